@@ -1,0 +1,135 @@
+/**
+ * Turns validated data records into the rows the load queries write: flat property maps (Neo4j
+ * properties cannot be nested), citations as parallel `sources`/`locators`/`evidence` lists, and
+ * `activeFrom`/`activeTo` years so every query can filter "as of" a year the same way.
+ */
+import { createHash } from "node:crypto";
+
+import { REGION_OF_COUNTRY } from "./regions.js";
+import type { Citation, Dataset } from "./schema.js";
+import { relationshipId } from "./validate.js";
+import { LABEL_OF_KIND, type NodeKind } from "./vocabulary.js";
+
+type Props = Record<string, string | number | boolean | string[] | null>;
+
+export interface NodeRow {
+  id: string;
+  label: string;
+  props: Props;
+}
+export interface RelationshipRow {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  props: Props;
+}
+export interface GraphRows {
+  sources: { id: string; props: Props }[];
+  nodes: NodeRow[];
+  relationships: RelationshipRow[];
+  hash: string;
+}
+
+function citationProps(citations: Citation[]): Props {
+  return {
+    sources: [...new Set(citations.map((c) => c.source))],
+    citationSources: citations.map((c) => c.source),
+    locators: citations.map((c) => c.locator),
+    evidence: citations.map((c) => c.evidence),
+  };
+}
+
+/** Drops undefined values: Neo4j would reject them, and absent is what they mean. */
+function compact(props: Record<string, unknown>): Props {
+  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined)) as Props;
+}
+
+function node(kind: NodeKind, record: { id: string; name: string; aliases?: string[]; description?: string; citations: Citation[] }, extra: Record<string, unknown>, activeFrom?: number, activeTo?: number): NodeRow {
+  return {
+    id: record.id,
+    label: LABEL_OF_KIND[kind],
+    props: compact({
+      id: record.id,
+      kind,
+      name: record.name,
+      aliases: record.aliases ?? [],
+      description: record.description,
+      ...extra,
+      activeFrom,
+      activeTo,
+      ...citationProps(record.citations),
+    }),
+  };
+}
+
+export function toGraphRows(data: Dataset): GraphRows {
+  const nodes: NodeRow[] = [
+    ...data.organisations.map((o) =>
+      node(
+        "ORGANISATION",
+        o,
+        {
+          acronym: o.acronym,
+          type: o.type,
+          sector: o.sector,
+          scope: o.scope,
+          country: o.country,
+          region: o.region ?? (o.country ? REGION_OF_COUNTRY.get(o.country) : undefined),
+          founded: o.founded,
+          dissolved: o.dissolved,
+          figures: o.figures?.length ? JSON.stringify(o.figures) : undefined,
+        },
+        o.founded,
+        o.dissolved,
+      ),
+    ),
+    ...data.forums.map((f) =>
+      node(
+        "FORUM",
+        f,
+        {
+          series: f.series,
+          forumKind: f.kind,
+          year: f.year,
+          dates: f.dates,
+          city: f.city,
+          country: f.country,
+          region: f.country ? REGION_OF_COUNTRY.get(f.country) : undefined,
+          figures: f.figures?.length ? JSON.stringify(f.figures) : undefined,
+        },
+        f.year,
+        f.year,
+      ),
+    ),
+    ...data.campaigns.map((c) => node("CAMPAIGN", c, { start: c.start, end: c.end, goal: c.goal, outcome: c.outcome }, c.start, c.end)),
+    ...data.instruments.map((i) => node("INSTRUMENT", i, { shortName: i.shortName, instrumentKind: i.kind, adopted: i.adopted }, i.adopted)),
+    ...data.people.map((p) => node("PERSON", p, {})),
+    ...data.issues.map((i) => node("ISSUE", i, {})),
+  ];
+
+  const relationships: RelationshipRow[] = data.relationships.map((r) => {
+    const id = relationshipId(r);
+    return {
+      id,
+      type: r.type,
+      source: r.source,
+      target: r.target,
+      props: compact({
+        id,
+        role: r.role,
+        since: r.since,
+        until: r.until,
+        year: r.year,
+        note: r.note,
+        activeFrom: r.since ?? r.year,
+        activeTo: r.until ?? r.year,
+        ...citationProps(r.citations),
+      }),
+    };
+  });
+
+  const sources = data.sources.map((s) => ({ id: s.id, props: compact({ ...s }) as Props }));
+  const hash = createHash("sha256").update(JSON.stringify({ sources, nodes, relationships })).digest("hex").slice(0, 16);
+  return { sources, nodes, relationships, hash };
+}
