@@ -1,0 +1,19 @@
+// Constraints and indexes of the atlas graph. Every statement is idempotent (IF NOT EXISTS) and
+// runs at each start-up before anything is read or loaded.
+
+// One id space for every node the atlas shows (organisations, forums, campaigns, instruments, people, issues).
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
+
+// The documents every fact is cited from.
+CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
+
+// Bookkeeping of the loaded dataset (its content hash keys the analytics cache).
+CREATE CONSTRAINT dataset_meta_id IF NOT EXISTS FOR (m:DatasetMeta) REQUIRE m.id IS UNIQUE;
+
+CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
+
+// Full-text search over names, acronyms, short names and aliases; the folding analyzer makes it
+// case- and accent-insensitive, fuzzy terms in the query handle small typos.
+CREATE FULLTEXT INDEX entity_names IF NOT EXISTS
+FOR (n:Entity) ON EACH [n.name, n.acronym, n.shortName, n.aliases]
+OPTIONS { indexConfig: { `fulltext.analyzer`: 'standard-folding', `fulltext.eventually_consistent`: false } };

@@ -1,0 +1,116 @@
+/**
+ * The one door to Neo4j: a driver plus the named queries. Resolvers call `read`/`write` with a
+ * query name and parameters and get plain rows back; sessions, routing and retries stay here.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from "neo4j-driver";
+
+import { loadQueries, loadSchemaStatements, type QueryMap } from "./queries.js";
+
+export class DatabaseUnavailableError extends Error {}
+
+export interface Neo4jConnection {
+  uri: string;
+  username?: string;
+  password?: string;
+  database?: string;
+}
+
+export interface Database {
+  readonly driver: Driver;
+  readonly database: string | undefined;
+  readonly queries: QueryMap;
+  /** Runs a named read query (READ routing: followers and read replicas in a cluster). */
+  read<Row extends RecordShape = RecordShape>(name: string, params?: Record<string, unknown>): Promise<Row[]>;
+  /** Runs a named write query in its own transaction. */
+  write<Row extends RecordShape = RecordShape>(name: string, params?: Record<string, unknown>): Promise<Row[]>;
+  /** Runs `work` in one write transaction: all of it commits, or none of it. */
+  writeTransaction<T>(work: (run: TxRunner) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type TxRunner = <Row extends RecordShape = RecordShape>(name: string, params?: Record<string, unknown>) => Promise<Row[]>;
+
+function describeConnectError(error: unknown, connection: Neo4jConnection): string {
+  const e = error as { code?: string; message?: string };
+  if (e.code === "Neo.ClientError.Security.Unauthorized" || e.code === "Neo.ClientError.Security.AuthenticationRateLimit") {
+    return `Neo4j at ${connection.uri} rejected the credentials of user '${connection.username ?? "neo4j"}'. Check NEO4J_USERNAME and NEO4J_PASSWORD.`;
+  }
+  if (e.code === "ServiceUnavailable" || e.code === "SessionExpired") {
+    return `Cannot reach Neo4j at ${connection.uri}. Is it running, and is the address right? (unset NEO4J_URI to use the embedded database)`;
+  }
+  if (e.code === "Neo.ClientError.Database.DatabaseNotFound") {
+    return `Neo4j at ${connection.uri} has no database '${connection.database}'. Check NEO4J_DATABASE.`;
+  }
+  return `Cannot use Neo4j at ${connection.uri}: ${e.message ?? String(error)}`;
+}
+
+/**
+ * JS numbers go to Neo4j as floats; whole numbers (years, limits, counts) must be Integers or LIMIT
+ * rejects them and stored years would compare as floats. Converted once here, never in resolvers.
+ */
+export function toParams(value: unknown): unknown {
+  if (typeof value === "number") return Number.isInteger(value) ? neo4j.int(value) : value;
+  if (Array.isArray(value)) return value.map(toParams);
+  if (value && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toParams(v)]));
+  }
+  return value;
+}
+
+export async function connect(connection: Neo4jConnection, queries: QueryMap = loadQueries()): Promise<Database> {
+  const auth = connection.password ? neo4j.auth.basic(connection.username ?? "neo4j", connection.password) : undefined;
+  // Plain JS numbers instead of Integer objects: our counts and years are far below 2^53.
+  const driver = neo4j.driver(connection.uri, auth, { disableLosslessIntegers: true, maxConnectionPoolSize: 50 });
+  try {
+    await driver.verifyConnectivity({ database: connection.database });
+    // verifyConnectivity does not authenticate against every server; a trivial query does.
+    await driver.executeQuery("RETURN 1", {}, { database: connection.database });
+  } catch (error) {
+    await driver.close();
+    throw new DatabaseUnavailableError(describeConnectError(error, connection));
+  }
+
+  const queryText = (name: string) => {
+    const q = queries[name];
+    if (!q) throw new Error(`Unknown Cypher query '${name}'`);
+    return q.text;
+  };
+
+  const run = async <Row extends RecordShape>(name: string, params: Record<string, unknown>, mode: "READ" | "WRITE") => {
+    const result = await driver.executeQuery(queryText(name), toParams(params) as Record<string, unknown>, {
+      database: connection.database,
+      routing: mode === "READ" ? neo4j.routing.READ : neo4j.routing.WRITE,
+    });
+    return result.records.map((r) => r.toObject() as Row);
+  };
+
+  return {
+    driver,
+    database: connection.database,
+    queries,
+    read: (name, params = {}) => run(name, params, "READ"),
+    write: (name, params = {}) => run(name, params, "WRITE"),
+    async writeTransaction(work) {
+      const session = driver.session({ database: connection.database, defaultAccessMode: neo4j.session.WRITE });
+      try {
+        return await session.executeWrite((tx: ManagedTransaction) =>
+          work(async (name, params = {}) => {
+            const result = await tx.run(queryText(name), toParams(params) as Record<string, unknown>);
+            return result.records.map((r) => r.toObject() as never);
+          }),
+        );
+      } finally {
+        await session.close();
+      }
+    },
+    close: () => driver.close(),
+  };
+}
+
+/** Applies cypher/schema.cypher (constraints and indexes, all `IF NOT EXISTS`) and waits for the indexes. */
+export async function applySchema(db: Database): Promise<void> {
+  for (const statement of loadSchemaStatements()) {
+    await db.driver.executeQuery(statement, {}, { database: db.database });
+  }
+  await db.driver.executeQuery("CALL db.awaitIndexes(300)", {}, { database: db.database });
+}

@@ -1,0 +1,61 @@
+/**
+ * Environment → typed config, validated once at start-up so a typo fails fast with the variable named.
+ * No NEO4J_URI means "run the embedded Neo4j from neo4j/"; with it, nothing is started.
+ */
+import { z } from "zod";
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+const envSchema = z.object({
+  PORT: port(4000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, "must look like bolt://host:7687 or neo4j+s://host")
+    .optional(),
+  NEO4J_USERNAME: z.string().default("neo4j"),
+  NEO4J_PASSWORD: z.string().default(""),
+  NEO4J_DATABASE: z.string().optional(),
+  NEO4J_EMBEDDED_PORT: port(7688),
+  NEO4J_HEAP: z.string().regex(/^\d+[mg]$/i, "must be a JVM size such as 1g or 768m").default("1g"),
+  NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(256),
+  NEO4J_START_TIMEOUT_S: z.coerce.number().int().min(5).default(120),
+  ATLAS_DATA_DIR: z.string().min(1).default(".data"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  /** External Neo4j, or `undefined` for the embedded default. */
+  neo4j?: { uri: string; username: string; password: string; database?: string };
+  embedded: { port: number; heap: string; pagecacheMb: number; startTimeoutMs: number; dataDir: string };
+}
+
+export class ConfigError extends Error {}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, so `NEO4J_URI= npm start` means "use the embedded database".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(`Invalid environment variable ${issue.path.join(".")}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    neo4j: e.NEO4J_URI
+      ? { uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: e.NEO4J_PASSWORD, database: e.NEO4J_DATABASE }
+      : undefined,
+    embedded: {
+      port: e.NEO4J_EMBEDDED_PORT,
+      heap: e.NEO4J_HEAP,
+      pagecacheMb: e.NEO4J_PAGECACHE_MB,
+      startTimeoutMs: e.NEO4J_START_TIMEOUT_S * 1000,
+      dataDir: e.ATLAS_DATA_DIR,
+    },
+  };
+}
