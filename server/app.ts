@@ -1,0 +1,89 @@
+/**
+ * The HTTP app: GraphQL (graphql-yoga, GraphiQL in the browser) at /graphql, GET /healthz, and the
+ * built web app at /. `createApp` needs only a Database, so tests drive it without a port.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { fileURLToPath } from "node:url";
+
+import { makeExecutableSchema } from "@graphql-tools/schema";
+import { createYoga, type YogaServerInstance } from "graphql-yoga";
+import sirv from "sirv";
+
+import { type Context, createContext } from "./context.js";
+import type { Database } from "./db/database.js";
+import { apiError, ERROR_CODES } from "./errors.js";
+import { resolvers } from "./resolvers/index.js";
+
+export const SCHEMA_FILE = fileURLToPath(new URL("./schema.graphql", import.meta.url));
+export const WEB_DIR = fileURLToPath(new URL("../dist/web", import.meta.url));
+
+export interface App {
+  yoga: YogaServerInstance<Record<string, never>, Context>;
+  /** Node request handler serving GraphQL, /healthz and the web app. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
+  createServer(): Server;
+}
+
+function isDatabaseDown(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return code === "ServiceUnavailable" || code === "SessionExpired";
+}
+
+/** The API code an error carries, if it is one of ours (duck-typed: graphql may be loaded twice, CJS and ESM). */
+function apiCodeOf(error: unknown): string | undefined {
+  const code = (error as { extensions?: { code?: unknown } } | undefined)?.extensions?.code;
+  return typeof code === "string" && (ERROR_CODES as readonly string[]).includes(code) ? code : undefined;
+}
+
+/**
+ * Keeps errors that already carry an API code (returning them unchanged also keeps Yoga from logging
+ * them as failures); turns everything else into a generic coded error, so no stack trace or database
+ * message reaches a client. Yoga logs the original of every replaced error on the server.
+ */
+function maskError(error: unknown): Error {
+  if (apiCodeOf(error)) return error as Error;
+  const original = (error as { originalError?: unknown }).originalError ?? error;
+  if (isDatabaseDown(original)) return apiError("SERVICE_UNAVAILABLE", "The database is unavailable; try again shortly.");
+  return apiError("INTERNAL_SERVER_ERROR", "Unexpected error.");
+}
+
+export function createApp(db: Database, options: { webDir?: string } = {}): App {
+  const schema = makeExecutableSchema<Context>({ typeDefs: readFileSync(SCHEMA_FILE, "utf8"), resolvers });
+  const yoga = createYoga<Record<string, never>, Context>({
+    schema,
+    context: () => createContext(db),
+    graphqlEndpoint: "/graphql",
+    graphiql: { title: "Coalition Atlas GraphQL" },
+    maskedErrors: { maskError },
+    landingPage: false,
+  });
+
+  const webDir = options.webDir ?? WEB_DIR;
+  const serveWeb = existsSync(webDir) ? sirv(webDir, { single: true, etag: true }) : undefined;
+
+  const health = async (res: ServerResponse) => {
+    try {
+      const [counts] = await db.read<{ nodes: number; relationships: number }>("graphCounts");
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ status: "ok", neo4j: "up", nodes: counts.nodes, relationships: counts.relationships }));
+    } catch (error) {
+      res.writeHead(503, { "content-type": "application/json" });
+      const reason = isDatabaseDown(error) ? "Neo4j is not reachable" : "Neo4j query failed";
+      res.end(JSON.stringify({ status: "error", neo4j: "down", reason }));
+    }
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? "/").split("?")[0];
+    if (path === "/graphql" || path.startsWith("/graphql/")) return void yoga(req, res);
+    if (path === "/healthz" && (req.method === "GET" || req.method === "HEAD")) return void health(res);
+    if (serveWeb) return serveWeb(req, res, () => {
+      res.writeHead(404).end("Not found");
+    });
+    res.writeHead(503, { "content-type": "text/plain" });
+    res.end("The web app is not built yet: run `npm run build` (npm start does this for you).");
+  };
+
+  return { yoga, handle, createServer: () => createServer(handle) };
+}

@@ -1,0 +1,44 @@
+/**
+ * Per-request GraphQL context: the database facade plus DataLoaders, so that field resolvers on
+ * lists (a node's relationships, a citation's source) cost one batched query per request, not one per node.
+ */
+import DataLoader from "dataloader";
+
+import type { Database } from "./db/database.js";
+import type { NodeProps, RelationshipRow, SourceProps } from "./resolvers/rows.js";
+
+export interface Loaders {
+  nodes: DataLoader<string, NodeProps | null>;
+  relationships: DataLoader<string, RelationshipRow[]>;
+  sources: DataLoader<string, SourceProps | null>;
+}
+
+export interface Context {
+  db: Database;
+  loaders: Loaders;
+}
+
+export function createLoaders(db: Database): Loaders {
+  return {
+    nodes: new DataLoader(async (ids) => {
+      const rows = await db.read<{ node: NodeProps }>("nodesByIds", { ids });
+      const byId = new Map(rows.map((r) => [r.node.id, r.node]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    relationships: new DataLoader(async (ids) => {
+      const rows = await db.read<RelationshipRow & { id: string }>("relationshipsOfNodes", { ids });
+      const byId = new Map<string, RelationshipRow[]>(ids.map((id) => [id, []]));
+      for (const row of rows) byId.get(row.id)?.push({ relationship: row.relationship, other: row.other });
+      return ids.map((id) => byId.get(id) ?? []);
+    }),
+    sources: new DataLoader(async (ids) => {
+      const rows = await db.read<{ source: SourceProps }>("sourcesByIds", { ids });
+      const byId = new Map(rows.map((r) => [r.source.id, r.source]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+  };
+}
+
+export function createContext(db: Database): Context {
+  return { db, loaders: createLoaders(db) };
+}

@@ -1,0 +1,44 @@
+/**
+ * GraphQL errors with the `extensions.code` values of the API contract. Anything else thrown in a
+ * resolver is masked by Yoga (see app.ts), so no stack trace or database message reaches a client.
+ */
+import { GraphQLError } from "graphql";
+
+export const ERROR_CODES = [
+  "BAD_USER_INPUT",
+  "NOT_FOUND",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "SERVICE_UNAVAILABLE",
+  "QUERY_TOO_COMPLEX",
+  "INTERNAL_SERVER_ERROR",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, ...extensions } });
+}
+
+/** A bad argument: names the argument so a client can point at it. */
+export function badInput(field: string, message: string): GraphQLError {
+  return apiError("BAD_USER_INPUT", `${field} ${message}`, { field });
+}
+
+export function notFound(what: string, id: string): GraphQLError {
+  return apiError("NOT_FOUND", `No ${what} with id '${id}'`, { id });
+}
+
+/** Argument guards: throw BAD_USER_INPUT naming the argument and the allowed range. */
+export function intInRange(field: string, value: number | null | undefined, min: number, max: number, fallback: number): number {
+  if (value === null || value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) throw badInput(field, `must be an integer from ${min} to ${max} (got ${value})`);
+  return value;
+}
+
+export function textOfLength(field: string, value: string, min: number, max: number): string {
+  const trimmed = value.trim();
+  if (trimmed.length < min || trimmed.length > max) {
+    throw badInput(field, `must be ${min}–${max} characters long (got ${trimmed.length})`);
+  }
+  return trimmed;
+}

@@ -1,0 +1,51 @@
+/** Root query fields: each guards its arguments, runs one named query, and returns rows. */
+import type { Context } from "../context.js";
+import { intInRange, notFound, textOfLength } from "../errors.js";
+import { filterParams, type NetworkFilter } from "./filter.js";
+import { luceneQuery } from "./lucene.js";
+import type { EdgeProps, NodeProps, SourceProps } from "./rows.js";
+
+export const SEARCH_LIMIT_MAX = 50;
+
+interface Subgraph {
+  nodes: NodeProps[];
+  edges: EdgeProps[];
+}
+
+export const Query = {
+  async search(_: unknown, args: { text: string; kinds?: string[] | null; limit?: number | null }, { db }: Context) {
+    const text = textOfLength("text", args.text, 1, 200);
+    const limit = intInRange("limit", args.limit, 1, SEARCH_LIMIT_MAX, 10);
+    const query = luceneQuery(text);
+    if (!query) return [];
+    const kinds = args.kinds?.length ? args.kinds : null;
+    // Over-fetch before the kind filter so filtered searches still fill their limit.
+    return db.read<{ node: NodeProps; score: number }>("search", { query, kinds, limit, fetch: kinds ? limit * 5 : limit });
+  },
+
+  node(_: unknown, args: { id: string }, { loaders }: Context) {
+    return loaders.nodes.load(args.id);
+  },
+
+  async network(_: unknown, args: { filter?: NetworkFilter | null }, { db }: Context): Promise<Subgraph> {
+    const [row] = await db.read<Subgraph>("network", filterParams(args.filter));
+    return row ?? { nodes: [], edges: [] };
+  },
+
+  async neighbourhood(
+    _: unknown,
+    args: { id: string; depth?: number | null; filter?: NetworkFilter | null },
+    { db }: Context,
+  ): Promise<Subgraph> {
+    const depth = intInRange("depth", args.depth, 1, 3, 1);
+    const [row] = await db.read<Subgraph>("neighbourhood", { ...filterParams(args.filter), id: args.id, depth });
+    // The centre is always part of its own neighbourhood, so no nodes means no such node.
+    if (!row || row.nodes.length === 0) throw notFound("node", args.id);
+    return row;
+  },
+
+  async sources(_: unknown, __: unknown, { db }: Context): Promise<SourceProps[]> {
+    const rows = await db.read<{ source: SourceProps }>("allSources");
+    return rows.map((r) => r.source);
+  },
+};

@@ -1,0 +1,6 @@
+/** All resolvers, as a list of per-type objects for makeExecutableSchema. */
+import { ProvenanceTypes } from "./Citation.js";
+import { NodeTypes } from "./Node.js";
+import { Query } from "./Query.js";
+
+export const resolvers = [{ Query }, NodeTypes, ProvenanceTypes];

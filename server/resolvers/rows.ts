@@ -1,0 +1,67 @@
+/**
+ * Shapes of the rows the named Cypher queries return (property maps of nodes and relationships as
+ * stored by server/import/to-graph.ts), and the helpers that turn stored citations back into objects.
+ */
+import type { NodeKind } from "../import/vocabulary.js";
+
+/** Citations are stored as parallel lists because Neo4j properties cannot hold maps. */
+interface StoredCitations {
+  citationSources?: string[];
+  locators?: string[];
+  evidence?: string[];
+}
+
+export interface NodeProps extends StoredCitations {
+  id: string;
+  kind: NodeKind;
+  name: string;
+  aliases?: string[];
+  figures?: string;
+  [field: string]: unknown;
+}
+
+export interface RelationshipProps extends StoredCitations {
+  id: string;
+  type: string;
+  role?: string;
+  since?: number;
+  until?: number;
+  year?: number;
+  note?: string;
+  [field: string]: unknown;
+}
+
+/** A relationship in a subgraph: its props plus the ids of both ends. */
+export interface EdgeProps extends RelationshipProps {
+  source: string;
+  target: string;
+}
+
+export interface RelationshipRow {
+  relationship: RelationshipProps & { direction: "OUT" | "IN" };
+  other: NodeProps;
+}
+
+export interface SourceProps {
+  id: string;
+  title: string;
+  authors: string[];
+  year?: number;
+  publication?: string;
+  description: string;
+}
+
+export interface CitationValue {
+  sourceId: string;
+  locator: string;
+  evidence: string;
+}
+
+export function citationsOf(stored: StoredCitations): CitationValue[] {
+  const sources = stored.citationSources ?? [];
+  return sources.map((sourceId, i) => ({
+    sourceId,
+    locator: stored.locators?.[i] ?? "",
+    evidence: stored.evidence?.[i] ?? "",
+  }));
+}
