@@ -1,0 +1,41 @@
+/**
+ * Vite builds the web app from web/ into dist/web (served by the API server); Vitest runs the three
+ * test projects: unit (pure logic), integration (real embedded Neo4j + GraphQL in-process) and e2e
+ * (the built app in headless Chromium). Integration and e2e share one Neo4j started by the global setup.
+ */
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  root: "web",
+  build: { outDir: "../dist/web", emptyOutDir: true, chunkSizeWarningLimit: 1000 },
+  worker: { format: "es" },
+  server: { proxy: { "/graphql": "http://127.0.0.1:4000" } },
+  test: {
+    root: ".",
+    testTimeout: 30_000,
+    hookTimeout: 180_000,
+    projects: [
+      { extends: true, test: { name: "unit", include: ["test/unit/**/[!_]*.test.ts"], sequence: { groupOrder: 0 } } },
+      {
+        extends: true,
+        test: {
+          name: "integration",
+          include: ["test/integration/**/[!_]*.test.ts"],
+          globalSetup: ["test/_neo4j-setup.ts"],
+          // Load tests rewrite the shared database; run them before the browser tests read it.
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          include: ["test/e2e/**/[!_]*.test.ts"],
+          globalSetup: ["test/_neo4j-setup.ts", "test/e2e/_build-web.ts"],
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+        },
+      },
+    ],
+  },
+});
