@@ -14,5 +14,6 @@ export const ProvenanceTypes = {
       figure.citations.map((c) => ({ sourceId: c.source, locator: c.locator, evidence: c.evidence })),
   },
   Relationship: withCitations,
-  Edge: withCitations,
+  Edge: { ...withCitations, weight: (edge: { weight?: number }) => edge.weight ?? 1 },
+  Subgraph: { groups: (subgraph: { groups?: unknown[] }) => subgraph.groups ?? [] },
 };
