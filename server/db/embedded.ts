@@ -78,7 +78,7 @@ export async function ensureLauncherBuilt(log: (line: string) => void = () => {}
   log("Building the embedded Neo4j launcher with Maven (the first build downloads about 130 MB of jars; later starts skip this)…");
   const started = Date.now();
   const code = await new Promise<number | null>((resolvePromise) => {
-    const mvn = spawn("mvn", ["-B", "-ntp", "-q", "-f", join(LAUNCHER_DIR, "pom.xml"), "package", "-DskipTests"], {
+    const mvn = spawn("mvn", ["-B", "-ntp", "-q", "-Dstyle.color=never", "-f", join(LAUNCHER_DIR, "pom.xml"), "package", "-DskipTests"], {
       stdio: ["ignore", "inherit", "inherit"],
     });
     mvn.on("close", resolvePromise);
