@@ -77,12 +77,22 @@ export async function ensureLauncherBuilt(log: (line: string) => void = () => {}
   }
   log("Building the embedded Neo4j launcher with Maven (the first build downloads about 130 MB of jars; later starts skip this)…");
   const started = Date.now();
+  // Maven's quiet output is empty on success (bar stray colour codes); keep it for a failure report.
+  let output = "";
   const code = await new Promise<number | null>((resolvePromise) => {
-    const mvn = spawn("mvn", ["-B", "-ntp", "-q", "-Dstyle.color=never", "-f", join(LAUNCHER_DIR, "pom.xml"), "package", "-DskipTests"], {
-      stdio: ["ignore", "inherit", "inherit"],
+    const mvn = spawn("mvn", ["-B", "-ntp", "-q", "-f", join(LAUNCHER_DIR, "pom.xml"), "package", "-DskipTests"], {
+      stdio: ["ignore", "pipe", "pipe"],
     });
-    mvn.on("close", resolvePromise);
+    mvn.stdout.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    mvn.stderr.on("data", (chunk: Buffer) => (output += chunk.toString("utf8")));
+    // A heartbeat, so a slow first download does not look like a hang.
+    const heartbeat = setInterval(() => log(`…still building (${Math.round((Date.now() - started) / 1000)} s)`), 15_000);
+    mvn.on("close", (exitCode) => {
+      clearInterval(heartbeat);
+      resolvePromise(exitCode);
+    });
   });
+  if (code !== 0) log(output.replace(/\x1b\[[0-9;]*m/g, "").trim().split("\n").slice(-20).join("\n"));
   if (code !== 0 || !existsSync(LAUNCHER_JAR)) {
     throw new EmbeddedNeo4jError(
       `The Maven build of neo4j/ failed (exit ${code}). Run \`mvn -f neo4j/pom.xml package\` to see why (network access to Maven Central is needed once).`,
