@@ -7,12 +7,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { fileURLToPath } from "node:url";
 
 import { makeExecutableSchema } from "@graphql-tools/schema";
+import type { GraphQLError } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import sirv from "sirv";
 
 import { type Context, createContext } from "./context.js";
 import type { Database } from "./db/database.js";
 import { apiError, ERROR_CODES } from "./errors.js";
+import { queryLimitPlugins, requestError, useRequestErrorCodes } from "./graphql-limits.js";
 import { resolvers } from "./resolvers/index.js";
 
 export const SCHEMA_FILE = fileURLToPath(new URL("./schema.graphql", import.meta.url));
@@ -36,6 +38,11 @@ function apiCodeOf(error: unknown): string | undefined {
   return typeof code === "string" && (ERROR_CODES as readonly string[]).includes(code) ? code : undefined;
 }
 
+/** Duck-typed for the same reason as apiCodeOf. */
+function isGraphQLError(error: unknown): error is GraphQLError {
+  return (error as { name?: unknown } | undefined)?.name === "GraphQLError";
+}
+
 /**
  * Keeps errors that already carry an API code (returning them unchanged also keeps Yoga from logging
  * them as failures); turns everything else into a generic coded error, so no stack trace or database
@@ -43,6 +50,9 @@ function apiCodeOf(error: unknown): string | undefined {
  */
 function maskError(error: unknown): Error {
   if (apiCodeOf(error)) return error as Error;
+  // A GraphQL error outside any field (no path) is about the request itself, e.g. a variable whose
+  // value does not fit its type; resolver errors always carry a path.
+  if (isGraphQLError(error) && !error.path) return requestError(error);
   const original = (error as { originalError?: unknown }).originalError ?? error;
   if (isDatabaseDown(original)) return apiError("SERVICE_UNAVAILABLE", "The database is unavailable; try again shortly.");
   return apiError("INTERNAL_SERVER_ERROR", "Unexpected error.");
@@ -56,6 +66,7 @@ export function createApp(db: Database, options: { webDir?: string } = {}): App 
     graphqlEndpoint: "/graphql",
     graphiql: { title: "Coalition Atlas GraphQL" },
     maskedErrors: { maskError },
+    plugins: [...queryLimitPlugins(), useRequestErrorCodes],
     landingPage: false,
   });
 

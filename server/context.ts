@@ -5,12 +5,15 @@
 import DataLoader from "dataloader";
 
 import type { Database } from "./db/database.js";
+import { type MemberRow, type MembersRequest, membersRequestKey } from "./resolvers/members.js";
 import type { NodeProps, RelationshipRow, SourceProps } from "./resolvers/rows.js";
 
 export interface Loaders {
   nodes: DataLoader<string, NodeProps | null>;
   relationships: DataLoader<string, RelationshipRow[]>;
   sources: DataLoader<string, SourceProps | null>;
+  memberCounts: DataLoader<string, number>;
+  memberPages: DataLoader<MembersRequest, MemberRow[], string>;
 }
 
 export interface Context {
@@ -36,6 +39,20 @@ export function createLoaders(db: Database): Loaders {
       const byId = new Map(rows.map((r) => [r.source.id, r.source]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
+    memberCounts: new DataLoader(async (ids) => {
+      const rows = await db.read<{ id: string; count: number }>("memberCounts", { ids });
+      const byId = new Map(rows.map((r) => [r.id, r.count]));
+      return ids.map((id) => byId.get(id) ?? 0);
+    }),
+    memberPages: new DataLoader(
+      async (requests) => {
+        const keyed = requests.map((r) => ({ ...r, key: membersRequestKey(r) }));
+        const rows = await db.read<{ key: string; page: MemberRow[] }>("membersPages", { requests: keyed });
+        const byKey = new Map(rows.map((r) => [r.key, r.page]));
+        return keyed.map((r) => byKey.get(r.key) ?? []);
+      },
+      { cacheKeyFn: membersRequestKey },
+    ),
   };
 }
 

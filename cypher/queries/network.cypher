@@ -75,3 +75,65 @@ CALL (nodes) {
   RETURN collect(r {.*, type: type(r), source: a.id, target: b.id}) AS edges
 }
 RETURN [n IN nodes | n {.*}] AS nodes, edges
+// ---
+
+// name: networkCompact
+// The filtered graph with only the columns of CompactSubgraph (no descriptions, no citations), for
+// large views. Edges are those leaving a kept node; the server drops the ones whose target was filtered out.
+MATCH (n:Entity)
+WHERE ($kinds IS NULL OR n.kind IN $kinds)
+  AND ($types IS NULL OR n.kind <> 'ORGANISATION' OR n.type IN $types)
+  AND ($sectors IS NULL OR n.kind <> 'ORGANISATION' OR n.sector IN $sectors)
+  AND ($scopes IS NULL OR n.kind <> 'ORGANISATION' OR n.scope IN $scopes)
+  AND ($regions IS NULL OR n.region IS NULL OR n.region IN $regions)
+  AND ($yearTo IS NULL OR n.activeFrom IS NULL OR n.activeFrom <= $yearTo)
+  AND ($yearFrom IS NULL OR n.activeTo IS NULL OR n.activeTo >= $yearFrom)
+WITH collect(n) AS kept
+CALL (kept) {
+  UNWIND kept AS a
+  MATCH (a)-[r]->(b:Entity)
+  WHERE ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
+    AND ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
+    AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
+  RETURN collect({id: r.id, type: type(r), source: a.id, target: b.id, activeFrom: r.activeFrom, activeTo: r.activeTo}) AS edges
+}
+RETURN [n IN kept | n {.id, .name, .kind, .type, .sector, .region, .activeFrom, .activeTo,
+          label: coalesce(n.acronym, n.shortName, n.name)}] AS nodes,
+       edges
+// ---
+
+// name: expand
+// A network opened up: the node, its members (MEMBER_OF sources passing the filter), and every
+// relationship touching a member whose other end passes the filter. No row when $id does not exist.
+MATCH (hub:Entity {id: $id})
+OPTIONAL MATCH (m:Entity)-[membership:MEMBER_OF]->(hub)
+WHERE ($yearTo IS NULL OR membership.activeFrom IS NULL OR membership.activeFrom <= $yearTo)
+  AND ($yearFrom IS NULL OR membership.activeTo IS NULL OR membership.activeTo >= $yearFrom)
+  AND ($kinds IS NULL OR m.kind IN $kinds)
+  AND ($types IS NULL OR m.kind <> 'ORGANISATION' OR m.type IN $types)
+  AND ($sectors IS NULL OR m.kind <> 'ORGANISATION' OR m.sector IN $sectors)
+  AND ($scopes IS NULL OR m.kind <> 'ORGANISATION' OR m.scope IN $scopes)
+  AND ($regions IS NULL OR m.region IS NULL OR m.region IN $regions)
+  AND ($yearTo IS NULL OR m.activeFrom IS NULL OR m.activeFrom <= $yearTo)
+  AND ($yearFrom IS NULL OR m.activeTo IS NULL OR m.activeTo >= $yearFrom)
+WITH hub, collect(DISTINCT m) AS members
+CALL (hub, members) {
+  UNWIND members AS m
+  MATCH (m)-[r]-(o:Entity)
+  WHERE (type(r) = 'MEMBER_OF' AND o = hub OR $relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
+    AND ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
+    AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
+    AND (o = hub OR (
+          ($kinds IS NULL OR o.kind IN $kinds)
+      AND ($types IS NULL OR o.kind <> 'ORGANISATION' OR o.type IN $types)
+      AND ($sectors IS NULL OR o.kind <> 'ORGANISATION' OR o.sector IN $sectors)
+      AND ($scopes IS NULL OR o.kind <> 'ORGANISATION' OR o.scope IN $scopes)
+      AND ($regions IS NULL OR o.region IS NULL OR o.region IN $regions)
+      AND ($yearTo IS NULL OR o.activeFrom IS NULL OR o.activeFrom <= $yearTo)
+      AND ($yearFrom IS NULL OR o.activeTo IS NULL OR o.activeTo >= $yearFrom)))
+  RETURN collect(DISTINCT r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id}) AS edges,
+         collect(DISTINCT o) AS others
+}
+UNWIND [hub] + members + others AS n
+WITH DISTINCT n, hub, members, edges
+RETURN collect(n {.*}) AS nodes, edges, [m IN members | m.id] AS memberIds, hub.id AS id

@@ -15,5 +15,8 @@ export const ProvenanceTypes = {
   },
   Relationship: withCitations,
   Edge: { ...withCitations, weight: (edge: { weight?: number }) => edge.weight ?? 1 },
-  Subgraph: { groups: (subgraph: { groups?: unknown[] }) => subgraph.groups ?? [] },
+  Subgraph: {
+    groups: (subgraph: { groups?: unknown[] }) => subgraph.groups ?? [],
+    memberIds: (subgraph: { memberIds?: string[] }) => subgraph.memberIds ?? [],
+  },
 };

@@ -4,6 +4,7 @@
  */
 import type { Context } from "../context.js";
 import type { NodeKind } from "../import/vocabulary.js";
+import { OrganisationMembers } from "./members.js";
 import { citationsOf, type NodeProps } from "./rows.js";
 
 const TYPE_OF_KIND: Record<NodeKind, string> = {
@@ -39,7 +40,7 @@ const withFigures = {
 
 export const NodeTypes = {
   Node: { __resolveType: (node: NodeProps) => TYPE_OF_KIND[node.kind] },
-  Organisation: withFigures,
+  Organisation: { ...withFigures, ...OrganisationMembers },
   Forum: withFigures,
   Campaign: nodeFields,
   Instrument: nodeFields,

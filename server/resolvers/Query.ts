@@ -1,16 +1,12 @@
-/** Root query fields: each guards its arguments, runs one named query, and returns rows. */
+/** Root query fields: each guards its arguments, runs one named query (or a few), and returns rows. */
 import type { Context } from "../context.js";
 import { intInRange, notFound, textOfLength } from "../errors.js";
 import { filterParams, type NetworkFilter } from "./filter.js";
 import { luceneQuery } from "./lucene.js";
+import { networkFields } from "./network.js";
 import type { EdgeProps, NodeProps, SourceProps } from "./rows.js";
 
 export const SEARCH_LIMIT_MAX = 50;
-
-interface Subgraph {
-  nodes: NodeProps[];
-  edges: EdgeProps[];
-}
 
 export const Query = {
   async search(_: unknown, args: { text: string; kinds?: string[] | null; limit?: number | null }, { db }: Context) {
@@ -27,21 +23,14 @@ export const Query = {
     return loaders.nodes.load(args.id);
   },
 
-  async network(_: unknown, args: { filter?: NetworkFilter | null }, { db }: Context): Promise<Subgraph> {
-    const [row] = await db.read<Subgraph>("network", filterParams(args.filter));
-    return row ?? { nodes: [], edges: [] };
-  },
+  ...networkFields,
 
-  async neighbourhood(
-    _: unknown,
-    args: { id: string; depth?: number | null; filter?: NetworkFilter | null },
-    { db }: Context,
-  ): Promise<Subgraph> {
+  async neighbourhood(_: unknown, args: { id: string; depth?: number | null; filter?: NetworkFilter | null }, { db }: Context) {
     const depth = intInRange("depth", args.depth, 1, 3, 1);
-    const [row] = await db.read<Subgraph>("neighbourhood", { ...filterParams(args.filter), id: args.id, depth });
+    const [row] = await db.read<{ nodes: NodeProps[]; edges: EdgeProps[] }>("neighbourhood", { ...filterParams(args.filter), id: args.id, depth });
     // The centre is always part of its own neighbourhood, so no nodes means no such node.
     if (!row || row.nodes.length === 0) throw notFound("node", args.id);
-    return row;
+    return { ...row, groups: [] };
   },
 
   async sources(_: unknown, __: unknown, { db }: Context): Promise<SourceProps[]> {

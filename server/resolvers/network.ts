@@ -1,0 +1,33 @@
+/** network, networkCompact and expand: whole (filtered) views, flat or grouped by membership. */
+import type { Context } from "../context.js";
+import { notFound } from "../errors.js";
+import { type CompactEdgeRow, type CompactNodeRow, type CompactSubgraph, toCompact } from "./compact.js";
+import { filterParams, type NetworkFilter } from "./filter.js";
+import type { EdgeProps, NodeProps } from "./rows.js";
+import { assembleSubgraph, type Grouping, type Subgraph } from "./subgraph.js";
+
+interface NetworkArgs {
+  filter?: NetworkFilter | null;
+  groupBy?: Grouping | null;
+}
+
+export const networkFields = {
+  async network(_: unknown, args: NetworkArgs, { db }: Context): Promise<Subgraph> {
+    const [row] = await db.read<{ nodes: NodeProps[]; edges: EdgeProps[] }>("network", filterParams(args.filter));
+    return assembleSubgraph(row?.nodes ?? [], row?.edges ?? [], args.groupBy ?? "NONE");
+  },
+
+  async networkCompact(_: unknown, args: NetworkArgs, { db }: Context): Promise<CompactSubgraph> {
+    const [row] = await db.read<{ nodes: CompactNodeRow[]; edges: CompactEdgeRow[] }>("networkCompact", filterParams(args.filter));
+    return toCompact(row?.nodes ?? [], row?.edges ?? [], args.groupBy ?? "NONE");
+  },
+
+  async expand(_: unknown, args: { id: string; filter?: NetworkFilter | null }, { db }: Context): Promise<Subgraph & { memberIds: string[] }> {
+    const [row] = await db.read<{ nodes: NodeProps[]; edges: EdgeProps[]; memberIds: string[] }>("expand", {
+      ...filterParams(args.filter),
+      id: args.id,
+    });
+    if (!row) throw notFound("node", args.id);
+    return { nodes: row.nodes, edges: row.edges, groups: [], memberIds: row.memberIds };
+  },
+};
