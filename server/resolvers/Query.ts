@@ -4,6 +4,7 @@ import { intInRange, notFound, textOfLength } from "../errors.js";
 import { filterParams, type NetworkFilter } from "./filter.js";
 import { luceneQuery } from "./lucene.js";
 import { networkFields } from "./network.js";
+import { pathsFields } from "./paths.js";
 import type { EdgeProps, NodeProps, SourceProps } from "./rows.js";
 
 export const SEARCH_LIMIT_MAX = 50;
@@ -24,6 +25,7 @@ export const Query = {
   },
 
   ...networkFields,
+  ...pathsFields,
 
   async neighbourhood(_: unknown, args: { id: string; depth?: number | null; filter?: NetworkFilter | null }, { db }: Context) {
     const depth = intInRange("depth", args.depth, 1, 3, 1);

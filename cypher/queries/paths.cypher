@@ -1,0 +1,32 @@
+// Paths between two nodes for the path finder.
+
+// name: paths
+// The shortest simple paths from $from to $to (length <= $maxLength, at most 6) inside the filtered
+// graph (the two ends always count), shortest first, one per sequence of nodes. SHORTEST takes a
+// literal k, so 20 candidates are searched; trails that revisit a node are dropped, and parallel
+// relationships between the same nodes count once (the first, by relationship id).
+MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = SHORTEST 20 (a)(()-[r]-(x:Entity)
+  WHERE ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
+    AND ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
+    AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
+    AND (x.id = $to OR (
+          ($kinds IS NULL OR x.kind IN $kinds)
+      AND ($types IS NULL OR x.kind <> 'ORGANISATION' OR x.type IN $types)
+      AND ($sectors IS NULL OR x.kind <> 'ORGANISATION' OR x.sector IN $sectors)
+      AND ($scopes IS NULL OR x.kind <> 'ORGANISATION' OR x.scope IN $scopes)
+      AND ($regions IS NULL OR x.region IS NULL OR x.region IN $regions)
+      AND ($yearTo IS NULL OR x.activeFrom IS NULL OR x.activeFrom <= $yearTo)
+      AND ($yearFrom IS NULL OR x.activeTo IS NULL OR x.activeTo >= $yearFrom)))
+){1,6}(b)
+WHERE length(p) <= $maxLength
+WITH p, [n IN nodes(p) | n.id] AS ids
+WHERE all(i IN range(0, size(ids) - 2) WHERE NOT ids[i] IN ids[i + 1..])
+WITH ids, p
+ORDER BY length(p), ids, [rel IN relationships(p) | rel.id]
+WITH ids, collect(p)[0] AS p
+ORDER BY length(p), ids
+LIMIT $limit
+RETURN [n IN nodes(p) | n {.*}] AS nodes,
+       [rel IN relationships(p) | rel {.*, type: type(rel), source: startNode(rel).id, target: endNode(rel).id}] AS edges,
+       length(p) AS length
