@@ -7,6 +7,9 @@ CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;
 // The documents every fact is cited from.
 CREATE CONSTRAINT source_id IF NOT EXISTS FOR (s:Source) REQUIRE s.id IS UNIQUE;
 
+// Teaching stories (data/stories/*.json).
+CREATE CONSTRAINT story_id IF NOT EXISTS FOR (s:Story) REQUIRE s.id IS UNIQUE;
+
 // Bookkeeping of the loaded dataset (its content hash keys the analytics cache).
 CREATE CONSTRAINT dataset_meta_id IF NOT EXISTS FOR (m:DatasetMeta) REQUIRE m.id IS UNIQUE;
 

@@ -18,6 +18,22 @@ DETACH DELETE s
 RETURN count(*) AS count
 // ---
 
+// name: upsertStories
+// Creates or replaces the teaching stories (steps kept as a JSON string).
+UNWIND $rows AS row
+MERGE (s:Story {id: row.id})
+SET s = row.props
+RETURN count(s) AS count
+// ---
+
+// name: deleteStaleStories
+// Removes stories no longer in data/stories/.
+MATCH (s:Story)
+WHERE NOT s.id IN $ids
+DETACH DELETE s
+RETURN count(*) AS count
+// ---
+
 // name: upsertNodes
 // Creates or replaces nodes; `row.label` is one of the vocabulary's labels.
 UNWIND $rows AS row

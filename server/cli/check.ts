@@ -18,6 +18,7 @@ try {
   }
   const byType = new Map<string, number>();
   for (const r of data.relationships) byType.set(r.type, (byType.get(r.type) ?? 0) + 1);
+  out.push(`  ${"stories".padEnd(16)} ${data.stories.length} (${data.stories.reduce((n, s) => n + s.steps.length, 0)} steps)`);
   out.push("", `Relationships ${data.relationships.length}`);
   for (const [type, n] of [...byType].sort((a, b) => b[1] - a[1])) out.push(`  ${type.padEnd(16)} ${n}`);
   process.stdout.write(out.join("\n") + "\n");

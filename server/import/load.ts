@@ -12,7 +12,8 @@ export interface LoadReport {
   nodes: number;
   relationships: number;
   sources: number;
-  removed: { nodes: number; relationships: number; sources: number };
+  stories: number;
+  removed: { nodes: number; relationships: number; sources: number; stories: number };
   ms: number;
 }
 
@@ -35,6 +36,8 @@ export async function loadRows(db: Database, rows: GraphRows): Promise<LoadRepor
   const removed = await db.writeTransaction(async (run) => {
     for (const batch of batches(rows.sources)) await run("upsertSources", { rows: batch });
     const sources = count(await run<{ count: number }>("deleteStaleSources", { ids: rows.sources.map((s) => s.id) }));
+    await run("upsertStories", { rows: rows.stories });
+    const stories = count(await run<{ count: number }>("deleteStaleStories", { ids: rows.stories.map((s) => s.id) }));
     for (const batch of batches(rows.nodes)) await run("upsertNodes", { rows: batch });
     const nodes = count(await run<{ count: number }>("deleteStaleNodes", { ids: rows.nodes.map((n) => n.id) }));
     let written = 0;
@@ -47,13 +50,14 @@ export async function loadRows(db: Database, rows: GraphRows): Promise<LoadRepor
       await run<{ count: number }>("deleteStaleRelationships", { ids: rows.relationships.map((r) => r.id) }),
     );
     await run("recordDatasetMeta", { hash: rows.hash, nodes: rows.nodes.length, relationships: rows.relationships.length });
-    return { nodes, relationships, sources };
+    return { nodes, relationships, sources, stories };
   });
   return {
     hash: rows.hash,
     nodes: rows.nodes.length,
     relationships: rows.relationships.length,
     sources: rows.sources.length,
+    stories: rows.stories.length,
     removed,
     ms: Date.now() - started,
   };

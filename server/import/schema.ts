@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 
+import type { StoryRecord } from "./stories.js";
 import {
   FIGURE_METRICS,
   FORUM_KINDS,
@@ -163,4 +164,6 @@ export interface Dataset {
   people: PersonRecord[];
   issues: IssueRecord[];
   relationships: RelationshipRecord[];
+  /** Teaching stories from data/stories/ (see stories.ts). */
+  stories: StoryRecord[];
 }

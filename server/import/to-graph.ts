@@ -26,6 +26,8 @@ export interface RelationshipRow {
 }
 export interface GraphRows {
   sources: { id: string; props: Props }[];
+  /** Stories keep their steps as JSON (nested lists of maps cannot be Neo4j properties). */
+  stories: { id: string; props: Props }[];
   nodes: NodeRow[];
   relationships: RelationshipRow[];
   hash: string;
@@ -130,6 +132,10 @@ export function toGraphRows(data: Dataset): GraphRows {
   });
 
   const sources = data.sources.map((s) => ({ id: s.id, props: compact({ ...s }) as Props }));
-  const hash = createHash("sha256").update(JSON.stringify({ sources, nodes, relationships })).digest("hex").slice(0, 16);
-  return { sources, nodes, relationships, hash };
+  const stories = data.stories.map((story, position) => ({
+    id: story.id,
+    props: { id: story.id, title: story.title, summary: story.summary, position, steps: JSON.stringify(story.steps) },
+  }));
+  const hash = createHash("sha256").update(JSON.stringify({ sources, stories, nodes, relationships })).digest("hex").slice(0, 16);
+  return { sources, stories, nodes, relationships, hash };
 }

@@ -80,7 +80,7 @@ export function parseDataset(raw: Partial<Record<DataFileKey, unknown>>): Datase
     });
   }
   if (problems.length > 0) throw new DataValidationError(problems);
-  const dataset = parsed as unknown as Dataset;
+  const dataset = { ...parsed, stories: [] } as unknown as Dataset;
   const crossProblems = checkReferences(dataset);
   if (crossProblems.length > 0) throw new DataValidationError(crossProblems);
   return dataset;

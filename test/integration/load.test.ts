@@ -41,7 +41,7 @@ describe("dataset loader", () => {
   it("should change nothing when the same data is loaded twice", async () => {
     const before = await dump();
     const report = await loadDataset(db, data);
-    expect(report.removed).toEqual({ nodes: 0, relationships: 0, sources: 0 });
+    expect(report.removed).toEqual({ nodes: 0, relationships: 0, sources: 0, stories: 0 });
     expect(await dump()).toBe(before);
   });
 
@@ -83,7 +83,7 @@ describe("dataset loader", () => {
 
     const report = await loadDataset(db, data);
     // The stale node goes with its relationships (DETACH DELETE), so none is left to remove separately.
-    expect(report.removed).toEqual({ nodes: 1, relationships: 0, sources: 0 });
+    expect(report.removed).toEqual({ nodes: 1, relationships: 0, sources: 0, stories: 0 });
     expect(await dump()).toBe(before);
   });
 });
