@@ -1,6 +1,7 @@
 /** Root query fields: each guards its arguments, runs one named query (or a few), and returns rows. */
 import type { Context } from "../context.js";
 import { intInRange, notFound, textOfLength } from "../errors.js";
+import { alliesFields } from "./allies.js";
 import { filterParams, type NetworkFilter } from "./filter.js";
 import { luceneQuery } from "./lucene.js";
 import { networkFields } from "./network.js";
@@ -26,6 +27,7 @@ export const Query = {
 
   ...networkFields,
   ...pathsFields,
+  ...alliesFields,
 
   async neighbourhood(_: unknown, args: { id: string; depth?: number | null; filter?: NetworkFilter | null }, { db }: Context) {
     const depth = intInRange("depth", args.depth, 1, 3, 1);

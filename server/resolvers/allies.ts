@@ -1,0 +1,50 @@
+/** allies(id): link-prediction suggestions with reasons that name the shared items. */
+import type { Context } from "../context.js";
+import { badInput, intInRange, notFound } from "../errors.js";
+import type { NodeProps } from "./rows.js";
+
+export const ALLIES_LIMIT_MAX = 50;
+
+export const SHARED_CATEGORIES = ["CAMPAIGN", "FORUM", "ISSUE", "INSTRUMENT", "MEMBERSHIP", "PARTNER"] as const;
+export type SharedCategory = (typeof SHARED_CATEGORIES)[number];
+
+export interface SharedItem {
+  node: NodeProps;
+  category: SharedCategory;
+  /** This item's Adamic–Adar contribution, 1 / ln(organisations linked to it). */
+  weight: number;
+}
+
+interface AllyRow {
+  node: NodeProps;
+  score: number;
+  shared: SharedItem[];
+}
+
+const REASON: Record<SharedCategory, (name: string) => string> = {
+  CAMPAIGN: (name) => `Both campaigned in ${name}`,
+  FORUM: (name) => `Both appeared at ${name}`,
+  ISSUE: (name) => `Both work on ${name}`,
+  INSTRUMENT: (name) => `Both back ${name}`,
+  MEMBERSHIP: (name) => `Both are members of ${name}`,
+  PARTNER: (name) => `Both partner with ${name}`,
+};
+
+/** Strongest (rarest) shared item first; ties by name so the order is stable. */
+export function explain(shared: SharedItem[]): { reasons: string[]; shared: NodeProps[] } {
+  const ordered = [...shared].sort((a, b) => b.weight - a.weight || a.node.name.localeCompare(b.node.name) || a.category.localeCompare(b.category));
+  return { reasons: ordered.map((item) => REASON[item.category](item.node.name)), shared: ordered.map((item) => item.node) };
+}
+
+export const alliesFields = {
+  async allies(_: unknown, args: { id: string; limit?: number | null }, { db, loaders }: Context) {
+    const limit = intInRange("limit", args.limit, 1, ALLIES_LIMIT_MAX, 10);
+    const rows = await db.read<AllyRow>("allies", { id: args.id, limit });
+    if (rows.length === 0) {
+      const node = await loaders.nodes.load(args.id);
+      if (!node) throw notFound("node", args.id);
+      if (node.kind !== "ORGANISATION") throw badInput("id", `must be an organisation (${args.id} is a ${node.kind.toLowerCase()})`);
+    }
+    return rows.map((row) => ({ node: row.node, score: row.score, ...explain(row.shared) }));
+  },
+};
