@@ -22,7 +22,9 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/[!_]*.test.ts"],
           globalSetup: ["test/_neo4j-setup.ts"],
-          // Load tests rewrite the shared database; run them before the browser tests read it.
+          // Load and story tests rewrite the shared database: one file at a time, and all of them
+          // before the browser tests read it.
+          fileParallelism: false,
           sequence: { groupOrder: 1 },
         },
       },

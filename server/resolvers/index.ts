@@ -2,5 +2,6 @@
 import { ProvenanceTypes } from "./Citation.js";
 import { NodeTypes } from "./Node.js";
 import { Query } from "./Query.js";
+import { StoryTypes } from "./Story.js";
 
-export const resolvers = [{ Query }, NodeTypes, ProvenanceTypes];
+export const resolvers = [{ Query }, NodeTypes, ProvenanceTypes, StoryTypes];

@@ -1,0 +1,13 @@
+// Teaching stories (loaded from data/stories/ by the dataset loader).
+
+// name: allStories
+// Every story in its bundled order.
+MATCH (s:Story)
+RETURN s {.*} AS story
+ORDER BY s.position, s.id
+// ---
+
+// name: storyById
+// One story, or no row.
+MATCH (s:Story {id: $id})
+RETURN s {.*} AS story

@@ -1,0 +1,34 @@
+/** Teaching stories: read from Neo4j (steps stored as JSON) and mapped onto Story/StoryStep. */
+import type { Context } from "../context.js";
+import type { StoryStep } from "../import/stories.js";
+import type { CitationValue } from "./rows.js";
+
+interface StoryRow {
+  id: string;
+  title: string;
+  summary: string;
+  steps: string;
+}
+
+const toStory = (row: StoryRow) => ({ ...row, steps: JSON.parse(row.steps) as StoryStep[] });
+
+export const StoryTypes = {
+  Query: {
+    async stories(_: unknown, __: unknown, { db }: Context) {
+      const rows = await db.read<{ story: StoryRow }>("allStories");
+      return rows.map((r) => toStory(r.story));
+    },
+    async story(_: unknown, args: { id: string }, { db }: Context) {
+      const [row] = await db.read<{ story: StoryRow }>("storyById", { id: args.id });
+      return row ? toStory(row.story) : null;
+    },
+  },
+  StoryStep: {
+    /** Focus ids resolved to nodes in one batched query; ids no longer in the graph are skipped. */
+    async focusNodes(step: StoryStep, _: unknown, { loaders }: Context) {
+      return (await loaders.nodes.loadMany(step.focus)).filter((n) => n && !(n instanceof Error));
+    },
+    citations: (step: StoryStep): CitationValue[] =>
+      step.citations.map((c) => ({ sourceId: c.source, locator: c.locator, evidence: c.evidence })),
+  },
+};
