@@ -6,6 +6,7 @@ import { filterParams, type NetworkFilter } from "./filter.js";
 import { luceneQuery } from "./lucene.js";
 import { networkFields } from "./network.js";
 import { pathsFields } from "./paths.js";
+import { timelineFields } from "./timeline.js";
 import type { EdgeProps, NodeProps, SourceProps } from "./rows.js";
 
 export const SEARCH_LIMIT_MAX = 50;
@@ -28,6 +29,7 @@ export const Query = {
   ...networkFields,
   ...pathsFields,
   ...alliesFields,
+  ...timelineFields,
 
   async neighbourhood(_: unknown, args: { id: string; depth?: number | null; filter?: NetworkFilter | null }, { db }: Context) {
     const depth = intInRange("depth", args.depth, 1, 3, 1);
