@@ -11,7 +11,9 @@ import type { GraphQLError } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import sirv from "sirv";
 
-import { type Context, createContext } from "./context.js";
+import { createAnalyticsCache } from "./analytics/cache.js";
+import { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from "./analytics/metrics.js";
+import { type Analytics, type Context, createContext } from "./context.js";
 import type { Database } from "./db/database.js";
 import { apiError, ERROR_CODES } from "./errors.js";
 import { queryLimitPlugins, requestError, useRequestErrorCodes } from "./graphql-limits.js";
@@ -58,11 +60,18 @@ function maskError(error: unknown): Error {
   return apiError("INTERNAL_SERVER_ERROR", "Unexpected error.");
 }
 
-export function createApp(db: Database, options: { webDir?: string } = {}): App {
+export interface AppOptions {
+  webDir?: string;
+  /** Betweenness sampling limit, sample size and seed of `metrics` (tests lower the limit). */
+  metrics?: Partial<MetricsOptions>;
+}
+
+export function createApp(db: Database, options: AppOptions = {}): App {
   const schema = makeExecutableSchema<Context>({ typeDefs: readFileSync(SCHEMA_FILE, "utf8"), resolvers });
+  const analytics: Analytics = { cache: createAnalyticsCache(), metricsOptions: { ...DEFAULT_METRICS_OPTIONS, ...options.metrics } };
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
-    context: () => createContext(db),
+    context: () => createContext(db, analytics),
     graphqlEndpoint: "/graphql",
     graphiql: { title: "Coalition Atlas GraphQL" },
     maskedErrors: { maskError },

@@ -4,6 +4,8 @@
  */
 import DataLoader from "dataloader";
 
+import type { AnalyticsCache } from "./analytics/cache.js";
+import type { MetricsOptions } from "./analytics/metrics.js";
 import type { Database } from "./db/database.js";
 import { type MemberRow, type MembersRequest, membersRequestKey } from "./resolvers/members.js";
 import type { NodeProps, RelationshipRow, SourceProps } from "./resolvers/rows.js";
@@ -16,9 +18,16 @@ export interface Loaders {
   memberPages: DataLoader<MembersRequest, MemberRow[], string>;
 }
 
+/** Shared by every request of one app: computed analytics and how to compute them. */
+export interface Analytics {
+  cache: AnalyticsCache;
+  metricsOptions: MetricsOptions;
+}
+
 export interface Context {
   db: Database;
   loaders: Loaders;
+  analytics: Analytics;
 }
 
 export function createLoaders(db: Database): Loaders {
@@ -56,6 +65,6 @@ export function createLoaders(db: Database): Loaders {
   };
 }
 
-export function createContext(db: Database): Context {
-  return { db, loaders: createLoaders(db) };
+export function createContext(db: Database, analytics: Analytics): Context {
+  return { db, loaders: createLoaders(db), analytics };
 }

@@ -4,6 +4,7 @@ import { intInRange, notFound, textOfLength } from "../errors.js";
 import { alliesFields } from "./allies.js";
 import { filterParams, type NetworkFilter } from "./filter.js";
 import { luceneQuery } from "./lucene.js";
+import { metricsFields } from "./metrics.js";
 import { networkFields } from "./network.js";
 import { pathsFields } from "./paths.js";
 import { timelineFields } from "./timeline.js";
@@ -30,6 +31,7 @@ export const Query = {
   ...pathsFields,
   ...alliesFields,
   ...timelineFields,
+  ...metricsFields,
 
   async neighbourhood(_: unknown, args: { id: string; depth?: number | null; filter?: NetworkFilter | null }, { db }: Context) {
     const depth = intInRange("depth", args.depth, 1, 3, 1);

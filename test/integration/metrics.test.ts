@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createApp } from "../../server/app.js";
+import type { Database } from "../../server/db/database.js";
+import { connectTestDb, graphql } from "../_helpers.js";
+import { data, kindsById } from "./_data.js";
+
+let db: Database;
+let app: ReturnType<typeof createApp>;
+
+beforeAll(async () => {
+  db = await connectTestDb();
+  app = createApp(db);
+});
+afterAll(() => db.close());
+
+interface Metrics {
+  density: number;
+  modularity: number;
+  components: number;
+  communities: number;
+  betweennessMethod: string;
+  betweennessSamples: number | null;
+  nodes: { node: { id: string }; degree: number; betweenness: number; pagerank: number; community: number; bridgeScore: number }[];
+}
+const METRICS = `query ($filter: NetworkFilter) { metrics(filter: $filter) {
+  density modularity components communities betweennessMethod betweennessSamples
+  nodes { node { id } degree betweenness pagerank community bridgeScore } } }`;
+
+/** Distinct neighbours of each node in data/, ignoring direction and parallel relationships. */
+function neighbourCounts(keep: (id: string) => boolean = () => true): Map<string, number> {
+  const neighbours = new Map<string, Set<string>>();
+  for (const id of kindsById().keys()) if (keep(id)) neighbours.set(id, new Set());
+  for (const r of data.relationships) {
+    if (r.source === r.target || !neighbours.has(r.source) || !neighbours.has(r.target)) continue;
+    neighbours.get(r.source)!.add(r.target);
+    neighbours.get(r.target)!.add(r.source);
+  }
+  return new Map([...neighbours].map(([id, set]) => [id, set.size]));
+}
+
+describe("metrics", () => {
+  it("should cover every node with degrees that follow from the data", async () => {
+    const { data: result, errors } = await graphql<{ metrics: Metrics }>(app, METRICS);
+    expect(errors).toBeUndefined();
+    const m = result!.metrics;
+    const degrees = neighbourCounts();
+    expect(m.nodes).toHaveLength(degrees.size);
+    for (const n of m.nodes) expect(n.degree, n.node.id).toBe(degrees.get(n.node.id));
+    const edges = [...degrees.values()].reduce((a, b) => a + b, 0) / 2;
+    expect(m.density).toBeCloseTo(edges / ((degrees.size * (degrees.size - 1)) / 2), 12);
+    expect(m.nodes.reduce((sum, n) => sum + n.pagerank, 0)).toBeCloseTo(1, 6);
+    expect(m.betweennessMethod).toBe("EXACT");
+    expect(m.communities).toBe(new Set(m.nodes.map((n) => n.community)).size);
+    expect(m.modularity).toBeGreaterThan(0);
+    for (const n of m.nodes) {
+      expect(n.betweenness).toBeGreaterThanOrEqual(0);
+      expect(n.betweenness).toBeLessThanOrEqual(1);
+      expect(n.bridgeScore).toBeGreaterThanOrEqual(0);
+      expect(n.bridgeScore).toBeLessThanOrEqual(1);
+    }
+    // Some node brokers between the union and the NGO worlds (both sectors are in the data).
+    expect(Math.max(...m.nodes.map((n) => n.bridgeScore))).toBeGreaterThan(0);
+  });
+
+  it("should respect the filter: metrics as of a year leave later bodies out", async () => {
+    const latest = data.organisations.filter((o) => o.founded).sort((a, b) => b.founded! - a.founded!)[0];
+    const { data: result } = await graphql<{ metrics: Metrics }>(app, METRICS, { filter: { yearTo: latest.founded! - 1, kinds: ["ORGANISATION"] } });
+    const ids = result!.metrics.nodes.map((n) => n.node.id);
+    expect(ids).not.toContain(latest.id);
+    const kinds = kindsById();
+    expect(ids.every((id) => kinds.get(id) === "ORGANISATION")).toBe(true);
+    const orgsThen = data.organisations.filter((o) => o.founded === undefined || o.founded <= latest.founded! - 1);
+    expect(ids).toHaveLength(orgsThen.length);
+  });
+
+  it("should be deterministic across apps, and sample betweenness past the limit, saying so", async () => {
+    const [first, second] = await Promise.all([graphql<{ metrics: Metrics }>(createApp(db), METRICS), graphql<{ metrics: Metrics }>(createApp(db), METRICS)]);
+    expect(first.data).toEqual(second.data);
+    const sampled = await graphql<{ metrics: Metrics }>(createApp(db, { metrics: { exactLimit: 10, samples: 20 } }), METRICS);
+    expect(sampled.data!.metrics.betweennessMethod).toBe("SAMPLED");
+    expect(sampled.data!.metrics.betweennessSamples).toBe(20);
+    expect(sampled.data!.metrics.nodes.map((n) => n.community)).toEqual(first.data!.metrics.nodes.map((n) => n.community));
+  });
+});
