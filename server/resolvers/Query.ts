@@ -2,6 +2,7 @@
 import type { Context } from "../context.js";
 import { intInRange, notFound, textOfLength } from "../errors.js";
 import { alliesFields } from "./allies.js";
+import { compareFields } from "./compare.js";
 import { filterParams, type NetworkFilter } from "./filter.js";
 import { luceneQuery } from "./lucene.js";
 import { metricsFields } from "./metrics.js";
@@ -32,6 +33,7 @@ export const Query = {
   ...alliesFields,
   ...timelineFields,
   ...metricsFields,
+  ...compareFields,
 
   async neighbourhood(_: unknown, args: { id: string; depth?: number | null; filter?: NetworkFilter | null }, { db }: Context) {
     const depth = intInRange("depth", args.depth, 1, 3, 1);
