@@ -42,3 +42,11 @@ export function textOfLength(field: string, value: string, min: number, max: num
   }
   return trimmed;
 }
+
+/** Longest id accepted: slugs are short; anything longer cannot exist and is refused before a query. */
+export const ID_MAX_LENGTH = 200;
+
+export function idArg(field: string, value: string): string {
+  if (value.length === 0 || value.length > ID_MAX_LENGTH) throw badInput(field, `must be 1–${ID_MAX_LENGTH} characters long (got ${value.length})`);
+  return value;
+}

@@ -1,6 +1,6 @@
 /** Root query fields: each guards its arguments, runs one named query (or a few), and returns rows. */
 import type { Context } from "../context.js";
-import { intInRange, notFound, textOfLength } from "../errors.js";
+import { idArg, intInRange, notFound, textOfLength } from "../errors.js";
 import { alliesFields } from "./allies.js";
 import { compareFields } from "./compare.js";
 import { filterParams, type NetworkFilter } from "./filter.js";
@@ -25,7 +25,7 @@ export const Query = {
   },
 
   node(_: unknown, args: { id: string }, { loaders }: Context) {
-    return loaders.nodes.load(args.id);
+    return loaders.nodes.load(idArg("id", args.id));
   },
 
   ...networkFields,
@@ -37,7 +37,8 @@ export const Query = {
 
   async neighbourhood(_: unknown, args: { id: string; depth?: number | null; filter?: NetworkFilter | null }, { db }: Context) {
     const depth = intInRange("depth", args.depth, 1, 3, 1);
-    const [row] = await db.read<{ nodes: NodeProps[]; edges: EdgeProps[] }>("neighbourhood", { ...filterParams(args.filter), id: args.id, depth });
+    const id = idArg("id", args.id);
+    const [row] = await db.read<{ nodes: NodeProps[]; edges: EdgeProps[] }>("neighbourhood", { ...filterParams(args.filter), id, depth });
     // The centre is always part of its own neighbourhood, so no nodes means no such node.
     if (!row || row.nodes.length === 0) throw notFound("node", args.id);
     return { ...row, groups: [] };

@@ -1,6 +1,6 @@
 /** allies(id): link-prediction suggestions with reasons that name the shared items. */
 import type { Context } from "../context.js";
-import { badInput, intInRange, notFound } from "../errors.js";
+import { badInput, idArg, intInRange, notFound } from "../errors.js";
 import type { NodeProps } from "./rows.js";
 
 export const ALLIES_LIMIT_MAX = 50;
@@ -39,7 +39,7 @@ export function explain(shared: SharedItem[]): { reasons: string[]; shared: Node
 export const alliesFields = {
   async allies(_: unknown, args: { id: string; limit?: number | null }, { db, loaders }: Context) {
     const limit = intInRange("limit", args.limit, 1, ALLIES_LIMIT_MAX, 10);
-    const rows = await db.read<AllyRow>("allies", { id: args.id, limit });
+    const rows = await db.read<AllyRow>("allies", { id: idArg("id", args.id), limit });
     if (rows.length === 0) {
       const node = await loaders.nodes.load(args.id);
       if (!node) throw notFound("node", args.id);

@@ -1,7 +1,7 @@
 /** compare(ids) and coMembership(filter, minShared). */
 import { compareOrganisations, type LinkedItems } from "../analytics/compare.js";
 import type { Context } from "../context.js";
-import { badInput, intInRange, notFound } from "../errors.js";
+import { badInput, idArg, intInRange, notFound } from "../errors.js";
 import { filterParams, type NetworkFilter } from "./filter.js";
 import type { NodeProps } from "./rows.js";
 
@@ -13,6 +13,7 @@ export const compareFields = {
   async compare(_: unknown, args: { ids: string[] }, { db, loaders }: Context) {
     const ids = args.ids;
     if (ids.length < COMPARE_MIN || ids.length > COMPARE_MAX) throw badInput("ids", `must list ${COMPARE_MIN}–${COMPARE_MAX} organisations (got ${ids.length})`);
+    ids.forEach((id) => idArg("ids", id));
     if (new Set(ids).size !== ids.length) throw badInput("ids", "must not repeat an organisation");
     const rows = await db.read<LinkedItems>("compareItems", { ids });
     const byId = new Map(rows.map((r) => [r.node.id, r]));

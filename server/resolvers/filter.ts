@@ -35,7 +35,7 @@ function year(field: string, value: number | null | undefined): number | null {
 }
 
 /** An empty list means "no constraint", like an absent one: nobody asks for "none of these". */
-const list = (value: string[] | null | undefined) => (value && value.length > 0 ? value : null);
+const list = (value: string[] | null | undefined) => (value && value.length > 0 ? [...new Set(value)] : null);
 
 export function filterParams(filter: NetworkFilter | null | undefined): FilterParams {
   const f = filter ?? {};

@@ -1,6 +1,6 @@
 /** network, networkCompact and expand: whole (filtered) views, flat or grouped by membership. */
 import type { Context } from "../context.js";
-import { notFound } from "../errors.js";
+import { idArg, notFound } from "../errors.js";
 import { type CompactEdgeRow, type CompactNodeRow, type CompactSubgraph, toCompact } from "./compact.js";
 import { filterParams, type NetworkFilter } from "./filter.js";
 import type { EdgeProps, NodeProps } from "./rows.js";
@@ -25,7 +25,7 @@ export const networkFields = {
   async expand(_: unknown, args: { id: string; filter?: NetworkFilter | null }, { db }: Context): Promise<Subgraph & { memberIds: string[] }> {
     const [row] = await db.read<{ nodes: NodeProps[]; edges: EdgeProps[]; memberIds: string[] }>("expand", {
       ...filterParams(args.filter),
-      id: args.id,
+      id: idArg("id", args.id),
     });
     if (!row) throw notFound("node", args.id);
     return { nodes: row.nodes, edges: row.edges, groups: [], memberIds: row.memberIds };

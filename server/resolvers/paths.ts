@@ -1,6 +1,6 @@
 /** paths(from, to): the k shortest simple paths, with every relationship and its citations in order. */
 import type { Context } from "../context.js";
-import { badInput, intInRange, notFound } from "../errors.js";
+import { badInput, idArg, intInRange, notFound } from "../errors.js";
 import { filterParams, type NetworkFilter } from "./filter.js";
 import type { EdgeProps, NodeProps } from "./rows.js";
 
@@ -25,6 +25,8 @@ export const pathsFields = {
   async paths(_: unknown, args: PathsArgs, { db, loaders }: Context): Promise<PathRow[]> {
     const maxLength = intInRange("maxLength", args.maxLength, 1, PATH_LENGTH_MAX, 4);
     const limit = intInRange("limit", args.limit, 1, PATHS_LIMIT_MAX, 5);
+    idArg("from", args.from);
+    idArg("to", args.to);
     if (args.from === args.to) throw badInput("to", "must differ from from");
     const params = { ...filterParams(args.filter), from: args.from, to: args.to, maxLength, limit };
     const rows = await db.read<PathRow>("paths", params);
