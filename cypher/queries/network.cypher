@@ -27,6 +27,32 @@ CALL (nodes) {
 RETURN [n IN nodes | n {.*}] AS nodes, edges
 // ---
 
+// name: networkLean
+// Like `network`, but nodes and edges carry only short properties (no descriptions, figures or
+// citations): what the explorer draws. Used when the query selects none of the long fields.
+MATCH (n:Entity)
+WHERE ($kinds IS NULL OR n.kind IN $kinds)
+  AND ($types IS NULL OR n.kind <> 'ORGANISATION' OR n.type IN $types)
+  AND ($sectors IS NULL OR n.kind <> 'ORGANISATION' OR n.sector IN $sectors)
+  AND ($scopes IS NULL OR n.kind <> 'ORGANISATION' OR n.scope IN $scopes)
+  AND ($regions IS NULL OR n.region IS NULL OR n.region IN $regions)
+  AND ($yearTo IS NULL OR n.activeFrom IS NULL OR n.activeFrom <= $yearTo)
+  AND ($yearFrom IS NULL OR n.activeTo IS NULL OR n.activeTo >= $yearFrom)
+WITH collect(n) AS nodes
+CALL (nodes) {
+  UNWIND nodes AS a
+  MATCH (a)-[r]->(b:Entity)
+  WHERE b IN nodes
+    AND ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
+    AND ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
+    AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
+  RETURN collect(r {.id, .role, .since, .until, .year, .note, .activeFrom, .activeTo, type: type(r), source: a.id, target: b.id}) AS edges
+}
+RETURN [n IN nodes | n {.id, .kind, .name, .aliases, .acronym, .shortName, .type, .sector, .scope, .country, .region,
+          .founded, .dissolved, .series, .forumKind, .year, .start, .end, .instrumentKind, .adopted, .activeFrom, .activeTo}] AS nodes,
+       edges
+// ---
+
 // name: neighbourhood
 // Nodes within $depth (1–3) steps of $id inside the filtered graph (breadth-first, unrolled), and
 // the relationships among them. No row when $id does not exist.
@@ -77,31 +103,6 @@ CALL (nodes) {
 RETURN [n IN nodes | n {.*}] AS nodes, edges
 // ---
 
-// name: networkCompact
-// The filtered graph with only the columns of CompactSubgraph (no descriptions, no citations), for
-// large views. Edges are those leaving a kept node; the server drops the ones whose target was filtered out.
-MATCH (n:Entity)
-WHERE ($kinds IS NULL OR n.kind IN $kinds)
-  AND ($types IS NULL OR n.kind <> 'ORGANISATION' OR n.type IN $types)
-  AND ($sectors IS NULL OR n.kind <> 'ORGANISATION' OR n.sector IN $sectors)
-  AND ($scopes IS NULL OR n.kind <> 'ORGANISATION' OR n.scope IN $scopes)
-  AND ($regions IS NULL OR n.region IS NULL OR n.region IN $regions)
-  AND ($yearTo IS NULL OR n.activeFrom IS NULL OR n.activeFrom <= $yearTo)
-  AND ($yearFrom IS NULL OR n.activeTo IS NULL OR n.activeTo >= $yearFrom)
-WITH collect(n) AS kept
-CALL (kept) {
-  UNWIND kept AS a
-  MATCH (a)-[r]->(b:Entity)
-  WHERE ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
-    AND ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
-    AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
-  RETURN collect({id: r.id, type: type(r), source: a.id, target: b.id, activeFrom: r.activeFrom, activeTo: r.activeTo}) AS edges
-}
-RETURN [n IN kept | n {.id, .name, .kind, .type, .sector, .region, .activeFrom, .activeTo,
-          label: coalesce(n.acronym, n.shortName, n.name)}] AS nodes,
-       edges
-// ---
-
 // name: expand
 // A network opened up: the node, its members (MEMBER_OF sources passing the filter), and every
 // relationship touching a member whose other end passes the filter. No row when $id does not exist.
@@ -137,3 +138,32 @@ CALL (hub, members) {
 UNWIND [hub] + members + others AS n
 WITH DISTINCT n, hub, members, edges
 RETURN collect(n {.*}) AS nodes, edges, [m IN members | m.id] AS memberIds, hub.id AS id
+// ---
+
+// name: networkCompact
+// networkCompact's data as parallel lists (one per column) rather than one map per node and edge:
+// decoding a few long lists is several times cheaper for the driver than tens of thousands of maps.
+// Edges are those leaving a kept node; the server drops the ones whose target was filtered out.
+MATCH (n:Entity)
+WHERE ($kinds IS NULL OR n.kind IN $kinds)
+  AND ($types IS NULL OR n.kind <> 'ORGANISATION' OR n.type IN $types)
+  AND ($sectors IS NULL OR n.kind <> 'ORGANISATION' OR n.sector IN $sectors)
+  AND ($scopes IS NULL OR n.kind <> 'ORGANISATION' OR n.scope IN $scopes)
+  AND ($regions IS NULL OR n.region IS NULL OR n.region IN $regions)
+  AND ($yearTo IS NULL OR n.activeFrom IS NULL OR n.activeFrom <= $yearTo)
+  AND ($yearFrom IS NULL OR n.activeTo IS NULL OR n.activeTo >= $yearFrom)
+WITH collect(n) AS kept
+CALL (kept) {
+  UNWIND kept AS a
+  MATCH (a)-[r]->(b:Entity)
+  WHERE ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
+    AND ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
+    AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
+  // collect() skips nulls, so the optional years travel as [from, to] pairs to keep columns aligned.
+  RETURN collect(r.id) AS edgeIds, collect(type(r)) AS edgeTypes, collect(a.id) AS edgeSources, collect(b.id) AS edgeTargets,
+         collect([r.activeFrom, r.activeTo]) AS edgeSpans
+}
+RETURN [n IN kept | n.id] AS ids, [n IN kept | n.name] AS names, [n IN kept | coalesce(n.acronym, n.shortName, n.name)] AS labels,
+       [n IN kept | n.kind] AS kinds, [n IN kept | n.type] AS types, [n IN kept | n.sector] AS sectors, [n IN kept | n.region] AS regions,
+       [n IN kept | n.activeFrom] AS activeFrom, [n IN kept | n.activeTo] AS activeTo,
+       edgeIds, edgeTypes, edgeSources, edgeTargets, edgeSpans

@@ -46,6 +46,48 @@ export interface CompactSubgraph {
   groups: NodeGroup[];
 }
 
+/** The columns the `networkCompact` query returns (one list per field). */
+export interface CompactColumns {
+  ids: string[];
+  names: string[];
+  labels: string[];
+  kinds: string[];
+  types: (string | null)[];
+  sectors: (string | null)[];
+  regions: (string | null)[];
+  activeFrom: (number | null)[];
+  activeTo: (number | null)[];
+  edgeIds: string[];
+  edgeTypes: string[];
+  edgeSources: string[];
+  edgeTargets: string[];
+  edgeSpans: [number | null, number | null][];
+}
+
+export function rowsOfColumns(c: CompactColumns): { nodes: CompactNodeRow[]; edges: CompactEdgeRow[] } {
+  return {
+    nodes: c.ids.map((id, i) => ({
+      id,
+      name: c.names[i],
+      label: c.labels[i],
+      kind: c.kinds[i],
+      type: c.types[i],
+      sector: c.sectors[i],
+      region: c.regions[i],
+      activeFrom: c.activeFrom[i],
+      activeTo: c.activeTo[i],
+    })),
+    edges: c.edgeIds.map((id, j) => ({
+      id,
+      type: c.edgeTypes[j],
+      source: c.edgeSources[j],
+      target: c.edgeTargets[j],
+      activeFrom: c.edgeSpans[j][0],
+      activeTo: c.edgeSpans[j][1],
+    })),
+  };
+}
+
 interface WeightedEdgeRow extends CompactEdgeRow {
   weight: number;
 }
