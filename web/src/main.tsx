@@ -1,11 +1,15 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 
+import { createLayoutWorker } from "./bindings/layout-worker";
 import { App } from "./ui/App";
 import "./styles.css";
 
+// Started before React renders, so the worker is loaded by the time the network arrives.
+const layoutWorker = createLayoutWorker();
+
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
-    <App />
+    <App layoutWorker={layoutWorker} />
   </StrictMode>,
 );

@@ -1,66 +1,80 @@
 /** The GraphQL operations the web app sends, with their result types written once here. */
+import type { CompactNetwork, NodeGroup } from "../graph/types";
+import type { NodeKind, RelationshipType, Scope } from "../graph/vocabulary";
 import { request } from "./client";
 
-export type NodeKind = "ORGANISATION" | "FORUM" | "CAMPAIGN" | "INSTRUMENT" | "PERSON" | "ISSUE";
-
-export interface NetworkNode {
+export interface NodeRef {
   id: string;
   name: string;
   kind: NodeKind;
   acronym?: string | null;
-  type?: string | null;
-  sector?: string | null;
-  year?: number | null;
 }
 
-export interface NetworkEdge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-}
+const NODE_REF = "id name kind ... on Organisation { acronym }";
 
-export interface NetworkData {
-  nodes: NetworkNode[];
-  edges: NetworkEdge[];
-}
+// ── network ─────────────────────────────────────────────────────────────────────────────────────
 
+/**
+ * The whole graph, columnar, plus the membership groups (networks that can stand for their
+ * members) in the same round trip; the grouped view's own columns are not requested.
+ */
 const NETWORK = /* GraphQL */ `
   query Network {
-    network {
-      nodes {
-        id
-        name
-        kind
-        ... on Organisation { acronym type sector }
-        ... on Forum { year }
-      }
-      edges { id type source target }
+    network: networkCompact {
+      ids names labels kinds types sectors regions activeFrom activeTo
+      sources targets edgeIds edgeTypes edgeActiveFrom edgeActiveTo
+    }
+    grouped: networkCompact(groupBy: MEMBERSHIP) {
+      groups { id memberCount memberIds }
     }
   }
 `;
 
-export async function fetchNetwork(signal?: AbortSignal): Promise<NetworkData> {
-  return (await request<{ network: NetworkData }>(NETWORK, {}, signal)).network;
+export interface NetworkPayload {
+  network: CompactNetwork;
+  groups: NodeGroup[];
 }
 
+export async function fetchNetwork(signal?: AbortSignal): Promise<NetworkPayload> {
+  const data = await request<{ network: CompactNetwork; grouped: { groups: NodeGroup[] } }>(NETWORK, {}, signal);
+  return { network: data.network, groups: data.grouped.groups };
+}
+
+const SCOPES = /* GraphQL */ `
+  query Scopes {
+    network(filter: { kinds: [ORGANISATION] }) {
+      nodes { id ... on Organisation { scope } }
+    }
+  }
+`;
+
+/** Organisation scopes (not in the compact encoding), fetched when the scope filter is first used. */
+export async function fetchScopes(signal?: AbortSignal): Promise<Map<string, Scope>> {
+  const data = await request<{ network: { nodes: { id: string; scope?: Scope | null }[] } }>(SCOPES, {}, signal);
+  return new Map(data.network.nodes.filter((n) => n.scope).map((n) => [n.id, n.scope!]));
+}
+
+// ── search ──────────────────────────────────────────────────────────────────────────────────────
+
 export interface SearchHit {
-  node: { id: string; name: string; kind: NodeKind; acronym?: string | null };
+  node: NodeRef;
   score: number;
 }
 
 const SEARCH = /* GraphQL */ `
-  query Search($text: String!, $limit: Int) {
-    search(text: $text, limit: $limit) {
+  query Search($text: String!, $limit: Int, $kinds: [NodeKind!]) {
+    search(text: $text, limit: $limit, kinds: $kinds) {
       score
-      node { id name kind ... on Organisation { acronym } }
+      node { ${NODE_REF} }
     }
   }
 `;
 
-export async function searchNodes(text: string, signal?: AbortSignal): Promise<SearchHit[]> {
-  return (await request<{ search: SearchHit[] }>(SEARCH, { text, limit: 8 }, signal)).search;
+export async function searchNodes(text: string, signal?: AbortSignal, kinds?: NodeKind[]): Promise<SearchHit[]> {
+  return (await request<{ search: SearchHit[] }>(SEARCH, { text, limit: 8, kinds }, signal)).search;
 }
+
+// ── node details ────────────────────────────────────────────────────────────────────────────────
 
 export interface Citation {
   locator: string;
@@ -70,14 +84,14 @@ export interface Citation {
 
 export interface NodeRelationship {
   id: string;
-  type: string;
+  type: RelationshipType;
   direction: "OUT" | "IN";
   role?: string | null;
   since?: number | null;
   until?: number | null;
   year?: number | null;
   note?: string | null;
-  other: { id: string; name: string; kind: NodeKind };
+  other: NodeRef;
   citations: Citation[];
 }
 
@@ -104,6 +118,8 @@ export interface NodeDetails {
   country?: string | null;
   region?: string | null;
   founded?: number | null;
+  dissolved?: number | null;
+  memberCount?: number;
   figures?: Figure[];
   series?: string | null;
   year?: number | null;
@@ -125,11 +141,11 @@ const NODE = /* GraphQL */ `
       citations { ${CITATION} }
       relationships {
         id type direction role since until year note
-        other { id name kind }
+        other { ${NODE_REF} }
         citations { ${CITATION} }
       }
       ... on Organisation {
-        acronym type sector scope country region founded
+        acronym type sector scope country region founded dissolved memberCount
         figures { metric value year note citations { ${CITATION} } }
       }
       ... on Forum { series year city country figures { metric value year note citations { ${CITATION} } } }
@@ -141,4 +157,110 @@ const NODE = /* GraphQL */ `
 
 export async function fetchNode(id: string, signal?: AbortSignal): Promise<NodeDetails | null> {
   return (await request<{ node: NodeDetails | null }>(NODE, { id }, signal)).node;
+}
+
+// ── paths ───────────────────────────────────────────────────────────────────────────────────────
+
+export interface PathEdge {
+  id: string;
+  type: RelationshipType;
+  source: string;
+  target: string;
+  role?: string | null;
+  since?: number | null;
+  until?: number | null;
+  year?: number | null;
+  citations: Citation[];
+}
+
+export interface Path {
+  length: number;
+  nodes: NodeRef[];
+  edges: PathEdge[];
+}
+
+const PATHS = /* GraphQL */ `
+  query Paths($from: ID!, $to: ID!, $maxLength: Int, $limit: Int) {
+    paths(from: $from, to: $to, maxLength: $maxLength, limit: $limit) {
+      length
+      nodes { ${NODE_REF} }
+      edges { id type source target role since until year citations { ${CITATION} } }
+    }
+  }
+`;
+
+export async function fetchPaths(from: string, to: string, maxLength = 4, signal?: AbortSignal): Promise<Path[]> {
+  return (await request<{ paths: Path[] }>(PATHS, { from, to, maxLength, limit: 5 }, signal)).paths;
+}
+
+// ── allies ──────────────────────────────────────────────────────────────────────────────────────
+
+export interface AllySuggestion {
+  node: NodeRef;
+  score: number;
+  reasons: string[];
+  shared: NodeRef[];
+}
+
+const ALLIES = /* GraphQL */ `
+  query Allies($id: ID!, $limit: Int) {
+    allies(id: $id, limit: $limit) {
+      score reasons
+      node { ${NODE_REF} }
+      shared { ${NODE_REF} }
+    }
+  }
+`;
+
+export async function fetchAllies(id: string, signal?: AbortSignal): Promise<AllySuggestion[]> {
+  return (await request<{ allies: AllySuggestion[] }>(ALLIES, { id, limit: 10 }, signal)).allies;
+}
+
+// ── timeline ────────────────────────────────────────────────────────────────────────────────────
+
+export interface TimelineEvent {
+  year: number;
+  kind: string;
+  label: string;
+  nodes: NodeRef[];
+  relationshipId?: string | null;
+  citations: Citation[];
+}
+
+const TIMELINE = /* GraphQL */ `
+  query Timeline($filter: NetworkFilter) {
+    timeline(filter: $filter) {
+      year kind label relationshipId
+      nodes { ${NODE_REF} }
+      citations { ${CITATION} }
+    }
+  }
+`;
+
+export async function fetchTimeline(filter: Record<string, unknown>, signal?: AbortSignal): Promise<TimelineEvent[]> {
+  return (await request<{ timeline: TimelineEvent[] }>(TIMELINE, { filter }, signal)).timeline;
+}
+
+// ── metrics ─────────────────────────────────────────────────────────────────────────────────────
+
+export interface MetricsPayload {
+  density: number;
+  modularity: number;
+  components: number;
+  communities: number;
+  betweennessMethod: string;
+  nodes: { node: { id: string }; degree: number; betweenness: number; pagerank: number; community: number; bridgeScore: number }[];
+}
+
+const METRICS = /* GraphQL */ `
+  query Metrics($filter: NetworkFilter) {
+    metrics(filter: $filter) {
+      density modularity components communities betweennessMethod
+      nodes { node { id } degree betweenness pagerank community bridgeScore }
+    }
+  }
+`;
+
+export async function fetchMetrics(filter: Record<string, unknown>, signal?: AbortSignal): Promise<MetricsPayload> {
+  return (await request<{ metrics: MetricsPayload }>(METRICS, { filter }, signal)).metrics;
 }

@@ -1,67 +1,108 @@
 /**
- * API subgraph → graphology graph with everything the renderer and the table need as attributes.
- * Positions start on a deterministic spiral (seeded by node order) so the first frame is stable;
- * the ForceAtlas2 worker refines them.
+ * The rendered graph: every node and tie of the dataset, once, with positions; the view decides
+ * what is `hidden`. Keeping hidden items in place is what keeps the layout still when filters,
+ * the timeline year or collapsed networks change.
  */
 import { MultiDirectedGraph } from "graphology";
 
-import type { NetworkData, NodeKind } from "../api/queries";
-import { categoryOf, colorOf, labelOf, sizeForDegree, type CategoryKey } from "./appearance";
+import { type ColorScale, groupSize, labelOf, type SizeScale } from "./appearance";
+import type { AtlasDataset, AtlasEdgeAttributes, AtlasGraph, AtlasNodeAttributes } from "./types";
+import type { VisibleView } from "./view";
 
-export interface AtlasNodeAttributes {
-  x: number;
-  y: number;
-  size: number;
-  color: string;
-  label: string;
-  name: string;
-  kind: NodeKind;
-  category: CategoryKey;
-  orgType?: string;
-  sector?: string;
-  degree: number;
-}
+export const EDGE_COLOR = "#c4c4c4";
+export const PROXY_EDGE_COLOR = "#8f8f8f";
+export const GROUP_BORDER_COLOR = "#1d1d1f";
 
-export interface AtlasEdgeAttributes {
-  relType: string;
-  size: number;
-  color: string;
-}
+const isBridge = (a: string | null, b: string | null) => (a === "LABOUR" && b === "CIVIL_SOCIETY") || (a === "CIVIL_SOCIETY" && b === "LABOUR");
 
-export type AtlasGraph = MultiDirectedGraph<AtlasNodeAttributes, AtlasEdgeAttributes>;
-
-const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
-
-export function buildGraph(data: NetworkData): AtlasGraph {
-  const graph: AtlasGraph = new MultiDirectedGraph();
-  const degree = new Map<string, number>();
-  for (const e of data.edges) {
-    degree.set(e.source, (degree.get(e.source) ?? 0) + 1);
-    degree.set(e.target, (degree.get(e.target) ?? 0) + 1);
-  }
-  // Hubs first, so they sit near the centre of the spiral before the layout runs.
-  const nodes = [...data.nodes].sort((a, b) => (degree.get(b.id) ?? 0) - (degree.get(a.id) ?? 0) || a.id.localeCompare(b.id));
-  nodes.forEach((node, i) => {
-    const category = categoryOf(node);
-    const d = degree.get(node.id) ?? 0;
-    const radius = 10 * Math.sqrt(i + 1);
+/** positions: x0, y0, x1, y1 … in dataset node order. */
+export function buildGraph(dataset: AtlasDataset, positions: Float32Array | Float64Array): AtlasGraph {
+  const graph: AtlasGraph = new MultiDirectedGraph<AtlasNodeAttributes, AtlasEdgeAttributes>();
+  dataset.nodes.forEach((node, i) => {
     graph.addNode(node.id, {
-      x: radius * Math.cos(i * GOLDEN_ANGLE),
-      y: radius * Math.sin(i * GOLDEN_ANGLE),
-      size: sizeForDegree(d),
-      color: colorOf(category),
+      x: positions[2 * i],
+      y: positions[2 * i + 1],
+      size: 3,
+      color: "#999999",
       label: labelOf(node),
-      name: node.name,
-      kind: node.kind,
-      category,
-      orgType: node.type ?? undefined,
-      sector: node.sector ?? undefined,
-      degree: d,
+      hidden: true,
+      faded: false,
+      collapsed: false,
+      landmark: false,
     });
   });
-  for (const e of data.edges) {
-    if (!graph.hasNode(e.source) || !graph.hasNode(e.target)) continue;
-    graph.addDirectedEdgeWithKey(e.id, e.source, e.target, { relType: e.type, size: 1, color: "#c9c9c9" });
+  for (const e of dataset.edges) {
+    const source = dataset.nodes[e.source];
+    const target = dataset.nodes[e.target];
+    graph.addDirectedEdgeWithKey(e.id, source.id, target.id, {
+      relType: e.type,
+      size: 1,
+      color: EDGE_COLOR,
+      hidden: true,
+      faded: false,
+      bridge: isBridge(source.sector, target.sector),
+      weight: 1,
+      proxy: false,
+    });
   }
   return graph;
+}
+
+export interface Appearance {
+  color: ColorScale;
+  size: SizeScale;
+  landmarks: Set<string>;
+}
+
+/**
+ * Writes the view and the appearance into node and edge attributes, in one batched update per
+ * collection (one refresh for the renderer), and adds or drops the proxy edges of collapsed networks.
+ */
+export function applyView(graph: AtlasGraph, dataset: AtlasDataset, view: VisibleView, appearance: Appearance): void {
+  const { index } = dataset;
+  graph.updateEachNodeAttributes((id, attr) => {
+    const i = index.get(id)!;
+    const node = dataset.nodes[i];
+    const collapsed = view.collapsed.has(id);
+    const group = collapsed ? dataset.groups.get(id) : undefined;
+    return {
+      ...attr,
+      hidden: view.nodeVisible[i] === 0,
+      faded: view.nodeFaded[i] === 1,
+      collapsed,
+      landmark: appearance.landmarks.has(id),
+      color: appearance.color.colorOf(i),
+      size: group ? groupSize(group.memberCount) : appearance.size.sizeOf(i),
+      label: group ? `${labelOf(node)} (${group.memberCount})` : labelOf(node),
+      type: collapsed ? "bordered" : undefined,
+      borderColor: collapsed ? GROUP_BORDER_COLOR : undefined,
+    };
+  });
+
+  const wanted = new Map(view.proxies.map((p) => [p.key, p]));
+  const stale: string[] = [];
+  graph.forEachEdge((key, attr) => {
+    if (attr.proxy && !wanted.has(key)) stale.push(key);
+  });
+  for (const key of stale) graph.dropEdge(key);
+  for (const p of view.proxies) {
+    const attributes = {
+      relType: p.type,
+      size: 1 + Math.log2(p.weight),
+      color: PROXY_EDGE_COLOR,
+      hidden: false,
+      faded: false,
+      bridge: isBridge(dataset.nodes[index.get(p.source)!].sector, dataset.nodes[index.get(p.target)!].sector),
+      weight: p.weight,
+      proxy: true,
+    };
+    if (graph.hasEdge(p.key)) graph.replaceEdgeAttributes(p.key, attributes);
+    else graph.addDirectedEdgeWithKey(p.key, p.source, p.target, attributes);
+  }
+
+  graph.updateEachEdgeAttributes((key, attr) => {
+    if (attr.proxy) return attr;
+    const j = dataset.edgeIndex.get(key)!;
+    return { ...attr, hidden: view.edgeVisible[j] === 0, faded: view.edgeFaded[j] === 1 };
+  });
 }

@@ -1,90 +1,166 @@
 /**
- * The one owner of the Sigma instance: settings, reducers (hover/selection emphasis), pointer
- * events and camera moves. Panels talk to it through the returned actions, never to Sigma directly.
+ * The one owner of the Sigma instance: settings, reducers (hover / selection / path / ally
+ * emphasis), pointer events, camera, band captions of the sectors layout, PNG export. Panels and
+ * bindings talk to it through the returned actions, never to Sigma directly.
  */
+import { downloadAsPNG } from "@sigma/export-image";
 import Sigma from "sigma";
-import type { Settings } from "sigma/settings";
+import type { CameraState } from "sigma/types";
+import { animateNodes } from "sigma/utils";
 
-import type { AtlasEdgeAttributes, AtlasGraph, AtlasNodeAttributes } from "../graph/build";
-
-export interface RendererState {
-  hoveredId: string | null;
-  selectedId: string | null;
-}
+import type { AtlasEdgeAttributes, AtlasGraph, AtlasNodeAttributes } from "../graph/types";
+import { edgeReducerFor, type EmphasisInput, nodeReducerFor, prepareEmphasis, type PreparedEmphasis } from "./reducers";
+import { sigmaSettings } from "./settings";
 
 export interface RendererCallbacks {
   onClickNode(id: string): void;
   onClickStage(): void;
   onHoverNode(id: string | null): void;
+  /** The camera settled (debounced). */
+  onCamera(state: CameraState): void;
+}
+
+export interface BandCaption {
+  label: string;
+  /** Graph-space y of the band's centre and its half height. */
+  y: number;
+  halfHeight: number;
 }
 
 export interface Renderer {
-  setState(state: RendererState): void;
+  setEmphasis(input: EmphasisInput): void;
+  /** Re-reads the graph after a batch of attribute changes. */
+  refresh(): void;
   focusNode(id: string): void;
+  setCamera(state: CameraState | null, animate?: boolean): void;
+  getCamera(): CameraState;
+  zoom(factor: number): void;
+  animatePositions(positions: Map<string, { x: number; y: number }>, duration?: number): Promise<void>;
+  setBands(bands: BandCaption[] | null): void;
+  exportPNG(fileName: string): Promise<void>;
   kill(): void;
 }
 
-const DIMMED_NODE = "#e6e6e6";
-const DIMMED_EDGE = "#f1f1f1";
-const HIGHLIGHT_EDGE = "#5a5a5a";
-
-const SETTINGS: Partial<Settings<AtlasNodeAttributes, AtlasEdgeAttributes>> = {
-  defaultEdgeType: "arrow",
-  labelDensity: 0.6,
-  labelGridCellSize: 120,
-  labelRenderedSizeThreshold: 7,
-  labelFont: "system-ui, sans-serif",
-  labelSize: 12,
-  zIndex: true,
-  hideEdgesOnMove: true,
-  minCameraRatio: 0.05,
-  maxCameraRatio: 4,
-};
+export const FIRST_FRAME_MARK = "atlas:first-frame";
 
 export function createRenderer(container: HTMLElement, graph: AtlasGraph, callbacks: RendererCallbacks): Renderer {
-  let state: RendererState = { hoveredId: null, selectedId: null };
-  // The emphasised node (hover wins over selection) and its neighbours; recomputed on change only.
-  let focus: { id: string; neighbours: Set<string> } | null = null;
-
-  const computeFocus = () => {
-    const id = state.hoveredId ?? state.selectedId;
-    focus = id && graph.hasNode(id) ? { id, neighbours: new Set(graph.neighbors(id)) } : null;
-  };
+  // State
+  let emphasis: PreparedEmphasis = prepareEmphasis(graph, { hoveredId: null, selectedId: null, emphasis: { type: "none" }, bridges: false });
+  let bands: BandCaption[] | null = null;
+  let cameraTimer: ReturnType<typeof setTimeout> | undefined;
+  let cancelAnimation: (() => void) | null = null;
 
   const renderer = new Sigma<AtlasNodeAttributes, AtlasEdgeAttributes>(graph, container, {
-    ...SETTINGS,
-    nodeReducer(node, data) {
-      const res = { ...data, highlighted: node === state.selectedId };
-      if (!focus) return res;
-      if (node === focus.id || focus.neighbours.has(node)) return { ...res, forceLabel: true, zIndex: 1 };
-      return { ...res, color: DIMMED_NODE, label: "", zIndex: 0 };
-    },
-    edgeReducer(edge, data) {
-      if (!focus) return data;
-      const [source, target] = graph.extremities(edge);
-      return source === focus.id || target === focus.id
-        ? { ...data, color: HIGHLIGHT_EDGE, size: 2, zIndex: 1 }
-        : { ...data, color: DIMMED_EDGE, zIndex: 0 };
-    },
+    ...sigmaSettings(graph.size),
+    nodeReducer: nodeReducerFor(() => emphasis),
+    edgeReducer: edgeReducerFor(graph, () => emphasis),
   });
 
+  // Band captions: plain DOM over the canvas, moved after each render.
+  const captions = document.createElement("div");
+  captions.className = "band-captions";
+  captions.setAttribute("aria-hidden", "true");
+  container.appendChild(captions);
+  const placeCaptions = () => {
+    if (!bands) return;
+    const children = captions.children;
+    bands.forEach((band, k) => {
+      const top = renderer.graphToViewport({ x: 0, y: band.y + band.halfHeight });
+      const el = children[k] as HTMLElement | undefined;
+      if (el) el.style.transform = `translateY(${Math.round(top.y)}px)`;
+    });
+  };
+
+  // Sigma listeners
+  let firstFrame = true;
+  renderer.on("afterRender", () => {
+    if (firstFrame && graph.order > 0) {
+      firstFrame = false;
+      performance.mark(FIRST_FRAME_MARK);
+    }
+    placeCaptions();
+  });
   renderer.on("clickNode", ({ node }) => callbacks.onClickNode(node));
   renderer.on("clickStage", () => callbacks.onClickStage());
-  renderer.on("enterNode", ({ node }) => callbacks.onHoverNode(node));
-  renderer.on("leaveNode", () => callbacks.onHoverNode(null));
+  renderer.on("enterNode", ({ node }) => {
+    container.style.cursor = "pointer";
+    callbacks.onHoverNode(node);
+  });
+  renderer.on("leaveNode", () => {
+    container.style.cursor = "";
+    callbacks.onHoverNode(null);
+  });
+  renderer.getCamera().on("updated", (state) => {
+    clearTimeout(cameraTimer);
+    cameraTimer = setTimeout(() => callbacks.onCamera(state), 250);
+  });
 
+  const camera = renderer.getCamera();
   return {
-    setState(next) {
-      if (next.hoveredId === state.hoveredId && next.selectedId === state.selectedId) return;
-      state = next;
-      computeFocus();
+    setEmphasis(input) {
+      const same =
+        input.hoveredId === emphasis.hoveredId &&
+        input.selectedId === emphasis.selectedId &&
+        input.emphasis === emphasis.emphasis &&
+        input.bridges === emphasis.bridges;
+      if (same) return;
+      emphasis = prepareEmphasis(graph, input);
       renderer.refresh({ skipIndexation: true });
+    },
+    refresh() {
+      // Visibility changed, so the focus set (visible neighbours) may have too.
+      emphasis = prepareEmphasis(graph, emphasis);
+      renderer.refresh();
     },
     focusNode(id) {
       const display = renderer.getNodeDisplayData(id);
       if (!display) return;
-      void renderer.getCamera().animate({ x: display.x, y: display.y, ratio: 0.35 }, { duration: 500 });
+      void camera.animate({ x: display.x, y: display.y, ratio: Math.min(camera.ratio, 0.5) }, { duration: 400 });
     },
-    kill: () => renderer.kill(),
+    setCamera(state, animate = false) {
+      const target = state ?? { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
+      if (animate) void camera.animate(target, { duration: 400 });
+      else camera.setState(target);
+    },
+    getCamera: () => camera.getState(),
+    zoom(factor) {
+      void camera.animate({ ratio: camera.ratio / factor }, { duration: 200 });
+    },
+    animatePositions(positions, duration = 600) {
+      cancelAnimation?.();
+      const targets: Record<string, { x: number; y: number }> = {};
+      positions.forEach((p, id) => (targets[id] = p));
+      return new Promise((done) => {
+        cancelAnimation = animateNodes(graph, targets, { duration }, () => {
+          cancelAnimation = null;
+          done();
+        });
+      });
+    },
+    setBands(next) {
+      bands = next;
+      captions.replaceChildren(
+        ...(next ?? []).map((band) => {
+          const el = document.createElement("div");
+          el.className = "band-caption";
+          el.textContent = band.label;
+          return el;
+        }),
+      );
+      placeCaptions();
+    },
+    async exportPNG(fileName) {
+      await downloadAsPNG(renderer as unknown as Sigma, {
+        fileName,
+        backgroundColor: "#ffffff",
+        layers: ["edges", "nodes", "edgeLabels", "labels"],
+      });
+    },
+    kill() {
+      clearTimeout(cameraTimer);
+      cancelAnimation?.();
+      renderer.kill();
+      captions.remove();
+    },
   };
 }

@@ -1,16 +1,82 @@
-/** The explorer's view state and its producers (pure, tested without a DOM). */
+/**
+ * The explorer's view state and its producers: pure `(args) => (state) => state` functions, tested
+ * without a DOM. A producer that changes nothing returns the same object, so bindings skip work.
+ */
+import {
+  DEFAULT_FILTERS,
+  FILTER_FACETS,
+  type FilterFacet,
+  type FiltersState,
+  getAllFilters,
+  normaliseFacet,
+  sameFilters,
+} from "./filters";
 import type { Producer } from "./store";
+
+export const COLOR_MODES = ["category", "kind", "type", "sector", "community"] as const;
+export type ColorMode = (typeof COLOR_MODES)[number];
+
+export const SIZE_MODES = ["degree", "betweenness", "pagerank", "bridgeScore"] as const;
+export type SizeMode = (typeof SIZE_MODES)[number];
+
+export const LAYOUT_MODES = ["force", "sectors"] as const;
+export type LayoutMode = (typeof LAYOUT_MODES)[number];
+
+export interface CameraState {
+  x: number;
+  y: number;
+  ratio: number;
+  angle: number;
+}
+
+/** Transient emphasis set by the path and ally finders: these nodes and ties stand out. */
+export type Emphasis =
+  | { type: "none" }
+  | { type: "path"; nodes: string[]; edges: string[] }
+  | { type: "ally"; nodes: string[]; edges: string[] };
+
+export interface AppearanceState {
+  colorBy: ColorMode;
+  sizeBy: SizeMode;
+}
 
 export interface AtlasState {
   /** The node whose details are open, highlighted with its neighbours. */
   selectedId: string | null;
-  /** The node under the pointer, highlighted with its neighbours while hovered. */
+  /** The node under the pointer (or focused in the table), highlighted while hovered. */
   hoveredId: string | null;
+  filters: FiltersState;
+  appearance: AppearanceState;
+  /** Networks collapsed into one node standing for their members (sorted ids). */
+  collapsed: string[];
+  /** Nodes whose neighbourhood was expanded into the view, whatever the filters (in order). */
+  revealed: string[];
+  /** Timeline: the network as of this year; null = every year. */
+  year: number | null;
+  layout: LayoutMode;
+  /** Last camera position (null = fit the whole graph). */
+  camera: CameraState | null;
+  emphasis: Emphasis;
 }
 
+export const DEFAULT_APPEARANCE: AppearanceState = Object.freeze({ colorBy: "category", sizeBy: "degree" }) as AppearanceState;
+
 export function getEmptyAtlasState(): AtlasState {
-  return { selectedId: null, hoveredId: null };
+  return {
+    selectedId: null,
+    hoveredId: null,
+    filters: DEFAULT_FILTERS,
+    appearance: DEFAULT_APPEARANCE,
+    collapsed: [],
+    revealed: [],
+    year: null,
+    layout: "force",
+    camera: null,
+    emphasis: { type: "none" },
+  };
 }
+
+const NO_EMPHASIS: Emphasis = { type: "none" };
 
 export const selectNode =
   (id: string | null): Producer<AtlasState> =>
@@ -21,3 +87,90 @@ export const hoverNode =
   (id: string | null): Producer<AtlasState> =>
   (state) =>
     state.hoveredId === id ? state : { ...state, hoveredId: id };
+
+/** Shows or hides one value of a facet. */
+export const toggleFilterValue =
+  (facet: FilterFacet, value: string, shown: boolean): Producer<AtlasState> =>
+  (state) => {
+    const current: readonly string[] = state.filters[facet] ?? FILTER_FACETS[facet];
+    const next = shown ? [...current, value] : current.filter((v) => v !== value);
+    return setFacet(facet, next)(state);
+  };
+
+export const setFacet =
+  (facet: FilterFacet, values: readonly string[] | null): Producer<AtlasState> =>
+  (state) => {
+    const normalised = values === null ? null : normaliseFacet(facet, values);
+    const filters = { ...state.filters, [facet]: normalised } as FiltersState;
+    return sameFilters(filters, state.filters) ? state : { ...state, filters };
+  };
+
+export const setFilters =
+  (filters: FiltersState): Producer<AtlasState> =>
+  (state) =>
+    sameFilters(filters, state.filters) ? state : { ...state, filters };
+
+export const resetFilters = (): Producer<AtlasState> => setFilters(DEFAULT_FILTERS);
+export const showEverything = (): Producer<AtlasState> => setFilters(getAllFilters());
+
+export const setColorBy =
+  (colorBy: ColorMode): Producer<AtlasState> =>
+  (state) =>
+    state.appearance.colorBy === colorBy ? state : { ...state, appearance: { ...state.appearance, colorBy } };
+
+export const setSizeBy =
+  (sizeBy: SizeMode): Producer<AtlasState> =>
+  (state) =>
+    state.appearance.sizeBy === sizeBy ? state : { ...state, appearance: { ...state.appearance, sizeBy } };
+
+const sortedUnique = (ids: Iterable<string>) => [...new Set(ids)].sort();
+
+export const collapseGroups =
+  (ids: string[]): Producer<AtlasState> =>
+  (state) => {
+    const collapsed = sortedUnique([...state.collapsed, ...ids]);
+    return collapsed.length === state.collapsed.length ? state : { ...state, collapsed };
+  };
+
+export const expandGroups =
+  (ids: string[] | "all"): Producer<AtlasState> =>
+  (state) => {
+    const collapsed = ids === "all" ? [] : state.collapsed.filter((id) => !ids.includes(id));
+    return collapsed.length === state.collapsed.length ? state : { ...state, collapsed };
+  };
+
+/** Adds a node's neighbourhood to the view (it stays there whatever the filters). */
+export const revealNeighbourhood =
+  (id: string): Producer<AtlasState> =>
+  (state) =>
+    state.revealed.includes(id) ? state : { ...state, revealed: [...state.revealed, id] };
+
+export const clearRevealed = (): Producer<AtlasState> => (state) => (state.revealed.length === 0 ? state : { ...state, revealed: [] });
+
+export const setYear =
+  (year: number | null): Producer<AtlasState> =>
+  (state) =>
+    state.year === year ? state : { ...state, year };
+
+export const setLayout =
+  (layout: LayoutMode): Producer<AtlasState> =>
+  (state) =>
+    state.layout === layout ? state : { ...state, layout };
+
+const CAMERA_EPSILON = 1e-6;
+
+export const setCamera =
+  (camera: CameraState | null): Producer<AtlasState> =>
+  (state) => {
+    const a = state.camera;
+    if (a === camera) return state;
+    if (a && camera && (["x", "y", "ratio", "angle"] as const).every((k) => Math.abs(a[k] - camera[k]) < CAMERA_EPSILON)) return state;
+    return { ...state, camera };
+  };
+
+export const setEmphasis =
+  (emphasis: Emphasis): Producer<AtlasState> =>
+  (state) =>
+    state.emphasis === emphasis ? state : { ...state, emphasis };
+
+export const clearEmphasis = (): Producer<AtlasState> => (state) => (state.emphasis.type === "none" ? state : { ...state, emphasis: NO_EMPHASIS });

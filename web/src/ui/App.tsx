@@ -1,53 +1,107 @@
-/** The explorer page: header with search, the graph with its legend, and the Details / table sidebar. */
+/**
+ * The explorer page: header (search, share and export), the graph with its toolbar and legend, and
+ * the side panels (Details, View, Paths, Allies, Timeline, Table). Loads the network once, lays it
+ * out (cache or worker), then hands the graph to the session, which owns Sigma.
+ */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
-import { fetchNetwork } from "../api/queries";
-import { type AtlasGraph, buildGraph } from "../graph/build";
-import type { Renderer } from "../render/renderer";
-import { getEmptyAtlasState, selectNode } from "../state/atlas";
-import { createStore } from "../state/store";
+import { fetchNetwork, type NodeRef } from "../api";
+import type { LayoutWorker } from "../bindings/layout-worker";
+import type { Session } from "../bindings/session";
+import { bindUrl } from "../bindings/url";
+import { type AtlasDataset, createDataset } from "../graph";
+import { seedPositions } from "../layout/seed";
+import { createStore, decodeState, selectNode } from "../state";
+import { AllyFinder } from "./AllyFinder";
 import { DetailsPanel } from "./DetailsPanel";
 import { GraphView } from "./GraphView";
 import { Legend } from "./Legend";
 import { NetworkTable } from "./NetworkTable";
+import { PathFinder } from "./PathFinder";
 import { SearchBox } from "./SearchBox";
+import { ShareMenu } from "./ShareMenu";
+import { type TabKey, Tabs } from "./Tabs";
+import { TimelinePanel } from "./TimelinePanel";
+import { Toolbar } from "./Toolbar";
 import { useStore } from "./use-store";
+import { ViewPanel } from "./ViewPanel";
 
-type Load = { type: "loading" } | { type: "error"; message: string } | { type: "ready"; graph: AtlasGraph };
+/** Above this many nodes the first frame does not wait for the layout worker. */
+const WAIT_FOR_LAYOUT_LIMIT = 3000;
 
-export function App() {
-  const store = useMemo(() => createStore(getEmptyAtlasState()), []);
+type Load =
+  | { type: "loading" }
+  | { type: "error"; message: string }
+  | { type: "ready"; dataset: AtlasDataset; positions: Float64Array; pending: Promise<Float64Array> | null };
+
+export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
+  const store = useMemo(() => createStore(decodeState(new URLSearchParams(window.location.search))), []);
   const selectedId = useStore(store, (s) => s.selectedId);
   const [load, setLoad] = useState<Load>({ type: "loading" });
-  const renderer = useRef<Renderer | null>(null);
-  const onRenderer = useCallback((r: Renderer | null) => {
-    renderer.current = r;
-  }, []);
+  const [session, setSession] = useState<Session | null>(null);
+  const [tab, setTab] = useState<TabKey>(() => (store.get().selectedId ? "details" : "view"));
+  const [pathSeed, setPathSeed] = useState<NodeRef | null>(null);
+  const tabRef = useRef(tab);
+  tabRef.current = tab;
+
+  useEffect(() => bindUrl(store), [store]);
 
   useEffect(() => {
     const controller = new AbortController();
-    fetchNetwork(controller.signal)
-      .then((data) => setLoad({ type: "ready", graph: buildGraph(data) }))
-      .catch((error: Error) => {
-        if (error.name !== "AbortError") setLoad({ type: "error", message: error.message });
-      });
+    (async () => {
+      const payload = await fetchNetwork(controller.signal);
+      const dataset = createDataset(payload.network, payload.groups);
+      const layout = layoutWorker.compute(payload, dataset);
+      if (dataset.nodes.length <= WAIT_FOR_LAYOUT_LIMIT) {
+        const positions = await layout;
+        if (!controller.signal.aborted) setLoad({ type: "ready", dataset, positions, pending: null });
+      } else if (!controller.signal.aborted) {
+        setLoad({ type: "ready", dataset, positions: seedPositions(dataset), pending: layout });
+      }
+    })().catch((error: Error) => {
+      if (error.name !== "AbortError") setLoad({ type: "error", message: error.message });
+    });
     return () => controller.abort();
-  }, []);
+  }, [layoutWorker]);
 
-  const select = useCallback(
-    (id: string) => {
-      store.update(selectNode(id));
-      renderer.current?.focusNode(id);
-    },
+  useEffect(() => {
+    if (!session || load.type !== "ready" || !load.pending) return;
+    let live = true;
+    void load.pending.then((positions) => {
+      if (live) void session.setForcePositions(positions);
+    });
+    return () => {
+      live = false;
+    };
+  }, [session, load]);
+
+  // A click on the canvas opens Details, unless a panel that works with the selection is open.
+  useEffect(
+    () =>
+      store.subscribe((s) => {
+        if (s.selectedId && (tabRef.current === "view" || tabRef.current === "timeline")) setTab("details");
+      }),
     [store],
   );
+
+  const select = useCallback(
+    (id: string, options: { openDetails?: boolean } = {}) => {
+      store.update(selectNode(id));
+      session?.focusNode(id);
+      if (options.openDetails !== false) setTab("details");
+    },
+    [store, session],
+  );
+
+  const ready = load.type === "ready" ? load : null;
 
   return (
     <div className="app">
       <header>
         <h1>Coalition Atlas</h1>
         <p className="tagline">The migrant-rights movement as a network of networks — every tie cited.</p>
-        <SearchBox onPick={select} />
+        <SearchBox label="Search" placeholder="Search organisations, forums, campaigns…" onPick={(id) => select(id)} />
+        {session && <ShareMenu session={session} />}
       </header>
       <main>
         <section className="graph-pane" aria-label="Network graph">
@@ -57,16 +111,40 @@ export function App() {
               Could not load the network: {load.message}
             </p>
           )}
-          {load.type === "ready" && (
-            <>
-              <GraphView graph={load.graph} store={store} onRenderer={onRenderer} />
-              <Legend graph={load.graph} />
-            </>
-          )}
+          {ready && <GraphView dataset={ready.dataset} positions={ready.positions} store={store} onSession={setSession} />}
+          {session && <Toolbar session={session} store={store} />}
+          {session && <Legend session={session} store={store} />}
         </section>
-        <aside>
-          <DetailsPanel id={selectedId} onSelect={select} />
-          {load.type === "ready" && <NetworkTable graph={load.graph} selectedId={selectedId} onSelect={select} />}
+        <aside aria-label="Panels">
+          <Tabs active={tab} onChange={setTab}>
+            {(key) => {
+              switch (key) {
+                case "details":
+                  return (
+                    <DetailsPanel
+                      id={selectedId}
+                      store={store}
+                      session={session}
+                      onSelect={(id) => select(id)}
+                      onOpen={(next, seed) => {
+                        if (seed) setPathSeed(seed);
+                        setTab(next);
+                      }}
+                    />
+                  );
+                case "view":
+                  return session ? <ViewPanel store={store} session={session} /> : null;
+                case "paths":
+                  return <PathFinder store={store} session={session} seed={pathSeed} onSelect={(id) => select(id, { openDetails: false })} />;
+                case "allies":
+                  return <AllyFinder store={store} session={session} onSelect={(id) => select(id, { openDetails: false })} />;
+                case "timeline":
+                  return session ? <TimelinePanel store={store} session={session} onSelect={(id) => select(id, { openDetails: false })} /> : null;
+                case "table":
+                  return session ? <NetworkTable store={store} session={session} onSelect={(id) => select(id, { openDetails: false })} /> : null;
+              }
+            }}
+          </Tabs>
         </aside>
       </main>
     </div>

@@ -1,23 +1,26 @@
-/** The selected node's fields, figures and relationships (grouped by type), each with its citations. */
+/**
+ * The selected node: fields, figures, relationships grouped by type with their citations and links
+ * to the neighbours; actions to expand its neighbourhood into the view, collapse or expand a
+ * network's members, and jump to its allies or to paths from it.
+ */
 import { useEffect, useState } from "react";
 
-import { type Citation, fetchNode, type NodeDetails, type NodeRelationship } from "../api/queries";
+import { fetchNode, type NodeDetails, type NodeRef, type NodeRelationship } from "../api";
+import type { Session } from "../bindings/session";
+import { humanise, neighbourIds, RELATIONSHIP_PHRASES } from "../graph";
+import { type AtlasState, collapseGroups, expandGroups, revealNeighbourhood, type Store } from "../state";
+import { Citations } from "./Citations";
+import type { TabKey } from "./Tabs";
+import { useSessionState, useStore } from "./use-store";
 
 type Load = { type: "idle" } | { type: "loading" } | { type: "error"; message: string } | { type: "ready"; node: NodeDetails };
 
-const humanise = (value: string) => value.toLowerCase().replace(/_/g, " ");
-
-function Citations({ citations }: { citations: Citation[] }) {
-  return (
-    <ul className="citations">
-      {citations.map((c, i) => (
-        <li key={i}>
-          <cite>{c.source.title}</cite>
-          {c.source.year ? ` (${c.source.year})` : ""}, {c.locator}: {c.evidence}
-        </li>
-      ))}
-    </ul>
-  );
+interface Props {
+  id: string | null;
+  store: Store<AtlasState>;
+  session: Session | null;
+  onSelect(id: string): void;
+  onOpen(tab: TabKey, seed?: NodeRef): void;
 }
 
 function dates(r: NodeRelationship): string {
@@ -28,7 +31,7 @@ function dates(r: NodeRelationship): string {
 
 function Fields({ node }: { node: NodeDetails }) {
   const rows: [string, string | number | null | undefined][] = [
-    ["Kind", humanise(node.kind)],
+    ["Kind", humanise(node.kind).replace(/s$/, "")],
     ["Acronym", node.acronym],
     ["Type", node.type && humanise(node.type)],
     ["Sector", node.sector && humanise(node.sector)],
@@ -36,7 +39,9 @@ function Fields({ node }: { node: NodeDetails }) {
     ["Country", node.country],
     ["Region", node.region && humanise(node.region)],
     ["Founded", node.founded],
-    ["Series", node.series],
+    ["Dissolved", node.dissolved],
+    ["Members in the atlas", node.memberCount || null],
+    ["Series", node.series && humanise(node.series)],
     ["Year", node.year],
     ["City", node.city],
     ["Short name", node.shortName],
@@ -61,7 +66,7 @@ function Fields({ node }: { node: NodeDetails }) {
   );
 }
 
-export function DetailsPanel({ id, onSelect }: { id: string | null; onSelect(id: string): void }) {
+export function DetailsPanel({ id, store, session, onSelect, onOpen }: Props) {
   const [load, setLoad] = useState<Load>({ type: "idle" });
 
   useEffect(() => {
@@ -72,7 +77,7 @@ export function DetailsPanel({ id, onSelect }: { id: string | null; onSelect(id:
     const controller = new AbortController();
     setLoad({ type: "loading" });
     fetchNode(id, controller.signal)
-      .then((node) => setLoad(node ? { type: "ready", node } : { type: "error", message: `No node '${id}'.` }))
+      .then((node) => setLoad(node ? { type: "ready", node } : { type: "error", message: `There is no node '${id}' in the atlas.` }))
       .catch((error: Error) => {
         if (error.name !== "AbortError") setLoad({ type: "error", message: error.message });
       });
@@ -80,16 +85,62 @@ export function DetailsPanel({ id, onSelect }: { id: string | null; onSelect(id:
   }, [id]);
 
   return (
-    <section className="details" aria-label="Details" aria-live="polite">
-      {load.type === "idle" && <p className="muted">Click a node or search to see its details and cited relationships.</p>}
+    <section className="details" aria-label="Details" aria-live="polite" aria-busy={load.type === "loading"}>
+      {load.type === "idle" && (
+        <div className="muted intro">
+          <p>Click a node, a row of the table, or search to see its details and cited relationships.</p>
+          <p>
+            Ringed nodes are networks standing for their members; <strong>View</strong> changes colours, sizes, filters and layout;{" "}
+            <strong>Paths</strong> links two organisations; <strong>Allies</strong> suggests partners; <strong>Timeline</strong> replays the years.
+          </p>
+        </div>
+      )}
       {load.type === "loading" && <p className="muted">Loading…</p>}
       {load.type === "error" && <p role="alert">{load.message}</p>}
-      {load.type === "ready" && <NodeDetailsView node={load.node} onSelect={onSelect} />}
+      {load.type === "ready" && <NodeDetailsView node={load.node} store={store} session={session} onSelect={onSelect} onOpen={onOpen} />}
     </section>
   );
 }
 
-function NodeDetailsView({ node, onSelect }: { node: NodeDetails; onSelect(id: string): void }) {
+function Actions({ node, store, session, onOpen }: { node: NodeDetails; store: Store<AtlasState>; session: Session | null; onOpen: Props["onOpen"] }) {
+  const revealed = useStore(store, (s) => s.revealed.includes(node.id));
+  const collapsed = useStore(store, (s) => s.collapsed.includes(node.id));
+  const view = useSessionState(session, (s) => s.view, null);
+  const dataset = session?.dataset();
+  const group = dataset?.groups.get(node.id);
+  const foldedInto = dataset?.groupOf.get(node.id);
+  const hiddenNeighbours =
+    dataset && view ? neighbourIds(dataset, node.id).filter((other) => !view.nodeVisible[dataset.index.get(other)!]).length : 0;
+  const ref: NodeRef = { id: node.id, name: node.name, kind: node.kind, acronym: node.acronym };
+
+  return (
+    <div className="actions" role="group" aria-label="Actions">
+      <button type="button" onClick={() => store.update(revealNeighbourhood(node.id))} disabled={revealed || hiddenNeighbours === 0}>
+        {revealed ? "Neighbourhood expanded" : hiddenNeighbours ? `Expand: show ${hiddenNeighbours} hidden neighbour${hiddenNeighbours > 1 ? "s" : ""}` : "Expand (all neighbours shown)"}
+      </button>
+      {group && group.memberIds.length > 0 && (
+        <button type="button" onClick={() => store.update(collapsed ? expandGroups([node.id]) : collapseGroups([node.id]))}>
+          {collapsed ? `Expand its ${group.memberIds.length} members` : `Collapse ${group.memberIds.length} members into it`}
+        </button>
+      )}
+      {foldedInto && (
+        <button type="button" onClick={() => store.update(collapseGroups([foldedInto]))}>
+          Fold into {dataset?.nodes[dataset.index.get(foldedInto)!].label}
+        </button>
+      )}
+      {node.kind === "ORGANISATION" && (
+        <button type="button" onClick={() => onOpen("allies")}>
+          Suggest allies
+        </button>
+      )}
+      <button type="button" onClick={() => onOpen("paths", ref)}>
+        Paths from here
+      </button>
+    </div>
+  );
+}
+
+function NodeDetailsView({ node, store, session, onSelect, onOpen }: { node: NodeDetails } & Omit<Props, "id">) {
   const groups = new Map<string, NodeRelationship[]>();
   for (const r of node.relationships) {
     const key = `${r.type}:${r.direction}`;
@@ -99,6 +150,7 @@ function NodeDetailsView({ node, onSelect }: { node: NodeDetails; onSelect(id: s
     <article>
       <h2>{node.name}</h2>
       {node.description && <p>{node.description}</p>}
+      <Actions node={node} store={store} session={session} onOpen={onOpen} />
       <Fields node={node} />
       {node.figures && node.figures.length > 0 && (
         <>
@@ -116,11 +168,12 @@ function NodeDetailsView({ node, onSelect }: { node: NodeDetails; onSelect(id: s
       )}
       <h3>Relationships ({node.relationships.length})</h3>
       {[...groups].map(([key, rels]) => {
-        const [type, direction] = key.split(":");
+        const [type, direction] = key.split(":") as [keyof typeof RELATIONSHIP_PHRASES, string];
+        const phrase = RELATIONSHIP_PHRASES[type] ?? { out: humanise(type), in: `${humanise(type)} (incoming)` };
         return (
-          <section key={key} className="rel-group">
+          <section key={key} className="rel-group" aria-label={direction === "OUT" ? phrase.out : phrase.in}>
             <h4>
-              {direction === "OUT" ? humanise(type) : `${humanise(type)} (incoming)`} · {rels.length}
+              {direction === "OUT" ? phrase.out : phrase.in} · {rels.length}
             </h4>
             <ul>
               {rels.map((r) => (
@@ -128,7 +181,7 @@ function NodeDetailsView({ node, onSelect }: { node: NodeDetails; onSelect(id: s
                   <button type="button" className="link" onClick={() => onSelect(r.other.id)}>
                     {r.other.name}
                   </button>
-                  {r.role ? ` — ${humanise(r.role)}` : ""}
+                  {r.role ? ` — ${humanise(r.role).toLowerCase()}` : ""}
                   {dates(r)}
                   {r.note ? `. ${r.note}` : ""}
                   <Citations citations={r.citations} />

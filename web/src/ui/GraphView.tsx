@@ -1,39 +1,29 @@
-/** Mounts the Sigma renderer over a graph, runs the layout worker, and mirrors store state into it. */
+/** Mounts the session (the Sigma owner and its bindings) over the graph container. */
 import { useEffect, useRef } from "react";
 
-import type { AtlasGraph } from "../graph/build";
-import { runForceAtlas2 } from "../layout/forceatlas2";
-import { createRenderer, type Renderer } from "../render/renderer";
-import { type AtlasState, hoverNode, selectNode } from "../state/atlas";
-import type { Store } from "../state/store";
+import { createSession, type Session } from "../bindings/session";
+import type { AtlasDataset } from "../graph";
+import type { AtlasState, Store } from "../state";
 
 interface Props {
-  graph: AtlasGraph;
+  dataset: AtlasDataset;
+  positions: Float64Array;
   store: Store<AtlasState>;
-  onRenderer(renderer: Renderer | null): void;
+  onSession(session: Session | null): void;
 }
 
-export function GraphView({ graph, store, onRenderer }: Props) {
+export function GraphView({ dataset, positions, store, onSession }: Props) {
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!container.current) return;
-    const renderer = createRenderer(container.current, graph, {
-      onClickNode: (id) => store.update(selectNode(id)),
-      onClickStage: () => store.update(selectNode(null)),
-      onHoverNode: (id) => store.update(hoverNode(id)),
-    });
-    const unsubscribe = store.subscribe((s) => renderer.setState(s));
-    renderer.setState(store.get());
-    const layout = runForceAtlas2(graph);
-    onRenderer(renderer);
+    const session = createSession(container.current, dataset, positions, store);
+    onSession(session);
     return () => {
-      layout.stop();
-      unsubscribe();
-      onRenderer(null);
-      renderer.kill();
+      onSession(null);
+      session.kill();
     };
-  }, [graph, store, onRenderer]);
+  }, [dataset, positions, store, onSession]);
 
   return <div ref={container} className="graph-canvas" data-testid="graph-canvas" />;
 }

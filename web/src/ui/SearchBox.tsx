@@ -1,27 +1,47 @@
 /**
- * Search with suggestions (names, acronyms, aliases via the API's full-text search). Keyboard:
- * ↓/↑ move through suggestions, Enter picks (the first one when none is highlighted), Escape closes.
+ * Search with suggestions (names, acronyms, aliases via the API's full-text search), as an ARIA
+ * combobox. Keyboard: ↓/↑ move through suggestions, Enter picks (the first one when none is
+ * highlighted), Escape closes. Used in the header and, labelled From/To, by the path finder.
  */
 import { useEffect, useId, useState } from "react";
 
-import { type SearchHit, searchNodes } from "../api/queries";
+import { type NodeRef, type SearchHit, searchNodes } from "../api";
+import type { NodeKind } from "../graph";
+import { humanise } from "../graph";
 
-export function SearchBox({ onPick }: { onPick(id: string): void }) {
-  const [text, setText] = useState("");
+interface Props {
+  label: string;
+  placeholder?: string;
+  kinds?: NodeKind[];
+  /** Text shown in the box (e.g. the picked node's name); the box is editable either way. */
+  value?: string;
+  onPick(id: string, node: NodeRef): void;
+  visibleLabel?: boolean;
+}
+
+export function SearchBox({ label, placeholder, kinds, value, onPick, visibleLabel = false }: Props) {
+  const [text, setText] = useState(value ?? "");
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
-  const listId = useId();
+  const [typed, setTyped] = useState(false);
+  const id = useId();
+  const listId = `${id}-list`;
+  const kindsKey = kinds?.join(",");
+
+  useEffect(() => {
+    if (value !== undefined) setText(value);
+  }, [value]);
 
   useEffect(() => {
     const query = text.trim();
-    if (!query) {
+    if (!query || !typed) {
       setHits([]);
       return;
     }
     const controller = new AbortController();
     const timer = setTimeout(() => {
-      searchNodes(query, controller.signal)
+      searchNodes(query, controller.signal, kindsKey ? (kindsKey.split(",") as NodeKind[]) : undefined)
         .then((result) => {
           setHits(result);
           setActive(-1);
@@ -35,28 +55,41 @@ export function SearchBox({ onPick }: { onPick(id: string): void }) {
       clearTimeout(timer);
       controller.abort();
     };
-  }, [text]);
+  }, [text, typed, kindsKey]);
 
   const pick = (hit: SearchHit | undefined) => {
     if (!hit) return;
-    onPick(hit.node.id);
+    onPick(hit.node.id, hit.node);
     setText(hit.node.acronym ?? hit.node.name);
+    setTyped(false);
     setOpen(false);
   };
 
+  const expanded = open && hits.length > 0;
   return (
-    <div className="search" role="search">
+    <div className="search" role={label === "Search" ? "search" : undefined}>
+      {visibleLabel && (
+        <label htmlFor={id} className="field-label">
+          {label}
+        </label>
+      )}
       <input
-        type="search"
-        aria-label="Search"
-        placeholder="Search organisations, forums, campaigns…"
+        id={id}
+        type="text"
+        aria-label={visibleLabel ? undefined : label}
+        placeholder={placeholder}
         role="combobox"
-        aria-expanded={open && hits.length > 0}
+        autoComplete="off"
+        spellCheck={false}
+        aria-expanded={expanded}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
+        aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
         value={text}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          setTyped(true);
+        }}
         onKeyDown={(e) => {
           if (e.key === "ArrowDown") {
             e.preventDefault();
@@ -74,26 +107,24 @@ export function SearchBox({ onPick }: { onPick(id: string): void }) {
         }}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
-      {open && hits.length > 0 && (
-        <ul id={listId} role="listbox" className="suggestions">
-          {hits.map((hit, i) => (
-            <li
-              key={hit.node.id}
-              id={`${listId}-${i}`}
-              role="option"
-              aria-selected={i === active}
-              onMouseDown={(e) => {
-                e.preventDefault();
-                pick(hit);
-              }}
-            >
-              <span>{hit.node.name}</span>
-              {hit.node.acronym && <span className="muted"> · {hit.node.acronym}</span>}
-              <span className="kind">{hit.node.kind.toLowerCase()}</span>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ul id={listId} role="listbox" aria-label={`${label} suggestions`} className="suggestions" hidden={!expanded}>
+        {hits.map((hit, i) => (
+          <li
+            key={hit.node.id}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            onMouseDown={(e) => {
+              e.preventDefault();
+              pick(hit);
+            }}
+          >
+            <span className="name">{hit.node.name}</span>
+            {hit.node.acronym && hit.node.acronym !== hit.node.name && <span className="muted"> · {hit.node.acronym}</span>}
+            <span className="kind">{humanise(hit.node.kind).replace(/s$/, "").toLowerCase()}</span>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

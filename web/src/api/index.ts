@@ -1,0 +1,2 @@
+export { ApiError, request } from "./client";
+export * from "./queries";

@@ -1,0 +1,307 @@
+/**
+ * Binds the view state to the rendered graph: after each state change, recompute what is visible
+ * (filters, year, collapsed networks, expanded neighbourhoods), restyle (colour, size), and pass
+ * emphasis to the renderer; fetch metrics and scopes when the view needs them; switch layouts.
+ * Everything a panel shows about the current view (visible set, legend, layout and metrics status)
+ * is published in a second store, `session`.
+ */
+import { ApiError, fetchMetrics, fetchScopes } from "../api";
+import {
+  type AtlasDataset,
+  type AtlasGraph,
+  applyView,
+  buildGraph,
+  type ColorScale,
+  computeView,
+  createColorScale,
+  createSizeScale,
+  edgesCSV,
+  landmarkIds,
+  type LegendEntry,
+  type MetricsTable,
+  nodesCSV,
+  type SizeScale,
+  toGEXF,
+  type VisibleView,
+  visibleGraph,
+  withScopes,
+} from "../graph";
+import { bandOf, computeSectorsLayout, type ForceLayout, type SectorsLayout, startForceLayout } from "../layout";
+import { createRenderer, type Renderer } from "../render";
+import { type AtlasState, hoverNode, selectNode, setCamera, setLayout, toNetworkFilter } from "../state";
+import { createStore, type Store } from "../state/store";
+
+export type MetricsStatus =
+  | { type: "idle" }
+  | { type: "loading"; key: string }
+  | { type: "ready"; key: string; table: MetricsTable; summary: { density: number; modularity: number; components: number; communities: number; method: string } }
+  | { type: "error"; key: string; message: string };
+
+export type LayoutStatus = { type: "idle" } | { type: "running" } | { type: "animating" };
+
+export interface SessionState {
+  view: VisibleView;
+  legend: LegendEntry[];
+  colorTitle: string;
+  size: SizeScale;
+  metrics: MetricsStatus;
+  layout: LayoutStatus;
+  /** Bumped whenever node attributes (visibility, colour, size) change, for the table. */
+  revision: number;
+}
+
+export interface Session {
+  graph: AtlasGraph;
+  dataset: () => AtlasDataset;
+  state: Store<SessionState>;
+  renderer: Renderer;
+  focusNode(id: string): void;
+  startForce(): Promise<void>;
+  stopForce(): void;
+  resetCamera(): void;
+  zoom(factor: number): void;
+  /** Replaces the force positions (the opening layout arriving late), animated. */
+  setForcePositions(positions: Float64Array): Promise<void>;
+  exportPNG(): Promise<void>;
+  exportGEXF(): string;
+  exportNodesCSV(): string;
+  exportEdgesCSV(): string;
+  kill(): void;
+}
+
+const VIEW_KEYS = ["filters", "year", "collapsed", "revealed"] as const;
+
+export function createSession(container: HTMLElement, initialDataset: AtlasDataset, positions: Float64Array, store: Store<AtlasState>): Session {
+  let dataset = initialDataset;
+  const graph = buildGraph(dataset, positions);
+  const landmarks = landmarkIds(dataset);
+  // The force layout's positions, kept while the sectors layout is shown.
+  let forcePositions: Float64Array = Float64Array.from(positions);
+  let force: ForceLayout | null = null;
+  let sectorsBands: SectorsLayout["bands"] | null = null;
+  const metricsCache = new Map<string, MetricsStatus>();
+  let metricsRequest: AbortController | null = null;
+  let scopesRequested = false;
+
+  const renderer: Renderer = createRenderer(container, graph, {
+    onClickNode: (id) => store.update(selectNode(id)),
+    onClickStage: () => store.update(selectNode(null)),
+    onHoverNode: (id) => store.update(hoverNode(id)),
+    onCamera: (camera) => store.update(setCamera(camera)),
+  });
+
+  const metricsKey = (s: AtlasState) => JSON.stringify(toNetworkFilter(s.filters, s.year));
+  const needsMetrics = (s: AtlasState) => s.appearance.sizeBy !== "degree" || s.appearance.colorBy === "community";
+  const metricsTable = (s: AtlasState) => {
+    const status = metricsCache.get(metricsKey(s));
+    return status?.type === "ready" ? status.table : null;
+  };
+
+  let view = computeView(dataset, store.get());
+  const style = (s: AtlasState): { color: ColorScale; size: SizeScale } => {
+    const table = metricsTable(s);
+    return { color: createColorScale(dataset, s.appearance.colorBy, table), size: createSizeScale(dataset, s.appearance.sizeBy, view, table) };
+  };
+
+  const session = createStore<SessionState>({
+    view,
+    legend: [],
+    colorTitle: "",
+    size: createSizeScale(dataset, "degree", view, null),
+    metrics: { type: "idle" },
+    layout: { type: "idle" },
+    revision: 0,
+  });
+
+  function restyle(s: AtlasState, recomputeView: boolean) {
+    if (recomputeView) view = computeView(dataset, s);
+    const { color, size } = style(s);
+    applyView(graph, dataset, view, { color, size, landmarks });
+    renderer.refresh();
+    showBands();
+    const prev = session.get();
+    session.update(() => ({
+      ...prev,
+      view,
+      legend: color.legend(view),
+      colorTitle: color.title,
+      size,
+      metrics: needsMetrics(s) ? (metricsCache.get(metricsKey(s)) ?? { type: "loading", key: metricsKey(s) }) : prev.metrics,
+      revision: prev.revision + 1,
+    }));
+  }
+
+  function ensureMetrics(s: AtlasState) {
+    if (!needsMetrics(s)) return;
+    const key = metricsKey(s);
+    if (metricsCache.has(key)) return;
+    metricsRequest?.abort();
+    const controller = new AbortController();
+    metricsRequest = controller;
+    metricsCache.set(key, { type: "loading", key });
+    fetchMetrics(toNetworkFilter(s.filters, s.year), controller.signal)
+      .then((m) => {
+        const table: MetricsTable = new Map(m.nodes.map((row) => [row.node.id, row]));
+        metricsCache.set(key, {
+          type: "ready",
+          key,
+          table,
+          summary: { density: m.density, modularity: m.modularity, components: m.components, communities: m.communities, method: m.betweennessMethod },
+        });
+      })
+      .catch((error: Error) => {
+        if (error.name === "AbortError") {
+          metricsCache.delete(key);
+          return;
+        }
+        metricsCache.set(key, { type: "error", key, message: error instanceof ApiError ? error.message : "Metrics could not be loaded." });
+      })
+      .finally(() => {
+        if (metricsRequest === controller) metricsRequest = null;
+        if (metricsKey(store.get()) === key) restyle(store.get(), false);
+      });
+  }
+
+  function ensureScopes(s: AtlasState) {
+    if (!s.filters.scopes || dataset.scopes || scopesRequested) return;
+    scopesRequested = true;
+    fetchScopes()
+      .then((scopes) => {
+        dataset = withScopes(dataset, scopes);
+        restyle(store.get(), true);
+      })
+      .catch(() => {
+        scopesRequested = false;
+      });
+  }
+
+  function currentPositions(): Float64Array {
+    const out = new Float64Array(2 * dataset.nodes.length);
+    dataset.nodes.forEach((node, i) => {
+      const attr = graph.getNodeAttributes(node.id);
+      out[2 * i] = attr.x;
+      out[2 * i + 1] = attr.y;
+    });
+    return out;
+  }
+
+  const toTargets = (p: Float64Array) => new Map(dataset.nodes.map((node, i) => [node.id, { x: p[2 * i], y: p[2 * i + 1] }]));
+
+  let pendingLayout: Promise<void> = Promise.resolve();
+  function showLayout(layout: AtlasState["layout"], animate: boolean): Promise<void> {
+    pendingLayout = arrangeLayout(layout, animate);
+    return pendingLayout;
+  }
+
+  async function arrangeLayout(layout: AtlasState["layout"], animate: boolean) {
+    stopForce();
+    const targets = layout === "sectors" ? computeSectorsLayout(dataset, forcePositions) : null;
+    const next = targets ? targets.positions : forcePositions;
+    renderer.setBands(null);
+    if (animate) {
+      session.update((s) => ({ ...s, layout: { type: "animating" } }));
+      await renderer.animatePositions(toTargets(next));
+      session.update((s) => ({ ...s, layout: { type: "idle" } }));
+    } else {
+      graph.updateEachNodeAttributes((id, attr) => {
+        const i = dataset.index.get(id)!;
+        return { ...attr, x: next[2 * i], y: next[2 * i + 1] };
+      });
+    }
+    sectorsBands = targets?.bands ?? null;
+    showBands();
+  }
+
+  /** Captions of the sectors bands that hold at least one visible node. */
+  function showBands() {
+    if (!sectorsBands || store.get().layout !== "sectors") {
+      renderer.setBands(null);
+      return;
+    }
+    const shown = new Set<number>();
+    dataset.nodes.forEach((node, i) => {
+      if (view.nodeVisible[i]) shown.add(bandOf(node));
+    });
+    renderer.setBands(sectorsBands.filter((_, b) => shown.has(b)));
+  }
+
+  function stopForce() {
+    force?.stop();
+  }
+
+  // Bindings: state → graph and renderer.
+  let previous = store.get();
+  const emphasisOf = (s: AtlasState) => ({ hoveredId: s.hoveredId, selectedId: s.selectedId, emphasis: s.emphasis, bridges: s.layout === "sectors" });
+  const unsubscribe = store.subscribe((s) => {
+    const viewChanged = VIEW_KEYS.some((k) => s[k] !== previous[k]);
+    const styleChanged = s.appearance !== previous.appearance;
+    const layoutChanged = s.layout !== previous.layout;
+    previous = s;
+    if (viewChanged || styleChanged) {
+      ensureScopes(s);
+      ensureMetrics(s);
+      restyle(s, viewChanged);
+    }
+    if (layoutChanged) void showLayout(s.layout, true);
+    renderer.setEmphasis(emphasisOf(s));
+  });
+
+  // Opening state (possibly from a shared link).
+  const opening = store.get();
+  ensureScopes(opening);
+  ensureMetrics(opening);
+  if (opening.layout !== "force") void showLayout(opening.layout, false);
+  restyle(opening, false);
+  renderer.setEmphasis(emphasisOf(opening));
+  if (opening.camera) renderer.setCamera(opening.camera);
+
+  const download = (name: string) => `coalition-atlas-${name}`;
+
+  return {
+    graph,
+    dataset: () => dataset,
+    state: session,
+    renderer,
+    focusNode: (id) => renderer.focusNode(id),
+    async startForce() {
+      if (force?.isRunning()) return;
+      if (store.get().layout !== "force") {
+        store.update(setLayout("force"));
+        await pendingLayout;
+      }
+      force = startForceLayout(graph, () => {
+        forcePositions = currentPositions();
+        force = null;
+        session.update((s) => ({ ...s, layout: { type: "idle" } }));
+      });
+      session.update((s) => ({ ...s, layout: { type: "running" } }));
+    },
+    stopForce,
+    resetCamera: () => renderer.setCamera(null, true),
+    zoom: (factor) => renderer.zoom(factor),
+    async setForcePositions(positions) {
+      forcePositions = Float64Array.from(positions);
+      if (store.get().layout === "force" && !force) {
+        session.update((s) => ({ ...s, layout: { type: "animating" } }));
+        await renderer.animatePositions(toTargets(forcePositions), 800);
+        session.update((s) => ({ ...s, layout: { type: "idle" } }));
+      } else if (store.get().layout === "sectors") {
+        await showLayout("sectors", true);
+      }
+    },
+    exportPNG: () => renderer.exportPNG(download("view.png")),
+    exportGEXF: () =>
+      toGEXF(visibleGraph(graph, dataset), {
+        description: `Coalition Atlas: the visible graph${location.search ? ` (${decodeURIComponent(location.search)})` : ""}`,
+        date: new Date().toISOString().slice(0, 10),
+      }),
+    exportNodesCSV: () => nodesCSV(visibleGraph(graph, dataset)),
+    exportEdgesCSV: () => edgesCSV(visibleGraph(graph, dataset)),
+    kill() {
+      stopForce();
+      metricsRequest?.abort();
+      unsubscribe();
+      renderer.kill();
+    },
+  };
+}

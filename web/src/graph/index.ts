@@ -1,0 +1,7 @@
+export * from "./appearance";
+export * from "./build";
+export * from "./dataset";
+export * from "./export";
+export * from "./types";
+export * from "./view";
+export * from "./vocabulary";

@@ -1,0 +1,119 @@
+/** Shapes of the explorer's data model (what the API sent) and of the rendered graph derived from it. */
+import type { MultiDirectedGraph } from "graphology";
+
+import type { NodeKind, OrganisationType, Region, RelationshipType, Scope, Sector } from "./vocabulary";
+
+/** `networkCompact` as the API returns it: node i is the i-th entry of each node column. */
+export interface CompactNetwork {
+  ids: string[];
+  names: string[];
+  labels: string[];
+  kinds: NodeKind[];
+  types: (OrganisationType | null)[];
+  sectors: (Sector | null)[];
+  regions: (Region | null)[];
+  activeFrom: (number | null)[];
+  activeTo: (number | null)[];
+  sources: number[];
+  targets: number[];
+  edgeIds: string[];
+  edgeTypes: RelationshipType[];
+  edgeActiveFrom: (number | null)[];
+  edgeActiveTo: (number | null)[];
+}
+
+/** A network standing for its members (`networkCompact(groupBy: MEMBERSHIP).groups`). */
+export interface NodeGroup {
+  id: string;
+  memberCount: number;
+  /** Members that fold into this group when it is collapsed. */
+  memberIds: string[];
+}
+
+export interface AtlasNode {
+  id: string;
+  name: string;
+  label: string;
+  kind: NodeKind;
+  type: OrganisationType | null;
+  sector: Sector | null;
+  region: Region | null;
+  activeFrom: number | null;
+  activeTo: number | null;
+}
+
+export interface AtlasEdge {
+  id: string;
+  type: RelationshipType;
+  /** Index of the source node in `AtlasDataset.nodes`. */
+  source: number;
+  target: number;
+  activeFrom: number | null;
+  activeTo: number | null;
+}
+
+/**
+ * Everything the API sent, indexed: immutable once built. Positions and view state live elsewhere;
+ * the rendered graph is derived from this plus the view.
+ */
+export interface AtlasDataset {
+  nodes: AtlasNode[];
+  edges: AtlasEdge[];
+  index: Map<string, number>;
+  edgeIndex: Map<string, number>;
+  /** Edge indexes incident to each node. */
+  incident: number[][];
+  /** Degree in the whole graph. */
+  degree: Int32Array;
+  /**
+   * First year each node is on the map: its own start, else (for undated nodes whose every tie is
+   * dated) the year of its first tie; null = undated, always shown.
+   */
+  nodeStart: (number | null)[];
+  /** First year each edge is on the map: its own start, else the later start of its two ends. */
+  edgeStart: (number | null)[];
+  groups: Map<string, NodeGroup>;
+  /** For each folded member, the group it folds into. */
+  groupOf: Map<string, string>;
+  /** Organisation scopes, loaded on demand (the compact encoding has no scope column). */
+  scopes: Map<string, Scope> | null;
+  /** Earliest and latest year of any dated item, for the timeline. */
+  years: [number, number] | null;
+}
+
+export interface AtlasNodeAttributes {
+  x: number;
+  y: number;
+  size: number;
+  color: string;
+  label: string;
+  hidden: boolean;
+  /** Ended before the timeline year (dissolved body, finished campaign): drawn faded. */
+  faded: boolean;
+  /** A collapsed network standing for its members. */
+  collapsed: boolean;
+  /** Networks of networks whose label is always drawn. */
+  landmark: boolean;
+  type?: string;
+  borderColor?: string;
+  zIndex?: number;
+  forceLabel?: boolean;
+}
+
+export interface AtlasEdgeAttributes {
+  relType: RelationshipType;
+  size: number;
+  color: string;
+  hidden: boolean;
+  faded: boolean;
+  /** Ties a LABOUR organisation to a CIVIL_SOCIETY one: a union–NGO bridge. */
+  bridge: boolean;
+  /** Relationships an aggregated edge stands for (edges re-pointed to a collapsed network). */
+  weight: number;
+  /** Set on edges standing for a collapsed network's members' ties. */
+  proxy: boolean;
+  zIndex?: number;
+  type?: string;
+}
+
+export type AtlasGraph = MultiDirectedGraph<AtlasNodeAttributes, AtlasEdgeAttributes>;

@@ -1,0 +1,136 @@
+/**
+ * Which nodes and ties the view shows: filters, the timeline year, expanded neighbourhoods and
+ * collapsed networks, applied to the dataset. Pure: the renderer binding turns the result into
+ * `hidden` attributes, so nothing moves when the view changes.
+ */
+import type { FiltersState } from "../state/filters";
+import type { AtlasDataset, AtlasNode } from "./types";
+import type { RelationshipType } from "./vocabulary";
+
+export interface ViewInput {
+  filters: FiltersState;
+  year: number | null;
+  collapsed: readonly string[];
+  revealed: readonly string[];
+}
+
+/** A tie of a collapsed network's members, re-pointed to the network and merged per type. */
+export interface ProxyEdge {
+  key: string;
+  type: RelationshipType;
+  source: string;
+  target: string;
+  weight: number;
+}
+
+export interface VisibleView {
+  nodeVisible: Uint8Array;
+  /** Ended before the year (a dissolved body, a finished campaign or membership). */
+  nodeFaded: Uint8Array;
+  edgeVisible: Uint8Array;
+  edgeFaded: Uint8Array;
+  /** Networks drawn collapsed (visible, with members folded into them). */
+  collapsed: Set<string>;
+  proxies: ProxyEdge[];
+  nodeCount: number;
+  edgeCount: number;
+}
+
+/** Whether a node passes the facet filters (organisation facets leave other kinds alone). */
+export function passesFilters(node: AtlasNode, filters: FiltersState, scope: string | undefined): boolean {
+  if (filters.kinds && !filters.kinds.includes(node.kind)) return false;
+  if (node.kind === "ORGANISATION") {
+    if (filters.types && (!node.type || !filters.types.includes(node.type))) return false;
+    if (filters.sectors && (!node.sector || !filters.sectors.includes(node.sector))) return false;
+    // Scopes arrive after the first frame; until then the facet cannot narrow anything.
+    if (filters.scopes && scope !== undefined && !filters.scopes.includes(scope as never)) return false;
+  }
+  if (filters.regions && node.region && !filters.regions.includes(node.region)) return false;
+  return true;
+}
+
+/** A span that ended before the year; one-off events (a forum, an appearance) stay as history. */
+const ended = (from: number | null, to: number | null, year: number | null) => year !== null && to !== null && to < year && to !== from;
+
+export function computeView(dataset: AtlasDataset, input: ViewInput): VisibleView {
+  const { nodes, edges, nodeStart, edgeStart } = dataset;
+  const { filters, year } = input;
+  const n = nodes.length;
+  const m = edges.length;
+  const nodeVisible = new Uint8Array(n);
+  const nodeFaded = new Uint8Array(n);
+  const edgeVisible = new Uint8Array(m);
+  const edgeFaded = new Uint8Array(m);
+  const started = (start: number | null) => year === null || start === null || start <= year;
+
+  for (let i = 0; i < n; i++) {
+    const node = nodes[i];
+    if (started(nodeStart[i]) && passesFilters(node, filters, dataset.scopes?.get(node.id))) nodeVisible[i] = 1;
+    if (ended(node.activeFrom, node.activeTo, year)) nodeFaded[i] = 1;
+  }
+
+  // Expanded neighbourhoods: the node, its neighbours and the ties between them, whatever the
+  // filters; the timeline still applies (a body does not appear before it exists).
+  const revealedEdges = new Uint8Array(m);
+  for (const id of input.revealed) {
+    const i = dataset.index.get(id);
+    if (i === undefined || !started(nodeStart[i])) continue;
+    nodeVisible[i] = 1;
+    for (const j of dataset.incident[i]) {
+      const e = edges[j];
+      const other = e.source === i ? e.target : e.source;
+      if (!started(edgeStart[j]) || !started(nodeStart[other])) continue;
+      nodeVisible[other] = 1;
+      revealedEdges[j] = 1;
+    }
+  }
+
+  const typeShown = (type: RelationshipType) => !filters.relationshipTypes || filters.relationshipTypes.includes(type);
+  const tieShown = (j: number) => revealedEdges[j] === 1 || (typeShown(edges[j].type) && started(edgeStart[j]));
+
+  // Collapsed networks fold their visible members; a member stays itself when it was expanded
+  // into the view on purpose or is a collapsed network of its own.
+  const collapsed = new Set<string>();
+  const rep = new Int32Array(n);
+  for (let i = 0; i < n; i++) rep[i] = i;
+  for (const id of input.collapsed) {
+    const g = dataset.index.get(id);
+    const group = dataset.groups.get(id);
+    if (g === undefined || !group || !nodeVisible[g]) continue;
+    collapsed.add(id);
+    for (const memberId of group.memberIds) {
+      const i = dataset.index.get(memberId)!;
+      if (input.revealed.includes(memberId) || input.collapsed.includes(memberId)) continue;
+      rep[i] = g;
+    }
+  }
+
+  const proxies = new Map<string, ProxyEdge>();
+  let edgeCount = 0;
+  for (let j = 0; j < m; j++) {
+    const e = edges[j];
+    if (ended(e.activeFrom, e.activeTo, year)) edgeFaded[j] = 1;
+    if (!nodeVisible[e.source] || !nodeVisible[e.target] || !tieShown(j)) continue;
+    const a = rep[e.source];
+    const b = rep[e.target];
+    if (a === e.source && b === e.target) {
+      edgeVisible[j] = 1;
+      edgeCount++;
+      continue;
+    }
+    if (a === b) continue; // a tie inside a collapsed network
+    const source = nodes[a].id;
+    const target = nodes[b].id;
+    const key = `group:${e.type}:${source}:${target}`;
+    const proxy = proxies.get(key);
+    if (proxy) proxy.weight++;
+    else proxies.set(key, { key, type: e.type, source, target, weight: 1 });
+  }
+
+  let nodeCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (rep[i] !== i) nodeVisible[i] = 0;
+    nodeCount += nodeVisible[i];
+  }
+  return { nodeVisible, nodeFaded, edgeVisible, edgeFaded, collapsed, proxies: [...proxies.values()], nodeCount, edgeCount: edgeCount + proxies.size };
+}

@@ -1,0 +1,103 @@
+/**
+ * The atlas vocabulary as the web app uses it: the GraphQL enums (kept equal to server/schema.graphql
+ * by a unit test) with human labels, so filters, legends and the URL parser share one source.
+ */
+
+export const NODE_KINDS = ["ORGANISATION", "FORUM", "CAMPAIGN", "INSTRUMENT", "PERSON", "ISSUE"] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+export const ORGANISATION_TYPES = [
+  "TRADE_UNION",
+  "UNION_CONFEDERATION",
+  "GLOBAL_UNION_FEDERATION",
+  "MIGRANT_ORGANISATION",
+  "NGO",
+  "NETWORK",
+  "SOCIAL_MOVEMENT",
+  "RESEARCH",
+  "FOUNDATION",
+  "INTERGOVERNMENTAL",
+  "GOVERNMENT",
+  "EMPLOYERS",
+  "FAITH_BASED",
+] as const;
+export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
+
+export const SECTORS = ["LABOUR", "CIVIL_SOCIETY", "ACADEMIA", "STATE", "INTERGOVERNMENTAL", "DONOR", "BUSINESS"] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const SCOPES = ["LOCAL", "NATIONAL", "REGIONAL", "GLOBAL"] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const REGIONS = ["AFRICA", "AMERICAS", "ARAB_STATES", "ASIA_PACIFIC", "EUROPE"] as const;
+export type Region = (typeof REGIONS)[number];
+
+export const RELATIONSHIP_TYPES = [
+  "MEMBER_OF",
+  "PART_OF",
+  "EMERGED_FROM",
+  "SUPPORTS",
+  "PARTNERS_WITH",
+  "CAMPAIGNED_IN",
+  "APPEARED_AT",
+  "TARGETS",
+  "ADOPTED_AT",
+  "ISSUED",
+  "RATIFIED",
+  "ADVOCATES",
+  "WORKS_ON",
+  "AFFILIATED_WITH",
+] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+/** Organisation types that federate other bodies: the "networks" of the network of networks. */
+export const COALITION_TYPES: readonly OrganisationType[] = ["NETWORK", "GLOBAL_UNION_FEDERATION", "UNION_CONFEDERATION", "SOCIAL_MOVEMENT"];
+
+const SPECIAL_LABELS: Record<string, string> = {
+  ORGANISATION: "Organisations",
+  FORUM: "Forums",
+  CAMPAIGN: "Campaigns",
+  INSTRUMENT: "Instruments",
+  PERSON: "People",
+  ISSUE: "Issues",
+  NGO: "NGO",
+  CIVIL_SOCIETY: "Civil society",
+  ASIA_PACIFIC: "Asia–Pacific",
+  FAITH_BASED: "Faith-based",
+};
+
+/** "UNION_CONFEDERATION" → "Union confederation"; plural kind names for kinds. */
+export function humanise(value: string | null | undefined): string {
+  if (!value) return "";
+  const special = SPECIAL_LABELS[value];
+  if (special) return special;
+  const text = value.toLowerCase().replace(/_/g, " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Relationship types as a reader says them, seen from the source ("member of", "works on"). */
+export function relationshipPhrase(type: string): string {
+  return type.toLowerCase().replace(/_/g, " ");
+}
+
+export function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return typeof value === "string" && (values as readonly string[]).includes(value);
+}
+
+/** How Details headings read a relationship type, from the node's side (out) and the other side (in). */
+export const RELATIONSHIP_PHRASES: Record<RelationshipType, { out: string; in: string }> = {
+  MEMBER_OF: { out: "Member of", in: "Members" },
+  PART_OF: { out: "Part of", in: "Has parts" },
+  EMERGED_FROM: { out: "Emerged from", in: "Gave rise to" },
+  SUPPORTS: { out: "Supports", in: "Supported by" },
+  PARTNERS_WITH: { out: "Partners with", in: "Partner of" },
+  CAMPAIGNED_IN: { out: "Campaigned in", in: "Campaigners" },
+  APPEARED_AT: { out: "Appeared at", in: "Participants" },
+  TARGETS: { out: "Targets", in: "Targeted by" },
+  ADOPTED_AT: { out: "Adopted at", in: "Adopted here" },
+  ISSUED: { out: "Issued", in: "Issued by" },
+  RATIFIED: { out: "Ratified", in: "Ratified by" },
+  ADVOCATES: { out: "Advocates", in: "Advocated by" },
+  WORKS_ON: { out: "Works on", in: "Worked on by" },
+  AFFILIATED_WITH: { out: "Affiliated with", in: "People" },
+};

@@ -1,0 +1,5 @@
+export { readCachedLayout, writeCachedLayout, fingerprint } from "./cache";
+export { startForceLayout, type ForceLayout } from "./force";
+export { computeInitialLayout, initialIterations } from "./initial";
+export { BANDS, bandOf, computeSectorsLayout, type SectorsLayout } from "./sectors";
+export { seedPositions } from "./seed";

@@ -1,0 +1,106 @@
+/**
+ * Transient emphasis as Sigma reducers: hover and selection light up a node and its neighbours;
+ * a path or an ally suggestion lights up its chain (shown even where filters hide it); the sectors
+ * layout paints union–NGO bridges. Reducers copy (`{ ...data }`) and never mutate the graph.
+ */
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+
+import type { AtlasEdgeAttributes, AtlasGraph, AtlasNodeAttributes } from "../graph/types";
+import type { Emphasis } from "../state/atlas";
+
+export const DIMMED_NODE = "#e4e4e4";
+export const DIMMED_EDGE = "#eeeeee";
+export const HIGHLIGHT_EDGE = "#4d4d4d";
+export const EMPHASIS_EDGE = "#1d1d1f";
+/** Okabe–Ito reddish purple: distinct from every class colour on both kinds of colour vision. */
+export const BRIDGE_EDGE = "#AA3377";
+
+export interface EmphasisInput {
+  hoveredId: string | null;
+  selectedId: string | null;
+  emphasis: Emphasis;
+  /** Paint LABOUR–CIVIL_SOCIETY ties (the sectors layout). */
+  bridges: boolean;
+}
+
+export interface PreparedEmphasis extends EmphasisInput {
+  /** Hover wins over selection; the focus node and its visible neighbours. */
+  focusId: string | null;
+  focus: Set<string> | null;
+  chainNodes: Set<string> | null;
+  chainEdges: Set<string> | null;
+}
+
+export function prepareEmphasis(graph: AtlasGraph, input: EmphasisInput): PreparedEmphasis {
+  const focusId = input.hoveredId ?? input.selectedId;
+  let focus: Set<string> | null = null;
+  if (focusId && graph.hasNode(focusId) && !graph.getNodeAttribute(focusId, "hidden")) {
+    focus = new Set([focusId]);
+    graph.forEachEdge(focusId, (_, attr, source, target) => {
+      if (attr.hidden) return;
+      focus!.add(source === focusId ? target : source);
+    });
+  }
+  const chain = input.emphasis.type === "none" ? null : input.emphasis;
+  return {
+    ...input,
+    focusId: focus ? focusId : null,
+    focus,
+    chainNodes: chain ? new Set(chain.nodes.filter((id) => graph.hasNode(id))) : null,
+    chainEdges: chain ? new Set(chain.edges) : null,
+  };
+}
+
+/** Mixes a #rrggbb colour with white (amount 0…1), for items that ended before the timeline year. */
+export function fade(color: string, amount = 0.65): string {
+  const m = /^#([0-9a-f]{6})$/i.exec(color);
+  if (!m) return color;
+  const v = parseInt(m[1], 16);
+  const mix = (c: number) => Math.round(c + (255 - c) * amount);
+  const [r, g, b] = [(v >> 16) & 255, (v >> 8) & 255, v & 255].map(mix);
+  return `#${((1 << 24) | (r << 16) | (g << 8) | b).toString(16).slice(1)}`;
+}
+
+type NodeDisplay = Partial<NodeDisplayData> & { borderColor?: string };
+
+export function nodeReducerFor(state: () => PreparedEmphasis) {
+  return (node: string, data: AtlasNodeAttributes): NodeDisplay => {
+    const s = state();
+    const res: NodeDisplay = { ...data };
+    if (data.faded) res.color = fade(data.color);
+    // Landmarks keep their labels, except in the dense rows of the sectors bands, where the label
+    // grid alone keeps them apart.
+    if (data.collapsed || (data.landmark && !s.bridges)) res.forceLabel = true;
+    if (node === s.selectedId) res.highlighted = true;
+    if (s.chainNodes) {
+      if (s.chainNodes.has(node)) return { ...res, hidden: false, forceLabel: true, zIndex: 2, highlighted: true };
+      return { ...res, color: DIMMED_NODE, borderColor: DIMMED_NODE, label: "", forceLabel: false, zIndex: 0 };
+    }
+    if (s.focus) {
+      if (s.focus.has(node)) return { ...res, forceLabel: true, zIndex: 1 };
+      return { ...res, color: DIMMED_NODE, borderColor: DIMMED_NODE, label: "", forceLabel: false, zIndex: 0 };
+    }
+    return res;
+  };
+}
+
+export function edgeReducerFor(graph: AtlasGraph, state: () => PreparedEmphasis) {
+  return (edge: string, data: AtlasEdgeAttributes): Partial<EdgeDisplayData> => {
+    const s = state();
+    if (s.chainEdges) {
+      if (s.chainEdges.has(edge)) return { ...data, hidden: false, color: EMPHASIS_EDGE, size: 3, zIndex: 2 };
+      return { ...data, color: DIMMED_EDGE, zIndex: 0 };
+    }
+    if (s.focus && s.focusId) {
+      const [source, target] = graph.extremities(edge);
+      if (source === s.focusId || target === s.focusId) return { ...data, color: data.bridge && s.bridges ? BRIDGE_EDGE : HIGHLIGHT_EDGE, size: 2, zIndex: 1 };
+      return { ...data, color: DIMMED_EDGE, zIndex: 0 };
+    }
+    if (s.bridges) {
+      if (data.bridge) return { ...data, color: BRIDGE_EDGE, size: 2, zIndex: 1 };
+      return { ...data, color: DIMMED_EDGE, zIndex: 0 };
+    }
+    if (data.faded) return { ...data, color: fade(data.color) };
+    return data;
+  };
+}

@@ -1,0 +1,49 @@
+/** Sharing (the URL already holds the view; copy it) and exports of the visible graph. */
+import { useState } from "react";
+
+import { downloadText } from "../bindings/download";
+import type { Session } from "../bindings/session";
+
+export function ShareMenu({ session }: { session: Session }) {
+  const [message, setMessage] = useState("");
+  const say = (text: string) => {
+    setMessage(text);
+    setTimeout(() => setMessage(""), 4000);
+  };
+  const copyLink = async () => {
+    const link = window.location.href;
+    try {
+      await navigator.clipboard.writeText(link);
+      say("Link to this view copied.");
+    } catch {
+      window.prompt("Copy this link to the view:", link);
+    }
+  };
+  return (
+    <div className="share" role="group" aria-label="Share and export">
+      <button type="button" onClick={() => void copyLink()}>
+        Copy link
+      </button>
+      <details className="menu">
+        <summary>Export</summary>
+        <div className="menu-items">
+          <button type="button" onClick={() => void session.exportPNG().then(() => say("PNG saved."))}>
+            PNG image of the view
+          </button>
+          <button type="button" onClick={() => downloadText("coalition-atlas.gexf", session.exportGEXF(), "application/gexf+xml")}>
+            GEXF (Gephi) of the visible graph
+          </button>
+          <button type="button" onClick={() => downloadText("coalition-atlas-nodes.csv", session.exportNodesCSV(), "text/csv")}>
+            CSV of visible nodes
+          </button>
+          <button type="button" onClick={() => downloadText("coalition-atlas-edges.csv", session.exportEdgesCSV(), "text/csv")}>
+            CSV of visible relationships
+          </button>
+        </div>
+      </details>
+      <span className="toast" role="status">
+        {message}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * The timeline: a year slider and a play button show the network as of each year (bodies and ties
+ * appear when they start; ended ones turn pale), with that year's dated, cited events beside it.
+ */
+import { useEffect, useMemo, useRef, useState } from "react";
+
+import { fetchTimeline, type TimelineEvent } from "../api";
+import type { Session } from "../bindings/session";
+import { type AtlasState, setYear, type Store } from "../state";
+import { Citations } from "./Citations";
+import { useSessionState, useStore } from "./use-store";
+
+type Load = { type: "loading" } | { type: "error"; message: string } | { type: "ready"; events: TimelineEvent[] };
+
+/** Where "play" starts when no year is set: the period the source documents cover. */
+export const PLAY_FROM = 2002;
+const STEP_MS = 1100;
+
+export function TimelinePanel({ store, session, onSelect }: { store: Store<AtlasState>; session: Session; onSelect(id: string): void }) {
+  const year = useStore(store, (s) => s.year);
+  const counts = useSessionState(session, (s) => s.view, null);
+  const [load, setLoad] = useState<Load>({ type: "loading" });
+  const [playing, setPlaying] = useState(false);
+  const timer = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
+  const dataset = session.dataset();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    fetchTimeline({}, controller.signal)
+      .then((events) => setLoad({ type: "ready", events }))
+      .catch((error: Error) => {
+        if (error.name !== "AbortError") setLoad({ type: "error", message: error.message });
+      });
+    return () => controller.abort();
+  }, []);
+
+  const events = load.type === "ready" ? load.events : [];
+  const [min, max] = useMemo(() => {
+    const years = events.map((e) => e.year);
+    const lo = Math.min(dataset.years?.[0] ?? Infinity, ...years);
+    const hi = Math.max(dataset.years?.[1] ?? -Infinity, ...years);
+    return Number.isFinite(lo) && Number.isFinite(hi) ? [lo, hi] : [PLAY_FROM, new Date().getFullYear()];
+  }, [events, dataset]);
+
+  useEffect(() => {
+    if (!playing) return;
+    timer.current = setInterval(() => {
+      const current = store.get().year;
+      if (current === null || current >= max) {
+        setPlaying(false);
+        return;
+      }
+      store.update(setYear(current + 1));
+    }, STEP_MS);
+    return () => clearInterval(timer.current);
+  }, [playing, max, store]);
+
+  const play = () => {
+    if (playing) {
+      setPlaying(false);
+      return;
+    }
+    if (year === null || year >= max) store.update(setYear(Math.max(min, Math.min(PLAY_FROM, max))));
+    setPlaying(true);
+  };
+
+  const shownYear = year ?? max;
+  const ofYear = events.filter((e) => e.year === shownYear);
+  const upTo = events.filter((e) => e.year <= shownYear).length;
+
+  return (
+    <section className="timeline" aria-label="Timeline">
+      <h2>Timeline</h2>
+      <div className="timeline-controls">
+        <button type="button" onClick={play} aria-pressed={playing}>
+          {playing ? "Pause" : "Play"}
+        </button>
+        <label htmlFor="timeline-year" className="visually-hidden">
+          Year
+        </label>
+        <input
+          id="timeline-year"
+          type="range"
+          min={min}
+          max={max}
+          step={1}
+          value={shownYear}
+          aria-valuetext={year === null ? "All years" : String(year)}
+          onChange={(e) => {
+            setPlaying(false);
+            store.update(setYear(Number(e.target.value)));
+          }}
+        />
+        <output htmlFor="timeline-year" className="year-output">
+          {year ?? "All"}
+        </output>
+        <button
+          type="button"
+          onClick={() => {
+            setPlaying(false);
+            store.update(setYear(null));
+          }}
+          disabled={year === null}
+        >
+          All years
+        </button>
+      </div>
+      <p className="muted small">
+        {year === null
+          ? `Every year (${min}–${max}). Move the slider or press Play (from ${Math.max(min, Math.min(PLAY_FROM, max))}) to watch the network grow.`
+          : `As of ${year}: ${counts?.nodeCount ?? "…"} nodes and ${counts?.edgeCount ?? "…"} ties shown; ${upTo} dated events so far.`}{" "}
+        Undated bodies appear with their first dated tie; bodies with no dated tie are always shown.
+      </p>
+      {load.type === "loading" && <p className="muted">Loading events…</p>}
+      {load.type === "error" && <p role="alert">{load.message}</p>}
+      {load.type === "ready" && (
+        <>
+          <h3>
+            {shownYear}: {ofYear.length} event{ofYear.length === 1 ? "" : "s"}
+          </h3>
+          <ol className="events" aria-label={`Events of ${shownYear}`}>
+            {ofYear.map((event, k) => (
+              <li key={k}>
+                <span className="event-kind">{event.kind.toLowerCase().replace(/_/g, " ")}</span> {event.label}
+                {event.nodes.length > 0 && (
+                  <span className="event-nodes">
+                    {" "}
+                    {event.nodes.map((n) => (
+                      <button key={n.id} type="button" className="link chip" onClick={() => onSelect(n.id)}>
+                        {n.acronym ?? n.name}
+                      </button>
+                    ))}
+                  </span>
+                )}
+                <Citations citations={event.citations} />
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,198 @@
+/**
+ * View settings: appearance (colour and size), networks of networks (collapse / expand), and the
+ * filters (kinds, organisation types, sectors, scopes, regions, relationship types). Hidden items
+ * keep their place, so the picture never jumps.
+ */
+import { useMemo } from "react";
+
+import type { Session } from "../bindings/session";
+import { COLOR_LABELS, humanise, SIZE_LABELS } from "../graph";
+import {
+  activeFacetCount,
+  type AtlasState,
+  clearRevealed,
+  COLOR_MODES,
+  collapseGroups,
+  expandGroups,
+  FACET_LABELS,
+  FILTER_FACET_KEYS,
+  FILTER_FACETS,
+  type FilterFacet,
+  resetFilters,
+  setColorBy,
+  setSizeBy,
+  showEverything,
+  SIZE_MODES,
+  type Store,
+  toggleFilterValue,
+  type ColorMode,
+  type SizeMode,
+} from "../state";
+import { useSessionState, useStore } from "./use-store";
+
+export function ViewPanel({ store, session }: { store: Store<AtlasState>; session: Session }) {
+  return (
+    <section className="view-panel" aria-label="View settings">
+      <Appearance store={store} session={session} />
+      <Networks store={store} session={session} />
+      <Filters store={store} session={session} />
+    </section>
+  );
+}
+
+function Appearance({ store, session }: { store: Store<AtlasState>; session: Session }) {
+  const appearance = useStore(store, (s) => s.appearance);
+  const metrics = useSessionState(session, (s) => s.metrics, { type: "idle" } as const);
+  return (
+    <fieldset className="group">
+      <legend>Appearance</legend>
+      <div className="field-row">
+        <label htmlFor="color-by">Colour by</label>
+        <select id="color-by" value={appearance.colorBy} onChange={(e) => store.update(setColorBy(e.target.value as ColorMode))}>
+          {COLOR_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {COLOR_LABELS[mode]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field-row">
+        <label htmlFor="size-by">Size by</label>
+        <select id="size-by" value={appearance.sizeBy} onChange={(e) => store.update(setSizeBy(e.target.value as SizeMode))}>
+          {SIZE_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {SIZE_LABELS[mode]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <p className="muted small" role="status">
+        {metrics.type === "loading" && "Computing metrics for this view…"}
+        {metrics.type === "error" && `Metrics unavailable: ${metrics.message}`}
+        {metrics.type === "ready" &&
+          `Metrics of this view: ${metrics.summary.communities} communities (modularity ${metrics.summary.modularity.toFixed(2)}), ${metrics.summary.components} components, betweenness ${metrics.summary.method.toLowerCase()}.`}
+      </p>
+    </fieldset>
+  );
+}
+
+function Networks({ store, session }: { store: Store<AtlasState>; session: Session }) {
+  const collapsed = useStore(store, (s) => s.collapsed);
+  const revealed = useStore(store, (s) => s.revealed);
+  const dataset = session.dataset();
+  const groups = useMemo(
+    () =>
+      [...dataset.groups.values()]
+        .filter((g) => g.memberIds.length > 0)
+        .map((g) => ({ ...g, label: dataset.nodes[dataset.index.get(g.id)!].label }))
+        .sort((a, b) => b.memberIds.length - a.memberIds.length || a.label.localeCompare(b.label)),
+    [dataset],
+  );
+  return (
+    <fieldset className="group">
+      <legend>Networks of networks</legend>
+      <p className="muted small">A collapsed network stands for its members (ringed, sized by members); their ties join it.</p>
+      <div className="button-row">
+        <button type="button" onClick={() => store.update(collapseGroups(groups.map((g) => g.id)))} disabled={collapsed.length === groups.length}>
+          Collapse all
+        </button>
+        <button type="button" onClick={() => store.update(expandGroups("all"))} disabled={collapsed.length === 0}>
+          Expand all
+        </button>
+      </div>
+      <ul className="checklist">
+        {groups.map((g) => (
+          <li key={g.id}>
+            <label>
+              <input
+                type="checkbox"
+                checked={collapsed.includes(g.id)}
+                onChange={(e) => store.update(e.target.checked ? collapseGroups([g.id]) : expandGroups([g.id]))}
+              />
+              Collapse {g.label} <span className="muted">({g.memberIds.length} of {g.memberCount} members fold in)</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {revealed.length > 0 && (
+        <p className="small">
+          Expanded neighbourhoods: {revealed.map((id) => dataset.nodes[dataset.index.get(id)!]?.label ?? id).join(", ")}.{" "}
+          <button type="button" className="link" onClick={() => store.update(clearRevealed())}>
+            Clear
+          </button>
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function Filters({ store, session }: { store: Store<AtlasState>; session: Session }) {
+  const filters = useStore(store, (s) => s.filters);
+  const counts = useSessionState(session, (s) => s.view, null);
+  const dataset = session.dataset();
+  // How many nodes (ties for relationship types) carry each value, over the whole dataset.
+  const totals = useMemo(() => {
+    const out = new Map<string, number>();
+    const add = (facet: FilterFacet, value: string | null | undefined) => {
+      if (!value) return;
+      const key = `${facet}:${value}`;
+      out.set(key, (out.get(key) ?? 0) + 1);
+    };
+    for (const node of dataset.nodes) {
+      add("kinds", node.kind);
+      add("types", node.type);
+      add("sectors", node.sector);
+      add("regions", node.region);
+      add("scopes", dataset.scopes?.get(node.id));
+    }
+    for (const edge of dataset.edges) add("relationshipTypes", edge.type);
+    return out;
+  }, [dataset]);
+
+  return (
+    <fieldset className="group">
+      <legend>
+        Filters {activeFacetCount(filters) > 0 && <span className="muted">({activeFacetCount(filters)} active)</span>}
+      </legend>
+      {counts && (
+        <p className="muted small" role="status">
+          Showing {counts.nodeCount} of {dataset.nodes.length} nodes and {counts.edgeCount} ties.
+        </p>
+      )}
+      <div className="button-row">
+        <button type="button" onClick={() => store.update(resetFilters())}>
+          Opening view
+        </button>
+        <button type="button" onClick={() => store.update(showEverything())}>
+          Show everything
+        </button>
+      </div>
+      {FILTER_FACET_KEYS.map((facet) => {
+        const values = (FILTER_FACETS[facet] as readonly string[]).filter((v) => facet === "scopes" || totals.has(`${facet}:${v}`));
+        const shown = filters[facet];
+        return (
+          <fieldset key={facet} className="facet">
+            <legend>{FACET_LABELS[facet]}</legend>
+            <ul className="checklist columns">
+              {values.map((value) => (
+                <li key={value}>
+                  <label>
+                    <input
+                      type="checkbox"
+                      name={facet}
+                      value={value}
+                      checked={shown === null || shown.includes(value as never)}
+                      onChange={(e) => store.update(toggleFilterValue(facet, value, e.target.checked))}
+                    />
+                    {facet === "relationshipTypes" ? humanise(value).toLowerCase() : humanise(value)}{" "}
+                    {totals.has(`${facet}:${value}`) && <span className="muted">{totals.get(`${facet}:${value}`)}</span>}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+        );
+      })}
+    </fieldset>
+  );
+}
