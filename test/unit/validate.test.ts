@@ -16,7 +16,7 @@ function validRaw() {
     sources: [{ id: "doc", title: "A document", authors: ["A. Author"], year: 2015, file: "000.txt", description: "Test source." }],
     organisations: [
       { id: "mfa", name: "Migrant Forum in Asia", acronym: "MFA", type: "NETWORK", sector: "CIVIL_SOCIETY", scope: "REGIONAL", region: "ASIA_PACIFIC", citations: cite },
-      { id: "gcm", name: "Global Coalition on Migration", type: "NETWORK", sector: "CIVIL_SOCIETY", scope: "GLOBAL", founded: 2011, citations: cite },
+      { id: "gcm", name: "Global Coalition of Migration", type: "NETWORK", sector: "CIVIL_SOCIETY", scope: "GLOBAL", founded: 2011, citations: cite },
     ],
     forums: [{ id: "pga-2010", name: "PGA 2010", series: "PGA", kind: "CIVIL_SOCIETY", year: 2010, country: "MX", citations: cite }],
     campaigns: [],
