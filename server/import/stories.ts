@@ -17,7 +17,12 @@ export const STORY_FILE_VERSION = 1;
 
 const text = z.string().trim().min(1, "must not be empty");
 
-/** The view a step shows: the explorer's filters, grouping, appearance and camera (all optional). */
+/** Appearance and layout keys as the explorer names them (web/src/state/atlas.ts; a unit test keeps them equal). */
+export const STORY_COLOR_MODES = ["category", "kind", "type", "sector", "community"] as const;
+export const STORY_SIZE_MODES = ["degree", "betweenness", "pagerank", "bridgeScore"] as const;
+export const STORY_LAYOUT_MODES = ["force", "sectors"] as const;
+
+/** The view a step shows: the explorer's filters, collapsed networks, appearance, layout and camera (all optional). */
 export const storyViewSchema = z.strictObject({
   filter: z
     .strictObject({
@@ -29,10 +34,11 @@ export const storyViewSchema = z.strictObject({
       relationshipTypes: z.array(z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]])).optional(),
     })
     .optional(),
-  groupBy: z.enum(["NONE", "MEMBERSHIP"]).optional(),
-  colorBy: z.string().regex(/^[a-zA-Z]+$/).optional(),
-  sizeBy: z.string().regex(/^[a-zA-Z]+$/).optional(),
-  layout: z.string().regex(/^[a-zA-Z0-9-]+$/).optional(),
+  /** Networks shown collapsed into one node standing for their members. */
+  collapsed: z.array(idSchema).optional(),
+  colorBy: z.enum(STORY_COLOR_MODES).optional(),
+  sizeBy: z.enum(STORY_SIZE_MODES).optional(),
+  layout: z.enum(STORY_LAYOUT_MODES).optional(),
   camera: z.strictObject({ x: z.number(), y: z.number(), ratio: z.number().positive(), angle: z.number().optional() }).optional(),
 });
 
@@ -112,6 +118,9 @@ export function checkStories(stories: StoryRecord[], nodeIds: ReadonlySet<string
     story.steps.forEach((step, s) => {
       step.focus.forEach((id, i) => {
         if (!nodeIds.has(id)) problems.push({ file, record: story.id, field: `steps.${s}.focus.${i}`, message: `unknown node id '${id}'` });
+      });
+      step.view?.collapsed?.forEach((id, i) => {
+        if (!nodeIds.has(id)) problems.push({ file, record: story.id, field: `steps.${s}.view.collapsed.${i}`, message: `unknown node id '${id}'` });
       });
       step.exercise?.answers.forEach((id, i) => {
         if (!nodeIds.has(id)) problems.push({ file, record: story.id, field: `steps.${s}.exercise.answers.${i}`, message: `unknown node id '${id}'` });

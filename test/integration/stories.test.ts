@@ -25,7 +25,7 @@ const fixture: StoryRecord = {
       body: "Where it starts.",
       focus: ["pga", "gcm"],
       year: 2010,
-      view: { groupBy: "MEMBERSHIP", camera: { x: 0.5, y: 0.5, ratio: 1 } },
+      view: { collapsed: ["gcm"], colorBy: "sector", camera: { x: 0.5, y: 0.5, ratio: 1 } },
       citations: [{ source: "piper-2015", locator: "Introduction", evidence: "Test evidence." }],
       exercise: { question: "Which body grew out of the PGA?", answers: ["gcm"], explanation: "The GCM." },
     },
@@ -43,7 +43,7 @@ afterAll(async () => {
 });
 
 const STORY_FIELDS = `id title summary steps { title body focus focusNodes { id name } year
-  view { groupBy camera { x y ratio } } citations { source { id } locator evidence }
+  view { collapsed colorBy camera { x y ratio } } citations { source { id } locator evidence }
   exercise { question answers explanation } }`;
 
 describe("stories", () => {
@@ -62,7 +62,7 @@ describe("stories", () => {
     expect(step.focus).toEqual(["pga", "gcm"]);
     expect((step.focusNodes as { id: string }[]).map((n) => n.id)).toEqual(["pga", "gcm"]);
     expect(step.year).toBe(2010);
-    expect(step.view).toEqual({ groupBy: "MEMBERSHIP", camera: { x: 0.5, y: 0.5, ratio: 1 } });
+    expect(step.view).toEqual({ collapsed: ["gcm"], colorBy: "sector", camera: { x: 0.5, y: 0.5, ratio: 1 } });
     expect(step.citations).toEqual([{ source: { id: "piper-2015" }, locator: "Introduction", evidence: "Test evidence." }]);
     expect(step.exercise).toEqual({ question: "Which body grew out of the PGA?", answers: ["gcm"], explanation: "The GCM." });
   });

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 
 import { DATA_DIR } from "../../server/db/open.js";
 import { readDataset } from "../../server/import/read-dataset.js";
+import { STORY_COLOR_MODES, STORY_LAYOUT_MODES, STORY_SIZE_MODES } from "../../server/import/stories.js";
+import { COLOR_MODES, LAYOUT_MODES, SIZE_MODES } from "../../web/src/state/atlas.js";
 import { DataValidationError } from "../../server/import/validate.js";
 
 const DATA_FILES = ["sources", "organisations", "forums", "campaigns", "instruments", "people", "issues", "relationships"];
@@ -87,6 +89,24 @@ describe("story validation", () => {
     const story = validStory();
     story.steps[0].citations = [{ ...citation, source: "wikipedia" }];
     expect(problemsOf(dataWithStory(story))).toContainEqual(expect.objectContaining({ field: "steps.0.citations.0.source" }));
+  });
+
+  it("should reject an unknown appearance key", () => {
+    const story = validStory();
+    (story.steps[0] as Record<string, unknown>).view = { colorBy: "rainbow" };
+    expect(problemsOf(dataWithStory(story))).toContainEqual(expect.objectContaining({ field: "steps.0.view.colorBy" }));
+  });
+
+  it("should reject a collapsed network that is not a node", () => {
+    const story = validStory();
+    (story.steps[0] as Record<string, unknown>).view = { collapsed: ["nowhere"] };
+    expect(problemsOf(dataWithStory(story))).toContainEqual(expect.objectContaining({ field: "steps.0.view.collapsed.0" }));
+  });
+
+  it("should use the explorer's appearance and layout keys", () => {
+    expect(STORY_COLOR_MODES).toEqual(COLOR_MODES);
+    expect(STORY_SIZE_MODES).toEqual(SIZE_MODES);
+    expect(STORY_LAYOUT_MODES).toEqual(LAYOUT_MODES);
   });
 
   it("should reject a file without the story type and version", () => {
