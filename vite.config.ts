@@ -35,6 +35,8 @@ export default defineConfig({
           include: ["test/e2e/**/[!_]*.test.ts"],
           globalSetup: ["test/_neo4j-setup.ts", "test/e2e/_build-web.ts"],
           fileParallelism: false,
+          // Answers from the real API (metrics, scopes) can take seconds on a busy 2-core machine.
+          expect: { poll: { timeout: 10_000 } },
           sequence: { groupOrder: 2 },
         },
       },

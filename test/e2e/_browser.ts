@@ -3,6 +3,7 @@
  * on a free port, Debian's Chromium via playwright-core, and a screenshot folder a reviewer can open.
  */
 import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { Server } from "node:http";
 import { resolve } from "node:path";
 
@@ -71,7 +72,11 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * buffers cannot be read back reliably, so the page's own screenshot is decoded inside the browser.
  */
 export async function inkRatio(page: Page, selector: string): Promise<number> {
-  const png = (await page.locator(selector).screenshot()).toString("base64");
+  return pngInkRatio(page, await page.locator(selector).screenshot());
+}
+
+/** Share of non-background pixels in a PNG, decoded inside the browser. */
+export async function pngInkRatio(page: Page, png: Buffer): Promise<number> {
   return page.evaluate(async (data) => {
     const image = new Image();
     image.src = `data:image/png;base64,${data}`;
@@ -85,5 +90,80 @@ export async function inkRatio(page: Page, selector: string): Promise<number> {
     let ink = 0;
     for (let i = 0; i < pixels.length; i += 4) if (pixels[i] < 235 || pixels[i + 1] < 235 || pixels[i + 2] < 235) ink++;
     return ink / (pixels.length / 4);
-  }, png);
+  }, png.toString("base64"));
+}
+
+export interface OpenOptions {
+  /** Query string of the view to open, e.g. "?sel=mfa". */
+  query?: string;
+  width?: number;
+  height?: number;
+}
+
+/**
+ * Opens the explorer in a fresh browser context (no cached layout) and waits until Sigma has drawn
+ * its first frame and the panels are ready. Page errors are collected in `errors`.
+ */
+export async function openExplorer(e2e: E2E, options: OpenOptions = {}): Promise<{ page: Page; errors: string[] }> {
+  const context = await e2e.browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(`${e2e.baseUrl}/${options.query ?? ""}`);
+  await page.waitForFunction(() => performance.getEntriesByName("atlas:first-frame").length > 0 && window.__atlas !== undefined, null, { timeout: 20_000 });
+  return { page, errors };
+}
+
+/** Runs one GraphQL operation against the test server (what the page's API answers). */
+export async function api<T>(e2e: E2E, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const response = await fetch(`${e2e.baseUrl}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
+
+/** axe-core (from node_modules, injected into the page) over the whole document. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+}
+
+/** Violations that block: axe's "serious" and "critical" impacts. */
+export const blocking = (violations: AxeViolation[]) => violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+
+/** Opens one of the side panels by its tab. */
+export async function openTab(page: Page, name: "Details" | "View" | "Paths" | "Allies" | "Timeline" | "Table"): Promise<void> {
+  await page.getByRole("tab", { name }).click();
+}
+
+/** Picks a suggestion in a search combobox (the header search, or a path finder field). */
+export async function pickFromSearch(page: Page, label: string, text: string, optionName?: RegExp | string): Promise<void> {
+  const box = page.getByRole("combobox", { name: label });
+  await box.fill(text);
+  const list = page.getByRole("listbox", { name: `${label} suggestions` });
+  const option = optionName ? list.getByRole("option", { name: optionName }).first() : list.getByRole("option").first();
+  await option.waitFor();
+  await option.dispatchEvent("mousedown");
+}
+
+/** Runs `fn(window.__atlas)` in the page (fn must not close over test variables). */
+export function inspect<T>(page: Page, fn: (atlas: NonNullable<Window["__atlas"]>) => T): Promise<T> {
+  return page.evaluate(`(${fn.toString()})(window.__atlas)`) as Promise<T>;
 }

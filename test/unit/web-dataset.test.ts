@@ -77,3 +77,16 @@ describe("web graph dataset", () => {
     });
   });
 });
+
+describe("web graph dataset groups", () => {
+  it("should attach groups that arrive after the first frame, without touching the rest", async () => {
+    const { withGroups } = await import("../../web/src/graph/dataset.js");
+    const bare = createDataset(compactFixture());
+    expect(bare.groups.size).toBe(0);
+    const grouped = withGroups(bare, GROUPS);
+    expect(grouped.groups.get("mfa")?.memberIds).toEqual(["caram-asia"]);
+    expect(grouped.groupOf.get("caram-asia")).toBe("mfa");
+    expect(grouped.nodes).toBe(bare.nodes);
+    expect(bare.groups.size).toBe(0);
+  });
+});

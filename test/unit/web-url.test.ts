@@ -18,6 +18,7 @@ describe("web URL state", () => {
       collapsed: ["gcm", "mfa"],
       revealed: ["j4dw"],
       year: 2010,
+      datedOnly: true,
       layout: "sectors" as const,
       camera: { x: 0.41234, y: 0.6, ratio: 0.35, angle: 0 },
     };

@@ -71,6 +71,14 @@ describe("web graph view", () => {
     });
   });
 
+  describe("#computeView dated only", () => {
+    it("should leave out what has no year at all, only when a year is set", () => {
+      const view = computeView(ds, input({ year: 2024, datedOnly: true }));
+      expect(visibleIds(view)).toEqual(["c189-campaign", "gfmd-2007", "icftu", "idwf", "ilo", "ituc"]);
+      expect(computeView(ds, input({ datedOnly: true })).nodeCount).toBe(9);
+    });
+  });
+
   describe("#computeView expanded neighbourhoods", () => {
     it("should show a revealed node's neighbours and ties whatever the filters", () => {
       const filters = { ...getAllFilters(), kinds: ["ORGANISATION" as const] };

@@ -14,30 +14,34 @@ const NODE_REF = "id name kind ... on Organisation { acronym }";
 
 // ── network ─────────────────────────────────────────────────────────────────────────────────────
 
-/**
- * The whole graph, columnar, plus the membership groups (networks that can stand for their
- * members) in the same round trip; the grouped view's own columns are not requested.
- */
+/** The whole graph, columnar: all the first frame needs. */
 const NETWORK = /* GraphQL */ `
   query Network {
-    network: networkCompact {
+    networkCompact {
       ids names labels kinds types sectors regions activeFrom activeTo
       sources targets edgeIds edgeTypes edgeActiveFrom edgeActiveTo
     }
-    grouped: networkCompact(groupBy: MEMBERSHIP) {
+  }
+`;
+
+export async function fetchNetwork(signal?: AbortSignal): Promise<CompactNetwork> {
+  return (await request<{ networkCompact: CompactNetwork }>(NETWORK, {}, signal)).networkCompact;
+}
+
+/**
+ * The membership groups (networks that can stand for their members), asked for after the first
+ * frame: only collapsing needs them, and the grouped view costs the server as much as the graph.
+ */
+const GROUPS = /* GraphQL */ `
+  query Groups {
+    networkCompact(groupBy: MEMBERSHIP) {
       groups { id memberCount memberIds }
     }
   }
 `;
 
-export interface NetworkPayload {
-  network: CompactNetwork;
-  groups: NodeGroup[];
-}
-
-export async function fetchNetwork(signal?: AbortSignal): Promise<NetworkPayload> {
-  const data = await request<{ network: CompactNetwork; grouped: { groups: NodeGroup[] } }>(NETWORK, {}, signal);
-  return { network: data.network, groups: data.grouped.groups };
+export async function fetchGroups(signal?: AbortSignal): Promise<NodeGroup[]> {
+  return (await request<{ networkCompact: { groups: NodeGroup[] } }>(GROUPS, {}, signal)).networkCompact.groups;
 }
 
 const SCOPES = /* GraphQL */ `
@@ -70,8 +74,18 @@ const SEARCH = /* GraphQL */ `
   }
 `;
 
+/**
+ * Hits whose name or acronym is exactly what was typed come first ("ITUC" before "ITUC Africa");
+ * otherwise the API's relevance order stands.
+ */
+export function exactFirst(hits: SearchHit[], text: string): SearchHit[] {
+  const wanted = text.trim().toLocaleLowerCase();
+  const exact = (hit: SearchHit) => hit.node.name.toLocaleLowerCase() === wanted || hit.node.acronym?.toLocaleLowerCase() === wanted;
+  return [...hits.filter(exact), ...hits.filter((hit) => !exact(hit))];
+}
+
 export async function searchNodes(text: string, signal?: AbortSignal, kinds?: NodeKind[]): Promise<SearchHit[]> {
-  return (await request<{ search: SearchHit[] }>(SEARCH, { text, limit: 8, kinds }, signal)).search;
+  return exactFirst((await request<{ search: SearchHit[] }>(SEARCH, { text, limit: 8, kinds }, signal)).search, text);
 }
 
 // ── node details ────────────────────────────────────────────────────────────────────────────────

@@ -2,20 +2,19 @@
  * The opening layout: from the cache when this browser has seen the same graph, else from the
  * layout worker (started before the network arrives, so it is warm by then).
  */
-import type { NetworkPayload } from "../api";
-import type { AtlasDataset } from "../graph";
+import type { AtlasDataset, CompactNetwork } from "../graph";
 import { readCachedLayout, writeCachedLayout } from "../layout/cache";
 import type { InitialLayoutRequest } from "../layout/initial.worker";
 
 export interface LayoutWorker {
-  compute(payload: NetworkPayload, dataset: AtlasDataset): Promise<Float64Array>;
+  compute(network: CompactNetwork, dataset: AtlasDataset): Promise<Float64Array>;
   dispose(): void;
 }
 
 export function createLayoutWorker(): LayoutWorker {
   const worker = new Worker(new URL("../layout/initial.worker.ts", import.meta.url), { type: "module" });
   return {
-    compute(payload, dataset) {
+    compute(network, dataset) {
       const cached = readCachedLayout(window.localStorage, dataset);
       if (cached) return Promise.resolve(cached);
       return new Promise((resolve, reject) => {
@@ -24,7 +23,7 @@ export function createLayoutWorker(): LayoutWorker {
           resolve(event.data);
         };
         worker.onerror = (event) => reject(new Error(event.message || "The layout worker failed."));
-        const request: InitialLayoutRequest = { data: payload.network, groups: payload.groups };
+        const request: InitialLayoutRequest = { data: network };
         worker.postMessage(request);
       });
     },

@@ -24,12 +24,15 @@ import {
   toGEXF,
   type VisibleView,
   visibleGraph,
+  withGroups,
   withScopes,
+  type NodeGroup,
 } from "../graph";
 import { bandOf, computeSectorsLayout, type ForceLayout, type SectorsLayout, startForceLayout } from "../layout";
 import { createRenderer, type Renderer } from "../render";
 import { type AtlasState, hoverNode, selectNode, setCamera, setLayout, toNetworkFilter } from "../state";
 import { createStore, type Store } from "../state/store";
+import { exposeInspector } from "./inspect";
 
 export type MetricsStatus =
   | { type: "idle" }
@@ -40,6 +43,8 @@ export type MetricsStatus =
 export type LayoutStatus = { type: "idle" } | { type: "running" } | { type: "animating" };
 
 export interface SessionState {
+  /** The data model (replaced when groups or scopes arrive). */
+  dataset: AtlasDataset;
   view: VisibleView;
   legend: LegendEntry[];
   colorTitle: string;
@@ -60,6 +65,8 @@ export interface Session {
   stopForce(): void;
   resetCamera(): void;
   zoom(factor: number): void;
+  /** Attaches the membership groups (they arrive after the first frame). */
+  setGroups(groups: NodeGroup[]): void;
   /** Replaces the force positions (the opening layout arriving late), animated. */
   setForcePositions(positions: Float64Array): Promise<void>;
   exportPNG(): Promise<void>;
@@ -69,7 +76,7 @@ export interface Session {
   kill(): void;
 }
 
-const VIEW_KEYS = ["filters", "year", "collapsed", "revealed"] as const;
+const VIEW_KEYS = ["filters", "year", "datedOnly", "collapsed", "revealed"] as const;
 
 export function createSession(container: HTMLElement, initialDataset: AtlasDataset, positions: Float64Array, store: Store<AtlasState>): Session {
   let dataset = initialDataset;
@@ -104,6 +111,7 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
   };
 
   const session = createStore<SessionState>({
+    dataset,
     view,
     legend: [],
     colorTitle: "",
@@ -113,7 +121,11 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     revision: 0,
   });
 
+  let killed = false;
+
   function restyle(s: AtlasState, recomputeView: boolean) {
+    // Answers can land after the session is gone (React remounts, page changes): ignore them.
+    if (killed) return;
     if (recomputeView) view = computeView(dataset, s);
     const { color, size } = style(s);
     applyView(graph, dataset, view, { color, size, landmarks });
@@ -122,6 +134,7 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     const prev = session.get();
     session.update(() => ({
       ...prev,
+      dataset,
       view,
       legend: color.legend(view),
       colorTitle: color.title,
@@ -236,6 +249,7 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     const viewChanged = VIEW_KEYS.some((k) => s[k] !== previous[k]);
     const styleChanged = s.appearance !== previous.appearance;
     const layoutChanged = s.layout !== previous.layout;
+    const emphasisChanged = s.emphasis !== previous.emphasis;
     previous = s;
     if (viewChanged || styleChanged) {
       ensureScopes(s);
@@ -244,6 +258,7 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     }
     if (layoutChanged) void showLayout(s.layout, true);
     renderer.setEmphasis(emphasisOf(s));
+    if (emphasisChanged && s.emphasis.type !== "none") renderer.fitNodes(s.emphasis.nodes);
   });
 
   // Opening state (possibly from a shared link).
@@ -255,6 +270,7 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
   renderer.setEmphasis(emphasisOf(opening));
   if (opening.camera) renderer.setCamera(opening.camera);
 
+  const hideInspector = exposeInspector(graph, () => dataset, renderer);
   const download = (name: string) => `coalition-atlas-${name}`;
 
   return {
@@ -278,8 +294,13 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     },
     stopForce,
     resetCamera: () => renderer.setCamera(null, true),
+    setGroups(groups) {
+      dataset = withGroups(dataset, groups);
+      restyle(store.get(), true);
+    },
     zoom: (factor) => renderer.zoom(factor),
     async setForcePositions(positions) {
+      if (killed) return;
       forcePositions = Float64Array.from(positions);
       if (store.get().layout === "force" && !force) {
         session.update((s) => ({ ...s, layout: { type: "animating" } }));
@@ -289,7 +310,7 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
         await showLayout("sectors", true);
       }
     },
-    exportPNG: () => renderer.exportPNG(download("view.png")),
+    exportPNG: () => renderer.exportPNG(download("view")),
     exportGEXF: () =>
       toGEXF(visibleGraph(graph, dataset), {
         description: `Coalition Atlas: the visible graph${location.search ? ` (${decodeURIComponent(location.search)})` : ""}`,
@@ -298,6 +319,8 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     exportNodesCSV: () => nodesCSV(visibleGraph(graph, dataset)),
     exportEdgesCSV: () => edgesCSV(visibleGraph(graph, dataset)),
     kill() {
+      killed = true;
+      hideInspector();
       stopForce();
       metricsRequest?.abort();
       unsubscribe();

@@ -79,6 +79,14 @@ export function applyView(graph: AtlasGraph, dataset: AtlasDataset, view: Visibl
     };
   });
 
+  graph.updateEachEdgeAttributes((key, attr) => {
+    if (attr.proxy) return attr;
+    const j = dataset.edgeIndex.get(key)!;
+    return { ...attr, hidden: view.edgeVisible[j] === 0, faded: view.edgeFaded[j] === 1 };
+  });
+
+  // Structure changes last: Sigma repaints the bulk updates above from its index, which does not
+  // know edges added in the same tick yet.
   const wanted = new Map(view.proxies.map((p) => [p.key, p]));
   const stale: string[] = [];
   graph.forEachEdge((key, attr) => {
@@ -99,10 +107,4 @@ export function applyView(graph: AtlasGraph, dataset: AtlasDataset, view: Visibl
     if (graph.hasEdge(p.key)) graph.replaceEdgeAttributes(p.key, attributes);
     else graph.addDirectedEdgeWithKey(p.key, p.source, p.target, attributes);
   }
-
-  graph.updateEachEdgeAttributes((key, attr) => {
-    if (attr.proxy) return attr;
-    const j = dataset.edgeIndex.get(key)!;
-    return { ...attr, hidden: view.edgeVisible[j] === 0, faded: view.edgeFaded[j] === 1 };
-  });
 }

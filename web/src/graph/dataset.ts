@@ -122,15 +122,6 @@ export function createDataset(data: CompactNetwork, groups: NodeGroup[] = []): A
   });
   const { nodeStart, edgeStart } = deriveStarts(nodes, edges, incident);
 
-  const groupMap = new Map<string, NodeGroup>();
-  const groupOf = new Map<string, string>();
-  for (const group of groups) {
-    if (!index.has(group.id)) continue;
-    const memberIds = group.memberIds.filter((id) => index.has(id) && id !== group.id);
-    groupMap.set(group.id, { ...group, memberIds });
-    for (const member of memberIds) if (!groupOf.has(member)) groupOf.set(member, group.id);
-  }
-
   let min = Infinity;
   let max = -Infinity;
   const see = (year: number | null) => {
@@ -152,11 +143,27 @@ export function createDataset(data: CompactNetwork, groups: NodeGroup[] = []): A
     degree,
     nodeStart,
     edgeStart,
-    groups: groupMap,
-    groupOf,
+    ...indexGroups(index, groups),
     scopes: null,
     years: min <= max ? [min, max] : null,
   };
+}
+
+function indexGroups(index: Map<string, number>, groups: NodeGroup[]): Pick<AtlasDataset, "groups" | "groupOf"> {
+  const groupMap = new Map<string, NodeGroup>();
+  const groupOf = new Map<string, string>();
+  for (const group of groups) {
+    if (!index.has(group.id)) continue;
+    const memberIds = group.memberIds.filter((id) => index.has(id) && id !== group.id);
+    groupMap.set(group.id, { ...group, memberIds });
+    for (const member of memberIds) if (!groupOf.has(member)) groupOf.set(member, group.id);
+  }
+  return { groups: groupMap, groupOf };
+}
+
+/** A copy of the dataset with the membership groups attached (they arrive after the first frame). */
+export function withGroups(dataset: AtlasDataset, groups: NodeGroup[]): AtlasDataset {
+  return { ...dataset, ...indexGroups(dataset.index, groups) };
 }
 
 /** A copy of the dataset with organisation scopes attached (they arrive after the first frame). */

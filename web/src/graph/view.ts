@@ -10,6 +10,8 @@ import type { RelationshipType } from "./vocabulary";
 export interface ViewInput {
   filters: FiltersState;
   year: number | null;
+  /** With a year: leave out what has no year at all (undated bodies and ties). */
+  datedOnly?: boolean;
   collapsed: readonly string[];
   revealed: readonly string[];
 }
@@ -61,7 +63,7 @@ export function computeView(dataset: AtlasDataset, input: ViewInput): VisibleVie
   const nodeFaded = new Uint8Array(n);
   const edgeVisible = new Uint8Array(m);
   const edgeFaded = new Uint8Array(m);
-  const started = (start: number | null) => year === null || start === null || start <= year;
+  const started = (start: number | null) => year === null || (start === null ? !input.datedOnly : start <= year);
 
   for (let i = 0; i < n; i++) {
     const node = nodes[i];

@@ -1,15 +1,14 @@
 /// <reference lib="webworker" />
 /** Computes the opening layout off the main thread; answers with the positions (transferred). */
 import { createDataset } from "../graph/dataset";
-import type { CompactNetwork, NodeGroup } from "../graph/types";
+import type { CompactNetwork } from "../graph/types";
 import { computeInitialLayout } from "./initial";
 
 export interface InitialLayoutRequest {
   data: CompactNetwork;
-  groups: NodeGroup[];
 }
 
 self.onmessage = (event: MessageEvent<InitialLayoutRequest>) => {
-  const positions = computeInitialLayout(createDataset(event.data.data, event.data.groups));
+  const positions = computeInitialLayout(createDataset(event.data.data));
   (self as unknown as Worker).postMessage(positions, [positions.buffer]);
 };

@@ -32,12 +32,17 @@ export interface Renderer {
   /** Re-reads the graph after a batch of attribute changes. */
   refresh(): void;
   focusNode(id: string): void;
+  /** Glides the camera to frame these nodes. */
+  fitNodes(ids: string[]): void;
   setCamera(state: CameraState | null, animate?: boolean): void;
   getCamera(): CameraState;
   zoom(factor: number): void;
   animatePositions(positions: Map<string, { x: number; y: number }>, duration?: number): Promise<void>;
   setBands(bands: BandCaption[] | null): void;
   exportPNG(fileName: string): Promise<void>;
+  /** What is drawn for a node (after reducers), for inspection. */
+  displayData(id: string): Record<string, unknown> | null;
+  viewportPosition(id: string): { x: number; y: number } | null;
   kill(): void;
 }
 
@@ -117,6 +122,15 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, callba
       if (!display) return;
       void camera.animate({ x: display.x, y: display.y, ratio: Math.min(camera.ratio, 0.5) }, { duration: 400 });
     },
+    fitNodes(ids) {
+      const points = ids.map((id) => renderer.getNodeDisplayData(id)).filter((d) => d !== undefined);
+      if (points.length === 0) return;
+      const xs = points.map((p) => p.x);
+      const ys = points.map((p) => p.y);
+      const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+      const ratio = Math.min(1, Math.max(0.12, 1.5 * Math.max(maxX - minX, maxY - minY)));
+      void camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 500 });
+    },
     setCamera(state, animate = false) {
       const target = state ?? { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
       if (animate) void camera.animate(target, { duration: 400 });
@@ -155,6 +169,14 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, callba
         backgroundColor: "#ffffff",
         layers: ["edges", "nodes", "edgeLabels", "labels"],
       });
+    },
+    displayData(id) {
+      const data = renderer.getNodeDisplayData(id);
+      return data ? { ...data } : null;
+    },
+    viewportPosition(id) {
+      const data = renderer.getNodeDisplayData(id);
+      return data ? renderer.framedGraphToViewport(data) : null;
     },
     kill() {
       clearTimeout(cameraTimer);

@@ -53,6 +53,8 @@ export interface AtlasState {
   revealed: string[];
   /** Timeline: the network as of this year; null = every year. */
   year: number | null;
+  /** Timeline: leave out bodies and ties the documents give no year for. */
+  datedOnly: boolean;
   layout: LayoutMode;
   /** Last camera position (null = fit the whole graph). */
   camera: CameraState | null;
@@ -70,6 +72,7 @@ export function getEmptyAtlasState(): AtlasState {
     collapsed: [],
     revealed: [],
     year: null,
+    datedOnly: false,
     layout: "force",
     camera: null,
     emphasis: { type: "none" },
@@ -151,6 +154,11 @@ export const setYear =
   (year: number | null): Producer<AtlasState> =>
   (state) =>
     state.year === year ? state : { ...state, year };
+
+export const setDatedOnly =
+  (datedOnly: boolean): Producer<AtlasState> =>
+  (state) =>
+    state.datedOnly === datedOnly ? state : { ...state, datedOnly };
 
 export const setLayout =
   (layout: LayoutMode): Producer<AtlasState> =>

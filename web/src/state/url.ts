@@ -61,6 +61,7 @@ export function encodeState(state: AtlasState): URLSearchParams {
   if (state.collapsed.length) params.set("collapsed", state.collapsed.join(","));
   if (state.revealed.length) params.set("expanded", state.revealed.join(","));
   if (state.year !== null) params.set("year", String(state.year));
+  if (state.datedOnly) params.set("dated", "only");
   if (state.layout !== "force") params.set("layout", state.layout);
   if (state.camera) {
     const { x, y, ratio, angle } = state.camera;
@@ -99,6 +100,7 @@ export function decodeState(params: URLSearchParams): AtlasState {
   state.revealed = ids(params.get("expanded"));
   const year = Number(params.get("year"));
   if (params.has("year") && Number.isInteger(year) && year >= 1000 && year <= 3000) state.year = year;
+  state.datedOnly = params.get("dated") === "only";
   const layout = params.get("layout");
   if (isOneOf(LAYOUT_MODES, layout)) state.layout = layout;
   state.camera = decodeCamera(params.get("cam"));

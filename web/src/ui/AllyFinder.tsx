@@ -8,7 +8,7 @@ import { type AllySuggestion, fetchAllies } from "../api";
 import type { Session } from "../bindings/session";
 import { sharedTies } from "../graph";
 import { type AtlasState, clearEmphasis, setEmphasis, type Store } from "../state";
-import { useStore } from "./use-store";
+import { useSessionState, useStore } from "./use-store";
 
 type Result = { type: "idle" } | { type: "loading" } | { type: "error"; message: string } | { type: "ready"; id: string; allies: AllySuggestion[] };
 
@@ -17,7 +17,7 @@ export function AllyFinder({ store, session, onSelect }: { store: Store<AtlasSta
   const emphasis = useStore(store, (s) => s.emphasis);
   const [result, setResult] = useState<Result>({ type: "idle" });
   const [shown, setShown] = useState<string | null>(null);
-  const dataset = session?.dataset();
+  const dataset = useSessionState(session, (s) => s.dataset, null) ?? undefined;
   const selected = selectedId && dataset ? dataset.nodes[dataset.index.get(selectedId) ?? -1] : undefined;
   const isOrganisation = selected?.kind === "ORGANISATION";
 

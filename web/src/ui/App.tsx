@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
-import { fetchNetwork, type NodeRef } from "../api";
+import { fetchGroups, fetchNetwork, type NodeRef } from "../api";
 import type { LayoutWorker } from "../bindings/layout-worker";
 import type { Session } from "../bindings/session";
 import { bindUrl } from "../bindings/url";
@@ -49,9 +49,9 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
   useEffect(() => {
     const controller = new AbortController();
     (async () => {
-      const payload = await fetchNetwork(controller.signal);
-      const dataset = createDataset(payload.network, payload.groups);
-      const layout = layoutWorker.compute(payload, dataset);
+      const network = await fetchNetwork(controller.signal);
+      const dataset = createDataset(network);
+      const layout = layoutWorker.compute(network, dataset);
       if (dataset.nodes.length <= WAIT_FOR_LAYOUT_LIMIT) {
         const positions = await layout;
         if (!controller.signal.aborted) setLoad({ type: "ready", dataset, positions, pending: null });
@@ -64,6 +64,18 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
     return () => controller.abort();
   }, [layoutWorker]);
 
+  // Membership groups come after the first frame (only collapsing needs them).
+  useEffect(() => {
+    if (!session) return;
+    const controller = new AbortController();
+    fetchGroups(controller.signal)
+      .then((groups) => session.setGroups(groups))
+      .catch(() => {
+        // Without groups the networks simply cannot be collapsed; everything else works.
+      });
+    return () => controller.abort();
+  }, [session]);
+
   useEffect(() => {
     if (!session || load.type !== "ready" || !load.pending) return;
     let live = true;
@@ -75,14 +87,16 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
     };
   }, [session, load]);
 
-  // A click on the canvas opens Details, unless a panel that works with the selection is open.
-  useEffect(
-    () =>
-      store.subscribe((s) => {
-        if (s.selectedId && (tabRef.current === "view" || tabRef.current === "timeline")) setTab("details");
-      }),
-    [store],
-  );
+  // A newly selected node (a click on the canvas) opens Details, unless a panel that works with the
+  // selection (paths, allies, table) is open.
+  useEffect(() => {
+    let previous = store.get().selectedId;
+    return store.subscribe((s) => {
+      if (s.selectedId === previous) return;
+      previous = s.selectedId;
+      if (s.selectedId && (tabRef.current === "view" || tabRef.current === "timeline")) setTab("details");
+    });
+  }, [store]);
 
   const select = useCallback(
     (id: string, options: { openDetails?: boolean } = {}) => {

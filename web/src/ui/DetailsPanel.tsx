@@ -106,7 +106,7 @@ function Actions({ node, store, session, onOpen }: { node: NodeDetails; store: S
   const revealed = useStore(store, (s) => s.revealed.includes(node.id));
   const collapsed = useStore(store, (s) => s.collapsed.includes(node.id));
   const view = useSessionState(session, (s) => s.view, null);
-  const dataset = session?.dataset();
+  const dataset = useSessionState(session, (s) => s.dataset, null) ?? undefined;
   const group = dataset?.groups.get(node.id);
   const foldedInto = dataset?.groupOf.get(node.id);
   const hiddenNeighbours =

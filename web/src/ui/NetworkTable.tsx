@@ -83,7 +83,7 @@ export function NetworkTable({ store, session, onSelect }: { store: Store<AtlasS
   const view = useSessionState(session, (s) => s.view, null);
   const sizeBy = useStore(store, (s) => s.appearance.sizeBy);
   const metrics = useSessionState(session, (s) => s.metrics, { type: "idle" } as const);
-  const dataset = session.dataset();
+  const dataset = useSessionState(session, (s) => s.dataset, session.dataset());
 
   const nodeRows = useMemo<NodeRow[]>(() => {
     if (!view) return [];

@@ -1,11 +1,17 @@
 /** Sharing (the URL already holds the view; copy it) and exports of the visible graph. */
-import { useState } from "react";
+import { useRef, useState } from "react";
 
 import { downloadText } from "../bindings/download";
 import type { Session } from "../bindings/session";
 
 export function ShareMenu({ session }: { session: Session }) {
   const [message, setMessage] = useState("");
+  const menu = useRef<HTMLDetailsElement>(null);
+  // Runs an export and folds the menu away again.
+  const run = (action: () => void | Promise<void>) => () => {
+    if (menu.current) menu.current.open = false;
+    void action();
+  };
   const say = (text: string) => {
     setMessage(text);
     setTimeout(() => setMessage(""), 4000);
@@ -24,19 +30,19 @@ export function ShareMenu({ session }: { session: Session }) {
       <button type="button" onClick={() => void copyLink()}>
         Copy link
       </button>
-      <details className="menu">
+      <details className="menu" ref={menu}>
         <summary>Export</summary>
         <div className="menu-items">
-          <button type="button" onClick={() => void session.exportPNG().then(() => say("PNG saved."))}>
+          <button type="button" onClick={run(() => session.exportPNG().then(() => say("PNG saved.")))}>
             PNG image of the view
           </button>
-          <button type="button" onClick={() => downloadText("coalition-atlas.gexf", session.exportGEXF(), "application/gexf+xml")}>
+          <button type="button" onClick={run(() => downloadText("coalition-atlas.gexf", session.exportGEXF(), "application/gexf+xml"))}>
             GEXF (Gephi) of the visible graph
           </button>
-          <button type="button" onClick={() => downloadText("coalition-atlas-nodes.csv", session.exportNodesCSV(), "text/csv")}>
+          <button type="button" onClick={run(() => downloadText("coalition-atlas-nodes.csv", session.exportNodesCSV(), "text/csv"))}>
             CSV of visible nodes
           </button>
-          <button type="button" onClick={() => downloadText("coalition-atlas-edges.csv", session.exportEdgesCSV(), "text/csv")}>
+          <button type="button" onClick={run(() => downloadText("coalition-atlas-edges.csv", session.exportEdgesCSV(), "text/csv"))}>
             CSV of visible relationships
           </button>
         </div>

@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 
 import { fetchTimeline, type TimelineEvent } from "../api";
 import type { Session } from "../bindings/session";
-import { type AtlasState, setYear, type Store } from "../state";
+import { type AtlasState, setDatedOnly, setYear, type Store } from "../state";
 import { Citations } from "./Citations";
 import { useSessionState, useStore } from "./use-store";
 
@@ -18,11 +18,12 @@ const STEP_MS = 1100;
 
 export function TimelinePanel({ store, session, onSelect }: { store: Store<AtlasState>; session: Session; onSelect(id: string): void }) {
   const year = useStore(store, (s) => s.year);
+  const datedOnly = useStore(store, (s) => s.datedOnly);
   const counts = useSessionState(session, (s) => s.view, null);
   const [load, setLoad] = useState<Load>({ type: "loading" });
   const [playing, setPlaying] = useState(false);
   const timer = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
-  const dataset = session.dataset();
+  const dataset = useSessionState(session, (s) => s.dataset, session.dataset());
 
   useEffect(() => {
     const controller = new AbortController();
@@ -109,8 +110,12 @@ export function TimelinePanel({ store, session, onSelect }: { store: Store<Atlas
         {year === null
           ? `Every year (${min}–${max}). Move the slider or press Play (from ${Math.max(min, Math.min(PLAY_FROM, max))}) to watch the network grow.`
           : `As of ${year}: ${counts?.nodeCount ?? "…"} nodes and ${counts?.edgeCount ?? "…"} ties shown; ${upTo} dated events so far.`}{" "}
-        Undated bodies appear with their first dated tie; bodies with no dated tie are always shown.
+        Undated bodies appear with their first dated tie; those with no dated tie at all are shown every year unless you leave them out.
       </p>
+      <label className="small">
+        <input type="checkbox" checked={datedOnly} onChange={(e) => store.update(setDatedOnly(e.target.checked))} /> Leave out bodies and ties with no
+        date
+      </label>
       {load.type === "loading" && <p className="muted">Loading events…</p>}
       {load.type === "error" && <p role="alert">{load.message}</p>}
       {load.type === "ready" && (

@@ -79,7 +79,7 @@ function Appearance({ store, session }: { store: Store<AtlasState>; session: Ses
 function Networks({ store, session }: { store: Store<AtlasState>; session: Session }) {
   const collapsed = useStore(store, (s) => s.collapsed);
   const revealed = useStore(store, (s) => s.revealed);
-  const dataset = session.dataset();
+  const dataset = useSessionState(session, (s) => s.dataset, session.dataset());
   const groups = useMemo(
     () =>
       [...dataset.groups.values()]
@@ -129,7 +129,7 @@ function Networks({ store, session }: { store: Store<AtlasState>; session: Sessi
 function Filters({ store, session }: { store: Store<AtlasState>; session: Session }) {
   const filters = useStore(store, (s) => s.filters);
   const counts = useSessionState(session, (s) => s.view, null);
-  const dataset = session.dataset();
+  const dataset = useSessionState(session, (s) => s.dataset, session.dataset());
   // How many nodes (ties for relationship types) carry each value, over the whole dataset.
   const totals = useMemo(() => {
     const out = new Map<string, number>();

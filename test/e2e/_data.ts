@@ -1,0 +1,45 @@
+/** The bundled network as the API serves it, and small derivations the browser tests compare against. */
+import { type E2E, api } from "./_browser.js";
+
+export interface Compact {
+  ids: string[];
+  names: string[];
+  labels: string[];
+  kinds: string[];
+  types: (string | null)[];
+  sectors: (string | null)[];
+  sources: number[];
+  targets: number[];
+  edgeIds: string[];
+  edgeTypes: string[];
+}
+
+export async function fetchCompact(e2e: E2E): Promise<Compact> {
+  const data = await api<{ networkCompact: Compact }>(
+    e2e,
+    "{ networkCompact { ids names labels kinds types sectors sources targets edgeIds edgeTypes } }",
+  );
+  return data.networkCompact;
+}
+
+/** The kinds the opening view shows (instruments and issues are one click away). */
+export const OPENING_KINDS = ["ORGANISATION", "FORUM", "CAMPAIGN", "PERSON"];
+
+export function openingNodeIds(c: Compact): string[] {
+  return c.ids.filter((_, i) => OPENING_KINDS.includes(c.kinds[i]));
+}
+
+/** Neighbours of a node in the whole graph. */
+export function neighbours(c: Compact, id: string): string[] {
+  const i = c.ids.indexOf(id);
+  const out = new Set<string>();
+  c.sources.forEach((s, j) => {
+    if (s === i) out.add(c.ids[c.targets[j]]);
+    if (c.targets[j] === i) out.add(c.ids[s]);
+  });
+  out.delete(id);
+  return [...out];
+}
+
+/** The organisations the movement is usually described by, that the data holds. */
+export const FOCAL_IDS = ["mfa", "gcm", "pga", "idwf", "ituc", "via-campesina"];

@@ -1,0 +1,119 @@
+/** Sharing (the view lives in the URL) and exports of the visible graph (PNG, GEXF, CSV). */
+import { readFileSync } from "node:fs";
+
+import Graph from "graphology";
+import { parse } from "graphology-gexf";
+import type { Download, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { type E2E, inspect, openExplorer, openTab, pngInkRatio, screenshot, startE2E } from "./_browser.js";
+import { type Compact, fetchCompact } from "./_data.js";
+
+let e2e: E2E;
+let page: Page;
+let errors: string[];
+let compact: Compact;
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  compact = await fetchCompact(e2e);
+  ({ page, errors } = await openExplorer(e2e));
+});
+afterAll(() => e2e?.close());
+
+async function download(label: string): Promise<{ download: Download; text: () => string; bytes: () => Buffer }> {
+  await page.locator(".menu summary").click();
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: label }).click()]);
+  const path = await file.path();
+  return { download: file, text: () => readFileSync(path, "utf8"), bytes: () => readFileSync(path) };
+}
+
+describe("sharing", () => {
+  it("should reopen the same view from its link: selection, filters, appearance, year and camera", async () => {
+    const id = compact.ids.find((_, i) => compact.kinds[i] === "ORGANISATION" && compact.sectors[i] === "LABOUR")!;
+    const name = compact.names[compact.ids.indexOf(id)];
+    await page.getByRole("combobox", { name: "Search" }).fill(name);
+    await page.getByRole("listbox", { name: "Search suggestions" }).getByRole("option").first().waitFor();
+    await page.getByRole("combobox", { name: "Search" }).press("Enter");
+    await openTab(page, "View");
+    await page.getByRole("group", { name: "Kinds of node" }).getByLabel(/^Issues/).check();
+    await page.getByLabel("Colour by").selectOption("sector");
+    await page.getByLabel("Size by").selectOption("pagerank");
+    await openTab(page, "Timeline");
+    await page.getByRole("slider", { name: "Year" }).focus();
+    await page.getByRole("slider", { name: "Year" }).press("End");
+    await page.getByRole("slider", { name: "Year" }).press("ArrowLeft");
+    await page.getByRole("button", { name: "Zoom in" }).click();
+    // The camera glides, then the URL catches up with where it settled.
+    await expect
+      .poll(async () => {
+        const cam = new URL(page.url()).searchParams.get("cam")?.split(",").map(Number);
+        const now = await inspect(page, (a) => a.camera());
+        return cam !== undefined && Math.abs(cam[2] - now.ratio) < 1e-3 && Math.abs(cam[0] - now.x) < 1e-3;
+      })
+      .toBe(true);
+    const link = page.url();
+    const params = new URL(link).searchParams;
+    expect(params.get("sel")).toBe(id);
+    expect(params.get("kinds")).toBe("ORGANISATION,FORUM,CAMPAIGN,PERSON,ISSUE");
+    expect(params.get("color")).toBe("sector");
+    expect(params.get("size")).toBe("pagerank");
+    const year = params.get("year")!;
+    const camera = await inspect(page, (a) => a.camera());
+
+    const other = await openExplorer(e2e, { query: `?${params.toString()}` });
+    const details = other.page.getByRole("region", { name: "Details" });
+    await expect.poll(() => details.getByRole("heading", { level: 2 }).textContent()).toBe(name);
+    await expect.poll(() => other.page.locator(".year-badge").textContent()).toBe(`As of ${year}`);
+    await expect.poll(() => other.page.getByRole("region", { name: "Legend" }).getByRole("heading").textContent()).toBe("Colour: sector");
+    await expect.poll(() => other.page.locator(".legend-size").textContent()).toContain("PageRank");
+    const reopened = await inspect(other.page, (a) => a.camera());
+    expect(reopened.ratio).toBeCloseTo(camera.ratio, 3);
+    expect(reopened.x).toBeCloseTo(camera.x, 3);
+    expect((await inspect(other.page, (a) => a.visibleNodes())).sort()).toEqual((await inspect(page, (a) => a.visibleNodes())).sort());
+    await screenshot(other.page, "40-shared-link-reopened");
+    await openTab(other.page, "View");
+    expect(await other.page.getByRole("group", { name: "Kinds of node" }).getByLabel(/^Issues/).isChecked()).toBe(true);
+    expect(other.errors).toEqual([]);
+    await other.page.context().close();
+  });
+
+  it("should copy the link to the clipboard", async () => {
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: e2e.baseUrl });
+    await page.getByRole("button", { name: "Copy link" }).click();
+    await expect.poll(() => page.locator(".toast").textContent()).toBe("Link to this view copied.");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+  });
+});
+
+describe("exports", () => {
+  it("should save a PNG of the view", async () => {
+    const file = await download("PNG image of the view");
+    expect(file.download.suggestedFilename()).toBe("coalition-atlas-view.png");
+    const png = file.bytes();
+    expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+    const width = png.readUInt32BE(16);
+    const height = png.readUInt32BE(20);
+    const canvas = await page.locator("[data-testid=graph-canvas]").boundingBox();
+    expect(width).toBe(Math.round(canvas!.width));
+    expect(height).toBe(Math.round(canvas!.height));
+    expect(await pngInkRatio(page, png)).toBeGreaterThan(0.005);
+  });
+
+  it("should save the visible graph as GEXF that Gephi's format reader accepts", async () => {
+    const file = await download("GEXF (Gephi) of the visible graph");
+    const graph = parse(Graph, file.text());
+    expect(graph.order).toBe((await inspect(page, (a) => a.visibleNodes())).length);
+    expect(graph.size).toBe((await inspect(page, (a) => a.visibleEdges())).length);
+  });
+
+  it("should save the visible nodes and relationships as CSV", async () => {
+    const nodes = (await download("CSV of visible nodes")).text().trimEnd().split("\r\n");
+    expect(nodes[0]).toMatch(/^id,name,label,kind/);
+    expect(nodes.length - 1).toBe((await inspect(page, (a) => a.visibleNodes())).length);
+    const edges = (await download("CSV of visible relationships")).text().trimEnd().split("\r\n");
+    expect(edges[0]).toBe("id,source,target,type,weight");
+    expect(edges.length - 1).toBe((await inspect(page, (a) => a.visibleEdges())).length);
+    expect(errors).toEqual([]);
+  });
+});

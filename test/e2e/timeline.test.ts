@@ -1,0 +1,92 @@
+/** The timeline: the network as of a year (bodies and ties appear when they start) and that year's cited events. */
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { createDataset } from "../../web/src/graph/dataset.js";
+import type { CompactNetwork } from "../../web/src/graph/types.js";
+import { computeView } from "../../web/src/graph/view.js";
+import { DEFAULT_FILTERS } from "../../web/src/state/filters.js";
+import { api, type E2E, inspect, openExplorer, openTab, screenshot, startE2E } from "./_browser.js";
+
+let e2e: E2E;
+let page: Page;
+let errors: string[];
+let network: CompactNetwork;
+let events: { year: number; label: string }[];
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  network = (
+    await api<{ networkCompact: CompactNetwork }>(
+      e2e,
+      "{ networkCompact { ids names labels kinds types sectors regions activeFrom activeTo sources targets edgeIds edgeTypes edgeActiveFrom edgeActiveTo } }",
+    )
+  ).networkCompact;
+  events = (await api<{ timeline: { year: number; label: string }[] }>(e2e, "{ timeline { year label } }")).timeline;
+  ({ page, errors } = await openExplorer(e2e));
+  await openTab(page, "Timeline");
+});
+afterAll(() => e2e?.close());
+
+const slider = () => page.getByRole("slider", { name: "Year" });
+
+/** Moves the slider with the keyboard, as a reader would. */
+async function goToYear(year: number) {
+  await slider().focus();
+  await slider().press("End");
+  const max = Number(await slider().getAttribute("max"));
+  for (let y = max; y > year; y--) await slider().press("ArrowLeft");
+}
+
+describe("timeline", () => {
+  it("should span the dated years and list the events of the year shown", async () => {
+    await expect.poll(() => page.locator("ol.events > li").count()).toBeGreaterThan(0);
+    const max = Math.max(...events.map((e) => e.year));
+    expect(Number(await slider().getAttribute("max"))).toBeGreaterThanOrEqual(max);
+    expect(Number(await slider().getAttribute("min"))).toBeLessThanOrEqual(Math.min(...events.map((e) => e.year)));
+  });
+
+  it("should show the network as of a year: nothing that starts later, that year's events beside it", async () => {
+    const year = 2006;
+    await goToYear(year);
+    await expect.poll(() => new URL(page.url()).searchParams.get("year")).toBe(String(year));
+    const visible = await inspect(page, (a) => a.visibleNodes());
+    // Independent of the app's model: no body with a start of its own after the year is drawn.
+    const later = network.ids.filter((_, i) => network.activeFrom[i] !== null && network.activeFrom[i]! > year);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.filter((id) => visible.includes(id))).toEqual([]);
+    // And exactly what the view model says for the opening filters as of that year.
+    const expected = computeView(createDataset(network), { filters: DEFAULT_FILTERS, year, collapsed: [], revealed: [] });
+    expect(visible.length).toBe(expected.nodeCount);
+    const listed = await page.locator("ol.events > li").allTextContents();
+    const ofYear = events.filter((e) => e.year === year);
+    expect(listed).toHaveLength(ofYear.length);
+    ofYear.forEach((e, k) => expect(listed[k]).toContain(e.label));
+    await expect.poll(() => page.locator(".year-badge").textContent()).toBe(`As of ${year}`);
+    await screenshot(page, "30-timeline-2006");
+  });
+
+  it("should grow the network as the years go by", async () => {
+    const early = (await inspect(page, (a) => a.visibleNodes())).length;
+    await goToYear(2024);
+    await expect.poll(async () => (await inspect(page, (a) => a.visibleNodes())).length).toBeGreaterThan(early);
+    await screenshot(page, "31-timeline-2024");
+  });
+
+  it("should play year by year and pause", async () => {
+    await goToYear(2002);
+    await page.getByRole("button", { name: "Play" }).click();
+    await expect.poll(() => Number(new URL(page.url()).searchParams.get("year")), { timeout: 6000 }).toBeGreaterThanOrEqual(2004);
+    await page.getByRole("button", { name: "Pause" }).click();
+    const paused = new URL(page.url()).searchParams.get("year");
+    await page.waitForTimeout(1500);
+    expect(new URL(page.url()).searchParams.get("year")).toBe(paused);
+  });
+
+  it("should go back to every year", async () => {
+    await page.getByRole("button", { name: "All years" }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("year")).toBeNull();
+    await expect.poll(() => page.locator(".year-badge").count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
