@@ -2,11 +2,29 @@
  * Vite builds the web app from web/ into dist/web (served by the API server); Vitest runs the three
  * test projects: unit (pure logic), integration (real embedded Neo4j + GraphQL in-process) and e2e
  * (the built app in headless Chromium). Integration and e2e share one Neo4j started by the global setup.
+ * The build inlines the start of the first frame (API request, layout worker) into index.html.
  */
-import { defineConfig } from "vitest/config";
+import { defineConfig, type Plugin } from "vitest/config";
+
+import { bootScript } from "./web/src/api/network-query.js";
+
+/**
+ * Starts the first frame's critical path from index.html while the app's JavaScript loads: the
+ * network request and (in a build, where the worker's file name is known) the layout worker.
+ */
+function bootFirstFrame(): Plugin {
+  return {
+    name: "atlas-boot-first-frame",
+    transformIndexHtml(_html, context) {
+      const worker = Object.keys(context.bundle ?? {}).find((name) => /initial\.worker-[^/]*\.js$/.test(name));
+      return [{ tag: "script", children: bootScript(worker ? `/${worker}` : null), injectTo: "head" }];
+    },
+  };
+}
 
 export default defineConfig({
   root: "web",
+  plugins: [bootFirstFrame()],
   build: { outDir: "../dist/web", emptyOutDir: true, chunkSizeWarningLimit: 1000 },
   worker: { format: "es" },
   server: { proxy: { "/graphql": "http://127.0.0.1:4000" } },

@@ -74,5 +74,18 @@ describe("web appearance", () => {
       expect([...landmarkIds(ds)].sort()).toEqual(["caram-asia", "icftu", "idwf", "ituc", "mfa"]);
       expect([...landmarkIds(ds, 1)]).toEqual(["mfa"]);
     });
+
+    it("should put the movement's coalitions (labour, civil society) before others", async () => {
+      const { createDataset } = await import("../../web/src/graph/dataset.js");
+      const { compactFixture } = await import("./_web-fixture.js");
+      const data = compactFixture();
+      data.sectors[data.ids.indexOf("mfa")] = "BUSINESS";
+      expect([...landmarkIds(createDataset(data))].at(-1)).toBe("mfa");
+    });
+
+    it("should put global networks first once scopes are known", () => {
+      const scoped = { ...ds, scopes: new Map([["ituc", "GLOBAL" as const], ["mfa", "REGIONAL" as const]]) };
+      expect([...landmarkIds(scoped, 2)]).toEqual(["ituc", "mfa"]);
+    });
   });
 });

@@ -31,7 +31,7 @@ describe("web layouts", () => {
 
     it("should use fewer iterations for bigger graphs, within bounds", () => {
       expect(initialIterations(290)).toBeGreaterThan(initialIterations(10_000));
-      expect(initialIterations(10)).toBe(150);
+      expect(initialIterations(10)).toBe(80);
       expect(initialIterations(1_000_000)).toBe(30);
     });
   });

@@ -2,6 +2,7 @@
 import type { CompactNetwork, NodeGroup } from "../graph/types";
 import type { NodeKind, RelationshipType, Scope } from "../graph/vocabulary";
 import { request } from "./client";
+import { NETWORK_QUERY, PREFETCH_GLOBAL } from "./network-query";
 
 export interface NodeRef {
   id: string;
@@ -14,48 +15,47 @@ const NODE_REF = "id name kind ... on Organisation { acronym }";
 
 // ── network ─────────────────────────────────────────────────────────────────────────────────────
 
-/** The whole graph, columnar: all the first frame needs. */
-const NETWORK = /* GraphQL */ `
-  query Network {
-    networkCompact {
-      ids names labels kinds types sectors regions activeFrom activeTo
-      sources targets edgeIds edgeTypes edgeActiveFrom edgeActiveTo
-    }
-  }
-`;
-
+/**
+ * The whole graph, columnar: all the first frame needs. The page's inline script has usually sent
+ * this request already (see network-query.ts); its answer is used once, and anything unexpected in
+ * it falls back to a normal request, which reports errors properly.
+ */
 export async function fetchNetwork(signal?: AbortSignal): Promise<CompactNetwork> {
-  return (await request<{ networkCompact: CompactNetwork }>(NETWORK, {}, signal)).networkCompact;
+  const holder = window as unknown as Record<string, Promise<{ data?: { networkCompact?: CompactNetwork } } | null> | undefined>;
+  const early = holder[PREFETCH_GLOBAL];
+  holder[PREFETCH_GLOBAL] = undefined;
+  const body = early ? await early : null;
+  if (body?.data?.networkCompact) return body.data.networkCompact;
+  return (await request<{ networkCompact: CompactNetwork }>(NETWORK_QUERY, {}, signal)).networkCompact;
 }
 
 /**
- * The membership groups (networks that can stand for their members), asked for after the first
- * frame: only collapsing needs them, and the grouped view costs the server as much as the graph.
+ * What the first frame can do without, asked for right after it in one round trip: the membership
+ * groups (networks that can stand for their members; only collapsing needs them) and organisation
+ * scopes (the compact encoding has no scope column; the scope filter and label priority use them).
  */
-const GROUPS = /* GraphQL */ `
-  query Groups {
+const EXTRAS = /* GraphQL */ `
+  query Extras {
     networkCompact(groupBy: MEMBERSHIP) {
       groups { id memberCount memberIds }
     }
-  }
-`;
-
-export async function fetchGroups(signal?: AbortSignal): Promise<NodeGroup[]> {
-  return (await request<{ networkCompact: { groups: NodeGroup[] } }>(GROUPS, {}, signal)).networkCompact.groups;
-}
-
-const SCOPES = /* GraphQL */ `
-  query Scopes {
     network(filter: { kinds: [ORGANISATION] }) {
       nodes { id ... on Organisation { scope } }
     }
   }
 `;
 
-/** Organisation scopes (not in the compact encoding), fetched when the scope filter is first used. */
-export async function fetchScopes(signal?: AbortSignal): Promise<Map<string, Scope>> {
-  const data = await request<{ network: { nodes: { id: string; scope?: Scope | null }[] } }>(SCOPES, {}, signal);
-  return new Map(data.network.nodes.filter((n) => n.scope).map((n) => [n.id, n.scope!]));
+export interface NetworkExtras {
+  groups: NodeGroup[];
+  scopes: Map<string, Scope>;
+}
+
+export async function fetchExtras(signal?: AbortSignal): Promise<NetworkExtras> {
+  const data = await request<{ networkCompact: { groups: NodeGroup[] }; network: { nodes: { id: string; scope?: Scope | null }[] } }>(EXTRAS, {}, signal);
+  return {
+    groups: data.networkCompact.groups,
+    scopes: new Map(data.network.nodes.filter((n) => n.scope).map((n) => [n.id, n.scope!])),
+  };
 }
 
 // ── search ──────────────────────────────────────────────────────────────────────────────────────

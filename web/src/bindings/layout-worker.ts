@@ -1,32 +1,49 @@
 /**
  * The opening layout: from the cache when this browser has seen the same graph, else from the
- * layout worker (started before the network arrives, so it is warm by then).
+ * layout worker index.html started (fed as soon as the network answered), else from a worker
+ * started here.
  */
+import { BOOT_LAYOUT_GLOBAL } from "../api/network-query";
 import type { AtlasDataset, CompactNetwork } from "../graph";
 import { readCachedLayout, writeCachedLayout } from "../layout/cache";
 import type { InitialLayoutRequest } from "../layout/initial.worker";
 
 export interface LayoutWorker {
   compute(network: CompactNetwork, dataset: AtlasDataset): Promise<Float64Array>;
-  dispose(): void;
+}
+
+function takeBootLayout(): Promise<Float64Array | null> | undefined {
+  const holder = window as unknown as Record<string, Promise<Float64Array | null> | undefined>;
+  const early = holder[BOOT_LAYOUT_GLOBAL];
+  holder[BOOT_LAYOUT_GLOBAL] = undefined;
+  return early;
+}
+
+function computeInWorker(network: CompactNetwork): Promise<Float64Array> {
+  const worker = new Worker(new URL("../layout/initial.worker.ts", import.meta.url), { type: "module" });
+  return new Promise((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<Float64Array>) => {
+      resolve(event.data);
+      worker.terminate();
+    };
+    worker.onerror = (event) => {
+      reject(new Error(event.message || "The layout worker failed."));
+      worker.terminate();
+    };
+    const request: InitialLayoutRequest = { data: network };
+    worker.postMessage(request);
+  });
 }
 
 export function createLayoutWorker(): LayoutWorker {
-  const worker = new Worker(new URL("../layout/initial.worker.ts", import.meta.url), { type: "module" });
   return {
-    compute(network, dataset) {
+    async compute(network, dataset) {
       const cached = readCachedLayout(window.localStorage, dataset);
-      if (cached) return Promise.resolve(cached);
-      return new Promise((resolve, reject) => {
-        worker.onmessage = (event: MessageEvent<Float64Array>) => {
-          writeCachedLayout(window.localStorage, dataset, event.data);
-          resolve(event.data);
-        };
-        worker.onerror = (event) => reject(new Error(event.message || "The layout worker failed."));
-        const request: InitialLayoutRequest = { data: network };
-        worker.postMessage(request);
-      });
+      if (cached) return cached;
+      const early = await takeBootLayout();
+      const positions = early && early.length === 2 * dataset.nodes.length ? early : await computeInWorker(network);
+      writeCachedLayout(window.localStorage, dataset, positions);
+      return positions;
     },
-    dispose: () => worker.terminate(),
   };
 }

@@ -5,7 +5,7 @@
  * Everything a panel shows about the current view (visible set, legend, layout and metrics status)
  * is published in a second store, `session`.
  */
-import { ApiError, fetchMetrics, fetchScopes } from "../api";
+import { ApiError, fetchMetrics, type NetworkExtras } from "../api";
 import {
   type AtlasDataset,
   type AtlasGraph,
@@ -26,7 +26,6 @@ import {
   visibleGraph,
   withGroups,
   withScopes,
-  type NodeGroup,
 } from "../graph";
 import { bandOf, computeSectorsLayout, type ForceLayout, type SectorsLayout, startForceLayout } from "../layout";
 import { createRenderer, type Renderer } from "../render";
@@ -65,8 +64,10 @@ export interface Session {
   stopForce(): void;
   resetCamera(): void;
   zoom(factor: number): void;
-  /** Attaches the membership groups (they arrive after the first frame). */
-  setGroups(groups: NodeGroup[]): void;
+  /** Resolves once the first frame is on screen (later requests wait for it). */
+  firstFrame: Promise<void>;
+  /** Attaches membership groups and scopes (they arrive after the first frame). */
+  setExtras(extras: NetworkExtras): void;
   /** Replaces the force positions (the opening layout arriving late), animated. */
   setForcePositions(positions: Float64Array): Promise<void>;
   exportPNG(): Promise<void>;
@@ -76,21 +77,31 @@ export interface Session {
   kill(): void;
 }
 
+/** Where nodes start: the seeded spiral now, the opening layout when the worker (or cache) has it. */
+export interface OpeningLayout {
+  seed: Float64Array;
+  final: Promise<Float64Array>;
+  /** Keep the canvas hidden until the final layout is in (small graphs: it is quick). */
+  wait: boolean;
+}
+
 const VIEW_KEYS = ["filters", "year", "datedOnly", "collapsed", "revealed"] as const;
 
-export function createSession(container: HTMLElement, initialDataset: AtlasDataset, positions: Float64Array, store: Store<AtlasState>): Session {
+export function createSession(container: HTMLElement, initialDataset: AtlasDataset, opening: OpeningLayout, store: Store<AtlasState>): Session {
   let dataset = initialDataset;
+  const positions = opening.seed;
   const graph = buildGraph(dataset, positions);
-  const landmarks = landmarkIds(dataset);
+  // Fewer always-on labels on a narrow screen, so they do not pile up.
+  const landmarkLimit = () => Math.max(8, Math.min(60, Math.round(container.clientWidth / 21)));
+  let landmarks = landmarkIds(dataset, landmarkLimit());
   // The force layout's positions, kept while the sectors layout is shown.
   let forcePositions: Float64Array = Float64Array.from(positions);
   let force: ForceLayout | null = null;
   let sectorsBands: SectorsLayout["bands"] | null = null;
   const metricsCache = new Map<string, MetricsStatus>();
   let metricsRequest: AbortController | null = null;
-  let scopesRequested = false;
 
-  const renderer: Renderer = createRenderer(container, graph, {
+  const renderer: Renderer = createRenderer(container, graph, { hidden: opening.wait }, {
     onClickNode: (id) => store.update(selectNode(id)),
     onClickStage: () => store.update(selectNode(null)),
     onHoverNode: (id) => store.update(hoverNode(id)),
@@ -175,19 +186,6 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
       });
   }
 
-  function ensureScopes(s: AtlasState) {
-    if (!s.filters.scopes || dataset.scopes || scopesRequested) return;
-    scopesRequested = true;
-    fetchScopes()
-      .then((scopes) => {
-        dataset = withScopes(dataset, scopes);
-        restyle(store.get(), true);
-      })
-      .catch(() => {
-        scopesRequested = false;
-      });
-  }
-
   function currentPositions(): Float64Array {
     const out = new Float64Array(2 * dataset.nodes.length);
     dataset.nodes.forEach((node, i) => {
@@ -252,7 +250,6 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     const emphasisChanged = s.emphasis !== previous.emphasis;
     previous = s;
     if (viewChanged || styleChanged) {
-      ensureScopes(s);
       ensureMetrics(s);
       restyle(s, viewChanged);
     }
@@ -262,18 +259,33 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
   });
 
   // Opening state (possibly from a shared link).
-  const opening = store.get();
-  ensureScopes(opening);
-  ensureMetrics(opening);
-  if (opening.layout !== "force") void showLayout(opening.layout, false);
-  restyle(opening, false);
-  renderer.setEmphasis(emphasisOf(opening));
-  if (opening.camera) renderer.setCamera(opening.camera);
+  const initial = store.get();
+  ensureMetrics(initial);
+  if (initial.layout !== "force") void showLayout(initial.layout, false);
+  restyle(initial, false);
+  renderer.setEmphasis(emphasisOf(initial));
+  if (initial.camera) renderer.setCamera(initial.camera);
+
+  // The opening layout: written in place before the first visible frame, or glided to.
+  void opening.final.then((final) => {
+    if (killed) return;
+    if (!opening.wait) return void api.setForcePositions(final);
+    forcePositions = Float64Array.from(final);
+    if (store.get().layout === "sectors") void showLayout("sectors", false);
+    else graph.updateEachNodeAttributes((id, attr) => {
+      const i = dataset.index.get(id)!;
+      return { ...attr, x: final[2 * i], y: final[2 * i + 1] };
+    });
+    renderer.refresh();
+    if (opening.wait && store.get().camera) renderer.setCamera(store.get().camera);
+    renderer.reveal();
+  });
 
   const hideInspector = exposeInspector(graph, () => dataset, renderer);
   const download = (name: string) => `coalition-atlas-${name}`;
 
-  return {
+  const api: Session = {
+    firstFrame: renderer.firstFrame,
     graph,
     dataset: () => dataset,
     state: session,
@@ -294,8 +306,9 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     },
     stopForce,
     resetCamera: () => renderer.setCamera(null, true),
-    setGroups(groups) {
-      dataset = withGroups(dataset, groups);
+    setExtras(extras) {
+      dataset = withScopes(withGroups(dataset, extras.groups), extras.scopes);
+      landmarks = landmarkIds(dataset, landmarkLimit());
       restyle(store.get(), true);
     },
     zoom: (factor) => renderer.zoom(factor),
@@ -327,4 +340,5 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
       renderer.kill();
     },
   };
+  return api;
 }

@@ -222,15 +222,27 @@ export function createSizeScale(dataset: AtlasDataset, mode: SizeMode, view: Vis
   };
 }
 
+const SCOPE_RANK: Record<string, number> = { GLOBAL: 0, REGIONAL: 1, NATIONAL: 2, LOCAL: 3 };
+/** The movement's own worlds: unions and civil society. */
+const MOVEMENT_SECTORS = new Set(["LABOUR", "CIVIL_SOCIETY"]);
+
 /**
- * Networks of networks whose label is always drawn: coalition-type organisations (networks,
- * federations, confederations, movements), the best connected first, at most `limit` of them.
+ * Networks of networks whose labels come first, in priority order: coalition-type organisations
+ * (networks, federations, confederations, movements) of the movement's sectors before others,
+ * global before regional (once scopes are known), then the best connected; at most `limit`.
  */
 export function landmarkIds(dataset: AtlasDataset, limit = 60): Set<string> {
   const candidates = dataset.nodes
-    .map((node, i) => ({ node, i }))
+    .map((node, i) => ({
+      node,
+      i,
+      movement: MOVEMENT_SECTORS.has(node.sector ?? "") ? 0 : 1,
+      scope: SCOPE_RANK[dataset.scopes?.get(node.id) ?? ""] ?? 2,
+    }))
     .filter(({ node }) => node.kind === "ORGANISATION" && node.type !== null && COALITION_TYPES.includes(node.type));
-  candidates.sort((a, b) => dataset.degree[b.i] - dataset.degree[a.i] || a.node.id.localeCompare(b.node.id));
+  candidates.sort(
+    (a, b) => a.movement - b.movement || a.scope - b.scope || dataset.degree[b.i] - dataset.degree[a.i] || a.node.id.localeCompare(b.node.id),
+  );
   return new Set(candidates.slice(0, limit).map(({ node }) => node.id));
 }
 

@@ -28,7 +28,7 @@ export function buildGraph(dataset: AtlasDataset, positions: Float32Array | Floa
       hidden: true,
       faded: false,
       collapsed: false,
-      landmark: false,
+      landmark: -1,
     });
   });
   for (const e of dataset.edges) {
@@ -51,6 +51,7 @@ export function buildGraph(dataset: AtlasDataset, positions: Float32Array | Floa
 export interface Appearance {
   color: ColorScale;
   size: SizeScale;
+  /** Landmark ids, in priority order. */
   landmarks: Set<string>;
 }
 
@@ -60,6 +61,7 @@ export interface Appearance {
  */
 export function applyView(graph: AtlasGraph, dataset: AtlasDataset, view: VisibleView, appearance: Appearance): void {
   const { index } = dataset;
+  const landmarkRank = new Map([...appearance.landmarks].map((id, rank) => [id, rank]));
   graph.updateEachNodeAttributes((id, attr) => {
     const i = index.get(id)!;
     const node = dataset.nodes[i];
@@ -70,7 +72,7 @@ export function applyView(graph: AtlasGraph, dataset: AtlasDataset, view: Visibl
       hidden: view.nodeVisible[i] === 0,
       faded: view.nodeFaded[i] === 1,
       collapsed,
-      landmark: appearance.landmarks.has(id),
+      landmark: landmarkRank.get(id) ?? -1,
       color: appearance.color.colorOf(i),
       size: group ? groupSize(group.memberCount) : appearance.size.sizeOf(i),
       label: group ? `${labelOf(node)} (${group.memberCount})` : labelOf(node),

@@ -92,8 +92,8 @@ export interface AtlasNodeAttributes {
   faded: boolean;
   /** A collapsed network standing for its members. */
   collapsed: boolean;
-  /** Networks of networks whose label is always drawn. */
-  landmark: boolean;
+  /** Rank among the networks of networks whose labels come first (0 = first), or −1. */
+  landmark: number;
   type?: string;
   borderColor?: string;
   zIndex?: number;

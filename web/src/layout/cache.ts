@@ -2,9 +2,8 @@
  * Opening layouts cached in localStorage, keyed by a fingerprint of the graph's topology, so a
  * second visit (or the 10k-node benchmark's warm run) draws its first frame without laying out.
  */
+import { LAYOUT_CACHE_PREFIX as PREFIX } from "../api/network-query";
 import type { AtlasDataset } from "../graph/types";
-
-const PREFIX = "atlas-layout:v1:";
 
 /** FNV-1a over ids and ties: equal for the same nodes and ties in the same order. */
 export function fingerprint(dataset: AtlasDataset): string {

@@ -9,9 +9,9 @@ import forceAtlas2 from "graphology-layout-forceatlas2";
 import type { AtlasDataset } from "../graph/types";
 import { seedPositions } from "./seed";
 
-/** ~150 iterations settle the bundled network (more change nothing visible); fewer for big graphs. */
+/** ~80 iterations settle the bundled network (more barely change it); fewer for big graphs. */
 export function initialIterations(nodeCount: number): number {
-  return Math.max(30, Math.min(150, Math.round(40_000 / Math.max(1, nodeCount))));
+  return Math.max(30, Math.min(80, Math.round(40_000 / Math.max(1, nodeCount))));
 }
 
 /** Strong gravity keeps the many small components of a sparse coalition graph near the centre. */

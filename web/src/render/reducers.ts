@@ -24,6 +24,8 @@ export interface EmphasisInput {
 }
 
 export interface PreparedEmphasis extends EmphasisInput {
+  /** Labels that fit without overlapping (render/labels.ts), drawn when nothing is emphasised. */
+  labelled: Set<string>;
   /** Hover wins over selection; the focus node and its visible neighbours. */
   focusId: string | null;
   focus: Set<string> | null;
@@ -31,7 +33,7 @@ export interface PreparedEmphasis extends EmphasisInput {
   chainEdges: Set<string> | null;
 }
 
-export function prepareEmphasis(graph: AtlasGraph, input: EmphasisInput): PreparedEmphasis {
+export function prepareEmphasis(graph: AtlasGraph, input: EmphasisInput, labelled: Set<string> = new Set()): PreparedEmphasis {
   const focusId = input.hoveredId ?? input.selectedId;
   let focus: Set<string> | null = null;
   if (focusId && graph.hasNode(focusId) && !graph.getNodeAttribute(focusId, "hidden")) {
@@ -44,6 +46,7 @@ export function prepareEmphasis(graph: AtlasGraph, input: EmphasisInput): Prepar
   const chain = input.emphasis.type === "none" ? null : input.emphasis;
   return {
     ...input,
+    labelled,
     focusId: focus ? focusId : null,
     focus,
     chainNodes: chain ? new Set(chain.nodes.filter((id) => graph.hasNode(id))) : null,
@@ -68,9 +71,7 @@ export function nodeReducerFor(state: () => PreparedEmphasis) {
     const s = state();
     const res: NodeDisplay = { ...data };
     if (data.faded) res.color = fade(data.color);
-    // Landmarks keep their labels, except in the dense rows of the sectors bands, where the label
-    // grid alone keeps them apart.
-    if (data.collapsed || (data.landmark && !s.bridges)) res.forceLabel = true;
+    res.forceLabel = s.labelled.has(node);
     if (node === s.selectedId) res.highlighted = true;
     if (s.chainNodes) {
       if (s.chainNodes.has(node)) return { ...res, hidden: false, forceLabel: true, zIndex: 2, highlighted: true };

@@ -9,8 +9,9 @@ import type { CameraState } from "sigma/types";
 import { animateNodes } from "sigma/utils";
 
 import type { AtlasEdgeAttributes, AtlasGraph, AtlasNodeAttributes } from "../graph/types";
+import { type LabelCandidate, pickLabels } from "./labels";
 import { edgeReducerFor, type EmphasisInput, nodeReducerFor, prepareEmphasis, type PreparedEmphasis } from "./reducers";
-import { sigmaSettings } from "./settings";
+import { LABEL_FONT, LABEL_SIZE, LABEL_WEIGHT, sigmaSettings } from "./settings";
 
 export interface RendererCallbacks {
   onClickNode(id: string): void;
@@ -43,17 +44,33 @@ export interface Renderer {
   /** What is drawn for a node (after reducers), for inspection. */
   displayData(id: string): Record<string, unknown> | null;
   viewportPosition(id: string): { x: number; y: number } | null;
+  /** Resolves after the first visible frame. */
+  firstFrame: Promise<void>;
+  /** Shows a renderer created hidden; its first visible frame is the first frame. */
+  reveal(): void;
   kill(): void;
+}
+
+export interface RendererOptions {
+  /** Start invisible (Sigma still sets up), e.g. while the opening layout is computed. */
+  hidden?: boolean;
 }
 
 export const FIRST_FRAME_MARK = "atlas:first-frame";
 
-export function createRenderer(container: HTMLElement, graph: AtlasGraph, callbacks: RendererCallbacks): Renderer {
+export function createRenderer(container: HTMLElement, graph: AtlasGraph, options: RendererOptions, callbacks: RendererCallbacks): Renderer {
+  let visible = !options.hidden;
+  let firstFrameDone: () => void = () => {};
+  const firstFramePromise = new Promise<void>((done) => (firstFrameDone = done));
+  if (!visible) container.style.visibility = "hidden";
   // State
   let emphasis: PreparedEmphasis = prepareEmphasis(graph, { hoveredId: null, selectedId: null, emphasis: { type: "none" }, bridges: false });
   let bands: BandCaption[] | null = null;
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
   let cancelAnimation: (() => void) | null = null;
+  let labelled = new Set<string>();
+  let labelTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastCameraMove = 0;
 
   const renderer = new Sigma<AtlasNodeAttributes, AtlasEdgeAttributes>(graph, container, {
     ...sigmaSettings(graph.size),
@@ -76,14 +93,51 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, callba
     });
   };
 
+  // Labels: picked so none overlap, after the view changes or the camera settles.
+  const measureContext = document.createElement("canvas").getContext("2d");
+  const widths = new Map<string, number>();
+  const measure = (text: string) => {
+    let width = widths.get(text);
+    if (width === undefined) {
+      if (measureContext) measureContext.font = `${LABEL_WEIGHT} ${LABEL_SIZE}px ${LABEL_FONT}`;
+      width = measureContext ? measureContext.measureText(text).width : text.length * 7;
+      widths.set(text, width);
+    }
+    return width;
+  };
+  const updateLabels = () => {
+    const { width, height } = renderer.getDimensions();
+    const candidates: LabelCandidate[] = [];
+    graph.forEachNode((id, attr) => {
+      if (attr.hidden) return;
+      const display = renderer.getNodeDisplayData(id);
+      if (!display || display.hidden) return;
+      const p = renderer.framedGraphToViewport(display);
+      candidates.push({ id, x: p.x, y: p.y, radius: renderer.scaleSize(display.size), text: attr.label, tier: attr.collapsed ? 0 : attr.landmark >= 0 ? 1 : 2, rank: Math.max(0, attr.landmark) });
+    });
+    const next = pickLabels(candidates, measure, { width, height });
+    if (next.size === labelled.size && [...next].every((id) => labelled.has(id))) return;
+    labelled = next;
+    emphasis = { ...emphasis, labelled };
+    renderer.refresh({ skipIndexation: true });
+  };
+  const scheduleLabels = (delay: number) => {
+    clearTimeout(labelTimer);
+    labelTimer = setTimeout(updateLabels, delay);
+  };
+
   // Sigma listeners
   let firstFrame = true;
   renderer.on("afterRender", () => {
-    if (firstFrame && graph.order > 0) {
+    if (firstFrame && visible && graph.order > 0) {
       firstFrame = false;
       performance.mark(FIRST_FRAME_MARK);
+      firstFrameDone();
     }
     placeCaptions();
+    // Nodes moved (a layout running or animating): re-pick labels once things calm down; never
+    // while the camera moves, to keep dragging cheap.
+    if (performance.now() - lastCameraMove > 300) scheduleLabels(300);
   });
   renderer.on("clickNode", ({ node }) => callbacks.onClickNode(node));
   renderer.on("clickStage", () => callbacks.onClickStage());
@@ -96,12 +150,15 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, callba
     callbacks.onHoverNode(null);
   });
   renderer.getCamera().on("updated", (state) => {
+    lastCameraMove = performance.now();
+    scheduleLabels(300);
     clearTimeout(cameraTimer);
     cameraTimer = setTimeout(() => callbacks.onCamera(state), 250);
   });
 
   const camera = renderer.getCamera();
   return {
+    firstFrame: firstFramePromise,
     setEmphasis(input) {
       const same =
         input.hoveredId === emphasis.hoveredId &&
@@ -109,13 +166,14 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, callba
         input.emphasis === emphasis.emphasis &&
         input.bridges === emphasis.bridges;
       if (same) return;
-      emphasis = prepareEmphasis(graph, input);
+      emphasis = prepareEmphasis(graph, input, labelled);
       renderer.refresh({ skipIndexation: true });
     },
     refresh() {
       // Visibility changed, so the focus set (visible neighbours) may have too.
-      emphasis = prepareEmphasis(graph, emphasis);
+      emphasis = prepareEmphasis(graph, emphasis, labelled);
       renderer.refresh();
+      updateLabels();
     },
     focusNode(id) {
       const display = renderer.getNodeDisplayData(id);
@@ -178,8 +236,15 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, callba
       const data = renderer.getNodeDisplayData(id);
       return data ? renderer.framedGraphToViewport(data) : null;
     },
+    reveal() {
+      if (visible) return;
+      visible = true;
+      container.style.visibility = "";
+      renderer.refresh({ skipIndexation: true });
+    },
     kill() {
       clearTimeout(cameraTimer);
+      clearTimeout(labelTimer);
       cancelAnimation?.();
       renderer.kill();
       captions.remove();

@@ -5,6 +5,10 @@ import type { Settings } from "sigma/settings";
 
 import type { AtlasEdgeAttributes, AtlasNodeAttributes } from "../graph/types";
 
+export const LABEL_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+export const LABEL_SIZE = 12;
+export const LABEL_WEIGHT = "500";
+
 /** Above this many ties, edges are drawn as plain lines (arrows cost twice the vertices). */
 export const ARROW_EDGE_LIMIT = 5000;
 
@@ -23,15 +27,13 @@ export function sigmaSettings(edgeCount: number): Partial<Settings<AtlasNodeAttr
     },
     defaultNodeType: "circle",
     defaultEdgeType: edgeCount > ARROW_EDGE_LIMIT ? "line" : "arrow",
-    // Labels: acronyms are short, so a fairly dense grid reads well; small nodes stay unlabelled
-    // until zoomed in, and landmarks (networks of networks) force theirs.
-    labelFont: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-    labelSize: 12,
-    labelWeight: "500",
+    // Labels: the renderer picks them (render/labels.ts, no overlaps) and forces them; Sigma's own
+    // grid is switched off with an unreachable size threshold.
+    labelFont: LABEL_FONT,
+    labelSize: LABEL_SIZE,
+    labelWeight: LABEL_WEIGHT,
     labelColor: { color: "#1d1d1f" },
-    labelDensity: 0.5,
-    labelGridCellSize: 90,
-    labelRenderedSizeThreshold: 7,
+    labelRenderedSizeThreshold: Number.POSITIVE_INFINITY,
     renderEdgeLabels: false,
     // Interaction: while the camera moves, skip edges (the expensive layer) and labels.
     hideEdgesOnMove: true,

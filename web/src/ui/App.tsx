@@ -5,9 +5,9 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
-import { fetchGroups, fetchNetwork, type NodeRef } from "../api";
+import { fetchExtras, fetchNetwork, type NodeRef } from "../api";
 import type { LayoutWorker } from "../bindings/layout-worker";
-import type { Session } from "../bindings/session";
+import type { OpeningLayout, Session } from "../bindings/session";
 import { bindUrl } from "../bindings/url";
 import { type AtlasDataset, createDataset } from "../graph";
 import { seedPositions } from "../layout/seed";
@@ -26,13 +26,20 @@ import { Toolbar } from "./Toolbar";
 import { useStore } from "./use-store";
 import { ViewPanel } from "./ViewPanel";
 
-/** Above this many nodes the first frame does not wait for the layout worker. */
+/** Performance marks the benchmark reads (with the renderer's `atlas:first-frame`). */
+export const NETWORK_MARK = "atlas:network";
+export const LAYOUT_MARK = "atlas:layout";
+
+/**
+ * Up to this many nodes the first frame waits for the layout worker (Sigma starts meanwhile, hidden);
+ * above it, the seeded spiral shows at once and the layout glides in when ready.
+ */
 const WAIT_FOR_LAYOUT_LIMIT = 3000;
 
 type Load =
   | { type: "loading" }
   | { type: "error"; message: string }
-  | { type: "ready"; dataset: AtlasDataset; positions: Float64Array; pending: Promise<Float64Array> | null };
+  | { type: "ready"; dataset: AtlasDataset; layout: OpeningLayout };
 
 export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
   const store = useMemo(() => createStore(decodeState(new URLSearchParams(window.location.search))), []);
@@ -50,13 +57,14 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
     const controller = new AbortController();
     (async () => {
       const network = await fetchNetwork(controller.signal);
+      performance.mark(NETWORK_MARK);
       const dataset = createDataset(network);
-      const layout = layoutWorker.compute(network, dataset);
-      if (dataset.nodes.length <= WAIT_FOR_LAYOUT_LIMIT) {
-        const positions = await layout;
-        if (!controller.signal.aborted) setLoad({ type: "ready", dataset, positions, pending: null });
-      } else if (!controller.signal.aborted) {
-        setLoad({ type: "ready", dataset, positions: seedPositions(dataset), pending: layout });
+      const layout = layoutWorker.compute(network, dataset).then((positions) => {
+        performance.mark(LAYOUT_MARK);
+        return positions;
+      });
+      if (!controller.signal.aborted) {
+        setLoad({ type: "ready", dataset, layout: { seed: seedPositions(dataset), final: layout, wait: dataset.nodes.length <= WAIT_FOR_LAYOUT_LIMIT } });
       }
     })().catch((error: Error) => {
       if (error.name !== "AbortError") setLoad({ type: "error", message: error.message });
@@ -64,28 +72,19 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
     return () => controller.abort();
   }, [layoutWorker]);
 
-  // Membership groups come after the first frame (only collapsing needs them).
+  // Groups and scopes come after the first frame.
   useEffect(() => {
     if (!session) return;
     const controller = new AbortController();
-    fetchGroups(controller.signal)
-      .then((groups) => session.setGroups(groups))
+    session.firstFrame
+      .then(() => fetchExtras(controller.signal))
+      .then((extras) => session.setExtras(extras))
       .catch(() => {
-        // Without groups the networks simply cannot be collapsed; everything else works.
+        // Without them networks cannot be collapsed nor scopes filtered; everything else works.
       });
     return () => controller.abort();
   }, [session]);
 
-  useEffect(() => {
-    if (!session || load.type !== "ready" || !load.pending) return;
-    let live = true;
-    void load.pending.then((positions) => {
-      if (live) void session.setForcePositions(positions);
-    });
-    return () => {
-      live = false;
-    };
-  }, [session, load]);
 
   // A newly selected node (a click on the canvas) opens Details, unless a panel that works with the
   // selection (paths, allies, table) is open.
@@ -125,7 +124,7 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
               Could not load the network: {load.message}
             </p>
           )}
-          {ready && <GraphView dataset={ready.dataset} positions={ready.positions} store={store} onSession={setSession} />}
+          {ready && <GraphView dataset={ready.dataset} layout={ready.layout} store={store} onSession={setSession} />}
           {session && <Toolbar session={session} store={store} />}
           {session && <Legend session={session} store={store} />}
         </section>

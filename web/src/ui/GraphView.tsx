@@ -1,29 +1,29 @@
 /** Mounts the session (the Sigma owner and its bindings) over the graph container. */
 import { useEffect, useRef } from "react";
 
-import { createSession, type Session } from "../bindings/session";
+import { createSession, type OpeningLayout, type Session } from "../bindings/session";
 import type { AtlasDataset } from "../graph";
 import type { AtlasState, Store } from "../state";
 
 interface Props {
   dataset: AtlasDataset;
-  positions: Float64Array;
+  layout: OpeningLayout;
   store: Store<AtlasState>;
   onSession(session: Session | null): void;
 }
 
-export function GraphView({ dataset, positions, store, onSession }: Props) {
+export function GraphView({ dataset, layout, store, onSession }: Props) {
   const container = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!container.current) return;
-    const session = createSession(container.current, dataset, positions, store);
+    const session = createSession(container.current, dataset, layout, store);
     onSession(session);
     return () => {
       onSession(null);
       session.kill();
     };
-  }, [dataset, positions, store, onSession]);
+  }, [dataset, layout, store, onSession]);
 
   return <div ref={container} className="graph-canvas" data-testid="graph-canvas" />;
 }

@@ -1,9 +1,9 @@
 /**
  * The side panels as ARIA tabs: ←/→/Home/End move between tabs, each panel is a labelled region.
- * Panels stay mounted while hidden (a path search survives a look at Details); heavy ones are told
- * whether they are showing.
+ * A panel mounts the first time its tab opens (the opening frame renders only the visible one) and
+ * stays mounted while hidden afterwards, so a path search survives a look at Details.
  */
-import { type KeyboardEvent, type ReactNode, useId, useRef } from "react";
+import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
 
 export const TABS = [
   { key: "details", label: "Details" },
@@ -25,6 +25,8 @@ interface Props {
 export function Tabs({ active, onChange, children }: Props) {
   const id = useId();
   const refs = useRef(new Map<TabKey, HTMLButtonElement>());
+  const [visited, setVisited] = useState<Set<TabKey>>(() => new Set([active]));
+  if (!visited.has(active)) setVisited(new Set([...visited, active]));
 
   const onKeyDown = (event: KeyboardEvent) => {
     const index = TABS.findIndex((t) => t.key === active);
@@ -70,7 +72,7 @@ export function Tabs({ active, onChange, children }: Props) {
           className="tabpanel"
           hidden={tab.key !== active}
         >
-          {children(tab.key, tab.key === active)}
+          {visited.has(tab.key) && children(tab.key, tab.key === active)}
         </div>
       ))}
     </div>

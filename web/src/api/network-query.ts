@@ -1,0 +1,36 @@
+/**
+ * The first frame's critical path, started from index.html before the app's JavaScript has loaded:
+ * the network request (the whole graph, columnar) and, for a browser with no cached layout, the
+ * layout worker fed with the answer as soon as it lands. The build inlines `bootScript()`.
+ */
+export const NETWORK_QUERY = `query Network {
+  networkCompact {
+    ids names labels kinds types sectors regions activeFrom activeTo
+    sources targets edgeIds edgeTypes edgeActiveFrom edgeActiveTo
+  }
+}`;
+
+/** Where the boot script leaves the early request (a promise of the JSON body, or null). */
+export const PREFETCH_GLOBAL = "__atlasNetwork";
+/** Where it leaves the early layout (a promise of the positions, or null). */
+export const BOOT_LAYOUT_GLOBAL = "__atlasLayout";
+/** localStorage keys of cached layouts start with this. */
+export const LAYOUT_CACHE_PREFIX = "atlas-layout:v1:";
+
+/** The inline script (ES5, no dependencies); `workerUrl` is the built layout worker, if known. */
+export function bootScript(workerUrl: string | null): string {
+  const body = JSON.stringify(JSON.stringify({ query: NETWORK_QUERY }));
+  const lines = [
+    `var net=window.${PREFETCH_GLOBAL}=fetch("/graphql",{method:"POST",headers:{"content-type":"application/json",accept:"application/json"},body:${body}})`,
+    `.then(function(r){return r.ok?r.json():null}).catch(function(){return null});`,
+  ];
+  if (workerUrl) {
+    lines.push(
+      `try{var cached=false;for(var i=0;i<localStorage.length;i++)if((localStorage.key(i)||"").indexOf(${JSON.stringify(LAYOUT_CACHE_PREFIX)})===0)cached=true;`,
+      `if(!cached&&window.Worker){var w=new Worker(${JSON.stringify(workerUrl)},{type:"module"});`,
+      `window.${BOOT_LAYOUT_GLOBAL}=new Promise(function(done){w.onmessage=function(e){done(e.data);w.terminate()};w.onerror=function(){done(null)};`,
+      `net.then(function(b){if(b&&b.data&&b.data.networkCompact)w.postMessage({data:b.data.networkCompact});else{done(null);w.terminate()}})})}}catch(e){}`,
+    );
+  }
+  return `(function(){${lines.join("")}})();`;
+}
