@@ -11,8 +11,8 @@ import type { GraphQLError } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 import sirv from "sirv";
 
-import { createAnalyticsCache } from "./analytics/cache.js";
 import { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from "./analytics/metrics.js";
+import { type CacheOptions, type Caches, createCaches, useResultCache } from "./cache/index.js";
 import { type Analytics, type Context, createContext } from "./context.js";
 import type { Database } from "./db/database.js";
 import { apiError, ERROR_CODES } from "./errors.js";
@@ -24,6 +24,8 @@ export const WEB_DIR = fileURLToPath(new URL("../dist/web", import.meta.url));
 
 export interface App {
   yoga: YogaServerInstance<Record<string, never>, Context>;
+  /** The read-model and result caches every request of this app shares. */
+  caches: Caches;
   /** Node request handler serving GraphQL, /healthz and the web app. */
   handle(req: IncomingMessage, res: ServerResponse): void;
   createServer(): Server;
@@ -64,18 +66,21 @@ export interface AppOptions {
   webDir?: string;
   /** Betweenness sampling limit, sample size and seed of `metrics` (tests lower the limit). */
   metrics?: Partial<MetricsOptions>;
+  /** Cache budget (`ATLAS_CACHE_MB`); `budgetMb: 0` turns the whole-graph caches off. */
+  cache?: Partial<CacheOptions>;
 }
 
 export function createApp(db: Database, options: AppOptions = {}): App {
   const schema = makeExecutableSchema<Context>({ typeDefs: readFileSync(SCHEMA_FILE, "utf8"), resolvers });
-  const analytics: Analytics = { cache: createAnalyticsCache(), metricsOptions: { ...DEFAULT_METRICS_OPTIONS, ...options.metrics } };
+  const analytics: Analytics = { metricsOptions: { ...DEFAULT_METRICS_OPTIONS, ...options.metrics } };
+  const caches = createCaches(options.cache);
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
-    context: () => createContext(db, analytics),
+    context: () => createContext(db, analytics, caches),
     graphqlEndpoint: "/graphql",
     graphiql: { title: "Coalition Atlas GraphQL" },
     maskedErrors: { maskError },
-    plugins: [...queryLimitPlugins(), useRequestErrorCodes],
+    plugins: [...queryLimitPlugins(), useRequestErrorCodes, useResultCache()],
     landingPage: false,
   });
 
@@ -105,5 +110,5 @@ export function createApp(db: Database, options: AppOptions = {}): App {
     res.end("The web app is not built yet: run `npm run build` (npm start does this for you).");
   };
 
-  return { yoga, handle, createServer: () => createServer(handle) };
+  return { yoga, caches, handle, createServer: () => createServer(handle) };
 }

@@ -4,8 +4,8 @@
  */
 import DataLoader from "dataloader";
 
-import type { AnalyticsCache } from "./analytics/cache.js";
 import type { MetricsOptions } from "./analytics/metrics.js";
+import type { Caches } from "./cache/index.js";
 import type { Database } from "./db/database.js";
 import { type MemberRow, type MembersRequest, membersRequestKey } from "./resolvers/members.js";
 import type { NodeProps, RelationshipRow, SourceProps } from "./resolvers/rows.js";
@@ -18,9 +18,8 @@ export interface Loaders {
   memberPages: DataLoader<MembersRequest, MemberRow[], string>;
 }
 
-/** Shared by every request of one app: computed analytics and how to compute them. */
+/** Shared by every request of one app: how to compute analytics. */
 export interface Analytics {
-  cache: AnalyticsCache;
   metricsOptions: MetricsOptions;
 }
 
@@ -28,6 +27,10 @@ export interface Context {
   db: Database;
   loaders: Loaders;
   analytics: Analytics;
+  /** Shared by every request of one app; keyed by the dataset hash, so never stale. */
+  caches: Caches;
+  /** The loaded dataset's hash, read from Neo4j at most once per request (undefined before any load). */
+  datasetHash(): Promise<string | undefined>;
 }
 
 export function createLoaders(db: Database): Loaders {
@@ -65,6 +68,13 @@ export function createLoaders(db: Database): Loaders {
   };
 }
 
-export function createContext(db: Database, analytics: Analytics): Context {
-  return { db, loaders: createLoaders(db), analytics };
+export function createContext(db: Database, analytics: Analytics, caches: Caches): Context {
+  let hash: Promise<string | undefined> | undefined;
+  return {
+    db,
+    loaders: createLoaders(db),
+    analytics,
+    caches,
+    datasetHash: () => (hash ??= db.read<{ hash: string | null }>("datasetMeta").then(([meta]) => meta?.hash ?? undefined)),
+  };
 }

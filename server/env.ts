@@ -21,6 +21,7 @@ const envSchema = z.object({
   NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(256),
   NEO4J_START_TIMEOUT_S: z.coerce.number().int().min(5).default(120),
   ATLAS_DATA_DIR: z.string().min(1).default(".data"),
+  ATLAS_CACHE_MB: z.coerce.number().int().min(0).default(512),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -31,6 +32,8 @@ export interface Config {
   /** External Neo4j, or `undefined` for the embedded default. */
   neo4j?: { uri: string; username: string; password: string; database?: string };
   embedded: { port: number; heap: string; pagecacheMb: number; startTimeoutMs: number; dataDir: string };
+  /** Memory budget of the whole-graph caches in MiB (0 = off). */
+  cacheMb: number;
 }
 
 export class ConfigError extends Error {}
@@ -57,5 +60,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       startTimeoutMs: e.NEO4J_START_TIMEOUT_S * 1000,
       dataDir: e.ATLAS_DATA_DIR,
     },
+    cacheMb: e.ATLAS_CACHE_MB,
   };
 }

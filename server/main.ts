@@ -11,7 +11,7 @@ try {
   const config = readConfig();
   const database = await openDatabase(config, log);
   await prepareDatabase(database.db, log);
-  const server = createApp(database.db).createServer();
+  const server = createApp(database.db, { cache: { budgetMb: config.cacheMb } }).createServer();
   server.once("error", (error: NodeJS.ErrnoException) => {
     const reason = error.code === "EADDRINUSE" ? `Port ${config.port} is already in use: stop the other server or set PORT.` : error.message;
     void database.close().then(() => fail(reason));

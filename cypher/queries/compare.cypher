@@ -16,29 +16,20 @@ CALL (o) {
 RETURN o {.*} AS node, collect(DISTINCT {node: x {.*}, category: category}) AS items
 // ---
 
-// name: coMembership
-// Pairs of organisations (each passing the organisation filters) that are MEMBER_OF the same
-// coalitions, with the coalitions they share; memberships and coalitions follow the year range.
-MATCH (a:Organisation)-[r1:MEMBER_OF]->(c:Entity)<-[r2:MEMBER_OF]-(b:Organisation)
-WHERE a.id < b.id
-  AND ($yearTo IS NULL OR r1.activeFrom IS NULL OR r1.activeFrom <= $yearTo)
-  AND ($yearFrom IS NULL OR r1.activeTo IS NULL OR r1.activeTo >= $yearFrom)
-  AND ($yearTo IS NULL OR r2.activeFrom IS NULL OR r2.activeFrom <= $yearTo)
-  AND ($yearFrom IS NULL OR r2.activeTo IS NULL OR r2.activeTo >= $yearFrom)
+// name: coMemberships
+// The memberships the co-membership projection counts, as two parallel columns: MEMBER_OF from
+// an organisation passing the filter to a coalition active in the year range, itself active in it.
+// The server pairs up members of the same coalitions (server/analytics/co-membership.ts).
+MATCH (a:Organisation)-[r:MEMBER_OF]->(c:Entity)
+WHERE ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
+  AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
   AND ($yearTo IS NULL OR c.activeFrom IS NULL OR c.activeFrom <= $yearTo)
   AND ($yearFrom IS NULL OR c.activeTo IS NULL OR c.activeTo >= $yearFrom)
-  AND all(n IN [a, b] WHERE
-        ($kinds IS NULL OR n.kind IN $kinds)
-    AND ($types IS NULL OR n.type IN $types)
-    AND ($sectors IS NULL OR n.sector IN $sectors)
-    AND ($scopes IS NULL OR n.scope IN $scopes)
-    AND ($regions IS NULL OR n.region IS NULL OR n.region IN $regions)
-    AND ($yearTo IS NULL OR n.activeFrom IS NULL OR n.activeFrom <= $yearTo)
-    AND ($yearFrom IS NULL OR n.activeTo IS NULL OR n.activeTo >= $yearFrom))
-WITH a, b, collect(DISTINCT c) AS shared
-WHERE size(shared) >= $minShared
-WITH collect({source: a.id, target: b.id, weight: size(shared), shared: [c IN shared | c {.*}]}) AS edges,
-     collect(a) + collect(b) AS ends
-UNWIND ends AS n
-WITH DISTINCT n, edges
-RETURN collect(n {.*}) AS nodes, edges
+  AND ($kinds IS NULL OR a.kind IN $kinds)
+  AND ($types IS NULL OR a.type IN $types)
+  AND ($sectors IS NULL OR a.sector IN $sectors)
+  AND ($scopes IS NULL OR a.scope IN $scopes)
+  AND ($regions IS NULL OR a.region IS NULL OR a.region IN $regions)
+  AND ($yearTo IS NULL OR a.activeFrom IS NULL OR a.activeFrom <= $yearTo)
+  AND ($yearFrom IS NULL OR a.activeTo IS NULL OR a.activeTo >= $yearFrom)
+RETURN collect(a.id) AS members, collect(c.id) AS coalitions

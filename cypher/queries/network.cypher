@@ -5,7 +5,9 @@
 // The node predicate is written out once per query because Cypher has no user functions.
 
 // name: network
-// The filtered graph: nodes, then the relationships among them.
+// The filtered graph with every property (descriptions, figures, citations): nodes, then the
+// relationships leaving them; the server drops those whose target was filtered out (a list
+// membership test per relationship would cost more than the whole read).
 MATCH (n:Entity)
 WHERE ($kinds IS NULL OR n.kind IN $kinds)
   AND ($types IS NULL OR n.kind <> 'ORGANISATION' OR n.type IN $types)
@@ -18,8 +20,7 @@ WITH collect(n) AS nodes
 CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b:Entity)
-  WHERE b IN nodes
-    AND ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
+  WHERE ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
     AND ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
     AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
   RETURN collect(r {.*, type: type(r), source: a.id, target: b.id}) AS edges
@@ -27,9 +28,14 @@ CALL (nodes) {
 RETURN [n IN nodes | n {.*}] AS nodes, edges
 // ---
 
-// name: networkLean
-// Like `network`, but nodes and edges carry only short properties (no descriptions, figures or
-// citations): what the explorer draws. Used when the query selects none of the long fields.
+// name: networkColumns
+// The filtered graph as columns, one list per property (list i of a column belongs to node i),
+// rather than one map per node and edge: the driver decodes a few long lists several times faster
+// than tens of thousands of maps. Nodes carry the short properties (no descriptions, figures or
+// citations: those come from `nodesByIds` when a query asks for them); edges are those leaving a
+// kept node (the server drops the ones whose target was filtered out) with their short properties.
+// Edge ids are not read: they are `type:source:target[:role]` (server/import/validate.ts), rebuilt
+// by the server from the columns.
 MATCH (n:Entity)
 WHERE ($kinds IS NULL OR n.kind IN $kinds)
   AND ($types IS NULL OR n.kind <> 'ORGANISATION' OR n.type IN $types)
@@ -38,59 +44,91 @@ WHERE ($kinds IS NULL OR n.kind IN $kinds)
   AND ($regions IS NULL OR n.region IS NULL OR n.region IN $regions)
   AND ($yearTo IS NULL OR n.activeFrom IS NULL OR n.activeFrom <= $yearTo)
   AND ($yearFrom IS NULL OR n.activeTo IS NULL OR n.activeTo >= $yearFrom)
-WITH collect(n) AS nodes
-CALL (nodes) {
-  UNWIND nodes AS a
+WITH collect(n) AS kept
+CALL (kept) {
+  UNWIND kept AS a
   MATCH (a)-[r]->(b:Entity)
-  WHERE b IN nodes
-    AND ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
+  WHERE ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
     AND ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
     AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
-  RETURN collect(r {.id, .role, .since, .until, .year, .note, .activeFrom, .activeTo, type: type(r), source: a.id, target: b.id}) AS edges
+  RETURN collect(r) AS rels, collect(a.id) AS sources, collect(b.id) AS targets
 }
-RETURN [n IN nodes | n {.id, .kind, .name, .aliases, .acronym, .shortName, .type, .sector, .scope, .country, .region,
-          .founded, .dissolved, .series, .forumKind, .year, .start, .end, .instrumentKind, .adopted, .activeFrom, .activeTo}] AS nodes,
-       edges
+// List comprehensions keep nulls (collect() would skip them), so the columns stay aligned.
+RETURN {id: [n IN kept | n.id], kind: [n IN kept | n.kind], name: [n IN kept | n.name], aliases: [n IN kept | n.aliases],
+        acronym: [n IN kept | n.acronym], shortName: [n IN kept | n.shortName], type: [n IN kept | n.type],
+        sector: [n IN kept | n.sector], scope: [n IN kept | n.scope], country: [n IN kept | n.country],
+        region: [n IN kept | n.region], founded: [n IN kept | n.founded], dissolved: [n IN kept | n.dissolved],
+        series: [n IN kept | n.series], forumKind: [n IN kept | n.forumKind], year: [n IN kept | n.year],
+        start: [n IN kept | n.start], `end`: [n IN kept | n.end], instrumentKind: [n IN kept | n.instrumentKind],
+        adopted: [n IN kept | n.adopted], activeFrom: [n IN kept | n.activeFrom], activeTo: [n IN kept | n.activeTo]} AS nodes,
+       {type: [r IN rels | type(r)], source: sources, target: targets, role: [r IN rels | r.role],
+        since: [r IN rels | r.since], until: [r IN rels | r.until], year: [r IN rels | r.year], note: [r IN rels | r.note],
+        activeFrom: [r IN rels | r.activeFrom], activeTo: [r IN rels | r.activeTo]} AS edges
 // ---
 
 // name: neighbourhood
-// Nodes within $depth (1–3) steps of $id inside the filtered graph (breadth-first, unrolled), and
-// the relationships among them. No row when $id does not exist.
+// Nodes within $depth (1–3) steps of $id, breadth-first over the relationships that pass the
+// filter (rings unrolled), then the nodes that pass it (the centre always does), ranked by
+// distance, then degree (most connected first), then id, and cut at $limit nodes; `truncated` says
+// whether more were within reach. A ring is only expanded while the nodes found so far fit in
+// $limit, so hubs (an issue thousands of organisations work on) cost little once the limit is
+// reached. Columns as in `networkColumns`; with $full also the nodes' and edges' full property
+// maps (descriptions, citations). No row when $id does not exist.
 MATCH (centre:Entity {id: $id})
 CALL (centre) {
   MATCH (centre)-[r1]-(n1:Entity)
-  WHERE ($relationshipTypes IS NULL OR type(r1) IN $relationshipTypes)
+  WHERE n1 <> centre
+    AND ($relationshipTypes IS NULL OR type(r1) IN $relationshipTypes)
     AND ($yearTo IS NULL OR r1.activeFrom IS NULL OR r1.activeFrom <= $yearTo)
     AND ($yearFrom IS NULL OR r1.activeTo IS NULL OR r1.activeTo >= $yearFrom)
   RETURN collect(DISTINCT n1) AS ring1
 }
-CALL (centre, ring1) {
-  UNWIND CASE WHEN $depth >= 2 THEN ring1 ELSE [] END AS x
+WITH centre, ring1, size([n IN ring1 WHERE (($kinds IS NULL OR n.kind IN $kinds)
+    AND ($types IS NULL OR n.kind <> 'ORGANISATION' OR n.type IN $types)
+    AND ($sectors IS NULL OR n.kind <> 'ORGANISATION' OR n.sector IN $sectors)
+    AND ($scopes IS NULL OR n.kind <> 'ORGANISATION' OR n.scope IN $scopes)
+    AND ($regions IS NULL OR n.region IS NULL OR n.region IN $regions)
+    AND ($yearTo IS NULL OR n.activeFrom IS NULL OR n.activeFrom <= $yearTo)
+    AND ($yearFrom IS NULL OR n.activeTo IS NULL OR n.activeTo >= $yearFrom))]) AS found1
+CALL (centre, ring1, found1) {
+  UNWIND CASE WHEN $depth >= 2 AND 1 + found1 <= $limit THEN ring1 ELSE [] END AS x
   MATCH (x)-[r2]-(n2:Entity)
-  WHERE ($relationshipTypes IS NULL OR type(r2) IN $relationshipTypes)
+  WHERE n2 <> centre AND NOT n2 IN ring1
+    AND ($relationshipTypes IS NULL OR type(r2) IN $relationshipTypes)
     AND ($yearTo IS NULL OR r2.activeFrom IS NULL OR r2.activeFrom <= $yearTo)
     AND ($yearFrom IS NULL OR r2.activeTo IS NULL OR r2.activeTo >= $yearFrom)
   RETURN collect(DISTINCT n2) AS ring2
 }
-CALL (ring2) {
-  UNWIND CASE WHEN $depth >= 3 THEN ring2 ELSE [] END AS x
+WITH centre, ring1, ring2, found1 + size([n IN ring2 WHERE (($kinds IS NULL OR n.kind IN $kinds)
+    AND ($types IS NULL OR n.kind <> 'ORGANISATION' OR n.type IN $types)
+    AND ($sectors IS NULL OR n.kind <> 'ORGANISATION' OR n.sector IN $sectors)
+    AND ($scopes IS NULL OR n.kind <> 'ORGANISATION' OR n.scope IN $scopes)
+    AND ($regions IS NULL OR n.region IS NULL OR n.region IN $regions)
+    AND ($yearTo IS NULL OR n.activeFrom IS NULL OR n.activeFrom <= $yearTo)
+    AND ($yearFrom IS NULL OR n.activeTo IS NULL OR n.activeTo >= $yearFrom))]) AS found2
+CALL (centre, ring1, ring2, found2) {
+  UNWIND CASE WHEN $depth >= 3 AND 1 + found2 <= $limit THEN ring2 ELSE [] END AS x
   MATCH (x)-[r3]-(n3:Entity)
-  WHERE ($relationshipTypes IS NULL OR type(r3) IN $relationshipTypes)
+  WHERE n3 <> centre AND NOT n3 IN ring1 AND NOT n3 IN ring2
+    AND ($relationshipTypes IS NULL OR type(r3) IN $relationshipTypes)
     AND ($yearTo IS NULL OR r3.activeFrom IS NULL OR r3.activeFrom <= $yearTo)
     AND ($yearFrom IS NULL OR r3.activeTo IS NULL OR r3.activeTo >= $yearFrom)
   RETURN collect(DISTINCT n3) AS ring3
 }
-UNWIND [centre] + ring1 + ring2 + ring3 AS n
-WITH DISTINCT n
-WHERE n.id = $id OR (
-      ($kinds IS NULL OR n.kind IN $kinds)
-  AND ($types IS NULL OR n.kind <> 'ORGANISATION' OR n.type IN $types)
-  AND ($sectors IS NULL OR n.kind <> 'ORGANISATION' OR n.sector IN $sectors)
-  AND ($scopes IS NULL OR n.kind <> 'ORGANISATION' OR n.scope IN $scopes)
-  AND ($regions IS NULL OR n.region IS NULL OR n.region IN $regions)
-  AND ($yearTo IS NULL OR n.activeFrom IS NULL OR n.activeFrom <= $yearTo)
-  AND ($yearFrom IS NULL OR n.activeTo IS NULL OR n.activeTo >= $yearFrom))
-WITH collect(n) AS nodes
+UNWIND [[centre, 0]] + [n IN ring1 | [n, 1]] + [n IN ring2 | [n, 2]] + [n IN ring3 | [n, 3]] AS ringed
+WITH ringed[0] AS n, ringed[1] AS distance
+WHERE distance = 0 OR (($kinds IS NULL OR n.kind IN $kinds)
+    AND ($types IS NULL OR n.kind <> 'ORGANISATION' OR n.type IN $types)
+    AND ($sectors IS NULL OR n.kind <> 'ORGANISATION' OR n.sector IN $sectors)
+    AND ($scopes IS NULL OR n.kind <> 'ORGANISATION' OR n.scope IN $scopes)
+    AND ($regions IS NULL OR n.region IS NULL OR n.region IN $regions)
+    AND ($yearTo IS NULL OR n.activeFrom IS NULL OR n.activeFrom <= $yearTo)
+    AND ($yearFrom IS NULL OR n.activeTo IS NULL OR n.activeTo >= $yearFrom))
+WITH n, distance, COUNT { (n)--() } AS degree
+ORDER BY distance, degree DESC, n.id
+LIMIT $limit + 1
+WITH collect(n) AS ranked
+WITH ranked[..$limit] AS nodes, size(ranked) > $limit AS truncated
 CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b:Entity)
@@ -98,9 +136,23 @@ CALL (nodes) {
     AND ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
     AND ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
     AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
-  RETURN collect(r {.*, type: type(r), source: a.id, target: b.id}) AS edges
+  // collect() skips the nulls, so fullEdges stays empty unless $full.
+  RETURN collect(r) AS rels, collect(a.id) AS sources, collect(b.id) AS targets,
+         collect(CASE WHEN $full THEN r {.*, type: type(r), source: a.id, target: b.id} END) AS fullEdges
 }
-RETURN [n IN nodes | n {.*}] AS nodes, edges
+RETURN {id: [n IN nodes | n.id], kind: [n IN nodes | n.kind], name: [n IN nodes | n.name], aliases: [n IN nodes | n.aliases],
+        acronym: [n IN nodes | n.acronym], shortName: [n IN nodes | n.shortName], type: [n IN nodes | n.type],
+        sector: [n IN nodes | n.sector], scope: [n IN nodes | n.scope], country: [n IN nodes | n.country],
+        region: [n IN nodes | n.region], founded: [n IN nodes | n.founded], dissolved: [n IN nodes | n.dissolved],
+        series: [n IN nodes | n.series], forumKind: [n IN nodes | n.forumKind], year: [n IN nodes | n.year],
+        start: [n IN nodes | n.start], `end`: [n IN nodes | n.end], instrumentKind: [n IN nodes | n.instrumentKind],
+        adopted: [n IN nodes | n.adopted], activeFrom: [n IN nodes | n.activeFrom], activeTo: [n IN nodes | n.activeTo]} AS nodes,
+       {type: [r IN rels | type(r)], source: sources, target: targets, role: [r IN rels | r.role],
+        since: [r IN rels | r.since], until: [r IN rels | r.until], year: [r IN rels | r.year], note: [r IN rels | r.note],
+        activeFrom: [r IN rels | r.activeFrom], activeTo: [r IN rels | r.activeTo]} AS edges,
+       truncated,
+       CASE WHEN $full THEN [n IN nodes | n {.*}] ELSE [] END AS fullNodes,
+       fullEdges
 // ---
 
 // name: expand
@@ -139,31 +191,3 @@ UNWIND [hub] + members + others AS n
 WITH DISTINCT n, hub, members, edges
 RETURN collect(n {.*}) AS nodes, edges, [m IN members | m.id] AS memberIds, hub.id AS id
 // ---
-
-// name: networkCompact
-// networkCompact's data as parallel lists (one per column) rather than one map per node and edge:
-// decoding a few long lists is several times cheaper for the driver than tens of thousands of maps.
-// Edges are those leaving a kept node; the server drops the ones whose target was filtered out.
-MATCH (n:Entity)
-WHERE ($kinds IS NULL OR n.kind IN $kinds)
-  AND ($types IS NULL OR n.kind <> 'ORGANISATION' OR n.type IN $types)
-  AND ($sectors IS NULL OR n.kind <> 'ORGANISATION' OR n.sector IN $sectors)
-  AND ($scopes IS NULL OR n.kind <> 'ORGANISATION' OR n.scope IN $scopes)
-  AND ($regions IS NULL OR n.region IS NULL OR n.region IN $regions)
-  AND ($yearTo IS NULL OR n.activeFrom IS NULL OR n.activeFrom <= $yearTo)
-  AND ($yearFrom IS NULL OR n.activeTo IS NULL OR n.activeTo >= $yearFrom)
-WITH collect(n) AS kept
-CALL (kept) {
-  UNWIND kept AS a
-  MATCH (a)-[r]->(b:Entity)
-  WHERE ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
-    AND ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
-    AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
-  // collect() skips nulls, so the optional years travel as [from, to] pairs to keep columns aligned.
-  RETURN collect(r.id) AS edgeIds, collect(type(r)) AS edgeTypes, collect(a.id) AS edgeSources, collect(b.id) AS edgeTargets,
-         collect([r.activeFrom, r.activeTo]) AS edgeSpans
-}
-RETURN [n IN kept | n.id] AS ids, [n IN kept | n.name] AS names, [n IN kept | coalesce(n.acronym, n.shortName, n.name)] AS labels,
-       [n IN kept | n.kind] AS kinds, [n IN kept | n.type] AS types, [n IN kept | n.sector] AS sectors, [n IN kept | n.region] AS regions,
-       [n IN kept | n.activeFrom] AS activeFrom, [n IN kept | n.activeTo] AS activeTo,
-       edgeIds, edgeTypes, edgeSources, edgeTargets, edgeSpans

@@ -2,10 +2,11 @@
 // (`n {.*}`); the GraphQL layer maps them onto the Node types by their `kind`.
 
 // name: search
-// Full-text hits over name, acronym, short name and aliases; $query is a Lucene query built by the server.
+// Full-text hits over name, acronym, short name and aliases; $query is a Lucene query built by the
+// server. Nodes carry their short properties (the server reads long ones on demand).
 CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $fetch}) YIELD node, score
 WHERE $kinds IS NULL OR node.kind IN $kinds
-RETURN node {.*} AS node, score
+RETURN node {.id, .kind, .name, .aliases, .acronym, .shortName, .type, .sector, .scope, .country, .region, .founded, .dissolved, .series, .forumKind, .year, .start, .end, .instrumentKind, .adopted, .activeFrom, .activeTo} AS node, score
 ORDER BY score DESC, node.name
 LIMIT $limit
 // ---
@@ -15,6 +16,28 @@ LIMIT $limit
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN n {.*} AS node
+// ---
+
+// name: nodeDetails
+// One node with what a details panel shows, in one round trip: its properties, every relationship
+// touching it (ordered by type, then the other end's name) with the other end's short properties,
+// how many organisations are MEMBER_OF it, and the sources its own and its relationships'
+// citations name. No row when there is no such node.
+MATCH (n:Entity {id: $id})
+CALL (n) {
+  MATCH (n)-[r]-(other:Entity)
+  WITH r, other
+  ORDER BY type(r), other.name
+  RETURN collect({relationship: r {.*, type: type(r), direction: CASE WHEN startNode(r) = n THEN 'OUT' ELSE 'IN' END},
+                  other: other {.id, .kind, .name, .aliases, .acronym, .shortName, .type, .sector, .scope, .country, .region, .founded, .dissolved, .series, .forumKind, .year, .start, .end, .instrumentKind, .adopted, .activeFrom, .activeTo}}) AS relationships
+}
+CALL (n, relationships) {
+  UNWIND coalesce(n.citationSources, []) + reduce(ids = [], row IN relationships | ids + coalesce(row.relationship.citationSources, [])) AS sourceId
+  WITH DISTINCT sourceId
+  MATCH (s:Source {id: sourceId})
+  RETURN collect(s {.*}) AS sources
+}
+RETURN n {.*} AS node, relationships, COUNT { (:Organisation)-[:MEMBER_OF]->(n) } AS memberCount, sources
 // ---
 
 // name: relationshipsOfNodes

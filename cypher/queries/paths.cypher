@@ -4,7 +4,9 @@
 // The shortest simple paths from $from to $to (length <= $maxLength, at most 6) inside the filtered
 // graph (the two ends always count), shortest first, one per sequence of nodes. SHORTEST takes a
 // literal k, so 20 candidates are searched; trails that revisit a node are dropped, and parallel
-// relationships between the same nodes count once (the first, by relationship id).
+// relationships between the same nodes count once (the first, by relationship id). Nodes carry
+// their short properties; `sources` are the documents the path's citations name, so the server
+// needs no second round trip for them.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = SHORTEST 20 (a)(()-[r]-(x:Entity)
   WHERE ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
@@ -27,6 +29,13 @@ ORDER BY length(p), ids, [rel IN relationships(p) | rel.id]
 WITH ids, collect(p)[0] AS p
 ORDER BY length(p), ids
 LIMIT $limit
-RETURN [n IN nodes(p) | n {.*}] AS nodes,
+CALL (p) {
+  UNWIND relationships(p) AS rel
+  UNWIND coalesce(rel.citationSources, []) AS sourceId
+  WITH DISTINCT sourceId
+  MATCH (s:Source {id: sourceId})
+  RETURN collect(s {.*}) AS sources
+}
+RETURN [n IN nodes(p) | n {.id, .kind, .name, .aliases, .acronym, .shortName, .type, .sector, .scope, .country, .region, .founded, .dissolved, .series, .forumKind, .year, .start, .end, .instrumentKind, .adopted, .activeFrom, .activeTo}] AS nodes,
        [rel IN relationships(p) | rel {.*, type: type(rel), source: startNode(rel).id, target: endNode(rel).id}] AS edges,
-       length(p) AS length
+       length(p) AS length, sources

@@ -1,24 +1,23 @@
 // Dated facts for the timeline.
 
-// name: timeline
-// Dated nodes of the filtered graph (anything with activeFrom/activeTo: founded, forum year, campaign
-// start/end, adoption) and dated relationships among its nodes (since or year), with both ends.
-// The server turns them into events and keeps those inside [$yearFrom, $yearTo].
-MATCH (n:Entity)
-WHERE ($kinds IS NULL OR n.kind IN $kinds)
-  AND ($types IS NULL OR n.kind <> 'ORGANISATION' OR n.type IN $types)
-  AND ($sectors IS NULL OR n.kind <> 'ORGANISATION' OR n.sector IN $sectors)
-  AND ($scopes IS NULL OR n.kind <> 'ORGANISATION' OR n.scope IN $scopes)
-  AND ($regions IS NULL OR n.region IS NULL OR n.region IN $regions)
-  AND ($yearTo IS NULL OR n.activeFrom IS NULL OR n.activeFrom <= $yearTo)
-  AND ($yearFrom IS NULL OR n.activeTo IS NULL OR n.activeTo >= $yearFrom)
-WITH collect(n) AS kept
-CALL (kept) {
-  UNWIND kept AS a
-  MATCH (a)-[r]->(b:Entity)
-  WHERE (r.since IS NOT NULL OR r.year IS NOT NULL)
-    AND b IN kept
-    AND ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
-  RETURN collect(r {.*, type: type(r), from: a {.*}, to: b {.*}}) AS relationships
+// name: timelineFacts
+// Every dated fact of the graph, unfiltered, as columns: the nodes with activeFrom/activeTo (their
+// city, for forum labels, and citations) and the relationships with `since` or `year` (ends, type,
+// role, years and citations). The server joins them with the filtered graph's columns
+// (`networkColumns`: what passes the filter, and the short properties of both ends) into events,
+// and keeps those inside [$yearFrom, $yearTo]; so one read serves every filter.
+CALL () {
+  MATCH (n:Entity)
+  WHERE n.activeFrom IS NOT NULL OR n.activeTo IS NOT NULL
+  RETURN collect(n) AS dated
 }
-RETURN [n IN kept WHERE n.activeFrom IS NOT NULL OR n.activeTo IS NOT NULL | n {.*}] AS nodes, relationships
+CALL () {
+  MATCH (a:Entity)-[r]->(b:Entity)
+  WHERE r.since IS NOT NULL OR r.year IS NOT NULL
+  RETURN collect(r) AS rels, collect(a.id) AS sources, collect(b.id) AS targets
+}
+RETURN {id: [n IN dated | n.id], city: [n IN dated | n.city], citationSources: [n IN dated | n.citationSources],
+        locators: [n IN dated | n.locators], evidence: [n IN dated | n.evidence]} AS nodes,
+       {type: [r IN rels | type(r)], source: sources, target: targets, role: [r IN rels | r.role], since: [r IN rels | r.since],
+        year: [r IN rels | r.year], citationSources: [r IN rels | r.citationSources], locators: [r IN rels | r.locators],
+        evidence: [r IN rels | r.evidence]} AS relationships

@@ -18,5 +18,6 @@ export const ProvenanceTypes = {
   Subgraph: {
     groups: (subgraph: { groups?: unknown[] }) => subgraph.groups ?? [],
     memberIds: (subgraph: { memberIds?: string[] }) => subgraph.memberIds ?? [],
+    truncated: (subgraph: { truncated?: boolean }) => subgraph.truncated ?? false,
   },
 };

@@ -1,11 +1,13 @@
 /**
  * Fields shared by every Node type, and the mapping from a stored `kind` to its GraphQL type.
- * Plain properties resolve by default; only derived fields are written out.
+ * Plain properties resolve by default; only derived fields are written out. Nodes read lean (only
+ * their short properties, see rows.ts `markLean`) get their long fields through the nodes DataLoader,
+ * so one batched query serves every lean node of a request that asks for them.
  */
 import type { Context } from "../context.js";
 import type { NodeKind } from "../import/vocabulary.js";
 import { OrganisationMembers } from "./members.js";
-import { citationsOf, type NodeProps } from "./rows.js";
+import { citationsOf, isLean, type NodeProps } from "./rows.js";
 
 const TYPE_OF_KIND: Record<NodeKind, string> = {
   ORGANISATION: "Organisation",
@@ -16,9 +18,22 @@ const TYPE_OF_KIND: Record<NodeKind, string> = {
   ISSUE: "Issue",
 };
 
+/** A long field: read from the node itself, or from its full properties when it was read lean. */
+function long<T>(pick: (node: NodeProps) => T) {
+  return (node: NodeProps, _: unknown, { loaders }: Context): T | Promise<T> =>
+    isLean(node) ? loaders.nodes.load(node.id).then((full) => pick(full ?? node)) : pick(node);
+}
+
+const orNull = <K extends string>(key: K) => long((node) => (node[key] as unknown) ?? null);
+
+/** Figures are stored as a JSON string (a list of maps cannot be a Neo4j property). */
+const figuresOf = (node: NodeProps) =>
+  (node.figures ? (JSON.parse(node.figures) as { approximate?: boolean }[]) : []).map((f) => ({ ...f, approximate: f.approximate ?? false }));
+
 const nodeFields = {
   aliases: (node: NodeProps) => node.aliases ?? [],
-  citations: (node: NodeProps) => citationsOf(node),
+  description: orNull("description"),
+  citations: long(citationsOf),
   async relationships(node: NodeProps, args: { types?: string[] | null }, { loaders }: Context) {
     const rows = await loaders.relationships.load(node.id);
     const types = args.types?.length ? new Set(args.types) : null;
@@ -28,21 +43,13 @@ const nodeFields = {
   },
 };
 
-/** Figures are stored as a JSON string (a list of maps cannot be a Neo4j property). */
-const withFigures = {
-  ...nodeFields,
-  figures: (node: NodeProps) =>
-    (node.figures ? (JSON.parse(node.figures) as { approximate?: boolean }[]) : []).map((f) => ({
-      ...f,
-      approximate: f.approximate ?? false,
-    })),
-};
+const withFigures = { ...nodeFields, figures: long(figuresOf) };
 
 export const NodeTypes = {
   Node: { __resolveType: (node: NodeProps) => TYPE_OF_KIND[node.kind] },
   Organisation: { ...withFigures, ...OrganisationMembers },
-  Forum: withFigures,
-  Campaign: nodeFields,
+  Forum: { ...withFigures, dates: orNull("dates"), city: orNull("city") },
+  Campaign: { ...nodeFields, goal: orNull("goal"), outcome: orNull("outcome") },
   Instrument: nodeFields,
   Person: nodeFields,
   Issue: nodeFields,

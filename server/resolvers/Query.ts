@@ -1,17 +1,36 @@
 /** Root query fields: each guards its arguments, runs one named query (or a few), and returns rows. */
-import type { Context } from "../context.js";
-import { idArg, intInRange, notFound, textOfLength } from "../errors.js";
+import type { GraphQLResolveInfo } from "graphql";
+
+import type { Context, Loaders } from "../context.js";
+import { idArg, intInRange, textOfLength } from "../errors.js";
 import { alliesFields } from "./allies.js";
 import { compareFields } from "./compare.js";
-import { filterParams, type NetworkFilter } from "./filter.js";
 import { luceneQuery } from "./lucene.js";
 import { metricsFields } from "./metrics.js";
+import { neighbourhoodFields } from "./neighbourhood.js";
 import { networkFields } from "./network.js";
 import { pathsFields } from "./paths.js";
+import { markLean, type NodeProps, type RelationshipRow, type SourceProps } from "./rows.js";
+import { directFields } from "./selection.js";
 import { timelineFields } from "./timeline.js";
-import type { EdgeProps, NodeProps, SourceProps } from "./rows.js";
 
 export const SEARCH_LIMIT_MAX = 50;
+
+interface NodeDetailsRow {
+  node: NodeProps;
+  relationships: RelationshipRow[];
+  memberCount: number;
+  sources: SourceProps[];
+}
+
+/** Seeds the request's DataLoaders so the node's field resolvers query nothing more. */
+function primeNodeDetails(loaders: Loaders, row: NodeDetailsRow): void {
+  const id = row.node.id;
+  loaders.nodes.prime(id, row.node);
+  loaders.relationships.prime(id, row.relationships.map((r) => ({ relationship: r.relationship, other: markLean(r.other) })));
+  loaders.memberCounts.prime(id, row.memberCount);
+  for (const source of row.sources) loaders.sources.prime(source.id, source);
+}
 
 export const Query = {
   async search(_: unknown, args: { text: string; kinds?: string[] | null; limit?: number | null }, { db }: Context) {
@@ -21,28 +40,28 @@ export const Query = {
     if (!query) return [];
     const kinds = args.kinds?.length ? args.kinds : null;
     // Over-fetch before the kind filter so filtered searches still fill their limit.
-    return db.read<{ node: NodeProps; score: number }>("search", { query, kinds, limit, fetch: kinds ? limit * 5 : limit });
+    const hits = await db.read<{ node: NodeProps; score: number }>("search", { query, kinds, limit, fetch: kinds ? limit * 5 : limit });
+    return hits.map((hit) => ({ ...hit, node: markLean(hit.node) }));
   },
 
-  node(_: unknown, args: { id: string }, { loaders }: Context) {
-    return loaders.nodes.load(idArg("id", args.id));
+  async node(_: unknown, args: { id: string }, { db, loaders }: Context, info: GraphQLResolveInfo) {
+    const id = idArg("id", args.id);
+    // A details panel (relationships, member count) costs one query instead of one per field.
+    const fields = directFields(info);
+    if (!fields.has("relationships") && !fields.has("memberCount")) return loaders.nodes.load(id);
+    const [row] = await db.read<NodeDetailsRow>("nodeDetails", { id });
+    if (!row) return null;
+    primeNodeDetails(loaders, row);
+    return row.node;
   },
 
   ...networkFields,
+  ...neighbourhoodFields,
   ...pathsFields,
   ...alliesFields,
   ...timelineFields,
   ...metricsFields,
   ...compareFields,
-
-  async neighbourhood(_: unknown, args: { id: string; depth?: number | null; filter?: NetworkFilter | null }, { db }: Context) {
-    const depth = intInRange("depth", args.depth, 1, 3, 1);
-    const id = idArg("id", args.id);
-    const [row] = await db.read<{ nodes: NodeProps[]; edges: EdgeProps[] }>("neighbourhood", { ...filterParams(args.filter), id, depth });
-    // The centre is always part of its own neighbourhood, so no nodes means no such node.
-    if (!row || row.nodes.length === 0) throw notFound("node", args.id);
-    return { ...row, groups: [] };
-  },
 
   async sources(_: unknown, __: unknown, { db }: Context): Promise<SourceProps[]> {
     const rows = await db.read<{ source: SourceProps }>("allSources");

@@ -1,8 +1,10 @@
 /**
  * CompactSubgraph: the columnar encoding of a (grouped) subgraph. Node i is the i-th entry of every
- * node column; edges point at nodes by index. Built from the lean `networkCompact` rows.
+ * node column; edges point at nodes by index. Built from the `networkCompact` rows or, ungrouped,
+ * straight from the `networkColumns` read without an object per node or edge.
  */
 import { groupByMembership, type NodeGroup } from "../analytics/grouping.js";
+import { edgeIdsOfColumns, type SubgraphColumns } from "./columns.js";
 import { edgesAmong, type Grouping } from "./subgraph.js";
 
 export interface CompactNodeRow {
@@ -22,6 +24,7 @@ export interface CompactEdgeRow {
   type: string;
   source: string;
   target: string;
+  role: string | null;
   activeFrom: number | null;
   activeTo: number | null;
 }
@@ -40,100 +43,111 @@ export interface CompactSubgraph {
   targets: number[];
   edgeIds: string[];
   edgeTypes: string[];
+  edgeRoles: (string | null)[];
   edgeActiveFrom: (number | null)[];
   edgeActiveTo: (number | null)[];
   edgeWeights: number[];
   groups: NodeGroup[];
 }
 
-/** The columns the `networkCompact` query returns (one list per field). */
-export interface CompactColumns {
-  ids: string[];
-  names: string[];
-  labels: string[];
-  kinds: string[];
-  types: (string | null)[];
-  sectors: (string | null)[];
-  regions: (string | null)[];
-  activeFrom: (number | null)[];
-  activeTo: (number | null)[];
-  edgeIds: string[];
-  edgeTypes: string[];
-  edgeSources: string[];
-  edgeTargets: string[];
-  edgeSpans: [number | null, number | null][];
+/** Short display label: acronym or short name when there is one, else the name. */
+const labelOf = (acronym: unknown, shortName: unknown, name: string) => (acronym as string | null) ?? (shortName as string | null) ?? name;
+
+/** Node and edge rows of the columns; edges keep only those whose both ends are among the nodes. */
+export function compactRowsOfColumns(c: SubgraphColumns): { nodes: CompactNodeRow[]; edges: CompactEdgeRow[] } {
+  const n = c.nodes;
+  const e = c.edges;
+  const ids = edgeIdsOfColumns(e);
+  const nodes = n.id.map((id, i) => ({
+    id,
+    name: n.name[i],
+    label: labelOf(n.acronym[i], n.shortName[i], n.name[i]),
+    kind: n.kind[i],
+    type: (n.type[i] as string | null) ?? null,
+    sector: (n.sector[i] as string | null) ?? null,
+    region: (n.region[i] as string | null) ?? null,
+    activeFrom: (n.activeFrom[i] as number | null) ?? null,
+    activeTo: (n.activeTo[i] as number | null) ?? null,
+  }));
+  const edges = ids.map((id, j) => ({
+    id,
+    type: e.type[j],
+    source: e.source[j],
+    target: e.target[j],
+    role: e.role[j] ?? null,
+    activeFrom: (e.activeFrom[j] as number | null) ?? null,
+    activeTo: (e.activeTo[j] as number | null) ?? null,
+  }));
+  return { nodes, edges: edgesAmong(nodes, edges) };
 }
 
-export function rowsOfColumns(c: CompactColumns): { nodes: CompactNodeRow[]; edges: CompactEdgeRow[] } {
+/** The ungrouped encoding, column to column: no object per node or edge. */
+function plainCompact(c: SubgraphColumns): CompactSubgraph {
+  const n = c.nodes;
+  const e = c.edges;
+  const index = new Map<string, number>();
+  n.id.forEach((id, i) => index.set(id, i));
+  const ids = edgeIdsOfColumns(e);
+  const kept: number[] = [];
+  for (let j = 0; j < ids.length; j++) if (index.has(e.source[j]) && index.has(e.target[j])) kept.push(j);
+  const edgeColumn = <T>(pick: (j: number) => T) => kept.map(pick);
+  const orNull = <T>(value: T | undefined) => value ?? null;
   return {
-    nodes: c.ids.map((id, i) => ({
-      id,
-      name: c.names[i],
-      label: c.labels[i],
-      kind: c.kinds[i],
-      type: c.types[i],
-      sector: c.sectors[i],
-      region: c.regions[i],
-      activeFrom: c.activeFrom[i],
-      activeTo: c.activeTo[i],
-    })),
-    edges: c.edgeIds.map((id, j) => ({
-      id,
-      type: c.edgeTypes[j],
-      source: c.edgeSources[j],
-      target: c.edgeTargets[j],
-      activeFrom: c.edgeSpans[j][0],
-      activeTo: c.edgeSpans[j][1],
-    })),
+    ids: n.id,
+    names: n.name,
+    labels: n.id.map((_, i) => labelOf(n.acronym[i], n.shortName[i], n.name[i])),
+    kinds: n.kind,
+    types: n.type.map((v) => orNull(v as string | null)),
+    sectors: n.sector.map((v) => orNull(v as string | null)),
+    regions: n.region.map((v) => orNull(v as string | null)),
+    activeFrom: n.activeFrom.map((v) => orNull(v as number | null)),
+    activeTo: n.activeTo.map((v) => orNull(v as number | null)),
+    sources: edgeColumn((j) => index.get(e.source[j])!),
+    targets: edgeColumn((j) => index.get(e.target[j])!),
+    edgeIds: edgeColumn((j) => ids[j]),
+    edgeTypes: edgeColumn((j) => e.type[j]),
+    edgeRoles: edgeColumn((j) => e.role[j] ?? null),
+    edgeActiveFrom: edgeColumn((j) => orNull(e.activeFrom[j] as number | null)),
+    edgeActiveTo: edgeColumn((j) => orNull(e.activeTo[j] as number | null)),
+    edgeWeights: kept.map(() => 1),
+    groups: [],
   };
-}
-
-interface WeightedEdgeRow extends CompactEdgeRow {
-  weight: number;
 }
 
 const spanFrom = (values: (number | null)[]) => (values.some((v) => v == null) ? null : Math.min(...(values as number[])));
 const spanTo = (values: (number | null)[]) => (values.some((v) => v == null) ? null : Math.max(...(values as number[])));
+const shared = (values: (string | null)[]) => (values.every((v) => v === values[0]) ? values[0] : null);
 
-export function toCompact(nodes: CompactNodeRow[], rawEdges: CompactEdgeRow[], groupBy: Grouping): CompactSubgraph {
-  let edges: WeightedEdgeRow[];
-  let groups: NodeGroup[] = [];
-  const kept = edgesAmong(nodes, rawEdges);
-  if (groupBy === "MEMBERSHIP") {
-    const grouped = groupByMembership(nodes, kept);
-    nodes = grouped.nodes;
-    groups = grouped.groups;
-    edges = grouped.edges.map((e) => ({
-      id: e.id,
-      type: e.type,
-      source: e.source,
-      target: e.target,
-      activeFrom: spanFrom(e.parts.map((p) => p.activeFrom)),
-      activeTo: spanTo(e.parts.map((p) => p.activeTo)),
-      weight: e.weight,
-    }));
-  } else {
-    edges = kept.map((e) => ({ ...e, weight: 1 }));
-  }
-  const index = new Map(nodes.map((n, i) => [n.id, i]));
-  const column = <T>(pick: (n: CompactNodeRow) => T) => nodes.map(pick);
+/** The grouped encoding: networks and federations stand for their members. */
+export function groupedCompact(nodes: CompactNodeRow[], edges: CompactEdgeRow[]): CompactSubgraph {
+  const grouped = groupByMembership(nodes, edges);
+  const index = new Map(grouped.nodes.map((n, i) => [n.id, i]));
+  const column = <T>(pick: (n: CompactNodeRow) => T) => grouped.nodes.map(pick);
+  const merged = grouped.edges;
   return {
     ids: column((n) => n.id),
     names: column((n) => n.name),
     labels: column((n) => n.label),
     kinds: column((n) => n.kind),
-    types: column((n) => n.type ?? null),
-    sectors: column((n) => n.sector ?? null),
-    regions: column((n) => n.region ?? null),
-    activeFrom: column((n) => n.activeFrom ?? null),
-    activeTo: column((n) => n.activeTo ?? null),
-    sources: edges.map((e) => index.get(e.source)!),
-    targets: edges.map((e) => index.get(e.target)!),
-    edgeIds: edges.map((e) => e.id),
-    edgeTypes: edges.map((e) => e.type),
-    edgeActiveFrom: edges.map((e) => e.activeFrom ?? null),
-    edgeActiveTo: edges.map((e) => e.activeTo ?? null),
-    edgeWeights: edges.map((e) => e.weight),
-    groups,
+    types: column((n) => n.type),
+    sectors: column((n) => n.sector),
+    regions: column((n) => n.region),
+    activeFrom: column((n) => n.activeFrom),
+    activeTo: column((n) => n.activeTo),
+    sources: merged.map((e) => index.get(e.source)!),
+    targets: merged.map((e) => index.get(e.target)!),
+    edgeIds: merged.map((e) => e.id),
+    edgeTypes: merged.map((e) => e.type),
+    edgeRoles: merged.map((e) => shared(e.parts.map((p) => p.role))),
+    edgeActiveFrom: merged.map((e) => spanFrom(e.parts.map((p) => p.activeFrom))),
+    edgeActiveTo: merged.map((e) => spanTo(e.parts.map((p) => p.activeTo))),
+    edgeWeights: merged.map((e) => e.weight),
+    groups: grouped.groups,
   };
+}
+
+export function compactOfColumns(columns: SubgraphColumns, groupBy: Grouping): CompactSubgraph {
+  if (groupBy === "NONE") return plainCompact(columns);
+  const { nodes, edges } = compactRowsOfColumns(columns);
+  return groupedCompact(nodes, edges);
 }

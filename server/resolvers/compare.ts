@@ -1,9 +1,18 @@
 /** compare(ids) and coMembership(filter, minShared). */
+import { coMembershipPairs } from "../analytics/co-membership.js";
 import { compareOrganisations, type LinkedItems } from "../analytics/compare.js";
+import { readModel, WEIGHT } from "../cache/index.js";
 import type { Context } from "../context.js";
 import { badInput, idArg, intInRange, notFound } from "../errors.js";
+import { nodeOfColumns } from "./columns.js";
 import { filterParams, type NetworkFilter } from "./filter.js";
+import { networkColumns } from "./network.js";
 import type { NodeProps } from "./rows.js";
+
+interface CoMembershipValue {
+  nodes: NodeProps[];
+  edges: { source: string; target: string; weight: number; shared: NodeProps[] }[];
+}
 
 export const COMPARE_MIN = 2;
 export const COMPARE_MAX = 5;
@@ -26,9 +35,36 @@ export const compareFields = {
     return compareOrganisations(ids.map((id) => byId.get(id)!));
   },
 
-  async coMembership(_: unknown, args: { filter?: NetworkFilter | null; minShared?: number | null }, { db }: Context) {
+  async coMembership(_: unknown, args: { filter?: NetworkFilter | null; minShared?: number | null }, context: Context): Promise<CoMembershipValue> {
     const minShared = intInRange("minShared", args.minShared, 1, MIN_SHARED_MAX, 1);
-    const [row] = await db.read<{ nodes: NodeProps[]; edges: unknown[] }>("coMembership", { ...filterParams(args.filter), minShared });
-    return row ?? { nodes: [], edges: [] };
+    const params = filterParams(args.filter);
+    return readModel(
+      context,
+      "coMembership",
+      { params, minShared },
+      async () => {
+        // The whole graph's short properties (a read the unfiltered network shares) name the nodes.
+        const [[row], all] = await Promise.all([
+          context.db.read<{ members: string[]; coalitions: string[] }>("coMemberships", params),
+          networkColumns(context, filterParams(null)),
+        ]);
+        const index = new Map(all.nodes.id.map((id, i) => [id, i]));
+        // Both reads see the same dataset unless a reload lands between them; then skip what is gone.
+        const known = (id: string) => index.has(id);
+        const pairs = coMembershipPairs(row?.members ?? [], row?.coalitions ?? [], minShared).filter(
+          (p) => known(p.source) && known(p.target) && p.shared.every(known),
+        );
+        const nodes = new Map<string, NodeProps>();
+        const node = (id: string) => {
+          let found = nodes.get(id);
+          if (!found) nodes.set(id, (found = nodeOfColumns(all.nodes, index.get(id)!)));
+          return found;
+        };
+        const edges = pairs.map((p) => ({ source: p.source, target: p.target, weight: p.shared.length, shared: p.shared.map(node) }));
+        const ends = [...new Set(pairs.flatMap((p) => [p.source, p.target]))].sort();
+        return { nodes: ends.map(node), edges };
+      },
+      (value) => value.nodes.length * WEIGHT.node + value.edges.length * WEIGHT.edge,
+    );
   },
 };

@@ -1,8 +1,14 @@
-/** metrics(filter): graphology metrics over the filtered graph, cached per dataset hash and filter. */
+/**
+ * metrics(filter): graphology metrics over the filtered graph, a read model per dataset hash and
+ * filter, computed from the filtered graph's columns (the read `network` and `networkCompact` share).
+ */
 import { buildUndirectedGraph } from "../analytics/graph.js";
 import { computeMetrics, type NodeMetricValues } from "../analytics/metrics.js";
+import { readModel, WEIGHT } from "../cache/index.js";
 import type { Context } from "../context.js";
+import { nodesOfColumns } from "./columns.js";
 import { filterParams, type NetworkFilter } from "./filter.js";
+import { networkColumns } from "./network.js";
 import type { NodeProps } from "./rows.js";
 
 export interface NetworkMetricsValue {
@@ -16,20 +22,26 @@ export interface NetworkMetricsValue {
 }
 
 export const metricsFields = {
-  async metrics(_: unknown, args: { filter?: NetworkFilter | null }, { db, analytics }: Context): Promise<NetworkMetricsValue> {
+  async metrics(_: unknown, args: { filter?: NetworkFilter | null }, context: Context): Promise<NetworkMetricsValue> {
     const params = filterParams(args.filter);
-    const [meta] = await db.read<{ hash: string }>("datasetMeta");
-    const key = meta?.hash ? `metrics:${meta.hash}:${JSON.stringify(params)}` : undefined;
-    return analytics.cache.get(key, async () => {
-      const [row] = await db.read<{ nodes: NodeProps[]; edges: { source: string; target: string }[] }>("metricsGraph", params);
-      const nodes = row?.nodes ?? [];
-      const graph = buildUndirectedGraph(
-        nodes.map((n) => ({ id: n.id, kind: n.kind, sector: (n.sector as string | undefined) ?? null })),
-        row?.edges ?? [],
-      );
-      const { nodes: values, ...summary } = computeMetrics(graph, analytics.metricsOptions);
-      const props = new Map(nodes.map((n) => [n.id, n]));
-      return { ...summary, nodes: [...values].map(([id, v]) => ({ node: props.get(id)!, ...v })) };
-    });
+    const weigh = (value: NetworkMetricsValue) => value.nodes.length * WEIGHT.node;
+    return readModel(
+      context,
+      "metrics",
+      params,
+      async () => {
+        const columns = await networkColumns(context, params);
+        const nodes = nodesOfColumns(columns.nodes);
+        const edges = columns.edges.source.map((source, j) => ({ source, target: columns.edges.target[j] }));
+        const graph = buildUndirectedGraph(
+          nodes.map((n) => ({ id: n.id, kind: n.kind, sector: (n.sector as string | null) ?? null })),
+          edges,
+        );
+        const { nodes: values, ...summary } = computeMetrics(graph, context.analytics.metricsOptions);
+        const props = new Map(nodes.map((n) => [n.id, n]));
+        return { ...summary, nodes: [...values].map(([id, v]) => ({ node: props.get(id)!, ...v })) };
+      },
+      weigh,
+    );
   },
 };

@@ -1,10 +1,16 @@
-/** network, networkCompact and expand: whole (filtered) views, flat or grouped by membership. */
+/**
+ * network, networkCompact and expand: whole (filtered) views, flat or grouped by membership.
+ * Whole-graph views are read models (server/cache): computed once per dataset hash and arguments.
+ * `network` without long fields and `networkCompact` both derive from one cached columnar read.
+ */
 import type { GraphQLResolveInfo } from "graphql";
 
+import { readModel, WEIGHT } from "../cache/index.js";
 import type { Context } from "../context.js";
 import { idArg, notFound } from "../errors.js";
-import { type CompactColumns, type CompactSubgraph, rowsOfColumns, toCompact } from "./compact.js";
-import { filterParams, type NetworkFilter } from "./filter.js";
+import { EMPTY_COLUMNS, edgesOfColumns, nodesOfColumns, type SubgraphColumns } from "./columns.js";
+import { type CompactSubgraph, compactOfColumns } from "./compact.js";
+import { type FilterParams, filterParams, type NetworkFilter } from "./filter.js";
 import type { EdgeProps, NodeProps } from "./rows.js";
 import { needsFullProperties } from "./selection.js";
 import { assembleSubgraph, type Grouping, type Subgraph } from "./subgraph.js";
@@ -14,19 +20,39 @@ interface NetworkArgs {
   groupBy?: Grouping | null;
 }
 
+const weighColumns = (c: SubgraphColumns) => c.nodes.id.length * WEIGHT.node + c.edges.type.length * WEIGHT.edge;
+const weighSubgraph = (s: Subgraph) => s.nodes.length * WEIGHT.node + s.edges.length * WEIGHT.edge;
+const weighCompact = (c: CompactSubgraph) => (c.ids.length * WEIGHT.node + c.sources.length * WEIGHT.edge) / 2;
+
+/** The filtered graph's short properties as columns, shared by network, networkCompact, metrics and timeline. */
+export function networkColumns(context: Context, params: FilterParams): Promise<SubgraphColumns> {
+  return readModel(context, "networkColumns", params, async () => {
+    const [row] = await context.db.read<SubgraphColumns>("networkColumns", params);
+    return row ?? EMPTY_COLUMNS;
+  }, weighColumns);
+}
+
 export const networkFields = {
-  async network(_: unknown, args: NetworkArgs, { db }: Context, info: GraphQLResolveInfo): Promise<Subgraph> {
-    // Reading descriptions and citations of every node and edge dominates a whole-graph query, so
-    // they are read only when the query selects them.
-    const query = needsFullProperties(info) ? "network" : "networkLean";
-    const [row] = await db.read<{ nodes: NodeProps[]; edges: EdgeProps[] }>(query, filterParams(args.filter));
-    return assembleSubgraph(row?.nodes ?? [], row?.edges ?? [], args.groupBy ?? "NONE");
+  network(_: unknown, args: NetworkArgs, context: Context, info: GraphQLResolveInfo): Promise<Subgraph> {
+    const params = filterParams(args.filter);
+    const groupBy = args.groupBy ?? "NONE";
+    // Long texts and citations of every node and edge dominate a whole-graph read, so the full
+    // property maps are read only when the query selects one of those fields.
+    const full = needsFullProperties(info);
+    return readModel(context, "network", { params, groupBy, full }, async () => {
+      if (full) {
+        const [row] = await context.db.read<{ nodes: NodeProps[]; edges: EdgeProps[] }>("network", params);
+        return assembleSubgraph(row?.nodes ?? [], row?.edges ?? [], groupBy);
+      }
+      const columns = await networkColumns(context, params);
+      return assembleSubgraph(nodesOfColumns(columns.nodes), edgesOfColumns(columns.edges), groupBy);
+    }, weighSubgraph);
   },
 
-  async networkCompact(_: unknown, args: NetworkArgs, { db }: Context): Promise<CompactSubgraph> {
-    const [row] = await db.read<CompactColumns>("networkCompact", filterParams(args.filter));
-    const { nodes, edges } = row ? rowsOfColumns(row) : { nodes: [], edges: [] };
-    return toCompact(nodes, edges, args.groupBy ?? "NONE");
+  async networkCompact(_: unknown, args: NetworkArgs, context: Context): Promise<CompactSubgraph> {
+    const params = filterParams(args.filter);
+    const groupBy = args.groupBy ?? "NONE";
+    return readModel(context, "networkCompact", { params, groupBy }, async () => compactOfColumns(await networkColumns(context, params), groupBy), weighCompact);
   },
 
   async expand(_: unknown, args: { id: string; filter?: NetworkFilter | null }, { db }: Context): Promise<Subgraph & { memberIds: string[] }> {

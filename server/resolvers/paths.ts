@@ -2,7 +2,7 @@
 import type { Context } from "../context.js";
 import { badInput, idArg, intInRange, notFound } from "../errors.js";
 import { filterParams, type NetworkFilter } from "./filter.js";
-import type { EdgeProps, NodeProps } from "./rows.js";
+import { type EdgeProps, markLean, type NodeProps, type SourceProps } from "./rows.js";
 
 export const PATH_LENGTH_MAX = 6;
 export const PATHS_LIMIT_MAX = 10;
@@ -21,6 +21,11 @@ export interface PathRow {
   length: number;
 }
 
+interface PathQueryRow extends PathRow {
+  /** The documents the path's citations name (primed into the sources DataLoader). */
+  sources: SourceProps[];
+}
+
 export const pathsFields = {
   async paths(_: unknown, args: PathsArgs, { db, loaders }: Context): Promise<PathRow[]> {
     const maxLength = intInRange("maxLength", args.maxLength, 1, PATH_LENGTH_MAX, 4);
@@ -29,13 +34,14 @@ export const pathsFields = {
     idArg("to", args.to);
     if (args.from === args.to) throw badInput("to", "must differ from from");
     const params = { ...filterParams(args.filter), from: args.from, to: args.to, maxLength, limit };
-    const rows = await db.read<PathRow>("paths", params);
+    const rows = await db.read<PathQueryRow>("paths", params);
     if (rows.length === 0) {
       // No path, or no such node: only the second is an error.
       const [from, to] = await loaders.nodes.loadMany([args.from, args.to]);
       if (!from || from instanceof Error) throw notFound("node", args.from);
       if (!to || to instanceof Error) throw notFound("node", args.to);
     }
-    return rows;
+    for (const row of rows) for (const source of row.sources) loaders.sources.prime(source.id, source);
+    return rows.map(({ nodes, edges, length }) => ({ nodes: nodes.map(markLean), edges, length }));
   },
 };

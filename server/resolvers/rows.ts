@@ -20,6 +20,22 @@ export interface NodeProps extends StoredCitations {
   [field: string]: unknown;
 }
 
+/**
+ * Marks a node object that carries only the short properties (`LEAN_NODE_FIELDS` in columns.ts):
+ * its long fields (description, citations, figures …) are then read through the nodes DataLoader
+ * when a query asks for them, so whole-graph reads never pay for texts nobody selected.
+ */
+const LEAN = Symbol("lean node");
+
+export function markLean<T extends object>(node: T): T {
+  (node as { [LEAN]?: true })[LEAN] = true;
+  return node;
+}
+
+export function isLean(node: object): boolean {
+  return (node as { [LEAN]?: true })[LEAN] === true;
+}
+
 export interface RelationshipProps extends StoredCitations {
   id: string;
   type: string;

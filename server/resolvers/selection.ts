@@ -25,6 +25,13 @@ export function selectedFields(info: Pick<GraphQLResolveInfo, "fieldNodes" | "fr
   return fields;
 }
 
+/** Field names selected directly under the current field (all its occurrences merged). */
+export function directFields(info: Pick<GraphQLResolveInfo, "fieldNodes" | "fragments">): Set<string> {
+  const fields = new Set<string>();
+  for (const node of info.fieldNodes as readonly FieldNode[]) collect(node.selectionSet, info.fragments, fields);
+  return fields;
+}
+
 /** Node and edge fields whose values only the full property maps hold (long texts and citations). */
 export const HEAVY_NODE_FIELDS = ["description", "citations", "figures", "goal", "outcome", "dates", "city"] as const;
 export const HEAVY_EDGE_FIELDS = ["citations"] as const;

@@ -1,7 +1,6 @@
 import Graph from "graphology";
 import { describe, expect, it } from "vitest";
 
-import { createAnalyticsCache } from "../../server/analytics/cache.js";
 import { buildUndirectedGraph } from "../../server/analytics/graph.js";
 import { brandesDependencies, bridgeScores, computeMetrics, countComponents } from "../../server/analytics/metrics.js";
 
@@ -114,24 +113,6 @@ describe("metrics", () => {
     it("should give no bridge score without both sectors", () => {
       const graph = buildUndirectedGraph([{ id: "a", sector: "LABOUR" }, { id: "b" }], [{ source: "a", target: "b" }]);
       expect([...bridgeScores(graph).values()]).toEqual([0, 0]);
-    });
-  });
-
-  describe("#createAnalyticsCache", () => {
-    it("should compute once per key, evict the least recently used, and not cache without a key", async () => {
-      const cache = createAnalyticsCache(2);
-      let runs = 0;
-      const compute = async () => ++runs;
-      expect(await cache.get("a", compute)).toBe(1);
-      expect(await cache.get("a", compute)).toBe(1);
-      await cache.get("b", compute);
-      await cache.get("a", compute);
-      await cache.get("c", compute); // evicts b, the least recently used
-      expect(await cache.get("a", compute)).toBe(1);
-      expect(await cache.get("b", compute)).toBe(4);
-      expect(await cache.get(undefined, compute)).toBe(5);
-      expect(await cache.get(undefined, compute)).toBe(6);
-      expect(cache.size).toBe(2);
     });
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * Read models: values computed from whole-graph reads (a network, its columnar form, a timeline,
+ * metrics …), kept per loaded dataset. The key is the dataset hash (DatasetMeta, written by the
+ * loader in the same transaction as the data) plus the normalised arguments. Each request reads
+ * the hash once (one cheap Cypher read), so every API instance sees a reload made through any of
+ * them, or through `npm run db:load`, on its next request; stale entries are never read again and
+ * age out of the LRU.
+ */
+import type { LruCache } from "./lru.js";
+
+export interface ReadModelScope {
+  /** The loaded dataset's hash, read once per request; undefined when nothing was loaded by the loader. */
+  datasetHash(): Promise<string | undefined>;
+  caches: { readModels: LruCache };
+}
+
+/** Rough bytes per cached node and per edge/row (JS objects with their strings), for the LRU budget. */
+export const WEIGHT = { node: 600, edge: 250, row: 200 } as const;
+
+export function readModelKey(hash: string, name: string, args: unknown): string {
+  return `${hash}\u0000${name}\u0000${JSON.stringify(args ?? null)}`;
+}
+
+/**
+ * The cached value of read model `name` for `args` (normalised by the caller: defaults applied,
+ * lists deduplicated), computed by `compute` on a miss. `weigh` estimates its bytes.
+ */
+export async function readModel<T>(
+  scope: ReadModelScope,
+  name: string,
+  args: unknown,
+  compute: () => Promise<T>,
+  weigh: (value: T) => number,
+): Promise<T> {
+  const cache = scope.caches.readModels;
+  if (!cache.enabled) return compute();
+  const hash = await scope.datasetHash();
+  return cache.get(hash === undefined ? undefined : readModelKey(hash, name, args), compute, weigh);
+}

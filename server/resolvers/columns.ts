@@ -1,0 +1,88 @@
+/**
+ * Columnar rows of the subgraph queries (`networkColumns`, `neighbourhood`): one list per property,
+ * entry i of every node column describing node i, entry j of every edge column describing edge j.
+ * Decoded here into the lean node objects and edge objects the resolvers serve.
+ */
+import { relationshipId } from "../import/validate.js";
+import { type EdgeProps, markLean, type NodeProps } from "./rows.js";
+
+/** The short node properties every lean read returns (no descriptions, figures or citations). */
+export const LEAN_NODE_FIELDS = [
+  "id",
+  "kind",
+  "name",
+  "aliases",
+  "acronym",
+  "shortName",
+  "type",
+  "sector",
+  "scope",
+  "country",
+  "region",
+  "founded",
+  "dissolved",
+  "series",
+  "forumKind",
+  "year",
+  "start",
+  "end",
+  "instrumentKind",
+  "adopted",
+  "activeFrom",
+  "activeTo",
+] as const;
+export type LeanNodeField = (typeof LEAN_NODE_FIELDS)[number];
+
+/** The short relationship properties of lean reads (edge ids are rebuilt from type, ends and role). */
+export const EDGE_COLUMN_FIELDS = ["type", "source", "target", "role", "since", "until", "year", "note", "activeFrom", "activeTo"] as const;
+export type EdgeColumnField = (typeof EDGE_COLUMN_FIELDS)[number];
+
+/** One list per field; the fields every row has (and the ones the server reads) typed. */
+type Columns<K extends string, Typed> = Omit<Record<K, unknown[]>, keyof Typed> & Typed;
+export type NodeColumns = Columns<LeanNodeField, { id: string[]; kind: string[]; name: string[] }>;
+export type EdgeColumns = Columns<EdgeColumnField, { type: string[]; source: string[]; target: string[]; role: (string | null)[] }>;
+
+export interface SubgraphColumns {
+  nodes: NodeColumns;
+  edges: EdgeColumns;
+}
+
+export const EMPTY_COLUMNS: SubgraphColumns = {
+  nodes: Object.fromEntries(LEAN_NODE_FIELDS.map((f) => [f, []])) as unknown as NodeColumns,
+  edges: Object.fromEntries(EDGE_COLUMN_FIELDS.map((f) => [f, []])) as unknown as EdgeColumns,
+};
+
+/** Node i of the columns as a lean node object (marked, so long fields are fetched on demand). */
+export function nodeOfColumns(columns: NodeColumns, i: number): NodeProps {
+  const node: Record<string, unknown> = {};
+  for (const field of LEAN_NODE_FIELDS) node[field] = (columns[field] as unknown[])[i];
+  return markLean(node as NodeProps);
+}
+
+/** Every node of the columns as a lean node object, in column order. */
+export function nodesOfColumns(columns: NodeColumns): NodeProps[] {
+  const nodes: NodeProps[] = new Array(columns.id.length);
+  for (let i = 0; i < nodes.length; i++) nodes[i] = nodeOfColumns(columns, i);
+  return nodes;
+}
+
+/** Edge ids, as the loader stores them: `type:source:target[:role]`, lower-cased type and role. */
+export function edgeIdsOfColumns(columns: EdgeColumns): string[] {
+  const ids: string[] = new Array(columns.type.length);
+  for (let j = 0; j < ids.length; j++) {
+    ids[j] = relationshipId({ type: columns.type[j], source: columns.source[j], target: columns.target[j], role: columns.role[j] ?? undefined });
+  }
+  return ids;
+}
+
+/** Edge objects with their short properties, in column order. */
+export function edgesOfColumns(columns: EdgeColumns): EdgeProps[] {
+  const ids = edgeIdsOfColumns(columns);
+  const edges: EdgeProps[] = new Array(ids.length);
+  for (let j = 0; j < ids.length; j++) {
+    const edge: Record<string, unknown> = { id: ids[j] };
+    for (const field of EDGE_COLUMN_FIELDS) edge[field] = (columns[field] as unknown[])[j];
+    edges[j] = edge as EdgeProps;
+  }
+  return edges;
+}
