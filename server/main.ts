@@ -11,12 +11,21 @@ try {
   const config = readConfig();
   const database = await openDatabase(config, log);
   await prepareDatabase(database.db, log);
-  const server = createApp(database.db, { cache: { budgetMb: config.cacheMb } }).createServer();
+  const app = createApp(database.db, { cache: { budgetMb: config.cacheMb } });
+  const server = app.createServer();
   server.once("error", (error: NodeJS.ErrnoException) => {
     const reason = error.code === "EADDRINUSE" ? `Port ${config.port} is already in use: stop the other server or set PORT.` : error.message;
     void database.close().then(() => fail(reason));
   });
-  server.listen(config.port, config.host, () => log(`Coalition Atlas is ready on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/ (GraphQL at /graphql) using ${database.description}.`));
+  server.listen(config.port, config.host, () => {
+    log(`Coalition Atlas is ready on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/ (GraphQL at /graphql) using ${database.description}.`);
+    if (config.cacheMb > 0) {
+      app.warm().then(
+        (ms) => log(`Whole-graph caches warmed in ${ms} ms.`),
+        (error: Error) => log(`Could not warm the caches (${error.message}); the first request will fill them.`),
+      );
+    }
+  });
   const shutdown = (signal: string) => {
     log(`${signal}: shutting down…`);
     server.close();

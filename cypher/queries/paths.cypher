@@ -4,11 +4,13 @@
 // The shortest simple paths from $from to $to (length <= $maxLength, at most 6) inside the filtered
 // graph (the two ends always count), shortest first, one per sequence of nodes. SHORTEST takes a
 // literal k, so 20 candidates are searched; trails that revisit a node are dropped, and parallel
-// relationships between the same nodes count once (the first, by relationship id). Nodes carry
-// their short properties; `sources` are the documents the path's citations name, so the server
-// needs no second round trip for them.
+// relationships between the same nodes count once (the first, by relationship id). The length
+// bound sits inside the parenthesised pattern, so the search never looks past $maxLength (applied
+// afterwards, it let the search run on to length 6 through hubs whenever fewer than 20 short
+// paths exist). Nodes carry their short properties; `sources` are the documents the path's
+// citations name, so the server needs no second round trip for them.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = SHORTEST 20 (a)(()-[r]-(x:Entity)
+MATCH p = SHORTEST 20 ((a)(()-[r]-(x:Entity)
   WHERE ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
     AND ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
     AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
@@ -21,7 +23,7 @@ MATCH p = SHORTEST 20 (a)(()-[r]-(x:Entity)
       AND ($yearTo IS NULL OR x.activeFrom IS NULL OR x.activeFrom <= $yearTo)
       AND ($yearFrom IS NULL OR x.activeTo IS NULL OR x.activeTo >= $yearFrom)))
 ){1,6}(b)
-WHERE length(p) <= $maxLength
+  WHERE size(r) <= $maxLength)
 WITH p, [n IN nodes(p) | n.id] AS ids
 WHERE all(i IN range(0, size(ids) - 2) WHERE NOT ids[i] IN ids[i + 1..])
 WITH ids, p
