@@ -96,7 +96,7 @@ describe("view: filters", () => {
   });
 
   it("should go back to the opening view", async () => {
-    await page.getByRole("button", { name: "Opening view" }).click();
+    await page.getByRole("button", { name: "Opening filters" }).click();
     await expect.poll(async () => (await inspect(page, (a) => a.visibleNodes())).length).toBe(openingNodeIds(compact).length);
   });
 });

@@ -84,3 +84,15 @@ describe("web state", () => {
     });
   });
 });
+
+describe("web state presets", () => {
+  it("should set the union–NGO brokers view: sectors bands sized by bridge score", async () => {
+    const { applyPreset } = await import("../../web/src/state/atlas.js");
+    const state = applyPreset("brokers")(getEmptyAtlasState());
+    expect(state.layout).toBe("sectors");
+    expect(state.appearance).toEqual({ colorBy: "category", sizeBy: "bridgeScore" });
+    expect(applyPreset("brokers")(state)).toBe(state);
+    const back = applyPreset("opening")({ ...state, year: 2010, collapsed: ["gcm"] });
+    expect(back).toMatchObject({ layout: "force", year: null, collapsed: [], appearance: { sizeBy: "degree" } });
+  });
+});

@@ -24,6 +24,9 @@ export function bootScript(workerUrl: string | null): string {
     `var net=window.${PREFETCH_GLOBAL}=fetch("/graphql",{method:"POST",headers:{"content-type":"application/json",accept:"application/json"},body:${body}})`,
     `.then(function(r){return r.ok?r.json():null}).catch(function(){return null});`,
   ];
+  // A throwaway WebGL context: the GPU process starts its (often software) backend now, in parallel,
+  // instead of when Sigma asks for its contexts.
+  lines.push(`try{document.createElement("canvas").getContext("webgl2")}catch(e){}`);
   if (workerUrl) {
     lines.push(
       `try{var cached=false;for(var i=0;i<localStorage.length;i++)if((localStorage.key(i)||"").indexOf(${JSON.stringify(LAYOUT_CACHE_PREFIX)})===0)cached=true;`,

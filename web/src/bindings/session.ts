@@ -85,6 +85,9 @@ export interface OpeningLayout {
   wait: boolean;
 }
 
+/** Above this many nodes, positions jump instead of gliding. */
+const ANIMATION_LIMIT = 3000;
+
 const VIEW_KEYS = ["filters", "year", "datedOnly", "collapsed", "revealed"] as const;
 
 export function createSession(container: HTMLElement, initialDataset: AtlasDataset, opening: OpeningLayout, store: Store<AtlasState>): Session {
@@ -100,13 +103,6 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
   let sectorsBands: SectorsLayout["bands"] | null = null;
   const metricsCache = new Map<string, MetricsStatus>();
   let metricsRequest: AbortController | null = null;
-
-  const renderer: Renderer = createRenderer(container, graph, { hidden: opening.wait }, {
-    onClickNode: (id) => store.update(selectNode(id)),
-    onClickStage: () => store.update(selectNode(null)),
-    onHoverNode: (id) => store.update(hoverNode(id)),
-    onCamera: (camera) => store.update(setCamera(camera)),
-  });
 
   const metricsKey = (s: AtlasState) => JSON.stringify(toNetworkFilter(s.filters, s.year));
   const needsMetrics = (s: AtlasState) => s.appearance.sizeBy !== "degree" || s.appearance.colorBy === "community";
@@ -134,14 +130,29 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
 
   let killed = false;
 
+  // The opening view is written into the graph before Sigma sees it, so Sigma indexes it once.
+  const initial = store.get();
+  const initialStyle = style(initial);
+  applyView(graph, dataset, view, { ...initialStyle, landmarks });
+  const renderer: Renderer = createRenderer(container, graph, { hidden: opening.wait }, {
+    onClickNode: (id) => store.update(selectNode(id)),
+    onClickStage: () => store.update(selectNode(null)),
+    onHoverNode: (id) => store.update(hoverNode(id)),
+    onCamera: (camera) => store.update(setCamera(camera)),
+  });
+
   function restyle(s: AtlasState, recomputeView: boolean) {
     // Answers can land after the session is gone (React remounts, page changes): ignore them.
     if (killed) return;
     if (recomputeView) view = computeView(dataset, s);
     const { color, size } = style(s);
-    applyView(graph, dataset, view, { color, size, landmarks });
-    renderer.refresh();
+    const { structureChanged } = applyView(graph, dataset, view, { color, size, landmarks });
+    renderer.refresh(structureChanged);
     showBands();
+    publish(s, color, size);
+  }
+
+  function publish(s: AtlasState, color: ColorScale, size: SizeScale) {
     const prev = session.get();
     session.update(() => ({
       ...prev,
@@ -259,10 +270,9 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
   });
 
   // Opening state (possibly from a shared link).
-  const initial = store.get();
   ensureMetrics(initial);
   if (initial.layout !== "force") void showLayout(initial.layout, false);
-  restyle(initial, false);
+  publish(initial, initialStyle.color, initialStyle.size);
   renderer.setEmphasis(emphasisOf(initial));
   if (initial.camera) renderer.setCamera(initial.camera);
 
@@ -272,11 +282,15 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     if (!opening.wait) return void api.setForcePositions(final);
     forcePositions = Float64Array.from(final);
     if (store.get().layout === "sectors") void showLayout("sectors", false);
-    else graph.updateEachNodeAttributes((id, attr) => {
-      const i = dataset.index.get(id)!;
-      return { ...attr, x: final[2 * i], y: final[2 * i + 1] };
-    });
-    renderer.refresh();
+    else
+      graph.updateEachNodeAttributes(
+        (id, attr) => {
+          const i = dataset.index.get(id)!;
+          return { ...attr, x: final[2 * i], y: final[2 * i + 1] };
+        },
+        { attributes: ["x", "y"] },
+      );
+    renderer.refresh(true);
     if (opening.wait && store.get().camera) renderer.setCamera(store.get().camera);
     renderer.reveal();
   });
@@ -317,7 +331,8 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
       forcePositions = Float64Array.from(positions);
       if (store.get().layout === "force" && !force) {
         session.update((s) => ({ ...s, layout: { type: "animating" } }));
-        await renderer.animatePositions(toTargets(forcePositions), 800);
+        // Gliding re-indexes every frame: fine for thousands of nodes, not for ten thousand.
+        await renderer.animatePositions(toTargets(forcePositions), graph.order > ANIMATION_LIMIT ? 0 : 800);
         session.update((s) => ({ ...s, layout: { type: "idle" } }));
       } else if (store.get().layout === "sectors") {
         await showLayout("sectors", true);

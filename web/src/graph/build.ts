@@ -56,39 +56,39 @@ export interface Appearance {
 }
 
 /**
- * Writes the view and the appearance into node and edge attributes, in one batched update per
- * collection (one refresh for the renderer), and adds or drops the proxy edges of collapsed networks.
+ * Writes the view and the appearance into node and edge attributes, in place and without graph
+ * events (the caller refreshes the renderer once; bulk events would make Sigma re-run its reducers
+ * over every item twice), and adds or drops the proxy edges of collapsed networks. Returns whether
+ * the structure changed (edges added or dropped, node programs switched), which needs a full refresh.
  */
-export function applyView(graph: AtlasGraph, dataset: AtlasDataset, view: VisibleView, appearance: Appearance): void {
+export function applyView(graph: AtlasGraph, dataset: AtlasDataset, view: VisibleView, appearance: Appearance): { structureChanged: boolean } {
   const { index } = dataset;
   const landmarkRank = new Map([...appearance.landmarks].map((id, rank) => [id, rank]));
-  graph.updateEachNodeAttributes((id, attr) => {
+  let structureChanged = false;
+  graph.forEachNode((id, attr) => {
     const i = index.get(id)!;
     const node = dataset.nodes[i];
     const collapsed = view.collapsed.has(id);
     const group = collapsed ? dataset.groups.get(id) : undefined;
-    return {
-      ...attr,
-      hidden: view.nodeVisible[i] === 0,
-      faded: view.nodeFaded[i] === 1,
-      collapsed,
-      landmark: landmarkRank.get(id) ?? -1,
-      color: appearance.color.colorOf(i),
-      size: group ? groupSize(group.memberCount) : appearance.size.sizeOf(i),
-      label: group ? `${labelOf(node)} (${group.memberCount})` : labelOf(node),
-      type: collapsed ? "bordered" : undefined,
-      borderColor: collapsed ? GROUP_BORDER_COLOR : undefined,
-    };
+    if (attr.collapsed !== collapsed) structureChanged = true;
+    attr.hidden = view.nodeVisible[i] === 0;
+    attr.faded = view.nodeFaded[i] === 1;
+    attr.collapsed = collapsed;
+    attr.landmark = landmarkRank.get(id) ?? -1;
+    attr.color = appearance.color.colorOf(i);
+    attr.size = group ? groupSize(group.memberCount) : appearance.size.sizeOf(i);
+    attr.label = group ? `${labelOf(node)} (${group.memberCount})` : labelOf(node);
+    attr.type = collapsed ? "bordered" : undefined;
+    attr.borderColor = collapsed ? GROUP_BORDER_COLOR : undefined;
   });
 
-  graph.updateEachEdgeAttributes((key, attr) => {
-    if (attr.proxy) return attr;
+  graph.forEachEdge((key, attr) => {
+    if (attr.proxy) return;
     const j = dataset.edgeIndex.get(key)!;
-    return { ...attr, hidden: view.edgeVisible[j] === 0, faded: view.edgeFaded[j] === 1 };
+    attr.hidden = view.edgeVisible[j] === 0;
+    attr.faded = view.edgeFaded[j] === 1;
   });
 
-  // Structure changes last: Sigma repaints the bulk updates above from its index, which does not
-  // know edges added in the same tick yet.
   const wanted = new Map(view.proxies.map((p) => [p.key, p]));
   const stale: string[] = [];
   graph.forEachEdge((key, attr) => {
@@ -106,7 +106,12 @@ export function applyView(graph: AtlasGraph, dataset: AtlasDataset, view: Visibl
       weight: p.weight,
       proxy: true,
     };
-    if (graph.hasEdge(p.key)) graph.replaceEdgeAttributes(p.key, attributes);
-    else graph.addDirectedEdgeWithKey(p.key, p.source, p.target, attributes);
+    if (graph.hasEdge(p.key)) Object.assign(graph.getEdgeAttributes(p.key), attributes);
+    else {
+      graph.addDirectedEdgeWithKey(p.key, p.source, p.target, attributes);
+      structureChanged = true;
+    }
   }
+  if (stale.length) structureChanged = true;
+  return { structureChanged };
 }

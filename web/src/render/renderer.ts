@@ -30,8 +30,9 @@ export interface BandCaption {
 
 export interface Renderer {
   setEmphasis(input: EmphasisInput): void;
-  /** Re-reads the graph after a batch of attribute changes. */
-  refresh(): void;
+  /** Re-reads the graph after attributes were written in place; `structural` when edges were added
+   * or dropped or node programs changed (a full re-index). */
+  refresh(structural: boolean): void;
   focusNode(id: string): void;
   /** Glides the camera to frame these nodes. */
   fitNodes(ids: string[]): void;
@@ -58,7 +59,14 @@ export interface RendererOptions {
 
 export const FIRST_FRAME_MARK = "atlas:first-frame";
 
+/**
+ * Above this many nodes and edges, state changes repaint without re-indexing (z-order is not
+ * recomputed) and hovering does not dim the rest: each would cost a pass over every item.
+ */
+export const LARGE_GRAPH_ITEMS = 20_000;
+
 export function createRenderer(container: HTMLElement, graph: AtlasGraph, options: RendererOptions, callbacks: RendererCallbacks): Renderer {
+  const large = () => graph.order + graph.size > LARGE_GRAPH_ITEMS;
   let visible = !options.hidden;
   let firstFrameDone: () => void = () => {};
   const firstFramePromise = new Promise<void>((done) => (firstFrameDone = done));
@@ -78,6 +86,18 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, option
     edgeReducer: edgeReducerFor(graph, () => emphasis),
   });
 
+  // Sigma checks what is under the pointer on every mouse move by reading a pixel back from the GPU,
+  // which stalls the main thread until the frame is drawn (long under software WebGL), even while
+  // the camera is being dragged. Skip that check while a button is held: nothing is hovered mid-drag.
+  const captor = renderer.getMouseCaptor();
+  const sigmaMove = (renderer as unknown as { activeListeners: { handleMove?: (event: unknown) => void } }).activeListeners.handleMove;
+  if (sigmaMove) {
+    captor.removeListener("mousemove", sigmaMove);
+    captor.on("mousemove", (event) => {
+      if (!captor.isMouseDown) sigmaMove(event);
+    });
+  }
+
   // Band captions: plain DOM over the canvas, moved after each render.
   const captions = document.createElement("div");
   captions.className = "band-captions";
@@ -95,13 +115,18 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, option
 
   // Labels: picked so none overlap, after the view changes or the camera settles.
   const measureContext = document.createElement("canvas").getContext("2d");
-  const widths = new Map<string, number>();
+  if (measureContext) measureContext.font = `${LABEL_WEIGHT} ${LABEL_SIZE}px ${LABEL_FONT}`;
+  // Width per character, measured once each (kerning ignored; labels keep a padding anyway).
+  const charWidths = new Map<string, number>();
   const measure = (text: string) => {
-    let width = widths.get(text);
-    if (width === undefined) {
-      if (measureContext) measureContext.font = `${LABEL_WEIGHT} ${LABEL_SIZE}px ${LABEL_FONT}`;
-      width = measureContext ? measureContext.measureText(text).width : text.length * 7;
-      widths.set(text, width);
+    let width = 0;
+    for (const char of text) {
+      let w = charWidths.get(char);
+      if (w === undefined) {
+        w = measureContext ? measureContext.measureText(char).width : 7;
+        charWidths.set(char, w);
+      }
+      width += w;
     }
     return width;
   };
@@ -111,15 +136,16 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, option
     graph.forEachNode((id, attr) => {
       if (attr.hidden) return;
       const display = renderer.getNodeDisplayData(id);
-      if (!display || display.hidden) return;
+      if (!display) return;
       const p = renderer.framedGraphToViewport(display);
       candidates.push({ id, x: p.x, y: p.y, radius: renderer.scaleSize(display.size), text: attr.label, tier: attr.collapsed ? 0 : attr.landmark >= 0 ? 1 : 2, rank: Math.max(0, attr.landmark) });
     });
     const next = pickLabels(candidates, measure, { width, height });
-    if (next.size === labelled.size && [...next].every((id) => labelled.has(id))) return;
+    const changed = [...next].filter((id) => !labelled.has(id)).concat([...labelled].filter((id) => !next.has(id)));
+    if (changed.length === 0) return;
     labelled = next;
     emphasis = { ...emphasis, labelled };
-    renderer.refresh({ skipIndexation: true });
+    renderer.refresh({ partialGraph: { nodes: changed.filter((id) => graph.hasNode(id)) }, skipIndexation: true });
   };
   const scheduleLabels = (delay: number) => {
     clearTimeout(labelTimer);
@@ -156,10 +182,18 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, option
     cameraTimer = setTimeout(() => callbacks.onCamera(state), 250);
   });
 
+  /** Reducers again over every item; a full re-index only when needed (or cheap). */
+  const repaint = (structural: boolean) => {
+    if (structural || !large()) renderer.refresh();
+    else renderer.refresh({ partialGraph: { nodes: graph.nodes(), edges: graph.edges() }, skipIndexation: true });
+  };
+
   const camera = renderer.getCamera();
   return {
     firstFrame: firstFramePromise,
-    setEmphasis(input) {
+    setEmphasis(requested) {
+      // Hover emphasis dims every other item: affordable on small graphs only.
+      const input = large() ? { ...requested, hoveredId: null } : requested;
       const same =
         input.hoveredId === emphasis.hoveredId &&
         input.selectedId === emphasis.selectedId &&
@@ -167,12 +201,12 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, option
         input.bridges === emphasis.bridges;
       if (same) return;
       emphasis = prepareEmphasis(graph, input, labelled);
-      renderer.refresh({ skipIndexation: true });
+      repaint(false);
     },
-    refresh() {
+    refresh(structural) {
       // Visibility changed, so the focus set (visible neighbours) may have too.
       emphasis = prepareEmphasis(graph, emphasis, labelled);
-      renderer.refresh();
+      repaint(structural);
       updateLabels();
     },
     focusNode(id) {
@@ -200,6 +234,16 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, option
     },
     animatePositions(positions, duration = 600) {
       cancelAnimation?.();
+      if (duration <= 0) {
+        graph.updateEachNodeAttributes(
+          (id, attr) => {
+            const p = positions.get(id);
+            return p ? { ...attr, x: p.x, y: p.y } : attr;
+          },
+          { attributes: ["x", "y"] },
+        );
+        return Promise.resolve();
+      }
       const targets: Record<string, { x: number; y: number }> = {};
       positions.forEach((p, id) => (targets[id] = p));
       return new Promise((done) => {
@@ -240,7 +284,7 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, option
       if (visible) return;
       visible = true;
       container.style.visibility = "";
-      renderer.refresh({ skipIndexation: true });
+      renderer.scheduleRender();
     },
     kill() {
       clearTimeout(cameraTimer);

@@ -182,3 +182,24 @@ export const setEmphasis =
     state.emphasis === emphasis ? state : { ...state, emphasis };
 
 export const clearEmphasis = (): Producer<AtlasState> => (state) => (state.emphasis.type === "none" ? state : { ...state, emphasis: NO_EMPHASIS });
+
+/** Ready-made views for the questions the atlas is built for. */
+export const VIEW_PRESETS = {
+  /** Analysts: who bridges the union world and the NGO world. */
+  brokers: { label: "Union–NGO brokers", layout: "sectors", appearance: { colorBy: "category", sizeBy: "bridgeScore" } },
+  /** Analysts: clusters and who is central in them. */
+  communities: { label: "Communities", layout: "force", appearance: { colorBy: "community", sizeBy: "pagerank" } },
+  /** The opening picture. */
+  opening: { label: "Opening view", layout: "force", appearance: { colorBy: "category", sizeBy: "degree" } },
+} as const satisfies Record<string, { label: string; layout: LayoutMode; appearance: AppearanceState }>;
+
+export type ViewPreset = keyof typeof VIEW_PRESETS;
+
+export const applyPreset =
+  (preset: ViewPreset): Producer<AtlasState> =>
+  (state) => {
+    const p = VIEW_PRESETS[preset];
+    const appearance = p.appearance.colorBy === state.appearance.colorBy && p.appearance.sizeBy === state.appearance.sizeBy ? state.appearance : { ...p.appearance };
+    const next = { ...state, layout: p.layout, appearance, ...(preset === "opening" ? { filters: DEFAULT_FILTERS, collapsed: [], revealed: [], year: null } : {}) };
+    return next.layout === state.layout && next.appearance === state.appearance && preset !== "opening" ? state : next;
+  };

@@ -120,7 +120,9 @@ function Actions({ node, store, session, onOpen }: { node: NodeDetails; store: S
       </button>
       {group && group.memberIds.length > 0 && (
         <button type="button" onClick={() => store.update(collapsed ? expandGroups([node.id]) : collapseGroups([node.id]))}>
-          {collapsed ? `Expand its ${group.memberIds.length} members` : `Collapse ${group.memberIds.length} members into it`}
+          {collapsed
+            ? `Expand its ${group.memberIds.length} member${group.memberIds.length > 1 ? "s" : ""}`
+            : `Collapse its ${group.memberIds.length} member${group.memberIds.length > 1 ? "s" : ""} into it`}
         </button>
       )}
       {foldedInto && (

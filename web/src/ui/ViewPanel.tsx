@@ -9,6 +9,9 @@ import type { Session } from "../bindings/session";
 import { COLOR_LABELS, humanise, SIZE_LABELS } from "../graph";
 import {
   activeFacetCount,
+  applyPreset,
+  VIEW_PRESETS,
+  type ViewPreset,
   type AtlasState,
   clearRevealed,
   COLOR_MODES,
@@ -33,6 +36,13 @@ import { useSessionState, useStore } from "./use-store";
 export function ViewPanel({ store, session }: { store: Store<AtlasState>; session: Session }) {
   return (
     <section className="view-panel" aria-label="View settings">
+      <div className="button-row presets" role="group" aria-label="Ready-made views">
+        {(Object.keys(VIEW_PRESETS) as ViewPreset[]).map((key) => (
+          <button key={key} type="button" onClick={() => store.update(applyPreset(key))}>
+            {VIEW_PRESETS[key].label}
+          </button>
+        ))}
+      </div>
       <Appearance store={store} session={session} />
       <Networks store={store} session={session} />
       <Filters store={store} session={session} />
@@ -161,7 +171,7 @@ function Filters({ store, session }: { store: Store<AtlasState>; session: Sessio
       )}
       <div className="button-row">
         <button type="button" onClick={() => store.update(resetFilters())}>
-          Opening view
+          Opening filters
         </button>
         <button type="button" onClick={() => store.update(showEverything())}>
           Show everything
