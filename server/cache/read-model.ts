@@ -37,3 +37,11 @@ export async function readModel<T>(
   const hash = await scope.datasetHash();
   return cache.get(hash === undefined ? undefined : readModelKey(hash, name, args), compute, weigh);
 }
+
+/** The read model `name` for `args` if it is already cached (nothing is computed), else undefined. */
+export async function cachedReadModel<T>(scope: ReadModelScope, name: string, args: unknown): Promise<T | undefined> {
+  const cache = scope.caches.readModels;
+  if (!cache.enabled) return undefined;
+  const hash = await scope.datasetHash();
+  return hash === undefined ? undefined : cache.peek<T>(readModelKey(hash, name, args));
+}

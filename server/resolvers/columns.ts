@@ -75,14 +75,18 @@ export function edgeIdsOfColumns(columns: EdgeColumns): string[] {
   return ids;
 }
 
+/** Edge j of the columns as an edge object with its short properties. */
+export function edgeOfColumns(columns: EdgeColumns, j: number): EdgeProps {
+  const edge: Record<string, unknown> = {
+    id: relationshipId({ type: columns.type[j], source: columns.source[j], target: columns.target[j], role: columns.role[j] ?? undefined }),
+  };
+  for (const field of EDGE_COLUMN_FIELDS) edge[field] = (columns[field] as unknown[])[j];
+  return edge as EdgeProps;
+}
+
 /** Edge objects with their short properties, in column order. */
 export function edgesOfColumns(columns: EdgeColumns): EdgeProps[] {
-  const ids = edgeIdsOfColumns(columns);
-  const edges: EdgeProps[] = new Array(ids.length);
-  for (let j = 0; j < ids.length; j++) {
-    const edge: Record<string, unknown> = { id: ids[j] };
-    for (const field of EDGE_COLUMN_FIELDS) edge[field] = (columns[field] as unknown[])[j];
-    edges[j] = edge as EdgeProps;
-  }
+  const edges: EdgeProps[] = new Array(columns.type.length);
+  for (let j = 0; j < edges.length; j++) edges[j] = edgeOfColumns(columns, j);
   return edges;
 }

@@ -1,10 +1,17 @@
-/** neighbourhood(id, depth, filter, limit): a bounded breadth-first subgraph around one node. */
+/**
+ * neighbourhood(id, depth, filter, limit): a bounded breadth-first subgraph around one node.
+ * Unfiltered, and with the whole graph's columns already cached (app.warm() fills them at start-up),
+ * it is computed in memory over an adjacency index of those columns; otherwise by the
+ * `neighbourhood` Cypher query. Both rank and cut the same way (tested against each other).
+ */
 import type { GraphQLResolveInfo } from "graphql";
 
+import { buildAdjacency, neighbourhoodOf } from "../analytics/adjacency.js";
+import { cachedReadModel, readModel, WEIGHT } from "../cache/index.js";
 import type { Context } from "../context.js";
 import { idArg, intInRange, notFound } from "../errors.js";
-import { edgesOfColumns, nodesOfColumns, type SubgraphColumns } from "./columns.js";
-import { filterParams, type NetworkFilter } from "./filter.js";
+import { edgeOfColumns, edgesOfColumns, nodeOfColumns, nodesOfColumns, type SubgraphColumns } from "./columns.js";
+import { type FilterParams, filterParams, type NetworkFilter } from "./filter.js";
 import type { EdgeProps, NodeProps } from "./rows.js";
 import { needsFullProperties } from "./selection.js";
 import type { Subgraph } from "./subgraph.js";
@@ -26,14 +33,45 @@ interface NeighbourhoodRow extends SubgraphColumns {
   fullEdges: EdgeProps[];
 }
 
+type Hood = Subgraph & { truncated: boolean };
+
+const unfiltered = (params: FilterParams) => Object.values(params).every((value) => value === null);
+
+/** From the cached whole-graph columns, when there are any; undefined otherwise. */
+async function fromCachedGraph(context: Context, params: FilterParams, id: string, depth: number, limit: number): Promise<Hood | undefined> {
+  const columns = await cachedReadModel<SubgraphColumns>(context, "networkColumns", params);
+  if (!columns) return undefined;
+  const adjacency = await readModel(
+    context,
+    "adjacency",
+    params,
+    async () => buildAdjacency(columns.nodes.id, columns.edges.source, columns.edges.target),
+    (a) => a.ids.length * WEIGHT.row + a.targets.length * 8,
+  );
+  const centre = adjacency.index.get(id);
+  if (centre === undefined) throw notFound("node", id);
+  const hood = neighbourhoodOf(adjacency, centre, depth, limit);
+  return {
+    nodes: hood.nodes.map((i) => nodeOfColumns(columns.nodes, i)),
+    edges: hood.edges.map((j) => edgeOfColumns(columns.edges, j)),
+    groups: [],
+    truncated: hood.truncated,
+  };
+}
+
 export const neighbourhoodFields = {
-  async neighbourhood(_: unknown, args: NeighbourhoodArgs, { db }: Context, info: GraphQLResolveInfo): Promise<Subgraph & { truncated: boolean }> {
+  async neighbourhood(_: unknown, args: NeighbourhoodArgs, context: Context, info: GraphQLResolveInfo): Promise<Hood> {
     const depth = intInRange("depth", args.depth, 1, 3, 1);
     const limit = intInRange("limit", args.limit, 1, NEIGHBOURHOOD_LIMIT_MAX, NEIGHBOURHOOD_LIMIT_DEFAULT);
     const id = idArg("id", args.id);
+    const params = filterParams(args.filter);
     // Full property maps only when the query selects a long field (descriptions, citations …).
     const full = needsFullProperties(info);
-    const [row] = await db.read<NeighbourhoodRow>("neighbourhood", { ...filterParams(args.filter), id, depth, limit, full });
+    if (!full && unfiltered(params)) {
+      const hood = await fromCachedGraph(context, params, id, depth, limit);
+      if (hood) return hood;
+    }
+    const [row] = await context.db.read<NeighbourhoodRow>("neighbourhood", { ...params, id, depth, limit, full });
     // The centre is always part of its own neighbourhood, so no nodes means no such node.
     if (!row || row.nodes.id.length === 0) throw notFound("node", args.id);
     return {
