@@ -14,8 +14,11 @@ export interface ReadModelScope {
   caches: { readModels: LruCache };
 }
 
-/** Rough bytes per cached node and per edge/row (JS objects with their strings), for the LRU budget. */
-export const WEIGHT = { node: 600, edge: 250, row: 200 } as const;
+/**
+ * Rough bytes per cached item (JS objects with their strings), for the LRU budget: lean nodes and
+ * edges (short properties), full ones (with descriptions and citations), other rows.
+ */
+export const WEIGHT = { node: 600, edge: 300, fullNode: 1500, fullEdge: 700, row: 200 } as const;
 
 export function readModelKey(hash: string, name: string, args: unknown): string {
   return `${hash}\u0000${name}\u0000${JSON.stringify(args ?? null)}`;

@@ -21,7 +21,8 @@ interface NetworkArgs {
 }
 
 const weighColumns = (c: SubgraphColumns) => c.nodes.id.length * WEIGHT.node + c.edges.type.length * WEIGHT.edge;
-const weighSubgraph = (s: Subgraph) => s.nodes.length * WEIGHT.node + s.edges.length * WEIGHT.edge;
+const weighSubgraph = (full: boolean) => (s: Subgraph) =>
+  full ? s.nodes.length * WEIGHT.fullNode + s.edges.length * WEIGHT.fullEdge : s.nodes.length * WEIGHT.node + s.edges.length * WEIGHT.edge;
 const weighCompact = (c: CompactSubgraph) => (c.ids.length * WEIGHT.node + c.sources.length * WEIGHT.edge) / 2;
 
 /** The filtered graph's short properties as columns, shared by network, networkCompact, metrics and timeline. */
@@ -46,7 +47,7 @@ export const networkFields = {
       }
       const columns = await networkColumns(context, params);
       return assembleSubgraph(nodesOfColumns(columns.nodes), edgesOfColumns(columns.edges), groupBy);
-    }, weighSubgraph);
+    }, weighSubgraph(full));
   },
 
   async networkCompact(_: unknown, args: NetworkArgs, context: Context): Promise<CompactSubgraph> {
