@@ -14,9 +14,10 @@
  *   npm run bench:web -- bundled      # one
  *   BENCH_WEB_RUNS=3 npm run bench:web
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
-import { availableParallelism, cpus, loadavg } from "node:os";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 
 import { type Browser, type BrowserContext, chromium } from "playwright-core";
 import { build } from "vite";
@@ -152,12 +153,12 @@ function summarise(runs: LoadRun[]) {
   };
 }
 
-async function runScenario(browser: Browser, scenario: Scenario): Promise<Report> {
+async function runScenario(browser: Browser, scenario: Scenario, webDir: string): Promise<Report> {
   const data = scenario.data();
   // The machine is shared: the 1-minute load average says how quiet it was.
   const loadAverageBefore = loadavg()[0];
   const store = await openBenchStore(`web-${scenario.name}`, data, log);
-  const server: Server = createApp(store.db).createServer();
+  const server: Server = createApp(store.db, { webDir }).createServer();
   try {
     await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
     const address = server.address();
@@ -260,19 +261,23 @@ async function main() {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith("-"));
   const scenarios = wanted.length ? SCENARIOS.filter((s) => wanted.includes(s.name)) : SCENARIOS;
   if (scenarios.length === 0) throw new Error(`Unknown scenario (use ${SCENARIOS.map((s) => s.name).join(", ")})`);
+  // A production build of our own (dist/web is shared with other people's runs).
   log("building the web app…");
-  await build({ configFile: new URL("../vite.config.ts", import.meta.url).pathname, logLevel: "warn" });
+  const webDir = mkdtempSync(join(tmpdir(), "atlas-bench-web-"));
+  process.env.NODE_ENV = "production";
+  await build({ configFile: new URL("../vite.config.ts", import.meta.url).pathname, logLevel: "warn", mode: "production", build: { outDir: webDir, emptyOutDir: true } });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     mkdirSync(RESULTS_DIR, { recursive: true });
     for (const scenario of scenarios) {
-      const report = await runScenario(browser, scenario);
+      const report = await runScenario(browser, scenario, webDir);
       writeFileSync(new URL(`web-${scenario.name}.json`, RESULTS_DIR), `${JSON.stringify(report, null, 2)}\n`);
       writeFileSync(new URL(`web-${scenario.name}.md`, RESULTS_DIR), markdown(report));
       log(`wrote bench/results/web-${scenario.name}.json and .md`);
     }
   } finally {
     await browser.close();
+    rmSync(webDir, { recursive: true, force: true });
   }
 }
 

@@ -8,6 +8,7 @@ import type { Server } from "node:http";
 import { resolve } from "node:path";
 
 import { type Browser, chromium, type Page } from "playwright-core";
+import { inject } from "vitest";
 
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
@@ -40,7 +41,7 @@ export interface E2E {
 
 export async function startE2E(): Promise<E2E> {
   const db = await connectTestDb();
-  const server = createApp(db).createServer();
+  const server = createApp(db, { webDir: inject("webDir") }).createServer();
   await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
   const address = server.address();
   const baseUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;

@@ -66,6 +66,17 @@ describe("timeline", () => {
     await screenshot(page, "30-timeline-2006");
   });
 
+  it("should leave out bodies with no date when asked", async () => {
+    const withUndated = (await inspect(page, (a) => a.visibleNodes())).length;
+    await page.getByLabel(/Leave out bodies and ties with no/).check();
+    const expected = computeView(createDataset(network), { filters: DEFAULT_FILTERS, year: 2006, datedOnly: true, collapsed: [], revealed: [] });
+    await expect.poll(async () => (await inspect(page, (a) => a.visibleNodes())).length).toBe(expected.nodeCount);
+    expect(expected.nodeCount).toBeLessThan(withUndated);
+    await expect.poll(() => new URL(page.url()).searchParams.get("dated")).toBe("only");
+    await screenshot(page, "32-timeline-2006-dated-only");
+    await page.getByLabel(/Leave out bodies and ties with no/).uncheck();
+  });
+
   it("should grow the network as the years go by", async () => {
     const early = (await inspect(page, (a) => a.visibleNodes())).length;
     await goToYear(2024);

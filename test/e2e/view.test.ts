@@ -167,6 +167,16 @@ describe("view: layouts", () => {
     await screenshot(page, "15-sectors-layout");
   });
 
+  it("should set up the union–NGO brokers view in one click", async () => {
+    await page.getByRole("button", { name: "Force", exact: true }).click();
+    await page.getByRole("group", { name: "Ready-made views" }).getByRole("button", { name: "Union–NGO brokers" }).click();
+    await expect.poll(() => page.locator(".band-caption").count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => page.locator(".legend-size").textContent()).toMatch(/Union–NGO bridge score, up to/);
+    expect(new URL(page.url()).searchParams.get("layout")).toBe("sectors");
+    await page.waitForTimeout(800);
+    await screenshot(page, "16-union-ngo-brokers");
+  });
+
   it("should keep positions when filters change, and come back to the force layout", async () => {
     const id = openingNodeIds(compact)[0];
     const before = await position(id);

@@ -162,8 +162,8 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, option
     }
     placeCaptions();
     // Nodes moved (a layout running or animating): re-pick labels once things calm down; never
-    // while the camera moves, to keep dragging cheap.
-    if (performance.now() - lastCameraMove > 300) scheduleLabels(300);
+    // while the camera moves or a button is held, to keep dragging cheap.
+    if (!captor.isMouseDown && performance.now() - lastCameraMove > 300) scheduleLabels(300);
   });
   renderer.on("clickNode", ({ node }) => callbacks.onClickNode(node));
   renderer.on("clickStage", () => callbacks.onClickStage());
@@ -175,12 +175,21 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, option
     container.style.cursor = "";
     callbacks.onHoverNode(null);
   });
-  renderer.getCamera().on("updated", (state) => {
-    lastCameraMove = performance.now();
-    scheduleLabels(300);
+  // The camera settled: re-pick labels and report it (for the URL) — not mid-drag, however slow
+  // the frames, since either would cost a pass over every node while the user is moving.
+  const cameraSettled = () => {
     clearTimeout(cameraTimer);
-    cameraTimer = setTimeout(() => callbacks.onCamera(state), 250);
+    cameraTimer = setTimeout(() => {
+      if (captor.isMouseDown) return;
+      updateLabels();
+      callbacks.onCamera(renderer.getCamera().getState());
+    }, 250);
+  };
+  renderer.getCamera().on("updated", () => {
+    lastCameraMove = performance.now();
+    cameraSettled();
   });
+  captor.on("mouseup", cameraSettled);
 
   /** Reducers again over every item; a full re-index only when needed (or cheap). */
   const repaint = (structural: boolean) => {
