@@ -11,6 +11,7 @@
  *
  *   npm run bench:api                  # 10k organisations
  *   npm run bench:api -- 10k 100k      # both sizes (100k takes a while to load the first time)
+ *   npm run bench:api -- 10k --only=search,node   # some cases, logged only (nothing written)
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
@@ -366,7 +367,7 @@ async function benchSize(label: string, seed: number) {
     log(`${label}: ${counts.nodes} nodes, ${counts.relationships} relationships; load average ${loadBefore.join(" ")}`);
     const results: Row[] = [];
     const large = label === "100k";
-    for (const c of cases(data, seed)) {
+    for (const c of cases(data, seed).filter((x) => !only || only.some((name) => x.name.includes(name)))) {
       const iterations = large ? Math.max(3, Math.ceil(c.iterations / 5)) : c.iterations;
       // Warm up both sides (plans, page cache, JIT) on every input.
       for (const vars of c.inputs.slice(0, 5)) {
@@ -382,6 +383,7 @@ async function benchSize(label: string, seed: number) {
       await runGraphQL(warm, c.query, c.inputs[0]);
       results.push(await measure(store, c, label, () => warm, Math.max(iterations, 10), "warm"));
     }
+    if (only) return;
     // Everything the whole-graph cases above cached in one app, as the server would hold it.
     const held = createApp(store.db);
     for (const c of cases(data, seed).filter((x) => x.cached)) await runGraphQL(held, c.query, c.inputs[0]);
@@ -463,5 +465,8 @@ function markdown(report: {
   return `${lines.join("\n")}\n`;
 }
 
-const sizes = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+const args = process.argv.slice(2);
+/** `--only=search,node`: just the cases whose names contain one of these; nothing is written. */
+const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const sizes = args.filter((a) => !a.startsWith("-"));
 for (const label of sizes.length ? sizes : ["10k"]) await benchSize(label, 2024);

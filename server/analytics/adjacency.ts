@@ -14,6 +14,9 @@ export interface Adjacency {
   outgoing: Int32Array[];
   /** Target node of every relationship (-1 when it is outside the nodes). */
   targets: Int32Array;
+  /** Each node's rank in id order, and the node of each rank, so ranking never compares strings. */
+  idRank: Int32Array;
+  byRank: Int32Array;
 }
 
 export function buildAdjacency(ids: readonly string[], sources: readonly string[], targets: readonly string[]): Adjacency {
@@ -34,7 +37,19 @@ export function buildAdjacency(ids: readonly string[], sources: readonly string[
     near[t].add(s);
     out[s].push(j);
   }
-  return { ids, index, degree, neighbours: near.map((set) => Int32Array.from(set)), outgoing: out.map((list) => Int32Array.from(list)), targets: target };
+  const byRank = Int32Array.from([...ids.keys()].sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0)));
+  const idRank = new Int32Array(ids.length);
+  byRank.forEach((i, rank) => (idRank[i] = rank));
+  return {
+    ids,
+    index,
+    degree,
+    neighbours: near.map((set) => Int32Array.from(set)),
+    outgoing: out.map((list) => Int32Array.from(list)),
+    targets: target,
+    idRank,
+    byRank,
+  };
 }
 
 export interface Neighbourhood {
@@ -45,32 +60,51 @@ export interface Neighbourhood {
   truncated: boolean;
 }
 
+/** Keys (degree, id rank) stay exact doubles up to a million nodes and a million relationships per node. */
+const SPAN = 2 ** 20;
+
+/** A ring's nodes, most connected first, then by id. */
+function rankRing(adjacency: Adjacency, ring: number[]): number[] {
+  const { ids, degree, idRank, byRank } = adjacency;
+  if (ids.length > SPAN) return ring.sort((a, b) => degree[b] - degree[a] || idRank[a] - idRank[b]);
+  // One exact numeric key per node sorts a ring of tens of thousands (a hub's members) natively.
+  const keys = new Float64Array(ring.length);
+  for (let k = 0; k < ring.length; k++) keys[k] = (SPAN - 1 - Math.min(degree[ring[k]], SPAN - 1)) * SPAN + idRank[ring[k]];
+  keys.sort();
+  return Array.from(keys, (key) => byRank[key % SPAN]);
+}
+
 /**
  * The nodes within `depth` steps of `centre` (itself included), cut at `limit` after ranking by
- * distance, then degree, then id; and the relationships among those kept.
+ * distance, then degree, then id; and the relationships among those kept. A ring is only explored
+ * while the nodes found so far fit in `limit` (farther ones could not be kept anyway).
  */
 export function neighbourhoodOf(adjacency: Adjacency, centre: number, depth: number, limit: number): Neighbourhood {
-  const { ids, degree, neighbours, outgoing, targets } = adjacency;
-  const distance = new Map<number, number>([[centre, 0]]);
-  let frontier = [centre];
-  for (let d = 1; d <= depth && distance.size <= limit; d++) {
-    const next: number[] = [];
-    for (const at of frontier) {
+  const { neighbours, outgoing, targets } = adjacency;
+  const seen = new Set<number>([centre]);
+  const rings: number[][] = [[centre]];
+  for (let d = 1; d <= depth && seen.size <= limit; d++) {
+    const ring: number[] = [];
+    for (const at of rings[d - 1]) {
       for (const n of neighbours[at]) {
-        if (!distance.has(n)) {
-          distance.set(n, d);
-          next.push(n);
+        if (!seen.has(n)) {
+          seen.add(n);
+          ring.push(n);
         }
       }
     }
-    frontier = next;
+    rings.push(ring);
   }
-  const ranked = [...distance.keys()].sort(
-    (a, b) => distance.get(a)! - distance.get(b)! || degree[b] - degree[a] || (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0),
-  );
-  const nodes = ranked.slice(0, limit);
+  const nodes: number[] = [];
+  for (const ring of rings) {
+    if (nodes.length >= limit) break;
+    for (const n of rankRing(adjacency, ring)) {
+      if (nodes.length >= limit) break;
+      nodes.push(n);
+    }
+  }
   const kept = new Set(nodes);
   const edges: number[] = [];
   for (const a of nodes) for (const j of outgoing[a]) if (kept.has(targets[j])) edges.push(j);
-  return { nodes, edges, truncated: ranked.length > limit };
+  return { nodes, edges, truncated: seen.size > limit };
 }

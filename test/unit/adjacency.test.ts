@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { buildAdjacency, neighbourhoodOf } from "../../server/analytics/adjacency.js";
+import { mulberry32 } from "../../server/analytics/random.js";
 
 /** c is the centre; a and b are its neighbours (b the busier); x, y hang off b, z off x. */
 const ids = ["a", "b", "c", "x", "y", "z"];
@@ -42,6 +43,25 @@ describe("adjacency", () => {
       expect(names(hood.nodes)).toEqual(["c", "b", "a"]);
       expect(hood.truncated).toBe(true);
       expect(hood.edges.sort()).toEqual([0, 1]);
+    });
+
+    it("should rank like a plain sort by distance, degree and id on a random graph with many ties", () => {
+      const rng = mulberry32(3);
+      const randomIds = Array.from({ length: 400 }, (_, i) => `n${(i * 7919) % 400}`);
+      const pairs = Array.from({ length: 1200 }, () => [randomIds[Math.floor(rng() * 400)], randomIds[Math.floor(rng() * rng() * 400)]]).filter(([a, b]) => a !== b);
+      const graph = buildAdjacency(randomIds, pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+      const start = graph.index.get("n1")!;
+      const hood = neighbourhoodOf(graph, start, 2, 10_000);
+      const distance = new Map([[start, 0]]);
+      let frontier = [start];
+      for (let d = 1; d <= 2; d++) {
+        frontier = frontier.flatMap((at) => [...graph.neighbours[at]].filter((n) => !distance.has(n) && distance.set(n, d)));
+      }
+      const expected = [...distance.keys()].sort(
+        (a, b) => distance.get(a)! - distance.get(b)! || graph.degree[b] - graph.degree[a] || (randomIds[a] < randomIds[b] ? -1 : 1),
+      );
+      expect(hood.nodes).toEqual(expected);
+      expect(neighbourhoodOf(graph, start, 2, 25).nodes).toEqual(expected.slice(0, 25));
     });
 
     it("should stop at the depth", () => {
