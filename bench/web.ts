@@ -93,6 +93,8 @@ async function measureLoad(context: BrowserContext, url: string, waitForLayout: 
     const api = performance.getEntriesByType("resource").find((r) => r.name.endsWith("/graphql"));
     return { firstFrame: at("atlas:first-frame"), layout: at("atlas:layout"), apiStart: api?.startTime ?? null, apiEnd: api?.responseEnd ?? null, apiBytes: api?.encodedBodySize ?? null };
   })()`)) as { firstFrame: number; layout: number | null; apiStart: number | null; apiEnd: number | null; apiBytes: number | null };
+  // Let the page's follow-up requests finish, so their server work does not spill into the next run.
+  await page.waitForLoadState("networkidle", { timeout: 120_000 }).catch(() => {});
   await page.close();
   return {
     firstFrameMs: round(marks.firstFrame),

@@ -14,6 +14,13 @@ export const NETWORK_QUERY = `query Network {
 export const PREFETCH_GLOBAL = "__atlasNetwork";
 /** Where it leaves the early layout (a promise of the positions, or null). */
 export const BOOT_LAYOUT_GLOBAL = "__atlasLayout";
+/**
+ * Up to this many nodes the first frame waits for the opening layout (computed while the app
+ * loads); above it the first frame shows the seeded spiral and the layout runs afterwards, so it
+ * does not compete with the first frame for the CPU.
+ */
+export const WAIT_FOR_LAYOUT_LIMIT = 3000;
+
 /** localStorage keys of cached layouts start with this. */
 export const LAYOUT_CACHE_PREFIX = "atlas-layout:v1:";
 
@@ -32,7 +39,7 @@ export function bootScript(workerUrl: string | null): string {
       `try{var cached=false;for(var i=0;i<localStorage.length;i++)if((localStorage.key(i)||"").indexOf(${JSON.stringify(LAYOUT_CACHE_PREFIX)})===0)cached=true;`,
       `if(!cached&&window.Worker){var w=new Worker(${JSON.stringify(workerUrl)},{type:"module"});`,
       `window.${BOOT_LAYOUT_GLOBAL}=new Promise(function(done){w.onmessage=function(e){done(e.data);w.terminate()};w.onerror=function(){done(null)};`,
-      `net.then(function(b){if(b&&b.data&&b.data.networkCompact)w.postMessage({data:b.data.networkCompact});else{done(null);w.terminate()}})})}}catch(e){}`,
+      `net.then(function(b){var n=b&&b.data&&b.data.networkCompact;if(n&&n.ids.length<=${WAIT_FOR_LAYOUT_LIMIT})w.postMessage({data:n});else{done(null);w.terminate()}})})}}catch(e){}`,
     );
   }
   return `(function(){${lines.join("")}})();`;

@@ -9,6 +9,8 @@ import { readCachedLayout, writeCachedLayout } from "../layout/cache";
 import type { InitialLayoutRequest } from "../layout/initial.worker";
 
 export interface LayoutWorker {
+  /** The layout this browser cached for the same graph, if any. */
+  cached(dataset: AtlasDataset): Float64Array | null;
   compute(network: CompactNetwork, dataset: AtlasDataset): Promise<Float64Array>;
 }
 
@@ -37,6 +39,7 @@ function computeInWorker(network: CompactNetwork): Promise<Float64Array> {
 
 export function createLayoutWorker(): LayoutWorker {
   return {
+    cached: (dataset) => readCachedLayout(window.localStorage, dataset),
     async compute(network, dataset) {
       const cached = readCachedLayout(window.localStorage, dataset);
       if (cached) return cached;

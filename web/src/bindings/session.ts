@@ -66,6 +66,8 @@ export interface Session {
   zoom(factor: number): void;
   /** Resolves once the first frame is on screen (later requests wait for it). */
   firstFrame: Promise<void>;
+  /** Resolves once the opening layout is in place. */
+  layoutDone: Promise<void>;
   /** Attaches membership groups and scopes (they arrive after the first frame). */
   setExtras(extras: NetworkExtras): void;
   /** Replaces the force positions (the opening layout arriving late), animated. */
@@ -77,11 +79,16 @@ export interface Session {
   kill(): void;
 }
 
-/** Where nodes start: the seeded spiral now, the opening layout when the worker (or cache) has it. */
+/**
+ * Where nodes start: `seed` (the cached layout, or the seeded spiral), then, unless the seed is
+ * already final, the opening layout from `compute`: awaited behind a hidden canvas (`wait`, small
+ * graphs), or after the first frame, gliding or jumping into place (big graphs).
+ */
 export interface OpeningLayout {
   seed: Float64Array;
-  final: Promise<Float64Array>;
-  /** Keep the canvas hidden until the final layout is in (small graphs: it is quick). */
+  /** The seed is the final layout (cached). */
+  final: boolean;
+  compute(): Promise<Float64Array>;
   wait: boolean;
 }
 
@@ -134,7 +141,7 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
   const initial = store.get();
   const initialStyle = style(initial);
   applyView(graph, dataset, view, { ...initialStyle, landmarks });
-  const renderer: Renderer = createRenderer(container, graph, { hidden: opening.wait }, {
+  const renderer: Renderer = createRenderer(container, graph, { hidden: opening.wait && !opening.final }, {
     onClickNode: (id) => store.update(selectNode(id)),
     onClickStage: () => store.update(selectNode(null)),
     onHoverNode: (id) => store.update(hoverNode(id)),
@@ -276,10 +283,15 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
   renderer.setEmphasis(emphasisOf(initial));
   if (initial.camera) renderer.setCamera(initial.camera);
 
-  // The opening layout: written in place before the first visible frame, or glided to.
-  void opening.final.then((final) => {
-    if (killed) return;
-    if (!opening.wait) return void api.setForcePositions(final);
+  // The opening layout: written in place before the first visible frame, or glided to after it.
+  const finalLayout: Promise<Float64Array | null> = opening.final
+    ? Promise.resolve(null)
+    : opening.wait
+      ? opening.compute()
+      : renderer.firstFrame.then(() => (killed ? null : opening.compute()));
+  const layoutDone = finalLayout.then(async (final) => {
+    if (killed || !final) return;
+    if (!opening.wait) return api.setForcePositions(final);
     forcePositions = Float64Array.from(final);
     if (store.get().layout === "sectors") void showLayout("sectors", false);
     else
@@ -300,6 +312,7 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
 
   const api: Session = {
     firstFrame: renderer.firstFrame,
+    layoutDone,
     graph,
     dataset: () => dataset,
     state: session,

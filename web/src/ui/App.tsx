@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { fetchExtras, fetchNetwork, type NodeRef } from "../api";
+import { WAIT_FOR_LAYOUT_LIMIT } from "../api/network-query";
 import type { LayoutWorker } from "../bindings/layout-worker";
 import type { OpeningLayout, Session } from "../bindings/session";
 import { bindUrl } from "../bindings/url";
@@ -30,11 +31,6 @@ import { ViewPanel } from "./ViewPanel";
 export const NETWORK_MARK = "atlas:network";
 export const LAYOUT_MARK = "atlas:layout";
 
-/**
- * Up to this many nodes the first frame waits for the layout worker (Sigma starts meanwhile, hidden);
- * above it, the seeded spiral shows at once and the layout glides in when ready.
- */
-const WAIT_FOR_LAYOUT_LIMIT = 3000;
 
 type Load =
   | { type: "loading" }
@@ -59,24 +55,33 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
       const network = await fetchNetwork(controller.signal);
       performance.mark(NETWORK_MARK);
       const dataset = createDataset(network);
-      const layout = layoutWorker.compute(network, dataset).then((positions) => {
-        performance.mark(LAYOUT_MARK);
-        return positions;
-      });
-      if (!controller.signal.aborted) {
-        setLoad({ type: "ready", dataset, layout: { seed: seedPositions(dataset), final: layout, wait: dataset.nodes.length <= WAIT_FOR_LAYOUT_LIMIT } });
-      }
+      const cached = layoutWorker.cached(dataset);
+      if (cached) performance.mark(LAYOUT_MARK);
+      const layout: OpeningLayout = {
+        seed: cached ?? seedPositions(dataset),
+        final: cached !== null,
+        compute: () =>
+          layoutWorker.compute(network, dataset).then((positions) => {
+            performance.mark(LAYOUT_MARK);
+            return positions;
+          }),
+        wait: dataset.nodes.length <= WAIT_FOR_LAYOUT_LIMIT,
+      };
+      if (!controller.signal.aborted) setLoad({ type: "ready", dataset, layout });
     })().catch((error: Error) => {
       if (error.name !== "AbortError") setLoad({ type: "error", message: error.message });
     });
     return () => controller.abort();
   }, [layoutWorker]);
 
-  // Groups and scopes come after the first frame.
+  // Groups and scopes come after the first frame (on big graphs, after the opening layout too: the
+  // server reads the whole graph twice for them).
   useEffect(() => {
     if (!session) return;
     const controller = new AbortController();
+    const big = session.dataset().nodes.length > WAIT_FOR_LAYOUT_LIMIT;
     session.firstFrame
+      .then(() => (big ? session.layoutDone : undefined))
       .then(() => fetchExtras(controller.signal))
       .then((extras) => session.setExtras(extras))
       .catch(() => {
