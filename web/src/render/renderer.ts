@@ -109,7 +109,8 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, option
     bands.forEach((band, k) => {
       const top = renderer.graphToViewport({ x: 0, y: band.y + band.halfHeight });
       const el = children[k] as HTMLElement | undefined;
-      if (el) el.style.transform = `translateY(${Math.round(top.y)}px)`;
+      // The caption sits just above its band, in the gap between bands.
+      if (el) el.style.transform = `translateY(calc(${Math.round(top.y)}px - 100%))`;
     });
   };
 
