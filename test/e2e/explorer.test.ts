@@ -33,8 +33,7 @@ describe("explorer: opening view", () => {
     const focal = FOCAL_IDS.filter((id) => compact.ids.includes(id) && OPENING_KINDS.includes(compact.kinds[compact.ids.indexOf(id)]));
     expect(focal.length).toBeGreaterThan(3);
     for (const id of focal) {
-      const shown = await page.evaluate((node) => window.__atlas!.display(node), id);
-      expect(shown, id).toMatchObject({ hidden: false, forceLabel: true });
+      await expect.poll(() => page.evaluate((node) => ({ id: node, ...window.__atlas!.display(node) }), id)).toMatchObject({ id, hidden: false, forceLabel: true });
     }
   });
 

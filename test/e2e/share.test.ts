@@ -43,8 +43,10 @@ describe("sharing", () => {
     await page.getByRole("slider", { name: "Year" }).focus();
     await page.getByRole("slider", { name: "Year" }).press("End");
     await page.getByRole("slider", { name: "Year" }).press("ArrowLeft");
+    const before = await inspect(page, (a) => a.camera().ratio);
     await page.getByRole("button", { name: "Zoom in" }).click();
     // The camera glides, then the URL catches up with where it settled.
+    await expect.poll(() => inspect(page, (a) => a.camera().ratio)).toBeCloseTo(before / 1.5, 4);
     await expect
       .poll(async () => {
         const cam = new URL(page.url()).searchParams.get("cam")?.split(",").map(Number);

@@ -79,8 +79,15 @@ describe("web appearance", () => {
       const { createDataset } = await import("../../web/src/graph/dataset.js");
       const { compactFixture } = await import("./_web-fixture.js");
       const data = compactFixture();
-      data.sectors[data.ids.indexOf("mfa")] = "BUSINESS";
-      expect([...landmarkIds(createDataset(data))].at(-1)).toBe("mfa");
+      data.sectors[data.ids.indexOf("caram-asia")] = "BUSINESS";
+      expect([...landmarkIds(createDataset(data))].at(-1)).toBe("caram-asia");
+    });
+
+    it("should put the featured coalitions first", async () => {
+      const { FEATURED_IDS } = await import("../../web/src/graph/appearance.js");
+      const first = [...landmarkIds(ds)].slice(0, 3);
+      expect(first.every((id) => FEATURED_IDS.includes(id))).toBe(true);
+      expect(first).not.toContain("caram-asia");
     });
 
     it("should put global networks first once scopes are known", () => {

@@ -223,12 +223,20 @@ export function createSizeScale(dataset: AtlasDataset, mode: SizeMode, view: Vis
 }
 
 const SCOPE_RANK: Record<string, number> = { GLOBAL: 0, REGIONAL: 1, NATIONAL: 2, LOCAL: 3 };
+
+/**
+ * The coalitions the atlas is built around (docs: DESIGN.md, the explorer issue): the opening view
+ * labels them before any other, so the structure around them reads at a glance. Ids missing from
+ * the data are ignored.
+ */
+export const FEATURED_IDS: readonly string[] = ["mfa", "gcm", "pga", "idwf", "ituc", "via-campesina"];
 /** The movement's own worlds: unions and civil society. */
 const MOVEMENT_SECTORS = new Set(["LABOUR", "CIVIL_SOCIETY"]);
 
 /**
- * Networks of networks whose labels come first, in priority order: coalition-type organisations
- * (networks, federations, confederations, movements) of the movement's sectors before others,
+ * Networks of networks whose labels come first, in priority order: the featured coalitions, then
+ * coalition-type organisations (networks, federations, confederations, movements) of the
+ * movement's sectors before others,
  * global before regional (once scopes are known), then the best connected; at most `limit`.
  */
 export function landmarkIds(dataset: AtlasDataset, limit = 60): Set<string> {
@@ -236,12 +244,13 @@ export function landmarkIds(dataset: AtlasDataset, limit = 60): Set<string> {
     .map((node, i) => ({
       node,
       i,
+      featured: FEATURED_IDS.includes(node.id) ? 0 : 1,
       movement: MOVEMENT_SECTORS.has(node.sector ?? "") ? 0 : 1,
       scope: SCOPE_RANK[dataset.scopes?.get(node.id) ?? ""] ?? 2,
     }))
-    .filter(({ node }) => node.kind === "ORGANISATION" && node.type !== null && COALITION_TYPES.includes(node.type));
+    .filter(({ node, featured }) => featured === 0 || (node.kind === "ORGANISATION" && node.type !== null && COALITION_TYPES.includes(node.type)));
   candidates.sort(
-    (a, b) => a.movement - b.movement || a.scope - b.scope || dataset.degree[b.i] - dataset.degree[a.i] || a.node.id.localeCompare(b.node.id),
+    (a, b) => a.featured - b.featured || a.movement - b.movement || a.scope - b.scope || dataset.degree[b.i] - dataset.degree[a.i] || a.node.id.localeCompare(b.node.id),
   );
   return new Set(candidates.slice(0, limit).map(({ node }) => node.id));
 }
