@@ -6,11 +6,14 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 
 import type { Session } from "../bindings/session";
-import { humanise, SIZE_LABELS, visibleDegree } from "../graph";
+import { humanise, visibleDegree } from "../graph";
 import { type AtlasState, hoverNode, type Store } from "../state";
 import { useSessionState, useStore } from "./use-store";
 
 const PAGE = 200;
+
+/** Short column headers for the size metric (the legend and the View panel spell them out). */
+const METRIC_HEADERS: Record<string, string> = { betweenness: "Betweenness", pagerank: "PageRank", bridgeScore: "Bridge score" };
 
 interface Column<R> {
   key: string;
@@ -45,9 +48,9 @@ type Sort = { key: string; descending: boolean };
 
 const NODE_COLUMNS: Column<NodeRow>[] = [
   { key: "name", label: "Name", value: (r) => r.name },
-  { key: "kind", label: "Kind", value: (r) => r.kind },
-  { key: "type", label: "Type", value: (r) => r.type },
-  { key: "sector", label: "Sector", value: (r) => r.sector },
+  // An organisation's type, or the kind of anything else: one column, so the table fits a phone
+  // (the sector is in Details and in the node's colour).
+  { key: "type", label: "Type", value: (r) => r.type || r.kind },
   { key: "ties", label: "Ties", value: (r) => r.ties, numeric: true },
 ];
 
@@ -125,7 +128,7 @@ export function NetworkTable({ store, session, onSelect }: { store: Store<AtlasS
   const nodeColumns = useMemo<Column<NodeRow>[]>(
     () => [
       ...NODE_COLUMNS,
-      ...(sizeBy === "degree" ? [] : [{ key: "metric", label: SIZE_LABELS[sizeBy], value: (r: NodeRow) => r.metric ?? -1, numeric: true }]),
+      ...(sizeBy === "degree" ? [] : [{ key: "metric", label: METRIC_HEADERS[sizeBy], value: (r: NodeRow) => r.metric ?? -1, numeric: true }]),
     ],
     [sizeBy],
   );
@@ -200,7 +203,9 @@ function SortableTable<R>({ rows, columns, defaultSort, caption, store, rowId, n
     if (index < 0) return;
     setPage(Math.floor(index / PAGE));
     setFocusIndex(index % PAGE);
-    requestAnimationFrame(() => body.current?.querySelector<HTMLElement>("tr[aria-current='true']")?.scrollIntoView({ block: "nearest" }));
+    requestAnimationFrame(() =>
+      body.current?.querySelector<HTMLElement>("tr[aria-current='true']")?.scrollIntoView({ block: "nearest", inline: "start" }),
+    );
   }, [selectedId, sorted, nodeOf]);
 
   const focusRow = (index: number) => {
