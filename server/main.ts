@@ -10,7 +10,7 @@ import { fail, log } from "./log.js";
 try {
   const config = readConfig();
   const database = await openDatabase(config, log);
-  await prepareDatabase(database.db, log);
+  await prepareDatabase(database.db, log, { reloadWhenChanged: !config.neo4j });
   const app = createApp(database.db, { cache: { budgetMb: config.cacheMb } });
   const server = app.createServer();
   server.once("error", (error: NodeJS.ErrnoException) => {

@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { Config } from "../env.js";
 import { loadDataset } from "../import/load.js";
 import { readDataset } from "../import/read-dataset.js";
+import { toGraphRows } from "../import/to-graph.js";
 import { applySchema, connect, type Database } from "./database.js";
 import { startEmbeddedNeo4j } from "./embedded.js";
 
@@ -55,15 +56,36 @@ export async function openDatabase(config: Config, log: (line: string) => void):
   }
 }
 
-/** Schema first, then the bundled dataset if the graph is empty (a reload is `npm run db:load`). */
-export async function prepareDatabase(db: Database, log: (line: string) => void, dataDir: string = DATA_DIR): Promise<void> {
+export interface PrepareOptions {
+  dataDir?: string;
+  /**
+   * Reload when the database holds a different dataset than `dataDir` (e.g. after a `git pull`).
+   * True for the embedded database, whose content is the bundled data; false for an external one,
+   * which may hold a dataset loaded on purpose with `npm run db:load -- --dir …`.
+   */
+  reloadWhenChanged: boolean;
+}
+
+/**
+ * Schema first; then the bundled dataset when the graph is empty, or (embedded) when the loaded
+ * dataset's hash differs from the bundled one. A reload is one transaction, like `npm run db:load`.
+ */
+export async function prepareDatabase(db: Database, log: (line: string) => void, options: PrepareOptions): Promise<void> {
+  const dataDir = options.dataDir ?? DATA_DIR;
   await applySchema(db);
+  const bundled = readDataset(dataDir);
+  const bundledHash = toGraphRows(bundled).hash;
   const [counts] = await db.read<{ nodes: number; relationships: number }>("graphCounts");
-  if (counts.nodes > 0) {
-    log(`Database holds ${counts.nodes} nodes and ${counts.relationships} relationships.`);
+  const [meta] = await db.read<{ hash: string }>("datasetMeta");
+  if (counts.nodes > 0 && meta?.hash === bundledHash) {
+    log(`Database holds the bundled dataset (${counts.nodes} nodes, ${counts.relationships} relationships).`);
     return;
   }
-  log(`Database is empty: loading the bundled dataset from ${dataDir}…`);
-  const report = await loadDataset(db, readDataset(dataDir));
+  if (counts.nodes > 0 && !options.reloadWhenChanged) {
+    log(`Database holds ${counts.nodes} nodes and ${counts.relationships} relationships, not the bundled dataset; \`npm run db:load\` replaces them with it.`);
+    return;
+  }
+  log(counts.nodes > 0 ? `The bundled dataset in ${dataDir} changed since it was loaded: reloading…` : `Database is empty: loading the bundled dataset from ${dataDir}…`);
+  const report = await loadDataset(db, bundled);
   log(`Loaded ${report.nodes} nodes and ${report.relationships} relationships in ${report.ms} ms.`);
 }

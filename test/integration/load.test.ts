@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Database } from "../../server/db/database.js";
-import { DATA_DIR } from "../../server/db/open.js";
+import { DATA_DIR, prepareDatabase } from "../../server/db/open.js";
 import { loadDataset, loadRows } from "../../server/import/load.js";
 import { readDataset } from "../../server/import/read-dataset.js";
 import { toGraphRows } from "../../server/import/to-graph.js";
@@ -85,5 +85,33 @@ describe("dataset loader", () => {
     // The stale node goes with its relationships (DETACH DELETE), so none is left to remove separately.
     expect(report.removed).toEqual({ nodes: 1, relationships: 0, sources: 0, stories: 0 });
     expect(await dump()).toBe(before);
+  });
+
+  describe("#prepareDatabase (start-up)", () => {
+    it("should keep the bundled dataset when it is already loaded", async () => {
+      const lines: string[] = [];
+      const before = await dump();
+      await prepareDatabase(db, (l) => lines.push(l), { reloadWhenChanged: true });
+      expect(lines.join("\n")).toMatch(/holds the bundled dataset/);
+      expect(await dump()).toBe(before);
+    });
+
+    it("should reload a changed dataset only when asked to (embedded), and say so otherwise", async () => {
+      const before = await dump();
+      const rows = toGraphRows(data);
+      rows.nodes.push({ id: "older-body", label: "Organisation", props: { id: "older-body", kind: "ORGANISATION", name: "Older" } });
+      rows.hash = "an-older-dataset";
+      await loadRows(db, rows);
+
+      const external: string[] = [];
+      await prepareDatabase(db, (l) => external.push(l), { reloadWhenChanged: false });
+      expect(external.join("\n")).toMatch(/not the bundled dataset; `npm run db:load` replaces them/);
+      expect(await db.read("nodesByIds", { ids: ["older-body"] })).toHaveLength(1);
+
+      const embedded: string[] = [];
+      await prepareDatabase(db, (l) => embedded.push(l), { reloadWhenChanged: true });
+      expect(embedded.join("\n")).toMatch(/changed since it was loaded: reloading/);
+      expect(await dump()).toBe(before);
+    });
   });
 });
