@@ -18,7 +18,7 @@ describe("lucene", () => {
     it("should allow typos only in longer words", () => {
       expect(luceneQuery("idwf")).toBe("(idwf^4 OR idwf*^2 OR idwf~1)");
       expect(luceneQuery("gcm")).toBe("(gcm^4 OR gcm*^2)");
-      expect(luceneQuery("Campensina")).toBe("(campensina^4 OR campensina*^2 OR campensina~2)");
+      expect(luceneQuery("Campensina")).toBe("(campensina^4 OR campensina*^2 OR campensina~1)");
     });
 
     it("should require every word", () => {
