@@ -41,3 +41,21 @@ CALL (p) {
 RETURN [n IN nodes(p) | n {.id, .kind, .name, .aliases, .acronym, .shortName, .type, .sector, .scope, .country, .region, .founded, .dissolved, .series, .forumKind, .year, .start, .end, .instrumentKind, .adopted, .activeFrom, .activeTo}] AS nodes,
        [rel IN relationships(p) | rel {.*, type: type(rel), source: startNode(rel).id, target: endNode(rel).id}] AS edges,
        length(p) AS length, sources
+// ---
+
+// name: pathEdges
+// The relationships of paths found in memory (server/analytics/paths.ts), with every property and
+// the documents their citations name. Each is found from its ends, which the id constraint indexes,
+// rather than by scanning relationship ids.
+UNWIND $edges AS e
+MATCH (a:Entity {id: e.source})-[r]->(b:Entity {id: e.target})
+WHERE r.id = e.id
+WITH collect(r) AS rels
+CALL (rels) {
+  UNWIND rels AS rel
+  UNWIND coalesce(rel.citationSources, []) AS sourceId
+  WITH DISTINCT sourceId
+  MATCH (s:Source {id: sourceId})
+  RETURN collect(s {.*}) AS sources
+}
+RETURN [rel IN rels | rel {.*, type: type(rel), source: startNode(rel).id, target: endNode(rel).id}] AS edges, sources

@@ -6,12 +6,12 @@
  */
 import type { GraphQLResolveInfo } from "graphql";
 
-import { buildAdjacency, neighbourhoodOf } from "../analytics/adjacency.js";
-import { cachedReadModel, readModel, WEIGHT } from "../cache/index.js";
+import { neighbourhoodOf } from "../analytics/adjacency.js";
 import type { Context } from "../context.js";
 import { idArg, intInRange, notFound } from "../errors.js";
 import { edgeOfColumns, edgesOfColumns, nodeOfColumns, nodesOfColumns, type SubgraphColumns } from "./columns.js";
-import { type FilterParams, filterParams, type NetworkFilter } from "./filter.js";
+import { cachedGraph, unfiltered } from "./cached-graph.js";
+import { filterParams, type NetworkFilter } from "./filter.js";
 import type { EdgeProps, NodeProps } from "./rows.js";
 import { needsFullProperties } from "./selection.js";
 import type { Subgraph } from "./subgraph.js";
@@ -35,25 +35,16 @@ interface NeighbourhoodRow extends SubgraphColumns {
 
 type Hood = Subgraph & { truncated: boolean };
 
-const unfiltered = (params: FilterParams) => Object.values(params).every((value) => value === null);
-
 /** From the cached whole-graph columns, when there are any; undefined otherwise. */
-async function fromCachedGraph(context: Context, params: FilterParams, id: string, depth: number, limit: number): Promise<Hood | undefined> {
-  const columns = await cachedReadModel<SubgraphColumns>(context, "networkColumns", params);
-  if (!columns) return undefined;
-  const adjacency = await readModel(
-    context,
-    "adjacency",
-    params,
-    async () => buildAdjacency(columns.nodes.id, columns.edges.source, columns.edges.target),
-    (a) => a.ids.length * WEIGHT.row + a.targets.length * 8,
-  );
-  const centre = adjacency.index.get(id);
+async function fromCachedGraph(context: Context, id: string, depth: number, limit: number): Promise<Hood | undefined> {
+  const graph = await cachedGraph(context);
+  if (!graph) return undefined;
+  const centre = graph.adjacency.index.get(id);
   if (centre === undefined) throw notFound("node", id);
-  const hood = neighbourhoodOf(adjacency, centre, depth, limit);
+  const hood = neighbourhoodOf(graph.adjacency, centre, depth, limit);
   return {
-    nodes: hood.nodes.map((i) => nodeOfColumns(columns.nodes, i)),
-    edges: hood.edges.map((j) => edgeOfColumns(columns.edges, j)),
+    nodes: hood.nodes.map((i) => nodeOfColumns(graph.columns.nodes, i)),
+    edges: hood.edges.map((j) => edgeOfColumns(graph.columns.edges, j)),
     groups: [],
     truncated: hood.truncated,
   };
@@ -68,7 +59,7 @@ export const neighbourhoodFields = {
     // Full property maps only when the query selects a long field (descriptions, citations …).
     const full = needsFullProperties(info);
     if (!full && unfiltered(params)) {
-      const hood = await fromCachedGraph(context, params, id, depth, limit);
+      const hood = await fromCachedGraph(context, id, depth, limit);
       if (hood) return hood;
     }
     const [row] = await context.db.read<NeighbourhoodRow>("neighbourhood", { ...params, id, depth, limit, full });

@@ -1,6 +1,14 @@
-/** paths(from, to): the k shortest simple paths, with every relationship and its citations in order. */
+/**
+ * paths(from, to): the k shortest simple paths, with every relationship and its citations in order.
+ * Unfiltered, and with the whole graph cached (app.warm() fills it at start-up), the paths are found
+ * in memory and only their relationships are read from Neo4j; otherwise by the `paths` Cypher query.
+ */
+import type { Adjacency } from "../analytics/adjacency.js";
+import { shortestSimplePaths } from "../analytics/paths.js";
 import type { Context } from "../context.js";
 import { badInput, idArg, intInRange, notFound } from "../errors.js";
+import { type CachedGraph, cachedGraph, unfiltered } from "./cached-graph.js";
+import { edgeOfColumns, type EdgeColumns, nodeOfColumns } from "./columns.js";
 import { filterParams, type NetworkFilter } from "./filter.js";
 import { type EdgeProps, markLean, type NodeProps, type SourceProps } from "./rows.js";
 
@@ -26,14 +34,55 @@ interface PathQueryRow extends PathRow {
   sources: SourceProps[];
 }
 
+/** The relationship a hop from `a` to `b` takes: of parallel ones, the smallest id (as the Cypher query picks). */
+function hopEdge(adjacency: Adjacency, edges: EdgeColumns, a: number, b: number): EdgeProps {
+  let best: EdgeProps | undefined;
+  for (const [from, to] of [
+    [a, b],
+    [b, a],
+  ]) {
+    for (const j of adjacency.outgoing[from]) {
+      if (adjacency.targets[j] !== to) continue;
+      const edge = edgeOfColumns(edges, j);
+      if (!best || edge.id < best.id) best = edge;
+    }
+  }
+  return best!;
+}
+
+/** Paths found in memory, their relationships then read in full (citations) in one query; undefined when the walk gave up. */
+async function fromCachedGraph(context: Context, { columns, adjacency }: CachedGraph, args: PathsArgs, maxLength: number, limit: number) {
+  const from = adjacency.index.get(args.from);
+  const to = adjacency.index.get(args.to);
+  if (from === undefined) throw notFound("node", args.from);
+  if (to === undefined) throw notFound("node", args.to);
+  const found = shortestSimplePaths(adjacency, from, to, maxLength, limit);
+  if (!found) return undefined;
+  const hops = found.map((path) => path.slice(1).map((node, k) => hopEdge(adjacency, columns.edges, path[k], node)));
+  const wanted = new Map(hops.flat().map((edge) => [edge.id, { id: edge.id, source: edge.source, target: edge.target }]));
+  const [row] = wanted.size ? await context.db.read<{ edges: EdgeProps[]; sources: SourceProps[] }>("pathEdges", { edges: [...wanted.values()] }) : [];
+  for (const source of row?.sources ?? []) context.loaders.sources.prime(source.id, source);
+  const full = new Map((row?.edges ?? []).map((edge) => [edge.id, edge]));
+  return found.map((path, p) => ({
+    nodes: path.map((i) => nodeOfColumns(columns.nodes, i)),
+    edges: hops[p].map((edge) => full.get(edge.id) ?? edge),
+    length: path.length - 1,
+  }));
+}
+
 export const pathsFields = {
-  async paths(_: unknown, args: PathsArgs, { db, loaders }: Context): Promise<PathRow[]> {
+  async paths(_: unknown, args: PathsArgs, context: Context): Promise<PathRow[]> {
+    const { db, loaders } = context;
     const maxLength = intInRange("maxLength", args.maxLength, 1, PATH_LENGTH_MAX, 4);
     const limit = intInRange("limit", args.limit, 1, PATHS_LIMIT_MAX, 5);
     idArg("from", args.from);
     idArg("to", args.to);
     if (args.from === args.to) throw badInput("to", "must differ from from");
-    const params = { ...filterParams(args.filter), from: args.from, to: args.to, maxLength, limit };
+    const filter = filterParams(args.filter);
+    const graph = unfiltered(filter) ? await cachedGraph(context) : undefined;
+    const inMemory = graph && (await fromCachedGraph(context, graph, args, maxLength, limit));
+    if (inMemory) return inMemory;
+    const params = { ...filter, from: args.from, to: args.to, maxLength, limit };
     const rows = await db.read<PathQueryRow>("paths", params);
     if (rows.length === 0) {
       // No path, or no such node: only the second is an error.

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import { connectTestDb, graphql } from "../_helpers.js";
-import { distance, kindsById } from "./_data.js";
+import { allSimplePaths } from "../_paths.js";
+import { data, distance, kindsById } from "./_data.js";
 
 let db: Database;
 let app: ReturnType<typeof createApp>;
@@ -40,6 +41,14 @@ function expectWellFormed(path: Path, from: string, to: string) {
   });
 }
 
+const simplePaths = (from: string, to: string, maxLength: number) =>
+  allSimplePaths(
+    data.relationships.map((r) => [r.source, r.target] as const),
+    from,
+    to,
+    maxLength,
+  );
+
 describe("paths", () => {
   it("should find J4DW's shortest paths to IDWF, shortest first, spelled out with citations", async () => {
     const { data, errors } = await graphql<{ paths: Path[] }>(app, PATHS, { from: "j4dw", to: "idwf", maxLength: 6, limit: 5 });
@@ -70,6 +79,44 @@ describe("paths", () => {
     const shortest = distance("j4dw", "idwf")!;
     const { data } = await graphql<{ paths: Path[] }>(app, PATHS, { from: "j4dw", to: "idwf", maxLength: shortest - 1 });
     expect(data!.paths).toEqual([]);
+  });
+
+  it("should find in memory (cached graph) exactly the k shortest simple paths, agreeing with Cypher where its search is exhaustive", async () => {
+    const cypher = createApp(db, { cache: { budgetMb: 0 } });
+    const memory = createApp(db);
+    await memory.warm();
+    const held = memory.caches.readModels.size;
+    const Q = `query ($from: ID!, $to: ID!, $maxLength: Int, $limit: Int) { paths(from: $from, to: $to, maxLength: $maxLength, limit: $limit) {
+      length nodes { id name kind } edges { id type source target role citations { source { id title } locator evidence } } } }`;
+    type Found = { paths: Path[] };
+    const ids = ["j4dw", "idwf", ...data.organisations.filter((_, i) => i % 9 === 0).map((o) => o.id)];
+    let found = 0;
+    for (const from of ids.slice(0, 6)) {
+      for (const to of ids.slice(6, 12)) {
+        for (const [maxLength, limit] of [[4, 10], [3, 1]]) {
+          const label = `${from} → ${to}, at most ${maxLength} steps, ${limit} paths`;
+          const [a, b] = await Promise.all([graphql<Found>(cypher, Q, { from, to, maxLength, limit }), graphql<Found>(memory, Q, { from, to, maxLength, limit })]);
+          expect(a.errors).toBeUndefined();
+          expect(b.errors).toBeUndefined();
+          const inMemory = b.data!.paths;
+          // Independent of both: every simple path in data/, by brute force, shortest then by ids.
+          expect(inMemory.map((p) => p.nodes.map((n) => n.id)), label).toEqual(simplePaths(from, to, maxLength).slice(0, limit));
+          for (const p of inMemory) expectWellFormed(p, from, to);
+          // Cypher searches the 20 shortest walks, so only its paths shorter than its longest are
+          // sure to be all there are; those must be the same, down to the citations.
+          const longest = Math.max(0, ...a.data!.paths.map((p) => p.length));
+          const exhaustive = a.data!.paths.filter((p) => p.length < longest);
+          expect(inMemory.slice(0, exhaustive.length), label).toEqual(exhaustive);
+          expect(inMemory.length).toBeGreaterThanOrEqual(a.data!.paths.length);
+          found += inMemory.length;
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(30);
+    // The in-memory walk ran: it added the adjacency index to the warmed read models.
+    expect(memory.caches.readModels.size).toBe(held + 1);
+    const unknown = await graphql(memory, PATHS, { from: "j4dw", to: "no-such-body" });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND", id: "no-such-body" });
   });
 
   it("should answer NOT_FOUND for an unknown end and BAD_USER_INPUT for bad bounds", async () => {
