@@ -136,3 +136,22 @@ export function computeView(dataset: AtlasDataset, input: ViewInput): VisibleVie
   }
   return { nodeVisible, nodeFaded, edgeVisible, edgeFaded, collapsed, proxies: [...proxies.values()], nodeCount, edgeCount: edgeCount + proxies.size };
 }
+
+/**
+ * The ties a view shows among a set of nodes (a story step's focus): visible relationships with
+ * both ends in the set, and the merged ties of collapsed networks between two of them.
+ */
+export function tiesAmong(dataset: AtlasDataset, view: VisibleView, ids: readonly string[]): string[] {
+  const wanted = new Set<number>();
+  for (const id of ids) {
+    const i = dataset.index.get(id);
+    if (i !== undefined) wanted.add(i);
+  }
+  const out: string[] = [];
+  dataset.edges.forEach((e, j) => {
+    if (view.edgeVisible[j] && wanted.has(e.source) && wanted.has(e.target)) out.push(e.id);
+  });
+  const set = new Set(ids);
+  for (const p of view.proxies) if (set.has(p.source) && set.has(p.target)) out.push(p.key);
+  return out;
+}

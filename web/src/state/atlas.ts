@@ -12,6 +12,7 @@ import {
   sameFilters,
 } from "./filters";
 import type { Producer } from "./store";
+import type { StoryPosition } from "./story";
 
 export const COLOR_MODES = ["category", "kind", "type", "sector", "community"] as const;
 export type ColorMode = (typeof COLOR_MODES)[number];
@@ -29,11 +30,17 @@ export interface CameraState {
   angle: number;
 }
 
-/** Transient emphasis set by the path and ally finders: these nodes and ties stand out. */
+/**
+ * Transient emphasis set by the path and ally finders and by a story step: these nodes and ties
+ * stand out. A path or an ally suggestion is shown even where the view hides it; a story step's
+ * nodes keep the step's view (a body that does not exist yet in the step's year stays hidden), and
+ * the step frames them with its own camera when it has one.
+ */
 export type Emphasis =
   | { type: "none" }
   | { type: "path"; nodes: string[]; edges: string[] }
-  | { type: "ally"; nodes: string[]; edges: string[] };
+  | { type: "ally"; nodes: string[]; edges: string[] }
+  | { type: "story"; nodes: string[]; edges: string[]; camera: CameraState | null };
 
 export interface AppearanceState {
   colorBy: ColorMode;
@@ -59,6 +66,8 @@ export interface AtlasState {
   /** Last camera position (null = fit the whole graph). */
   camera: CameraState | null;
   emphasis: Emphasis;
+  /** The story being played and its step, if any (state/story.ts). */
+  story: StoryPosition | null;
 }
 
 export const DEFAULT_APPEARANCE: AppearanceState = Object.freeze({ colorBy: "category", sizeBy: "degree" }) as AppearanceState;
@@ -76,6 +85,7 @@ export function getEmptyAtlasState(): AtlasState {
     layout: "force",
     camera: null,
     emphasis: { type: "none" },
+    story: null,
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * The view in the URL: selection, filters, appearance, collapsed networks, expanded
+ * The view in the URL: story step, selection, filters, appearance, collapsed networks, expanded
  * neighbourhoods, year, layout and camera, as short query parameters. Only what differs from the
  * opening view is written, and anything unknown in a link is ignored rather than trusted.
  */
@@ -52,6 +52,13 @@ const round = (v: number, digits: number) => Number(v.toFixed(digits));
 
 export function encodeState(state: AtlasState): URLSearchParams {
   const params = new URLSearchParams();
+  // A story step is the whole link: opening it sets the step's own view, so the rest would only be
+  // overwritten (a draft's preview has no link).
+  if (state.story && !state.story.draft) {
+    params.set("story", state.story.id);
+    params.set("step", String(state.story.step + 1));
+    return params;
+  }
   if (state.selectedId) params.set("sel", state.selectedId);
   for (const facet of FILTER_FACET_KEYS) {
     if (!sameList(state.filters[facet], DEFAULT_FILTERS[facet])) params.set(FACET_PARAMS[facet], encodeFacet(state.filters[facet]));
@@ -104,6 +111,11 @@ export function decodeState(params: URLSearchParams): AtlasState {
   const layout = params.get("layout");
   if (isOneOf(LAYOUT_MODES, layout)) state.layout = layout;
   state.camera = decodeCamera(params.get("cam"));
+  const story = params.get("story");
+  if (story && ID.test(story)) {
+    const step = Number(params.get("step") ?? "1");
+    state.story = { id: story, step: Number.isInteger(step) && step >= 1 && step <= 1000 ? step - 1 : 0, draft: false };
+  }
   return state;
 }
 

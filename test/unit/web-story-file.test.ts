@@ -1,0 +1,135 @@
+import { describe, expect, it } from "vitest";
+
+import { DATA_DIR } from "../../server/db/open.js";
+import { readDataset } from "../../server/import/read-dataset.js";
+import { checkStories, storySchema } from "../../server/import/stories.js";
+import type { StoryFile } from "../../web/src/state/story.js";
+import { describeProblem, parseStoryFile, storyFileName, storyFileText, validateStory } from "../../web/src/state/story-file.js";
+
+const DATA = readDataset(DATA_DIR);
+const BUNDLED = DATA.stories as StoryFile[];
+const NODES = new Set([DATA.organisations, DATA.forums, DATA.campaigns, DATA.instruments, DATA.people, DATA.issues].flatMap((r) => r.map((x) => x.id)));
+const SOURCES = new Set(DATA.sources.map((s) => s.id));
+const KNOWN = { nodes: NODES, sources: SOURCES };
+
+/** The server's verdict, as data:check gives it: the zod shape, then (if it holds) the id cross-checks. */
+function serverPaths(raw: unknown): string[] {
+  const parsed = storySchema.safeParse(raw);
+  if (!parsed.success) return [...new Set(parsed.error.issues.map((i) => i.path.join(".") || "(record)"))].sort();
+  return [...new Set(checkStories([parsed.data], NODES, SOURCES, () => "stories/x.json").map((p) => p.field))].sort();
+}
+
+function webPaths(raw: unknown): string[] {
+  const result = validateStory(raw, KNOWN);
+  return result.type === "ok" ? [] : [...new Set(result.problems.map((p) => p.path))].sort();
+}
+
+type Json = Record<string, any>;
+
+/** One broken thing at a time, on a copy of the first bundled story. */
+const BREAKS: [string, (s: Json) => void][] = [
+  ["no type", (s) => delete s.type],
+  ["another version", (s) => (s.version = 2)],
+  ["an id that is not a slug", (s) => (s.id = "Not a slug")],
+  ["an empty title", (s) => (s.title = "   ")],
+  ["a summary too long", (s) => (s.summary = "x".repeat(601))],
+  ["an unknown key", (s) => (s.author = "me")],
+  ["no steps", (s) => (s.steps = [])],
+  ["steps that are not a list", (s) => (s.steps = "one")],
+  ["a step that is not an object", (s) => (s.steps[1] = "step")],
+  ["a step without citations", (s) => (s.steps[0].citations = [])],
+  ["a step with no citations key", (s) => delete s.steps[0].citations],
+  ["a citation with an empty locator", (s) => (s.steps[0].citations[0].locator = "")],
+  ["a citation with evidence too long", (s) => (s.steps[0].citations[0].evidence = "e".repeat(401))],
+  ["a citation of an unknown source", (s) => (s.steps[0].citations[0].source = "wikipedia")],
+  ["a citation with an extra key", (s) => (s.steps[0].citations[0].page = 3)],
+  ["an empty focus", (s) => (s.steps[0].focus = [])],
+  ["an unknown focus id", (s) => s.steps[1].focus.push("atlantis")],
+  ["a focus id that is not a slug", (s) => (s.steps[1].focus[0] = "MFA!")],
+  ["a year too early", (s) => (s.steps[0].year = 1700)],
+  ["a year too late", (s) => (s.steps[0].year = 2100)],
+  ["a year with a fraction", (s) => (s.steps[0].year = 2010.5)],
+  ["a year as text", (s) => (s.steps[0].year = "2010")],
+  ["a body too long", (s) => (s.steps[0].body = "b".repeat(1501))],
+  ["a step title too long", (s) => (s.steps[0].title = "t".repeat(121))],
+  ["an unknown colour key", (s) => (s.steps[0].view = { colorBy: "rainbow" })],
+  ["an unknown size key", (s) => (s.steps[0].view = { sizeBy: "height" })],
+  ["an unknown layout", (s) => (s.steps[0].view = { layout: "circle" })],
+  ["an unknown kind in the filter", (s) => (s.steps[0].view = { filter: { kinds: ["ORGANISATION", "PLANET"] } })],
+  ["an unknown filter facet", (s) => (s.steps[0].view = { filter: { colours: [] } })],
+  ["a filter facet that is not a list", (s) => (s.steps[0].view = { filter: { sectors: "LABOUR" } })],
+  ["a camera without a ratio", (s) => (s.steps[0].view = { camera: { x: 0.5, y: 0.5 } })],
+  ["a camera with a zero ratio", (s) => (s.steps[0].view = { camera: { x: 0.5, y: 0.5, ratio: 0 } })],
+  ["a camera angle as text", (s) => (s.steps[0].view = { camera: { x: 0.5, y: 0.5, ratio: 1, angle: "0" } })],
+  ["a collapsed network that is not a node", (s) => (s.steps[0].view = { collapsed: ["atlantis"] })],
+  ["a view with an extra key", (s) => (s.steps[0].view = { zoom: 2 })],
+  ["a question without answers", (s) => (s.steps[0].exercise = { question: "Who?", answers: [], explanation: "Them." })],
+  ["an answer that is not a node", (s) => (s.steps[0].exercise = { question: "Who?", answers: ["atlantis"], explanation: "Them." })],
+  ["a question without an explanation", (s) => (s.steps[0].exercise = { question: "Who?", answers: [s.steps[0].focus[0]] })],
+  ["an empty hint", (s) => (s.steps[0].exercise = { question: "Who?", answers: [s.steps[0].focus[0]], explanation: "Them.", hint: " " })],
+  ["two things at once", (s) => ((s.title = ""), (s.steps[1].citations = []))],
+];
+
+describe("web story files", () => {
+  describe("#validateStory", () => {
+    it("should accept every bundled story and give it back as the server parses it", () => {
+      expect(BUNDLED.length).toBeGreaterThan(0);
+      for (const story of BUNDLED) expect(validateStory(structuredClone(story), KNOWN)).toEqual({ type: "ok", story: storySchema.parse(story) });
+    });
+
+    it("should trim text as the server does", () => {
+      const story = structuredClone(BUNDLED[0]) as Json;
+      story.title = `  ${story.title}  `;
+      story.steps[0].citations[0].evidence = ` ${story.steps[0].citations[0].evidence}\n`;
+      const web = validateStory(story, KNOWN);
+      expect(web.type === "ok" && web.story).toEqual(storySchema.parse(story));
+    });
+
+    it.each(BREAKS)("should reject %s where data:check does, at the same place", (_, breakIt) => {
+      const story = structuredClone(BUNDLED[0]) as Json;
+      breakIt(story);
+      const expected = serverPaths(story);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(webPaths(story)).toEqual(expected);
+    });
+
+    it("should accept an exercise with a hint, and a view with every part, as the server does", () => {
+      const story = structuredClone(BUNDLED[0]) as Json;
+      const id = story.steps[0].focus[0];
+      story.steps[0].view = { filter: { kinds: ["ORGANISATION"], sectors: ["LABOUR"] }, collapsed: [id], colorBy: "sector", sizeBy: "pagerank", layout: "sectors", camera: { x: 0.1, y: 0.2, ratio: 0.3, angle: 1 } };
+      story.steps[0].exercise = { question: "Who?", answers: [id], explanation: "Them.", hint: "Look." };
+      expect(serverPaths(story)).toEqual([]);
+      expect(validateStory(story, KNOWN)).toEqual({ type: "ok", story: storySchema.parse(story) });
+    });
+
+    it("should check only the shape without the atlas's ids", () => {
+      const story = structuredClone(BUNDLED[0]) as Json;
+      story.steps[0].focus = ["atlantis"];
+      expect(validateStory(story).type).toBe("ok");
+      expect(validateStory(story, KNOWN).type).toBe("invalid");
+    });
+  });
+
+  describe("#parseStoryFile", () => {
+    it("should read what storyFileText writes", () => {
+      const story = BUNDLED[0];
+      const text = storyFileText(story);
+      expect(text.endsWith("}\n")).toBe(true);
+      expect(parseStoryFile(text, KNOWN)).toEqual({ type: "ok", story });
+      expect(storyFileName(story)).toBe(`${story.id}.json`);
+    });
+
+    it("should say a file is not JSON", () => {
+      const result = parseStoryFile("{ not json", KNOWN);
+      expect(result.type === "invalid" && result.problems[0]).toMatchObject({ path: "(file)", message: expect.stringContaining("not valid JSON") });
+    });
+  });
+
+  describe("#describeProblem", () => {
+    it("should name steps, citations and answers from 1", () => {
+      expect(describeProblem({ path: "steps.1.citations.0.source", message: "unknown source 'x'" })).toBe("Step 2 › citation 1 › source: unknown source 'x'");
+      expect(describeProblem({ path: "steps.0.exercise.answers.2", message: "m" })).toBe("Step 1 › exercise › answer 3: m");
+      expect(describeProblem({ path: "(record)", message: "must be an object" })).toBe("story: must be an object");
+    });
+  });
+});
