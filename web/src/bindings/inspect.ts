@@ -8,6 +8,8 @@ import type { Renderer } from "../render";
 export interface AtlasInspector {
   /** What the renderer draws for a node after reducers (colour, size, hidden, label forced …). */
   display(id: string): Record<string, unknown> | null;
+  /** What the renderer draws for a tie after reducers (colour, size, hidden …). */
+  edgeDisplay(id: string): Record<string, unknown> | null;
   /** A node's position on screen, in CSS pixels from the canvas's top-left corner. */
   viewport(id: string): { x: number; y: number } | null;
   /** Graph-space position (the layout's coordinates). */
@@ -27,6 +29,7 @@ declare global {
 export function exposeInspector(graph: AtlasGraph, dataset: () => AtlasDataset, renderer: Renderer): () => void {
   const inspector: AtlasInspector = {
     display: (id) => renderer.displayData(id),
+    edgeDisplay: (id) => renderer.edgeDisplayData(id),
     viewport: (id) => renderer.viewportPosition(id),
     position: (id) => (graph.hasNode(id) ? { x: graph.getNodeAttribute(id, "x"), y: graph.getNodeAttribute(id, "y") } : null),
     visibleNodes: () => graph.filterNodes((_, a) => !a.hidden),

@@ -28,7 +28,7 @@ import {
   withScopes,
 } from "../graph";
 import { bandOf, computeSectorsLayout, type ForceLayout, type SectorsLayout, startForceLayout } from "../layout";
-import { createRenderer, type Renderer } from "../render";
+import { createRenderer, type Insets, type Renderer } from "../render";
 import { type AtlasState, hoverNode, selectNode, setCamera, setLayout, toNetworkFilter } from "../state";
 import { createStore, type Store } from "../state/store";
 import { exposeInspector } from "./inspect";
@@ -273,8 +273,37 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     }
     if (layoutChanged) void showLayout(s.layout, true);
     renderer.setEmphasis(emphasisOf(s));
-    if (emphasisChanged && s.emphasis.type !== "none") renderer.fitNodes(s.emphasis.nodes);
+    if (emphasisChanged && s.emphasis.type !== "none") void frame(s.emphasis);
   });
+
+  /**
+   * Frames what was emphasised once the layout it is shown in has settled: a story step's own camera,
+   * or a fit of the emphasised nodes on screen (a story step's hidden nodes do not count).
+   */
+  async function frame(emphasis: Exclude<AtlasState["emphasis"], { type: "none" }>) {
+    await pendingLayout;
+    // Sigma reads the moved positions on its next frame.
+    await new Promise((done) => requestAnimationFrame(done));
+    if (killed || store.get().emphasis !== emphasis) return;
+    if (emphasis.type === "story" && emphasis.camera) renderer.setCamera(emphasis.camera, true);
+    else {
+      const ids = emphasis.type === "story" ? emphasis.nodes.filter((id) => graph.hasNode(id) && !graph.getNodeAttribute(id, "hidden")) : emphasis.nodes;
+      renderer.fitNodes(ids, overlayInsets());
+    }
+  }
+
+  /** How far the overlays of the graph pane (marked data-overlay) cover the canvas from its top and bottom. */
+  function overlayInsets(): Insets {
+    const box = container.getBoundingClientRect();
+    const insets = { top: 0, right: 0, bottom: 0, left: 0 };
+    container.parentElement?.querySelectorAll<HTMLElement>("[data-overlay]").forEach((el) => {
+      const r = el.getBoundingClientRect();
+      if (r.height === 0 || r.height > box.height / 2) return;
+      if (r.top + r.height / 2 < box.top + box.height / 2) insets.top = Math.max(insets.top, r.bottom - box.top);
+      else insets.bottom = Math.max(insets.bottom, box.bottom - r.top);
+    });
+    return insets;
+  }
 
   // Opening state (possibly from a shared link).
   ensureMetrics(initial);

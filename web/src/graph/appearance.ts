@@ -53,6 +53,20 @@ export const CATEGORIES = [
 
 export type CategoryKey = (typeof CATEGORIES)[number]["key"];
 
+/**
+ * Sector colours agree with the default categories (unions vermillion, NGOs blue, states green), so
+ * switching between the two — as story steps do — does not swap the hues of the union–NGO divide.
+ */
+export const SECTOR_COLORS: Record<(typeof SECTORS)[number], string> = {
+  LABOUR: "#D55E00",
+  CIVIL_SOCIETY: "#0072B2",
+  ACADEMIA: "#CC79A7",
+  STATE: "#009E73",
+  INTERGOVERNMENTAL: "#56B4E9",
+  DONOR: "#E69F00",
+  BUSINESS: "#000000",
+};
+
 export function categoryOf(node: Pick<AtlasNode, "kind" | "sector">): CategoryKey {
   if (node.kind !== "ORGANISATION") return node.kind;
   switch (node.sector) {
@@ -119,7 +133,7 @@ export function createColorScale(dataset: AtlasDataset, mode: ColorMode, metrics
       return scaleOf({
         title: "Colour: sector",
         classes: [
-          ...SECTORS.map((s, i) => ({ key: s, label: humanise(s), color: OKABE_ITO[i] })),
+          ...SECTORS.map((s) => ({ key: s, label: humanise(s), color: SECTOR_COLORS[s] })),
           { key: "NA", label: "Not an organisation", color: NOT_APPLICABLE_COLOR },
         ],
         classOf: (i) => nodes[i].sector ?? "NA",

@@ -1,2 +1,2 @@
-export { createRenderer, FIRST_FRAME_MARK, type BandCaption, type Renderer, type RendererCallbacks } from "./renderer";
+export { createRenderer, FIRST_FRAME_MARK, type BandCaption, type Insets, type Renderer, type RendererCallbacks } from "./renderer";
 export type { EmphasisInput } from "./reducers";

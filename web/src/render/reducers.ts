@@ -1,7 +1,8 @@
 /**
  * Transient emphasis as Sigma reducers: hover and selection light up a node and its neighbours;
- * a path or an ally suggestion lights up its chain (shown even where filters hide it); the sectors
- * layout paints union–NGO bridges. Reducers copy (`{ ...data }`) and never mutate the graph.
+ * a path or an ally suggestion lights up its chain (shown even where filters hide it), a story step
+ * its focus nodes and the ties among them; the sectors layout paints union–NGO bridges. Reducers
+ * copy (`{ ...data }`) and never mutate the graph.
  */
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 
@@ -74,7 +75,8 @@ export function nodeReducerFor(state: () => PreparedEmphasis) {
     res.forceLabel = s.labelled.has(node);
     if (node === s.selectedId) res.highlighted = true;
     if (s.chainNodes) {
-      if (s.chainNodes.has(node)) return { ...res, hidden: false, forceLabel: true, zIndex: 2, highlighted: true };
+      // A path or allies show through the filters; a story step's nodes keep the step's view.
+      if (s.chainNodes.has(node)) return { ...res, hidden: s.emphasis.type === "story" ? data.hidden : false, forceLabel: true, zIndex: 2, highlighted: true };
       return { ...res, color: DIMMED_NODE, borderColor: DIMMED_NODE, label: "", forceLabel: false, zIndex: 0 };
     }
     if (s.focus) {

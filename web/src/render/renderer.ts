@@ -34,8 +34,8 @@ export interface Renderer {
    * or dropped or node programs changed (a full re-index). */
   refresh(structural: boolean): void;
   focusNode(id: string): void;
-  /** Glides the camera to frame these nodes. */
-  fitNodes(ids: string[]): void;
+  /** Glides the camera to frame these nodes, clear of what covers the canvas at its edges. */
+  fitNodes(ids: string[], insets?: Insets): void;
   setCamera(state: CameraState | null, animate?: boolean): void;
   getCamera(): CameraState;
   zoom(factor: number): void;
@@ -44,6 +44,7 @@ export interface Renderer {
   exportPNG(fileName: string): Promise<void>;
   /** What is drawn for a node (after reducers), for inspection. */
   displayData(id: string): Record<string, unknown> | null;
+  edgeDisplayData(id: string): Record<string, unknown> | null;
   viewportPosition(id: string): { x: number; y: number } | null;
   /** Resolves after the first visible frame. */
   firstFrame: Promise<void>;
@@ -51,6 +52,16 @@ export interface Renderer {
   reveal(): void;
   kill(): void;
 }
+
+/** How far overlays (toolbar, legend …) reach into the canvas from each side, in CSS pixels. */
+export interface Insets {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
+
+const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
 
 export interface RendererOptions {
   /** Start invisible (Sigma still sets up), e.g. while the opening layout is computed. */
@@ -224,14 +235,33 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, option
       if (!display) return;
       void camera.animate({ x: display.x, y: display.y, ratio: Math.min(camera.ratio, 0.5) }, { duration: 400 });
     },
-    fitNodes(ids) {
+    fitNodes(ids, insets = NO_INSETS) {
       const points = ids.map((id) => renderer.getNodeDisplayData(id)).filter((d) => d !== undefined);
       if (points.length === 0) return;
       const xs = points.map((p) => p.x);
       const ys = points.map((p) => p.y);
       const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-      const ratio = Math.min(1, Math.max(0.12, 1.5 * Math.max(maxX - minX, maxY - minY)));
-      void camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 500 });
+      const biggest = Math.max(...points.map((p) => p.size));
+      const { width, height } = renderer.getDimensions();
+      const centre = { x: (minX + maxX) / 2, y: (minY + maxY) / 2, angle: camera.angle };
+      const a = renderer.framedGraphToViewport({ x: minX, y: minY }, { cameraState: { ...centre, ratio: 1 } });
+      const b = renderer.framedGraphToViewport({ x: maxX, y: maxY }, { cameraState: { ...centre, ratio: 1 } });
+      // The box the node centres should land in: the canvas less what covers it, less the nodes'
+      // radius (Sigma draws size / sqrt(ratio) pixels, so it depends on the ratio being chosen:
+      // two passes settle it) and room for the labels Sigma draws to the right of each node.
+      const boxAt = (ratio: number) => {
+        const margin = 16 + biggest / Math.sqrt(ratio);
+        const box = { left: insets.left + margin, top: insets.top + margin, right: width - insets.right - Math.max(margin, Math.min(190, width * 0.25)), bottom: height - insets.bottom - margin };
+        return box.right - box.left < 120 || box.bottom - box.top < 120 ? { left: margin, top: margin, right: width - margin, bottom: height - margin } : box;
+      };
+      const ratioFor = (box: ReturnType<typeof boxAt>) =>
+        Math.min(1, Math.max(0.12, Math.abs(b.x - a.x) / Math.max(1, box.right - box.left), Math.abs(b.y - a.y) / Math.max(1, box.bottom - box.top)));
+      const ratio = ratioFor(boxAt(ratioFor(boxAt(1))));
+      const box = boxAt(ratio);
+      // The camera centre that puts the nodes' centre in the middle of the box.
+      const target = { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
+      const at = renderer.viewportToFramedGraph({ x: width - target.x, y: height - target.y }, { cameraState: { ...centre, ratio } });
+      void camera.animate({ x: at.x, y: at.y, ratio }, { duration: 500 });
     },
     setCamera(state, animate = false) {
       const target = state ?? { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
@@ -284,6 +314,10 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, option
     },
     displayData(id) {
       const data = renderer.getNodeDisplayData(id);
+      return data ? { ...data } : null;
+    },
+    edgeDisplayData(id) {
+      const data = renderer.getEdgeDisplayData(id);
       return data ? { ...data } : null;
     },
     viewportPosition(id) {

@@ -20,11 +20,11 @@ export function Legend({ session, store }: { session: Session; store: Store<Atla
   return (
     <>
       {year !== null && (
-        <p className="year-badge" aria-live="polite">
+        <p className="year-badge" aria-live="polite" data-overlay>
           As of {year}
         </p>
       )}
-      <details className="legend" open={openByDefault}>
+      <details className="legend" open={openByDefault} data-overlay>
         <summary>Legend</summary>
         <section aria-label="Legend">
           <h2 className="legend-title">{colorTitle}</h2>
