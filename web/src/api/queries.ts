@@ -1,6 +1,7 @@
 /** The GraphQL operations the web app sends, with their result types written once here. */
 import type { CompactNetwork, NodeGroup } from "../graph/types";
 import type { NodeKind, RelationshipType, Scope } from "../graph/vocabulary";
+import { type ApiStory, type StoryFile, storyFromApi } from "../state/story";
 import { request } from "./client";
 import { NETWORK_QUERY, PREFETCH_GLOBAL } from "./network-query";
 
@@ -277,4 +278,37 @@ const METRICS = /* GraphQL */ `
 
 export async function fetchMetrics(filter: Record<string, unknown>, signal?: AbortSignal): Promise<MetricsPayload> {
   return (await request<{ metrics: MetricsPayload }>(METRICS, { filter }, signal)).metrics;
+}
+
+// ── stories ─────────────────────────────────────────────────────────────────────────────────────
+
+export interface SourceRef {
+  id: string;
+  title: string;
+  year?: number | null;
+  authors: string[];
+}
+
+const STORIES = /* GraphQL */ `
+  query Stories {
+    stories {
+      id title summary
+      steps {
+        title body focus year
+        view {
+          filter { kinds types sectors scopes regions relationshipTypes }
+          collapsed colorBy sizeBy layout camera { x y ratio angle }
+        }
+        citations { source { id } locator evidence }
+        exercise { question answers explanation hint }
+      }
+    }
+    sources { id title year authors }
+  }
+`;
+
+/** Every story in the file format (see state/story.ts), and the sources stories cite. */
+export async function fetchStories(signal?: AbortSignal): Promise<{ stories: StoryFile[]; sources: SourceRef[] }> {
+  const data = await request<{ stories: ApiStory[]; sources: SourceRef[] }>(STORIES, {}, signal);
+  return { stories: data.stories.map(storyFromApi), sources: data.sources };
 }

@@ -1,6 +1,6 @@
 /**
  * The explorer page: header (search, share and export), the graph with its toolbar and legend, and
- * the side panels (Details, View, Paths, Allies, Timeline, Table). Loads the network once, lays it
+ * the side panels (Details, View, Paths, Allies, Timeline, Table, Stories). Loads the network once, lays it
  * out (cache or worker), then hands the graph to the session, which owns Sigma.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
@@ -9,6 +9,7 @@ import { fetchExtras, fetchNetwork, type NodeRef } from "../api";
 import { WAIT_FOR_LAYOUT_LIMIT } from "../api/network-query";
 import type { LayoutWorker } from "../bindings/layout-worker";
 import type { OpeningLayout, Session } from "../bindings/session";
+import { createDraftStore } from "../bindings/story-draft";
 import { bindUrl } from "../bindings/url";
 import { type AtlasDataset, createDataset } from "../graph";
 import { seedPositions } from "../layout/seed";
@@ -21,6 +22,7 @@ import { NetworkTable } from "./NetworkTable";
 import { PathFinder } from "./PathFinder";
 import { SearchBox } from "./SearchBox";
 import { ShareMenu } from "./ShareMenu";
+import { StoriesPanel } from "./StoriesPanel";
 import { type TabKey, Tabs } from "./Tabs";
 import { TimelinePanel } from "./TimelinePanel";
 import { Toolbar } from "./Toolbar";
@@ -42,7 +44,8 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
   const selectedId = useStore(store, (s) => s.selectedId);
   const [load, setLoad] = useState<Load>({ type: "loading" });
   const [session, setSession] = useState<Session | null>(null);
-  const [tab, setTab] = useState<TabKey>(() => (store.get().selectedId ? "details" : "view"));
+  const drafts = useMemo(() => createDraftStore(), []);
+  const [tab, setTab] = useState<TabKey>(() => (store.get().story ? "stories" : store.get().selectedId ? "details" : "view"));
   const [pathSeed, setPathSeed] = useState<NodeRef | null>(null);
   const tabRef = useRef(tab);
   tabRef.current = tab;
@@ -111,6 +114,9 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
     [store, session],
   );
 
+  // A learner answering a story's question from the table sees the feedback in the Stories panel.
+  const onStoryAnswer = useCallback(() => setTab("stories"), []);
+
   const ready = load.type === "ready" ? load : null;
 
   return (
@@ -160,6 +166,8 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
                   return session ? <TimelinePanel store={store} session={session} onSelect={(id) => select(id, { openDetails: false })} /> : null;
                 case "table":
                   return session ? <NetworkTable store={store} session={session} onSelect={(id) => select(id, { openDetails: false })} /> : null;
+                case "stories":
+                  return <StoriesPanel store={store} session={session} drafts={drafts} onAnswer={onStoryAnswer} />;
               }
             }}
           </Tabs>

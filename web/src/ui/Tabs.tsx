@@ -12,6 +12,7 @@ export const TABS = [
   { key: "allies", label: "Allies" },
   { key: "timeline", label: "Timeline" },
   { key: "table", label: "Table" },
+  { key: "stories", label: "Stories" },
 ] as const;
 
 export type TabKey = (typeof TABS)[number]["key"];
