@@ -67,8 +67,8 @@ function maskError(error: unknown): Error {
   return apiError("INTERNAL_SERVER_ERROR", "Unexpected error.");
 }
 
-/** What `warm` reads: the read models behind the explorer's first request and `network`. */
-const WARM_QUERY = `{ networkCompact { ids } grouped: networkCompact(groupBy: MEMBERSHIP) { ids } network { nodes { id } } }`;
+/** What `warm` reads: the read models behind the explorer's first request (with its layout) and `network`. */
+const WARM_QUERY = `{ networkCompact { ids layout } grouped: networkCompact(groupBy: MEMBERSHIP) { ids } network { nodes { id } } }`;
 
 export interface AppOptions {
   webDir?: string;

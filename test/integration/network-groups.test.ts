@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
+import { NETWORK_QUERY } from "../../web/src/api/network-query.js";
+import { createDataset } from "../../web/src/graph/dataset.js";
+import type { CompactNetwork } from "../../web/src/graph/types.js";
+import { computeInitialLayout } from "../../web/src/layout/initial.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 import { biggestNetwork, data, membersOf } from "./_data.js";
 
@@ -94,6 +98,19 @@ describe("networks of networks", () => {
       expect(edges).toEqual(full!.network.edges.map((e) => `${e.id} ${e.source}->${e.target}`).sort());
       const j4dw = c.ids.indexOf("j4dw");
       expect(c.labels[j4dw]).toBe(data.organisations.find((o) => o.id === "j4dw")?.acronym);
+    });
+
+    it("should send the opening layout the browser would compute, for every node", async () => {
+      // The explorer's own first request.
+      const { data: result, errors } = await graphql<{ networkCompact: CompactNetwork }>(app, NETWORK_QUERY);
+      expect(errors).toBeUndefined();
+      const network = result!.networkCompact;
+      expect(network.layout).toHaveLength(2 * network.ids.length);
+      const { layout, ...withoutLayout } = network;
+      const browser = computeInitialLayout(createDataset(withoutLayout));
+      expect(layout!.every((v, k) => Math.abs(v - browser[k]) <= 0.005)).toBe(true);
+      // Not all on one spot: the nodes are spread out.
+      expect(new Set(layout!.map((v) => Math.round(v))).size).toBeGreaterThan(network.ids.length / 2);
     });
 
     it("should group like network(groupBy: MEMBERSHIP)", async () => {

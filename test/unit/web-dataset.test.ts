@@ -31,6 +31,17 @@ describe("web graph dataset", () => {
       expect(() => createDataset(other)).toThrow(/kinds\[2\] is "ALIEN"/);
     });
 
+    it("should keep the server's opening layout, and reject one that does not fit the nodes", () => {
+      expect(createDataset(compactFixture()).layout).toBeNull();
+      const data = compactFixture();
+      data.layout = data.ids.flatMap((_, i) => [i, -i]);
+      expect([...createDataset(data).layout!]).toEqual(data.layout);
+      data.layout.pop();
+      expect(() => createDataset(data)).toThrow(/layout has 17 entries for 9 ids/);
+      data.layout.push(Number.NaN);
+      expect(() => createDataset(data)).toThrow(/layout\[17\] is null, not a coordinate/);
+    });
+
     it("should keep groups and know which group each member folds into", () => {
       const ds = createDataset(compactFixture(), [...GROUPS, { id: "not-here", memberCount: 3, memberIds: ["x"] }]);
       expect([...ds.groups.keys()]).toEqual(["mfa"]);

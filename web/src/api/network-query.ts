@@ -1,12 +1,13 @@
 /**
  * The first frame's critical path, started from index.html before the app's JavaScript has loaded:
- * the network request (the whole graph, columnar) and, for a browser with no cached layout, the
- * layout worker fed with the answer as soon as it lands. The build inlines `bootScript()`.
+ * the network request (the whole graph, columnar, with the server's opening layout) and, should an
+ * answer come without a layout in a browser with none cached, the layout worker fed with it as soon
+ * as it lands. The build inlines `bootScript()`.
  */
 export const NETWORK_QUERY = `query Network {
   networkCompact {
     ids names labels kinds types sectors regions activeFrom activeTo
-    sources targets edgeIds edgeTypes edgeActiveFrom edgeActiveTo
+    sources targets edgeIds edgeTypes edgeActiveFrom edgeActiveTo layout
   }
 }`;
 
@@ -37,9 +38,11 @@ export function bootScript(workerUrl: string | null): string {
   if (workerUrl) {
     lines.push(
       `try{var cached=false;for(var i=0;i<localStorage.length;i++)if((localStorage.key(i)||"").indexOf(${JSON.stringify(LAYOUT_CACHE_PREFIX)})===0)cached=true;`,
-      `if(!cached&&window.Worker){var w=new Worker(${JSON.stringify(workerUrl)},{type:"module"});`,
-      `window.${BOOT_LAYOUT_GLOBAL}=new Promise(function(done){w.onmessage=function(e){done(e.data);w.terminate()};w.onerror=function(){done(null)};`,
-      `net.then(function(b){var n=b&&b.data&&b.data.networkCompact;if(n&&n.ids.length<=${WAIT_FOR_LAYOUT_LIMIT})w.postMessage({data:n});else{done(null);w.terminate()}})})}}catch(e){}`,
+      `if(!cached&&window.Worker)window.${BOOT_LAYOUT_GLOBAL}=net.then(function(b){var n=b&&b.data&&b.data.networkCompact;`,
+      // The server sends the opening layout; the worker only runs for an answer without one.
+      `if(!n||n.layout||n.ids.length>${WAIT_FOR_LAYOUT_LIMIT})return null;`,
+      `return new Promise(function(done){var w=new Worker(${JSON.stringify(workerUrl)},{type:"module"});`,
+      `w.onmessage=function(e){done(e.data);w.terminate()};w.onerror=function(){done(null)};w.postMessage({data:n})})})}catch(e){}`,
     );
   }
   return `(function(){${lines.join("")}})();`;

@@ -1,7 +1,7 @@
 /**
- * The opening layout: from the cache when this browser has seen the same graph, else from the
- * layout worker index.html started (fed as soon as the network answered), else from a worker
- * started here.
+ * The opening layout: the one the server sent with the network, else from the cache when this
+ * browser has seen the same graph, else from the layout worker index.html started (fed as soon as
+ * the network answered), else from a worker started here.
  */
 import { BOOT_LAYOUT_GLOBAL } from "../api/network-query";
 import type { AtlasDataset, CompactNetwork } from "../graph";
@@ -9,7 +9,7 @@ import { readCachedLayout, writeCachedLayout } from "../layout/cache";
 import type { InitialLayoutRequest } from "../layout/initial.worker";
 
 export interface LayoutWorker {
-  /** The layout this browser cached for the same graph, if any. */
+  /** The layout the server sent, or this browser cached for the same graph, if any. */
   cached(dataset: AtlasDataset): Float64Array | null;
   compute(network: CompactNetwork, dataset: AtlasDataset): Promise<Float64Array>;
 }
@@ -39,9 +39,9 @@ function computeInWorker(network: CompactNetwork): Promise<Float64Array> {
 
 export function createLayoutWorker(): LayoutWorker {
   return {
-    cached: (dataset) => readCachedLayout(window.localStorage, dataset),
+    cached: (dataset) => dataset.layout ?? readCachedLayout(window.localStorage, dataset),
     async compute(network, dataset) {
-      const cached = readCachedLayout(window.localStorage, dataset);
+      const cached = dataset.layout ?? readCachedLayout(window.localStorage, dataset);
       if (cached) return cached;
       const early = await takeBootLayout();
       const positions = early && early.length === 2 * dataset.nodes.length ? early : await computeInWorker(network);

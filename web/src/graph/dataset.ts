@@ -51,6 +51,11 @@ export function validateCompact(data: CompactNetwork): void {
     checkYear("edgeActiveFrom", data.edgeActiveFrom[j], j);
     checkYear("edgeActiveTo", data.edgeActiveTo[j], j);
   }
+  if (data.layout != null) {
+    if (data.layout.length !== 2 * n) throw new DatasetError(`layout has ${data.layout.length} entries for ${n} ids (want x and y for each)`);
+    const bad = data.layout.findIndex((v) => !Number.isFinite(v));
+    if (bad !== -1) throw new DatasetError(`layout[${bad}] is ${JSON.stringify(data.layout[bad])}, not a coordinate`);
+  }
 }
 
 const laterOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
@@ -146,6 +151,7 @@ export function createDataset(data: CompactNetwork, groups: NodeGroup[] = []): A
     ...indexGroups(index, groups),
     scopes: null,
     years: min <= max ? [min, max] : null,
+    layout: data.layout ? Float64Array.from(data.layout) : null,
   };
 }
 

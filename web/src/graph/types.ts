@@ -20,6 +20,8 @@ export interface CompactNetwork {
   edgeTypes: RelationshipType[];
   edgeActiveFrom: (number | null)[];
   edgeActiveTo: (number | null)[];
+  /** The opening layout computed by the server: x, y of node i at 2i, 2i + 1. */
+  layout?: number[] | null;
 }
 
 /** A network standing for its members (`networkCompact(groupBy: MEMBERSHIP).groups`). */
@@ -79,6 +81,8 @@ export interface AtlasDataset {
   scopes: Map<string, Scope> | null;
   /** Earliest and latest year of any dated item, for the timeline. */
   years: [number, number] | null;
+  /** The opening layout the server sent (x, y per node), if it sent one. */
+  layout: Float64Array | null;
 }
 
 export interface AtlasNodeAttributes {
