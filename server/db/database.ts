@@ -4,6 +4,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from "neo4j-driver";
 
+import { enableNoDelayForDriverSockets } from "./no-delay.js";
 import { loadQueries, loadSchemaStatements, type QueryMap } from "./queries.js";
 
 export class DatabaseUnavailableError extends Error {}
@@ -61,6 +62,7 @@ export function toParams(value: unknown): unknown {
 }
 
 export async function connect(connection: Neo4jConnection, queries: QueryMap = loadQueries()): Promise<Database> {
+  enableNoDelayForDriverSockets();
   const auth = connection.password ? neo4j.auth.basic(connection.username ?? "neo4j", connection.password) : undefined;
   // Plain JS numbers instead of Integer objects: our counts and years are far below 2^53.
   const driver = neo4j.driver(connection.uri, auth, { disableLosslessIntegers: true, maxConnectionPoolSize: 50 });
