@@ -24,29 +24,30 @@ export function distancesTo(adjacency: Adjacency, to: number, maxLength: number)
   return distance;
 }
 
+export interface FoundPaths {
+  /** Node positions of each path, `from` first. */
+  paths: number[][];
+  /** False when the walk ran out of budget: `paths` is then a prefix of the full answer. */
+  complete: boolean;
+}
+
 /**
- * Up to `limit` simple paths (node positions, `from` first) of at most `maxLength` steps, shortest
- * first and, within a length, in id order. A depth-first walk in id order enumerates the paths of
- * one length in exactly that order; distances to `to` prune every step that could not arrive in
- * time. Where hubs make the walk long, it gives up after `budget` steps and answers undefined, so
- * the caller can fall back to the database.
+ * Up to `limit` simple paths of at most `maxLength` steps, shortest first and, within a length, in
+ * id order. A depth-first walk in id order enumerates the paths of one length in exactly that
+ * order; distances to `to` prune every step that could not arrive in time, so the shortest paths
+ * come at once. Longer ones can need an exhaustive search around hubs, so the walk looks at no more
+ * than `budget` neighbours: when that runs out, what it found is still the beginning of the answer,
+ * in order, and `complete` says it stopped early.
  */
-export function shortestSimplePaths(
-  adjacency: Adjacency,
-  from: number,
-  to: number,
-  maxLength: number,
-  limit: number,
-  budget = 200_000,
-): number[][] | undefined {
+export function shortestSimplePaths(adjacency: Adjacency, from: number, to: number, maxLength: number, limit: number, budget = 2_000_000): FoundPaths {
   const { neighbours, idRank } = adjacency;
   const distance = distancesTo(adjacency, to, maxLength);
   const paths: number[][] = [];
-  if (from === to || distance[from] === -1) return paths;
+  if (from === to || distance[from] === -1) return { paths, complete: true };
   const path = [from];
   const onPath = new Uint8Array(adjacency.ids.length);
   onPath[from] = 1;
-  let steps = 0;
+  let looked = 0;
 
   // Walks on from `at` with exactly `left` steps to go; false when the budget ran out.
   const walk = (at: number, left: number): boolean => {
@@ -54,8 +55,11 @@ export function shortestSimplePaths(
       if (at === to) paths.push([...path]);
       return true;
     }
+    const around = neighbours[at];
+    looked += around.length;
+    if (looked > budget) return false;
     const next: number[] = [];
-    for (const n of neighbours[at]) {
+    for (const n of around) {
       // `to` may only be the last node; every other step must leave a way to arrive in time.
       if (onPath[n] || distance[n] === -1 || distance[n] > left - 1 || (n === to && left > 1)) continue;
       next.push(n);
@@ -63,7 +67,6 @@ export function shortestSimplePaths(
     next.sort((a, b) => idRank[a] - idRank[b]);
     for (const n of next) {
       if (paths.length >= limit) return true;
-      if (++steps > budget) return false;
       path.push(n);
       onPath[n] = 1;
       const finished = walk(n, left - 1);
@@ -75,7 +78,7 @@ export function shortestSimplePaths(
   };
 
   for (let length = distance[from]; length <= maxLength && paths.length < limit; length++) {
-    if (!walk(from, length)) return undefined;
+    if (!walk(from, length)) return { paths, complete: false };
   }
-  return paths;
+  return { paths, complete: true };
 }

@@ -2,6 +2,8 @@
  * paths(from, to): the k shortest simple paths, with every relationship and its citations in order.
  * Unfiltered, and with the whole graph cached (app.warm() fills it at start-up), the paths are found
  * in memory and only their relationships are read from Neo4j; otherwise by the `paths` Cypher query.
+ * Around big hubs the walk may stop early: it then answers the paths it found, which are the
+ * shortest and come first in the full answer, but may be fewer than `limit`.
  */
 import type { Adjacency } from "../analytics/adjacency.js";
 import { shortestSimplePaths } from "../analytics/paths.js";
@@ -50,14 +52,16 @@ function hopEdge(adjacency: Adjacency, edges: EdgeColumns, a: number, b: number)
   return best!;
 }
 
-/** Paths found in memory, their relationships then read in full (citations) in one query; undefined when the walk gave up. */
+/** Paths found in memory, their relationships then read in full (citations) in one query; undefined to ask Cypher. */
 async function fromCachedGraph(context: Context, { columns, adjacency }: CachedGraph, args: PathsArgs, maxLength: number, limit: number) {
   const from = adjacency.index.get(args.from);
   const to = adjacency.index.get(args.to);
   if (from === undefined) throw notFound("node", args.from);
   if (to === undefined) throw notFound("node", args.to);
-  const found = shortestSimplePaths(adjacency, from, to, maxLength, limit);
-  if (!found) return undefined;
+  // Cut short around hubs, the walk still has the shortest paths (a prefix of the answer); with
+  // none at all, Cypher searches instead.
+  const { paths: found, complete } = shortestSimplePaths(adjacency, from, to, maxLength, limit);
+  if (!complete && found.length === 0) return undefined;
   const hops = found.map((path) => path.slice(1).map((node, k) => hopEdge(adjacency, columns.edges, path[k], node)));
   const wanted = new Map(hops.flat().map((edge) => [edge.id, { id: edge.id, source: edge.source, target: edge.target }]));
   const [row] = wanted.size ? await context.db.read<{ edges: EdgeProps[]; sources: SourceProps[] }>("pathEdges", { edges: [...wanted.values()] }) : [];

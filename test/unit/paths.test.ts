@@ -27,7 +27,7 @@ describe("paths", () => {
   ];
   const graph = graphOf(edges);
   const at = (id: string) => graph.index.get(id)!;
-  const names = (paths: number[][] | undefined) => paths?.map((p) => p.map((i) => graph.ids[i]));
+  const names = ({ paths }: { paths: number[][] }) => paths.map((p) => p.map((i) => graph.ids[i]));
 
   describe("#distancesTo", () => {
     it("should count steps to the target and leave farther nodes at -1", () => {
@@ -56,8 +56,15 @@ describe("paths", () => {
       expect(names(shortestSimplePaths(graph, at("a"), at("f"), 2, 10))).toEqual([]);
     });
 
-    it("should give up, answering undefined, when the walk outruns its budget", () => {
-      expect(shortestSimplePaths(graph, at("a"), at("d"), 4, 10, 2)).toBeUndefined();
+    it("should say it stopped early when the walk outruns its budget, keeping the beginning of the answer", () => {
+      expect(shortestSimplePaths(graph, at("a"), at("d"), 4, 10).complete).toBe(true);
+      // The two shortest paths cost 7 neighbour lookups; the search for a longer one runs out.
+      const cut = shortestSimplePaths(graph, at("a"), at("d"), 4, 10, 9);
+      expect(cut.complete).toBe(false);
+      expect(names(cut)).toEqual([
+        ["a", "b", "d"],
+        ["a", "c", "d"],
+      ]);
     });
 
     it("should equal a brute-force enumeration on random graphs", () => {
@@ -76,7 +83,8 @@ describe("paths", () => {
         const limit = 1 + (round % 7);
         const expected = allSimplePaths(randomEdges, from, to, maxLength).slice(0, limit);
         const found = shortestSimplePaths(random, random.index.get(from)!, random.index.get(to)!, maxLength, limit);
-        expect(found?.map((p) => p.map((i) => random.ids[i]))).toEqual(expected);
+        expect(found.complete).toBe(true);
+        expect(found.paths.map((p) => p.map((i) => random.ids[i]))).toEqual(expected);
       }
     });
   });
