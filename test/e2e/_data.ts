@@ -1,4 +1,6 @@
 /** The bundled network as the API serves it, and small derivations the browser tests compare against. */
+import { NETWORK_QUERY } from "../../web/src/api/network-query.js";
+import type { CompactNetwork } from "../../web/src/graph/types.js";
 import { type E2E, api } from "./_browser.js";
 
 export interface Compact {
@@ -20,6 +22,11 @@ export async function fetchCompact(e2e: E2E): Promise<Compact> {
     "{ networkCompact { ids names labels kinds types sectors sources targets edgeIds edgeTypes } }",
   );
   return data.networkCompact;
+}
+
+/** The whole network as the explorer's own first request gets it (opening layout included). */
+export async function fetchNetwork(e2e: E2E): Promise<CompactNetwork> {
+  return (await api<{ networkCompact: CompactNetwork }>(e2e, NETWORK_QUERY)).networkCompact;
 }
 
 /** The kinds the opening view shows (instruments and issues are one click away). */

@@ -18,8 +18,8 @@ import type { AtlasDataset, CompactNetwork } from "../../web/src/graph/types.js"
 import { computeView } from "../../web/src/graph/view.js";
 import { EMPHASIS_EDGE } from "../../web/src/render/reducers.js";
 import { stepView } from "../../web/src/state/story.js";
-import { api, axeViolations, blocking, type E2E, inspect, openExplorer, pickFromSearch, screenshot, startE2E } from "./_browser.js";
-import { FOCAL_IDS } from "./_data.js";
+import { axeViolations, blocking, type E2E, inspect, openExplorer, pickFromSearch, screenshot, startE2E } from "./_browser.js";
+import { FOCAL_IDS, fetchNetwork } from "./_data.js";
 
 type Step = StoryRecord["steps"][number];
 
@@ -32,12 +32,7 @@ const sourceTitle = new Map(data.sources.map((s) => [s.id, s.title]));
 
 beforeAll(async () => {
   e2e = await startE2E();
-  network = (
-    await api<{ networkCompact: CompactNetwork }>(
-      e2e,
-      "{ networkCompact { ids names labels kinds types sectors regions activeFrom activeTo sources targets edgeIds edgeTypes edgeActiveFrom edgeActiveTo } }",
-    )
-  ).networkCompact;
+  network = await fetchNetwork(e2e);
   dataset = createDataset(network);
 });
 afterAll(() => e2e?.close());

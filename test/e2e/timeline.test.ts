@@ -7,6 +7,7 @@ import type { CompactNetwork } from "../../web/src/graph/types.js";
 import { computeView } from "../../web/src/graph/view.js";
 import { DEFAULT_FILTERS } from "../../web/src/state/filters.js";
 import { api, type E2E, inspect, openExplorer, openTab, screenshot, startE2E } from "./_browser.js";
+import { fetchNetwork } from "./_data.js";
 
 let e2e: E2E;
 let page: Page;
@@ -16,12 +17,7 @@ let events: { year: number; label: string }[];
 
 beforeAll(async () => {
   e2e = await startE2E();
-  network = (
-    await api<{ networkCompact: CompactNetwork }>(
-      e2e,
-      "{ networkCompact { ids names labels kinds types sectors regions activeFrom activeTo sources targets edgeIds edgeTypes edgeActiveFrom edgeActiveTo } }",
-    )
-  ).networkCompact;
+  network = await fetchNetwork(e2e);
   events = (await api<{ timeline: { year: number; label: string }[] }>(e2e, "{ timeline { year label } }")).timeline;
   ({ page, errors } = await openExplorer(e2e));
   await openTab(page, "Timeline");
