@@ -75,7 +75,7 @@ export async function ensureLauncherBuilt(log: (line: string) => void = () => {}
       "Maven (mvn) was not found; it builds the embedded Neo4j launcher once. Install it (e.g. `apt-get install maven`) or set NEO4J_URI.",
     );
   }
-  log("Building the embedded Neo4j launcher with Maven (the first build downloads about 130 MB of jars; later starts skip this)…");
+  log("Building the embedded Neo4j launcher with Maven (the first build downloads about 170 MB of jars; later starts skip this)…");
   const started = Date.now();
   // Maven's quiet output is empty on success (bar stray colour codes); keep it for a failure report.
   let output = "";
