@@ -27,25 +27,14 @@ import { createApp } from "../server/app.js";
 import { DATA_DIR } from "../server/db/open.js";
 import { readDataset } from "../server/import/read-dataset.js";
 import type { Dataset } from "../server/import/schema.js";
+// The same browser and flags as the browser tests.
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../test/e2e/_chromium.js";
 import { generateDataset } from "./generate.js";
 import { openBenchStore } from "./store.js";
 import { distribution, type Distribution, type FrameStats, frameStats } from "./web-trace.js";
 
 const RESULTS_DIR = new URL("./results/", import.meta.url);
 const RUNS = Math.max(1, Number(process.env.BENCH_WEB_RUNS ?? 5));
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-/** The same flags as the browser tests: no GPU, SwiftShader WebGL, no background traffic. */
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--use-angle=swiftshader",
-  "--enable-unsafe-swiftshader",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 const VIEWPORT = { width: 1280, height: 800 };
 /** Targets of issue 5 (ms). */
 const TARGETS = { bundledFirstFrame: 500, largeFirstFrame: 2000, dragJsP95: 8 };

@@ -13,23 +13,9 @@ import { inject } from "vitest";
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import { connectTestDb } from "../_helpers.js";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./_chromium.js";
 
 export const SCREENSHOT_DIR = resolve("test-results/screenshots");
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-/** Flags for a sandbox without GPU or outside network: software WebGL, no background traffic. */
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--use-angle=swiftshader",
-  "--enable-unsafe-swiftshader",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
 
 export interface E2E {
   db: Database;
