@@ -1,54 +1,23 @@
 /**
- * The atlas vocabulary as the web app uses it: the GraphQL enums (kept equal to server/schema.graphql
- * by a unit test) with human labels, so filters, legends and the URL parser share one source.
+ * The atlas vocabulary as the web app uses it: the enum values of server/import/vocabulary.ts (equal
+ * to the GraphQL enums, which a unit test checks) with human labels, so filters, legends and the URL
+ * parser share one source.
  */
 
-export const NODE_KINDS = ["ORGANISATION", "FORUM", "CAMPAIGN", "INSTRUMENT", "PERSON", "ISSUE"] as const;
-export type NodeKind = (typeof NODE_KINDS)[number];
+import {
+  type NodeKind,
+  type OrganisationType,
+  RELATIONSHIP_TYPE_NAMES,
+  type RelationshipType,
+  type Region,
+  type Scope,
+  type Sector,
+} from "../../../server/import/vocabulary";
 
-export const ORGANISATION_TYPES = [
-  "TRADE_UNION",
-  "UNION_CONFEDERATION",
-  "GLOBAL_UNION_FEDERATION",
-  "MIGRANT_ORGANISATION",
-  "NGO",
-  "NETWORK",
-  "SOCIAL_MOVEMENT",
-  "RESEARCH",
-  "FOUNDATION",
-  "INTERGOVERNMENTAL",
-  "GOVERNMENT",
-  "EMPLOYERS",
-  "FAITH_BASED",
-] as const;
-export type OrganisationType = (typeof ORGANISATION_TYPES)[number];
-
-export const SECTORS = ["LABOUR", "CIVIL_SOCIETY", "ACADEMIA", "STATE", "INTERGOVERNMENTAL", "DONOR", "BUSINESS"] as const;
-export type Sector = (typeof SECTORS)[number];
-
-export const SCOPES = ["LOCAL", "NATIONAL", "REGIONAL", "GLOBAL"] as const;
-export type Scope = (typeof SCOPES)[number];
-
-export const REGIONS = ["AFRICA", "AMERICAS", "ARAB_STATES", "ASIA_PACIFIC", "EUROPE"] as const;
-export type Region = (typeof REGIONS)[number];
-
-export const RELATIONSHIP_TYPES = [
-  "MEMBER_OF",
-  "PART_OF",
-  "EMERGED_FROM",
-  "SUPPORTS",
-  "PARTNERS_WITH",
-  "CAMPAIGNED_IN",
-  "APPEARED_AT",
-  "TARGETS",
-  "ADOPTED_AT",
-  "ISSUED",
-  "RATIFIED",
-  "ADVOCATES",
-  "WORKS_ON",
-  "AFFILIATED_WITH",
-] as const;
-export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+// The enum values come from the atlas's one vocabulary (server/import/vocabulary.ts, pure data).
+export { NODE_KINDS, ORGANISATION_TYPES, REGIONS, SCOPES, SECTORS } from "../../../server/import/vocabulary";
+export type { NodeKind, OrganisationType, RelationshipType, Region, Scope, Sector };
+export const RELATIONSHIP_TYPES: readonly RelationshipType[] = RELATIONSHIP_TYPE_NAMES;
 
 /** Organisation types that federate other bodies: the "networks" of the network of networks. */
 export const COALITION_TYPES: readonly OrganisationType[] = ["NETWORK", "GLOBAL_UNION_FEDERATION", "UNION_CONFEDERATION", "SOCIAL_MOVEMENT"];
