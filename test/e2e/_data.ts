@@ -3,27 +3,6 @@ import { NETWORK_QUERY } from "../../web/src/api/network-query.js";
 import type { CompactNetwork } from "../../web/src/graph/types.js";
 import { type E2E, api } from "./_browser.js";
 
-export interface Compact {
-  ids: string[];
-  names: string[];
-  labels: string[];
-  kinds: string[];
-  types: (string | null)[];
-  sectors: (string | null)[];
-  sources: number[];
-  targets: number[];
-  edgeIds: string[];
-  edgeTypes: string[];
-}
-
-export async function fetchCompact(e2e: E2E): Promise<Compact> {
-  const data = await api<{ networkCompact: Compact }>(
-    e2e,
-    "{ networkCompact { ids names labels kinds types sectors sources targets edgeIds edgeTypes } }",
-  );
-  return data.networkCompact;
-}
-
 /** The whole network as the explorer's own first request gets it (opening layout included). */
 export async function fetchNetwork(e2e: E2E): Promise<CompactNetwork> {
   return (await api<{ networkCompact: CompactNetwork }>(e2e, NETWORK_QUERY)).networkCompact;
@@ -32,12 +11,12 @@ export async function fetchNetwork(e2e: E2E): Promise<CompactNetwork> {
 /** The kinds the opening view shows (instruments and issues are one click away). */
 export const OPENING_KINDS = ["ORGANISATION", "FORUM", "CAMPAIGN", "PERSON"];
 
-export function openingNodeIds(c: Compact): string[] {
+export function openingNodeIds(c: CompactNetwork): string[] {
   return c.ids.filter((_, i) => OPENING_KINDS.includes(c.kinds[i]));
 }
 
 /** Neighbours of a node in the whole graph. */
-export function neighbours(c: Compact, id: string): string[] {
+export function neighbours(c: CompactNetwork, id: string): string[] {
   const i = c.ids.indexOf(id);
   const out = new Set<string>();
   c.sources.forEach((s, j) => {

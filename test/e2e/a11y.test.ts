@@ -3,17 +3,18 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { OKABE_ITO } from "../../web/src/graph/appearance.js";
+import type { CompactNetwork } from "../../web/src/graph/types.js";
 import { axeViolations, blocking, type E2E, inspect, openExplorer, openTab, screenshot, startE2E } from "./_browser.js";
-import { type Compact, fetchCompact, FOCAL_IDS } from "./_data.js";
+import { fetchNetwork, FOCAL_IDS } from "./_data.js";
 
 let e2e: E2E;
 let page: Page;
 let errors: string[];
-let compact: Compact;
+let compact: CompactNetwork;
 
 beforeAll(async () => {
   e2e = await startE2E();
-  compact = await fetchCompact(e2e);
+  compact = await fetchNetwork(e2e);
   ({ page, errors } = await openExplorer(e2e));
 });
 afterAll(() => e2e?.close());

@@ -1,17 +1,18 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import type { CompactNetwork } from "../../web/src/graph/types.js";
 import { api, type E2E, inkRatio, inspect, openExplorer, openTab, SCREENSHOT_DIR, screenshot, startE2E } from "./_browser.js";
-import { type Compact, fetchCompact, FOCAL_IDS, neighbours, OPENING_KINDS, openingNodeIds } from "./_data.js";
+import { fetchNetwork, FOCAL_IDS, neighbours, OPENING_KINDS, openingNodeIds } from "./_data.js";
 
 let e2e: E2E;
 let page: Page;
 let errors: string[];
-let compact: Compact;
+let compact: CompactNetwork;
 
 beforeAll(async () => {
   e2e = await startE2E();
-  compact = await fetchCompact(e2e);
+  compact = await fetchNetwork(e2e);
   ({ page, errors } = await openExplorer(e2e));
   process.stdout.write(`[e2e] screenshots in ${SCREENSHOT_DIR}\n`);
 });

@@ -6,17 +6,18 @@ import { parse } from "graphology-gexf";
 import type { Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import type { CompactNetwork } from "../../web/src/graph/types.js";
 import { type E2E, inspect, openExplorer, openTab, pngInkRatio, screenshot, startE2E } from "./_browser.js";
-import { type Compact, fetchCompact } from "./_data.js";
+import { fetchNetwork } from "./_data.js";
 
 let e2e: E2E;
 let page: Page;
 let errors: string[];
-let compact: Compact;
+let compact: CompactNetwork;
 
 beforeAll(async () => {
   e2e = await startE2E();
-  compact = await fetchCompact(e2e);
+  compact = await fetchNetwork(e2e);
   ({ page, errors } = await openExplorer(e2e));
 });
 afterAll(() => e2e?.close());
