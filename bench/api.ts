@@ -107,6 +107,7 @@ const NODE_QUERY = `query ($id: ID!) { node(id: $id) { id name kind aliases desc
     relationships { id type direction role since other { id name kind } citations { locator evidence source { id title } } } } } }`;
 const NETWORK_SELECTION = `nodes { id name kind ... on Organisation { acronym type sector } } edges { id type source target weight }`;
 const COMPACT_SELECTION = `ids names labels kinds types sectors regions activeFrom activeTo sources targets edgeIds edgeTypes edgeActiveFrom edgeActiveTo edgeWeights`;
+const PATHS_QUERY = `query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 4, limit: 5) { length nodes { id name kind } edges { id type source target citations { locator evidence source { id title } } } } }`;
 const NEIGHBOURHOOD_SELECTION = `truncated ${NETWORK_SELECTION}`;
 
 function cases(data: Dataset, seed: number): Case[] {
@@ -161,7 +162,7 @@ function cases(data: Dataset, seed: number): Case[] {
       name: "paths",
       iterations: 40,
       inputs: pick.pairs.map(([from, to]) => ({ from, to })),
-      query: `query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 4, limit: 5) { length nodes { id name kind } edges { id type source target citations { locator evidence source { id title } } } } }`,
+      query: PATHS_QUERY,
       bare: (v) => [["paths", { ...noFilter, from: v.from, to: v.to, maxLength: 4, limit: 5 }]],
     },
     {
@@ -170,7 +171,7 @@ function cases(data: Dataset, seed: number): Case[] {
       name: "paths on a warmed server",
       iterations: 40,
       inputs: pick.pairs.map(([from, to]) => ({ from, to })),
-      query: `query ($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 4, limit: 5) { length nodes { id name kind } edges { id type source target citations { locator evidence source { id title } } } } }`,
+      query: PATHS_QUERY,
       bare: () => [["datasetMeta", {}]],
       warmed: true,
     },
