@@ -98,11 +98,14 @@ export const RELATIONSHIP_TYPES = {
     description: "membership or affiliation; the network-of-networks backbone",
     from: ["ORGANISATION"],
     to: ["ORGANISATION"],
-    roles: ["MEMBER", "AFFILIATE", "FOUNDING_MEMBER", "SUB_NETWORK", "REGIONAL_ORGANISATION", "OBSERVER"],
+    // How the document states it: MEMBER (is a member, is part of, joined), AFFILIATE (is affiliated),
+    // AFFILIATING (in the course of affiliating), CONSTITUENT (named among the networks a coalition or
+    // process is made up of, a statement about a group), SUB_NETWORK, REGIONAL_ORGANISATION (a regional
+    // organisation or branch), FOUNDING_MEMBER, OBSERVER.
+    roles: ["MEMBER", "AFFILIATE", "AFFILIATING", "CONSTITUENT", "FOUNDING_MEMBER", "SUB_NETWORK", "REGIONAL_ORGANISATION", "OBSERVER"],
   },
   PART_OF: {
-    description:
-      "an organ, office or programme of a larger body, a session within a larger meeting, or an instrument listed in a larger one",
+    description: "an organ, office or programme of a larger body, or a meeting or process within a larger one",
     from: ["ORGANISATION", "FORUM", "CAMPAIGN", "INSTRUMENT"],
     to: ["ORGANISATION", "FORUM", "CAMPAIGN", "INSTRUMENT"],
     roles: [],
@@ -112,6 +115,24 @@ export const RELATIONSHIP_TYPES = {
     from: ["ORGANISATION", "CAMPAIGN", "FORUM"],
     to: ["ORGANISATION", "CAMPAIGN", "FORUM"],
     roles: ["OUTGROWTH", "SUCCESSOR", "MERGER"],
+  },
+  FOUNDED_BY: {
+    description: "set up, created, launched or initiated by (the target is the founder)",
+    from: ["ORGANISATION", "FORUM", "CAMPAIGN"],
+    to: ["ORGANISATION", "PERSON"],
+    roles: [],
+  },
+  FORMED_IN_RESPONSE_TO: {
+    description: "set up or written as an answer to the target (a process, meeting, body or text)",
+    from: ["ORGANISATION", "FORUM", "CAMPAIGN", "INSTRUMENT"],
+    to: ["ORGANISATION", "FORUM", "CAMPAIGN", "INSTRUMENT"],
+    roles: [],
+  },
+  LAUNCHED: {
+    description: "a meeting opened a larger process or campaign",
+    from: ["FORUM"],
+    to: ["FORUM", "CAMPAIGN"],
+    roles: [],
   },
   SUPPORTS: {
     description: "support, sponsorship, funding, assistance or training",
@@ -140,6 +161,12 @@ export const RELATIONSHIP_TYPES = {
   TARGETS: {
     description: "a campaign aims at an instrument (its adoption, ratification or implementation)",
     from: ["CAMPAIGN"],
+    to: ["INSTRUMENT"],
+    roles: [],
+  },
+  LISTED_IN: {
+    description: "an instrument named in a list inside a larger instrument (e.g. the conventions of a framework's box)",
+    from: ["INSTRUMENT"],
     to: ["INSTRUMENT"],
     roles: [],
   },

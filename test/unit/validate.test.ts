@@ -117,6 +117,21 @@ describe("dataset validation", () => {
     expect(problemsOf(raw)).toContainEqual(expect.objectContaining({ field: "target", message: expect.stringContaining("MEMBER_OF cannot end at a FORUM") }));
   });
 
+  it("should hold the founding and response types to the kinds that can found, answer and launch", () => {
+    const raw = validRaw();
+    raw.relationships = [
+      { type: "FOUNDED_BY", source: "gcm", target: "pga-2010", citations: cite },
+      { type: "LAUNCHED", source: "mfa", target: "pga-2010", citations: cite },
+      { type: "FORMED_IN_RESPONSE_TO", source: "gcm", target: "pga-2010", role: "MEMBER", citations: cite },
+      { type: "MEMBER_OF", source: "mfa", target: "gcm", role: "CONSTITUENT", citations: cite },
+    ] as typeof raw.relationships;
+    expect(problemsOf(raw).map((p) => `${p.field}: ${p.message}`)).toEqual([
+      "target: FOUNDED_BY cannot end at a FORUM (allowed: ORGANISATION, PERSON)",
+      "source: LAUNCHED cannot start at a ORGANISATION (allowed: FORUM)",
+      "role: FORMED_IN_RESPONSE_TO takes no role",
+    ]);
+  });
+
   it("should reject duplicate relationships", () => {
     const raw = validRaw();
     raw.relationships.push({ ...raw.relationships[0] });
