@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
+import { relationshipId } from "../../server/import/validate.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 import { data } from "./_data.js";
 
@@ -50,7 +51,12 @@ describe("timeline", () => {
 
   it("should follow kind filters", async () => {
     const { data: result } = await graphql<{ timeline: Event[] }>(app, TIMELINE, { filter: { kinds: ["FORUM"] } });
-    expect(result!.timeline.length).toBe(data.forums.filter((f) => f.year).length);
-    expect(new Set(result!.timeline.map((e) => e.kind))).toEqual(new Set(["FORUM"]));
+    const events = result!.timeline;
+    const forums = new Set(data.forums.map((f) => f.id));
+    // Forum years, and the dated ties between two forums (a meeting that launched a process).
+    expect(events.filter((e) => e.kind === "FORUM").length).toBe(data.forums.filter((f) => f.year).length);
+    const datedAmongForums = data.relationships.filter((r) => (r.since ?? r.year) && forums.has(r.source) && forums.has(r.target));
+    expect(events.filter((e) => e.relationshipId).map((e) => e.relationshipId).sort()).toEqual(datedAmongForums.map(relationshipId).sort());
+    expect(events.every((e) => e.nodes.every((n) => forums.has(n.id)))).toBe(true);
   });
 });
