@@ -2,18 +2,18 @@
  * The "own words" rule: no text field of the dataset shares a run of SHINGLE_WORDS or more words with
  * a source document, names and titles aside. The documents themselves are never committed; the check
  * runs against a fingerprint of them (data/sources.fingerprint.json): the set of hashes of every
- * normalised run of SHINGLE_WORDS words, truncated to HASH_BITS bits, sorted and delta-encoded. The
- * fingerprint cannot be read back into text; `npm run data:fingerprint` rebuilds it from the documents.
+ * normalised run of SHINGLE_WORDS words, truncated to HASH_BITS bits, sorted and delta-encoded. It
+ * cannot be read back into text (though one who holds six words of a document can test guesses for the
+ * seventh); `npm run data:fingerprint` rebuilds it from the documents.
  */
 import { createHash } from "node:crypto";
 
 import type { Dataset } from "./schema.js";
-import type { DataProblem } from "./validate.js";
-import { relationshipId } from "./validate.js";
+import { type DataProblem, relationshipId } from "./validate.js";
 
 /** A run this long or longer is a copy. */
 export const SHINGLE_WORDS = 7;
-/** Bits kept of each shingle's SHA-256: with ~40k shingles a chance hit is about one in 27 million per shingle. */
+/** Bits kept of each shingle's SHA-256: with ~35k shingles a chance hit is about one in 30 million per shingle checked. */
 export const HASH_BITS = 40;
 export const FINGERPRINT_FILE = "sources.fingerprint.json";
 
