@@ -1,0 +1,235 @@
+/**
+ * Forum co-presence: organisations linked when they were at the same forum occurrence (APPEARED_AT)
+ * or in the same campaign (CAMPAIGNED_IN), weighted by how many such occurrences they shared, with
+ * the occurrences behind every tie. Pure; computed over the already-filtered graph.
+ *
+ * An appearance counts when the organisation, the occurrence and the appearance tie are all in the
+ * graph and both the tie and the occurrence pass the year range by the NetworkFilter's rule: active
+ * in [yearFrom, yearTo] unless its dates fall outside it (an undated campaign stays in). Several
+ * appearances of one organisation at one occurrence (e.g. as organiser and speaker) count once.
+ * Counting pairs in typed arrays, as co-membership does, keeps big forums (thousands of delegates,
+ * millions of pairs) cheap.
+ */
+import { type ColumnGraph, edgeId, isTie, nodeLabel } from "./column-graph.js";
+import { tieSemantics } from "./tie-semantics.js";
+
+export const CO_PRESENCE_KINDS = ["FORUM", "CAMPAIGN"] as const;
+export type CoPresenceKind = (typeof CO_PRESENCE_KINDS)[number];
+
+export interface CoPresenceOptions {
+  yearFrom?: number | null;
+  yearTo?: number | null;
+  /** Ties need at least this many shared occurrences (default 1). */
+  minShared?: number;
+  /** Which occurrences count (default both). */
+  kinds?: readonly CoPresenceKind[];
+}
+
+export interface CoPresenceOccurrence {
+  id: string;
+  label: string;
+  kind: CoPresenceKind;
+  /** The occurrence's years (a forum's year twice; a campaign's start and end), null where undated. */
+  yearFrom: number | null;
+  yearTo: number | null;
+  /** Who was there, by id, with the relationships that say so. */
+  appearances: { organisation: string; relationshipIds: string[] }[];
+}
+
+export interface CoPresenceTie {
+  /** The smaller id of the two. */
+  source: string;
+  target: string;
+  sourceLabel: string;
+  targetLabel: string;
+  /** Shared occurrences. */
+  weight: number;
+  /** Their ids, earliest first (undated last), then by id. */
+  occurrences: string[];
+}
+
+export interface CoPresenceResult {
+  yearFrom: number | null;
+  yearTo: number | null;
+  minShared: number;
+  /** The occurrences behind at least one tie, earliest first, then by id. */
+  occurrences: CoPresenceOccurrence[];
+  /** Ordered by source, then target. */
+  ties: CoPresenceTie[];
+  /** Organisations with at least one tie. */
+  organisations: number;
+}
+
+const num = (value: unknown): number | null => (typeof value === "number" ? value : null);
+
+export function coPresence(graph: ColumnGraph, options: CoPresenceOptions = {}): CoPresenceResult {
+  const yearFrom = options.yearFrom ?? null;
+  const yearTo = options.yearTo ?? null;
+  const minShared = Math.max(1, options.minShared ?? 1);
+  const kinds = new Set<string>(options.kinds ?? CO_PRESENCE_KINDS);
+  const { nodes, edges } = graph.columns;
+  const active = (from: unknown, to: unknown) => (yearTo === null || num(from) === null || num(from)! <= yearTo) && (yearFrom === null || num(to) === null || num(to)! >= yearFrom);
+
+  // Appearances in range: each (organisation, occurrence) once, with the relationships behind it.
+  const n = graph.ids.length;
+  const byPair = new Map<number, number[]>();
+  for (let j = 0; j < edges.type.length; j++) {
+    const presence = tieSemantics(edges.type[j]).presence;
+    if (presence === null || !kinds.has(presence) || !isTie(graph, j)) continue;
+    const o = graph.source[j];
+    const occurrence = graph.target[j];
+    if (nodes.kind[occurrence] !== presence || nodes.kind[o] !== "ORGANISATION") continue;
+    if (!active(edges.activeFrom[j], edges.activeTo[j]) || !active(nodes.activeFrom[occurrence], nodes.activeTo[occurrence])) continue;
+    const key = o * n + occurrence;
+    const relationships = byPair.get(key);
+    if (relationships) relationships.push(j);
+    else byPair.set(key, [j]);
+  }
+
+  // Organisations numbered in id order; occurrences earliest first (undated last), then by id, so
+  // that every list of shared occurrences comes out in that order when sorted by number.
+  const byId = (a: number, b: number) => (graph.ids[a] < graph.ids[b] ? -1 : 1);
+  const start = (i: number) => num(nodes.activeFrom[i]) ?? Infinity;
+  const orgSet = new Set<number>();
+  const occurrenceSet = new Set<number>();
+  for (const key of byPair.keys()) {
+    orgSet.add(Math.floor(key / n));
+    occurrenceSet.add(key % n);
+  }
+  const orgNodes = [...orgSet].sort(byId);
+  const occurrenceNodes = [...occurrenceSet].sort((a, b) => start(a) - start(b) || byId(a, b));
+  const orgIndex = new Int32Array(n);
+  orgNodes.forEach((i, m) => (orgIndex[i] = m));
+  const occurrenceIndex = new Int32Array(n);
+  occurrenceNodes.forEach((i, k) => (occurrenceIndex[i] = k));
+
+  // Who was at each occurrence, and where each organisation was, both as sorted compressed lists.
+  const appearanceKeys = Float64Array.from(byPair.keys(), (key) => orgIndex[Math.floor(key / n)] * occurrenceNodes.length + occurrenceIndex[key % n]).sort();
+  const attended = compressed(orgNodes.length, appearanceKeys, (key) => Math.floor(key / occurrenceNodes.length), (key) => key % occurrenceNodes.length);
+  const attendedCount = (m: number) => attended.offsets[m + 1] - attended.offsets[m];
+  // A pair can share minShared occurrences only if both were at that many: the others are left out.
+  const byOccurrence = Float64Array.from(
+    appearanceKeys.filter((key) => attendedCount(Math.floor(key / occurrenceNodes.length)) >= minShared),
+    (key) => (key % occurrenceNodes.length) * orgNodes.length + Math.floor(key / occurrenceNodes.length),
+  ).sort();
+  const present = compressed(occurrenceNodes.length, byOccurrence, (key) => Math.floor(key / orgNodes.length), (key) => key % orgNodes.length);
+
+  // Pairs a < b: count, for each a, the occurrences it shares with every later b; the shared
+  // occurrences of a pair that makes the threshold are the intersection of their two lists.
+  const count = new Int32Array(orgNodes.length);
+  const ties: CoPresenceTie[] = [];
+  const tied = new Uint8Array(orgNodes.length);
+  const used = new Uint8Array(occurrenceNodes.length);
+  const labels = orgNodes.map((i) => nodeLabel(graph, i));
+  const touched: number[] = [];
+  for (let a = 0; a < orgNodes.length; a++) {
+    if (attendedCount(a) < minShared) continue;
+    for (let x = attended.offsets[a]; x < attended.offsets[a + 1]; x++) {
+      const k = attended.ends[x];
+      // Lists are ascending: the later organisations follow a.
+      for (let y = after(present, k, a); y < present.offsets[k + 1]; y++) {
+        const b = present.ends[y];
+        if (count[b]++ === 0) touched.push(b);
+      }
+    }
+    const partners = Int32Array.from(touched.filter((b) => count[b] >= minShared)).sort();
+    for (const b of touched) count[b] = 0;
+    touched.length = 0;
+    for (const b of partners) {
+      const shared = intersect(attended, a, b);
+      for (const k of shared) used[k] = 1;
+      ties.push({
+        source: graph.ids[orgNodes[a]],
+        target: graph.ids[orgNodes[b]],
+        sourceLabel: labels[a],
+        targetLabel: labels[b],
+        weight: shared.length,
+        occurrences: shared.map((k) => graph.ids[occurrenceNodes[k]]),
+      });
+      tied[a] = tied[b] = 1;
+    }
+  }
+
+  const appearancesAt = (k: number) =>
+    Array.from(present.ends.subarray(present.offsets[k], present.offsets[k + 1]), (m) => ({
+      organisation: graph.ids[orgNodes[m]],
+      relationshipIds: byPair.get(orgNodes[m] * n + occurrenceNodes[k])!.map((j) => edgeId(graph, j)).sort(),
+    }));
+  return {
+    yearFrom,
+    yearTo,
+    minShared,
+    occurrences: occurrenceNodes.flatMap((i, k) =>
+      used[k]
+        ? [{ id: graph.ids[i], label: nodeLabel(graph, i), kind: nodes.kind[i] as CoPresenceKind, yearFrom: num(nodes.activeFrom[i]), yearTo: num(nodes.activeTo[i]), appearances: appearancesAt(k) }]
+        : [],
+    ),
+    ties,
+    organisations: tied.reduce((sum, t) => sum + t, 0),
+  };
+}
+
+interface Compressed {
+  /** The entries of row r are ends[offsets[r] … offsets[r + 1]), ascending. */
+  offsets: Int32Array;
+  ends: Int32Array;
+}
+
+/** Rows of sorted keys (row and entry encoded in one number), as offsets and entries. */
+function compressed(rows: number, keys: Float64Array, row: (key: number) => number, entry: (key: number) => number): Compressed {
+  const offsets = new Int32Array(rows + 1);
+  const ends = new Int32Array(keys.length);
+  keys.forEach((key, x) => {
+    offsets[row(key) + 1] += 1;
+    ends[x] = entry(key);
+  });
+  for (let r = 0; r < rows; r++) offsets[r + 1] += offsets[r];
+  return { offsets, ends };
+}
+
+/** Position of the first entry of row r greater than `value` (binary search). */
+function after(c: Compressed, r: number, value: number): number {
+  let low = c.offsets[r];
+  let high = c.offsets[r + 1];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (c.ends[middle] <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Entries rows a and b have in common, ascending. */
+function intersect(c: Compressed, a: number, b: number): number[] {
+  const out: number[] = [];
+  let x = c.offsets[a];
+  let y = c.offsets[b];
+  while (x < c.offsets[a + 1] && y < c.offsets[b + 1]) {
+    if (c.ends[x] < c.ends[y]) x++;
+    else if (c.ends[x] > c.ends[y]) y++;
+    else {
+      out.push(c.ends[x]);
+      x++;
+      y++;
+    }
+  }
+  return out;
+}
+
+/** One sentence on the result, for people and screen readers. */
+export function coPresenceSummary(result: CoPresenceResult): string {
+  const span =
+    result.yearFrom !== null && result.yearTo !== null
+      ? `From ${result.yearFrom} to ${result.yearTo}`
+      : result.yearFrom !== null
+        ? `From ${result.yearFrom} on`
+        : result.yearTo !== null
+          ? `Up to ${result.yearTo}`
+          : "Over all years";
+  const shared = result.minShared > 1 ? ` at least ${result.minShared} times` : "";
+  if (result.ties.length === 0) return `${span}, no two organisations met${shared} at the same forum or campaign.`;
+  const top = result.ties.reduce((best, t) => (t.weight > best.weight ? t : best), result.ties[0]);
+  const places = result.occurrences.length === 1 ? "1 forum or campaign" : `${result.occurrences.length} forums and campaigns`;
+  const strongest = top.weight > 1 ? `${top.sourceLabel} and ${top.targetLabel} were together most often (${top.weight} times)` : "no two of them met more than once";
+  return `${span}, ${result.organisations} organisations met${shared} at ${places}, forming ${result.ties.length} co-presence tie${result.ties.length === 1 ? "" : "s"}; ${strongest}.`;
+}
