@@ -19,7 +19,7 @@
 import { type ColumnGraph, edgeId, nodeLabel, positionsById } from "./column-graph.js";
 import type { GraphMetrics, NodeMetricValues } from "./metrics.js";
 import { tieSemantics } from "./tie-semantics.js";
-import { type Dating, type Lifespans, lifespans, snapshot, tieEnd, tieStart } from "./year-snapshot.js";
+import { type Dating, type Lifespans, lifespans, nodeEnd, nodeStart, snapshot, tieEnd, tieStart } from "./year-snapshot.js";
 
 export interface NodeChange {
   id: string;
@@ -64,8 +64,8 @@ export function yearDiff(graph: ColumnGraph, from: number, to: number, spans: Li
 
   const nodeChange = (i: number, datedBy: Dating | null): NodeChange => ({ id: graph.ids[i], label: nodeLabel(graph, i), kind: kind[i], datedBy: datedBy! });
   const nodes = positionsById(graph, (i) => before.nodes[i] !== after.nodes[i]);
-  const appearedNodes = nodes.filter((i) => after.nodes[i]).map((i) => nodeChange(i, spans.nodeStart[i]));
-  const goneNodes = nodes.filter((i) => before.nodes[i]).map((i) => nodeChange(i, spans.nodeEnd[i]));
+  const appearedNodes = nodes.filter((i) => after.nodes[i]).map((i) => nodeChange(i, nodeStart(graph, spans, i)));
+  const goneNodes = nodes.filter((i) => before.nodes[i]).map((i) => nodeChange(i, nodeEnd(graph, spans, i)));
 
   const e = graph.columns.edges;
   const appeared: TieChange[] = [];
