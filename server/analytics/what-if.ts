@@ -19,18 +19,25 @@
  *   averaged over the remaining organisations, before and after (so the change is what the removal
  *   costs those who stay, not the loss of the removed ones themselves).
  * - Union–NGO pairs: pairs of a LABOUR and a CIVIL_SOCIETY organisation, both remaining and
- *   connected before, whose shortest route gets longer or disappears. Computed exactly by
- *   breadth-first search from every union the removal could affect, 128 at a time (a bit each).
+ *   connected before, whose shortest route gets longer or disappears: exactly those whose every
+ *   shortest route passes through a removed node. Found from each union's distances to every node
+ *   (the index, computed once per graph and reused by every removal), by following from the removed
+ *   nodes outwards the nodes all of whose shortest routes from that union pass through one.
  */
 import { type ColumnGraph, isTie, nodeLabel, positionsById } from "./column-graph.js";
 import { BRIDGE_SECTORS } from "./metrics.js";
 import { tieSemantics } from "./tie-semantics.js";
 
+export interface WhatIfIndexOptions {
+  /** Relationship types that connect (default: TIE_SEMANTICS `connects`); "ALL" for every type. */
+  tieTypes?: readonly string[] | "ALL";
+  /** Most bytes the unions' distances may keep (default 64 MiB); past it they are recomputed per removal. */
+  distanceBudgetBytes?: number;
+}
+
 export interface WhatIfOptions {
   /** Also remove the direct members of every node removed (default false). */
   withMembers?: boolean;
-  /** Relationship types that connect (default: TIE_SEMANTICS `connects`); "ALL" for every type. */
-  tieTypes?: readonly string[] | "ALL";
   /** How many lost pairs and most-affected organisations to list (all are counted; default 50). */
   listLimit?: number;
 }
@@ -77,7 +84,51 @@ export interface WhatIfResult {
 
 export const DEFAULT_WHAT_IF_LIST_LIMIT = 50;
 
-/** Undirected simple adjacency over the connecting ties: neighbours of v are ends[offsets[v] … offsets[v + 1]). */
+/** Unions per batch of the distance search: WORDS 32-bit words per node, a bit per union. */
+const WORDS = 4;
+const BATCH = 32 * WORDS;
+const UNREACHED = -1;
+
+/**
+ * What every removal from one graph shares: the network walked, its components, and each union's
+ * distances to every node (mod 256 in a byte, which is exact between neighbours: their distances
+ * differ by at most one; reachability comes from the components). A read model: build it once per
+ * (filtered) graph and tie types, and pass it to every `whatIfRemove`.
+ */
+export interface WhatIfIndex {
+  graph: ColumnGraph;
+  /** Undirected simple adjacency: the neighbours of v are ends[offsets[v] … offsets[v + 1]). */
+  offsets: Int32Array;
+  ends: Int32Array;
+  /** Component of every node. */
+  components: Int32Array;
+  /** LABOUR organisations, in breadth-first order of the network (close ones share a batch). */
+  unions: Int32Array;
+  /** Per batch of BATCH unions, distance (mod 256) from union k of the batch to node v at [k·n + v]; null when over the budget. */
+  distances: Uint8Array[] | null;
+  /** Bytes held, for a cache's budget. */
+  bytes: number;
+}
+
+export const DEFAULT_DISTANCE_BUDGET_BYTES = 64 * 2 ** 20;
+
+export function whatIfIndex(graph: ColumnGraph, options: WhatIfIndexOptions = {}): WhatIfIndex {
+  const n = graph.ids.length;
+  const types = options.tieTypes;
+  const connects = types === "ALL" ? () => true : types ? (t: string) => types.includes(t) : (t: string) => tieSemantics(t).connects;
+  const { offsets, ends } = adjacency(graph, connects);
+  const components = componentsOf(n, offsets, ends, new Uint8Array(n));
+  const order = breadthFirstOrder(n, offsets, ends);
+  const { kind, sector } = graph.columns.nodes;
+  const unions = Int32Array.from(positionsById(graph, (i) => kind[i] === "ORGANISATION" && sector[i] === BRIDGE_SECTORS.from)).sort((a, b) => order[a] - order[b]);
+  const keep = unions.length * n <= (options.distanceBudgetBytes ?? DEFAULT_DISTANCE_BUDGET_BYTES);
+  const index: WhatIfIndex = { graph, offsets, ends, components, unions, distances: null, bytes: 0 };
+  if (keep) index.distances = Array.from({ length: Math.ceil(unions.length / BATCH) }, (_, b) => batchDistances(index, b));
+  index.bytes = offsets.byteLength + ends.byteLength + components.byteLength + unions.byteLength + (index.distances?.reduce((sum, d) => sum + d.byteLength, 0) ?? 0);
+  return index;
+}
+
+/** Undirected simple adjacency over the connecting ties. */
 function adjacency(graph: ColumnGraph, connects: (type: string) => boolean) {
   const n = graph.ids.length;
   const keys: number[] = [];
@@ -127,26 +178,89 @@ function componentsOf(n: number, offsets: Int32Array, ends: Int32Array, removed:
   return component;
 }
 
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+/** Position of every node in a breadth-first walk of the network (from each unreached node in column order). */
+function breadthFirstOrder(n: number, offsets: Int32Array, ends: Int32Array): Int32Array {
+  const order = new Int32Array(n).fill(-1);
+  const queue = new Int32Array(n);
+  let position = 0;
+  for (let start = 0; start < n; start++) {
+    if (order[start] >= 0) continue;
+    let head = position;
+    queue[position] = start;
+    order[start] = position++;
+    while (head < position) {
+      const v = queue[head++];
+      for (let x = offsets[v]; x < offsets[v + 1]; x++) {
+        if (order[ends[x]] < 0) {
+          queue[position] = ends[x];
+          order[ends[x]] = position++;
+        }
+      }
+    }
+  }
+  return order;
 }
 
-/** Positions of the set bits of a 32-bit word, lowest first. */
-function bitsOf(x: number): number[] {
-  const out: number[] = [];
-  for (let rest = x >>> 0; rest !== 0; rest = (rest & (rest - 1)) >>> 0) out.push(31 - Math.clz32(rest & -rest));
-  return out;
+/**
+ * Distances (mod 256) from the unions of batch b to every node: one breadth-first search for the
+ * whole batch, a bit per union in WORDS words per node (Int32: V8 keeps int32 unboxed, where uint32
+ * above 2³¹ would not be), writing each node's level for the unions that first reach it there.
+ */
+function batchDistances(index: WhatIfIndex, b: number): Uint8Array {
+  const { offsets, ends } = index;
+  const n = index.graph.ids.length;
+  const batch = index.unions.subarray(b * BATCH, (b + 1) * BATCH);
+  const distances = new Uint8Array(batch.length * n);
+  const visited = new Int32Array(n * WORDS);
+  const current = new Int32Array(n * WORDS);
+  const next = new Int32Array(n * WORDS);
+  const queued = new Uint8Array(n);
+  batch.forEach((s, k) => {
+    visited[s * WORDS + (k >>> 5)] |= 1 << (k & 31);
+    current[s * WORDS + (k >>> 5)] |= 1 << (k & 31);
+  });
+  let frontier = Array.from(new Set(batch));
+  for (let level = 1; frontier.length > 0; level++) {
+    const reached: number[] = [];
+    for (const u of frontier) {
+      const from = u * WORDS;
+      for (let x = offsets[u]; x < offsets[u + 1]; x++) {
+        const v = ends[x];
+        const to = v * WORDS;
+        let fresh = 0;
+        for (let w = 0; w < WORDS; w++) {
+          const bits = current[from + w] & ~visited[to + w];
+          if (bits === 0) continue;
+          fresh = 1;
+          next[to + w] |= bits;
+        }
+        if (fresh && !queued[v]) {
+          queued[v] = 1;
+          reached.push(v);
+        }
+      }
+    }
+    for (const u of frontier) for (let w = u * WORDS; w < u * WORDS + WORDS; w++) current[w] = 0;
+    for (const v of reached) {
+      queued[v] = 0;
+      for (let w = 0; w < WORDS; w++) {
+        const bits = next[v * WORDS + w];
+        next[v * WORDS + w] = 0;
+        visited[v * WORDS + w] |= bits;
+        current[v * WORDS + w] = bits;
+        for (let rest = bits; rest !== 0; rest &= rest - 1) distances[(w * 32 + 31 - Math.clz32(rest & -rest)) * n + v] = level;
+      }
+    }
+    frontier = reached;
+  }
+  return distances;
 }
 
-export function whatIfRemove(graph: ColumnGraph, remove: readonly string[], options: WhatIfOptions = {}): WhatIfResult {
+export function whatIfRemove(index: WhatIfIndex, remove: readonly string[], options: WhatIfOptions = {}): WhatIfResult {
+  const { graph, offsets, ends, components: before } = index;
   const n = graph.ids.length;
-  const { kind, sector } = graph.columns.nodes;
+  const { kind } = graph.columns.nodes;
   const listLimit = options.listLimit ?? DEFAULT_WHAT_IF_LIST_LIMIT;
-  const types = options.tieTypes;
-  const connects = types === "ALL" ? () => true : types ? (t: string) => types.includes(t) : (t: string) => tieSemantics(t).connects;
-  const { offsets, ends } = adjacency(graph, connects);
 
   const removed = new Uint8Array(n);
   const missing: string[] = [];
@@ -163,7 +277,6 @@ export function whatIfRemove(graph: ColumnGraph, remove: readonly string[], opti
   }
 
   const isOrg = (i: number) => kind[i] === "ORGANISATION";
-  const before = componentsOf(n, offsets, ends, new Uint8Array(n));
   const after = componentsOf(n, offsets, ends, removed);
   const countBy = (component: Int32Array, keep: (i: number) => boolean) => {
     const counts = new Map<number, number>();
@@ -207,140 +320,94 @@ export function whatIfRemove(graph: ColumnGraph, remove: readonly string[], opti
     largestComponent: { before: largest(orgsBefore), after: largest(orgsAfter) },
     cutOff: cutOffPositions.map(node),
     averageReach: { before: averageReach(before), after: averageReach(after) },
-    unionNgoPairs: lostPairs(graph, { offsets, ends, removed, before, after, touched, remaining, listLimit, sector: sector as unknown[] }),
+    unionNgoPairs: lostPairs(index, removed, after, touched, listLimit),
   };
 }
 
-interface PairSearch {
-  offsets: Int32Array;
-  ends: Int32Array;
-  removed: Uint8Array;
-  before: Int32Array;
-  after: Int32Array;
-  touched: Set<number>;
-  remaining: number[];
-  listLimit: number;
-  sector: unknown[];
-}
-
-/** Sources per search batch: WORDS 32-bit words, a bit per source, for every node. */
-const WORDS = 4;
-const BATCH = 32 * WORDS;
-/** Per node, one 64-byte block: reached (WORDS), reached this level (WORDS), of those by a route avoiding the removed nodes (WORDS), padding. */
-const STRIDE = 4 * WORDS;
-const NEXT = WORDS;
-const NEXT_AVOIDING = 2 * WORDS;
-
 /**
- * Union–NGO pairs whose distance grows. A pair's shortest route gets longer exactly when every
- * shortest route passes through a removed node. One breadth-first search per batch of unions (a
- * bit each) finds, level by level, the nodes first reached from each union, and carries a second
- * bit set: reached by a shortest route that avoids the removed nodes. An NGO reached without that
- * bit has lost its shortest route to that union. Only a union in a component that lost a node can
- * lose one. Pairs left with no route at all are those the removal put in different components.
- * Batches take unions close to each other (in breadth-first order of the network), so each batch
- * reaches a node at fewer distinct levels and the search scans fewer ties.
+ * Union–NGO pairs whose every shortest route passes through a removed node. For each remaining
+ * union in a component that lost a node, outwards from the removed nodes it can reach: a node is
+ * "shadowed" when every neighbour one step nearer the union is removed or shadowed (by induction on
+ * the distance, exactly when every shortest route from the union to it passes a removed node). A
+ * shadowed NGO has lost its shortest route to the union; it has none left when the removal put the
+ * two in different components.
  */
-function lostPairs(graph: ColumnGraph, search: PairSearch): WhatIfResult["unionNgoPairs"] {
-  const { offsets, ends, removed, before, after, touched, remaining, listLimit, sector } = search;
+function lostPairs(index: WhatIfIndex, removed: Uint8Array, after: Int32Array, touched: Set<number>, listLimit: number): WhatIfResult["unionNgoPairs"] {
+  const { graph, offsets, ends, components: before, unions } = index;
   const n = graph.ids.length;
-  const labour = remaining.filter((i) => sector[i] === BRIDGE_SECTORS.from);
-  const civil = remaining.filter((i) => sector[i] === BRIDGE_SECTORS.to);
+  const sector = graph.columns.nodes.sector as unknown[];
   const isCivil = new Uint8Array(n);
-  for (const i of civil) isCivil[i] = 1;
+  for (let i = 0; i < n; i++) if (graph.columns.nodes.kind[i] === "ORGANISATION" && sector[i] === BRIDGE_SECTORS.to && !removed[i]) isCivil[i] = 1;
   const rank = new Int32Array(n);
   positionsById(graph).forEach((i, r) => (rank[i] = r));
 
   const civilIn = (component: Int32Array) => {
     const counts = new Map<number, number>();
-    for (const i of civil) counts.set(component[i], (counts.get(component[i]) ?? 0) + 1);
+    for (let i = 0; i < n; i++) if (isCivil[i]) counts.set(component[i], (counts.get(component[i]) ?? 0) + 1);
     return counts;
   };
   const civilBefore = civilIn(before);
   const civilAfter = civilIn(after);
-  const connectedBefore = labour.reduce((sum, i) => sum + (civilBefore.get(before[i]) ?? 0), 0);
-
-  const order = breadthFirstOrder(n, offsets, ends);
-  const sources = labour.filter((i) => touched.has(before[i])).sort((a, b) => order[a] - order[b]);
+  let connectedBefore = 0;
   let disconnected = 0;
-  for (const s of sources) disconnected += (civilBefore.get(before[s]) ?? 0) - (civilAfter.get(after[s]) ?? 0);
+  for (const s of unions) {
+    if (removed[s]) continue;
+    connectedBefore += civilBefore.get(before[s]) ?? 0;
+    if (touched.has(before[s])) disconnected += (civilBefore.get(before[s]) ?? 0) - (civilAfter.get(after[s]) ?? 0);
+  }
+
+  const removedNodes: number[] = [];
+  for (let i = 0; i < n; i++) if (removed[i]) removedNodes.push(i);
   const lostAt = new Float64Array(n);
   let lost = 0;
   const examples = createFirstPairs(listLimit, n, rank);
+  // Nodes shadowed for the union being followed carry its number.
+  const shadowed = new Int32Array(n).fill(UNREACHED);
 
-  // Int32 words: bitwise operators work on int32, which V8 keeps unboxed (uint32 above 2³¹ would not be).
-  const state = new Int32Array(n * STRIDE);
-  const current = new Int32Array(n * WORDS);
-  const avoiding = new Int32Array(n * WORDS);
-  const queued = new Uint8Array(n);
-
-  for (let first = 0; first < sources.length; first += BATCH) {
-    const batch = sources.slice(first, first + BATCH);
-    state.fill(0);
+  for (let b = 0; b * BATCH < unions.length; b++) {
+    const batch = unions.subarray(b * BATCH, (b + 1) * BATCH);
+    if (!batch.some((s) => !removed[s] && touched.has(before[s]))) continue;
+    const distances = index.distances?.[b] ?? batchDistances(index, b);
     batch.forEach((s, k) => {
-      const bit = 1 << (k & 31);
-      state[s * STRIDE + (k >>> 5)] |= bit;
-      current[s * WORDS + (k >>> 5)] |= bit;
-      avoiding[s * WORDS + (k >>> 5)] |= bit;
-    });
-    let frontier = batch;
-    for (let level = 1; frontier.length > 0; level++) {
-      const reached: number[] = [];
-      for (const u of frontier) {
-        const from = u * WORDS;
+      if (removed[s] || !touched.has(before[s])) return;
+      const stamp = b * BATCH + k;
+      const level = distances.subarray(k * n, (k + 1) * n);
+      // The shadow is the least set holding the removed nodes the union reaches and every node all
+      // of whose nearer neighbours are in it; growing it in any order reaches that set, so a node
+      // is looked at again each time one of its nearer neighbours joins.
+      const queue = removedNodes.filter((r) => before[r] === before[s]);
+      for (const r of queue) shadowed[r] = stamp;
+      for (let head = 0; head < queue.length; head++) {
+        const u = queue[head];
         for (let x = offsets[u]; x < offsets[u + 1]; x++) {
-          const v = ends[x];
-          const to = v * STRIDE;
-          // A route through a removed node does not avoid it.
-          const keepsAvoiding = removed[v] === 0;
-          let fresh = 0;
-          for (let w = 0; w < WORDS; w++) {
-            const bits = current[from + w] & ~state[to + w];
-            if (bits === 0) continue;
-            fresh = 1;
-            state[to + NEXT + w] |= bits;
-            if (keepsAvoiding) state[to + NEXT_AVOIDING + w] |= avoiding[from + w] & bits;
+          const c = ends[x];
+          if (shadowed[c] === stamp || ((level[c] - level[u]) & 255) !== 1) continue;
+          let all = true;
+          for (let y = offsets[c]; y < offsets[c + 1] && all; y++) {
+            const p = ends[y];
+            if (((level[c] - level[p]) & 255) === 1 && shadowed[p] !== stamp) all = false;
           }
-          if (fresh && !queued[v]) {
-            queued[v] = 1;
-            reached.push(v);
-          }
+          if (!all) continue;
+          shadowed[c] = stamp;
+          queue.push(c);
+          if (!isCivil[c]) continue;
+          lost += 1;
+          lostAt[c] += 1;
+          lostAt[s] += 1;
+          examples.offer(s, c);
         }
       }
-      for (const u of frontier) for (let w = u * WORDS; w < u * WORDS + WORDS; w++) current[w] = avoiding[w] = 0;
-      for (const v of reached) {
-        queued[v] = 0;
-        const at = v * STRIDE;
-        for (let w = 0; w < WORDS; w++) {
-          const bits = state[at + NEXT + w];
-          const kept = state[at + NEXT_AVOIDING + w];
-          state[at + w] |= bits;
-          current[v * WORDS + w] = bits;
-          avoiding[v * WORDS + w] = kept;
-          state[at + NEXT + w] = state[at + NEXT_AVOIDING + w] = 0;
-          const gone = bits & ~kept;
-          if (gone === 0 || !isCivil[v]) continue;
-          const count = popcount(gone);
-          lost += count;
-          lostAt[v] += count;
-          for (const k of bitsOf(gone)) {
-            const s = batch[w * 32 + k];
-            lostAt[s] += 1;
-            examples.offer(s, v, level);
-          }
-        }
-      }
-      frontier = reached;
-    }
+    });
   }
 
-  // The first pairs by union id, then NGO id, with their distance after (one search from each union listed).
+  // The first pairs by union id, then NGO id, with their distances (one search each way from each union listed).
   const listed = examples.list();
-  const afterFrom = new Map<number, Int32Array>();
-  for (const { s } of listed) if (!afterFrom.has(s)) afterFrom.set(s, distancesAvoiding(s, offsets, ends, removed));
-  const pairs = listed.map(({ s, t, level }) => {
-    const distance = afterFrom.get(s)![t];
-    return { labour: graph.ids[s], labourLabel: nodeLabel(graph, s), civil: graph.ids[t], civilLabel: nodeLabel(graph, t), before: level, after: distance < 0 ? null : distance };
+  const searches = new Map<number, { before: Int32Array; after: Int32Array }>();
+  const none = new Uint8Array(n);
+  for (const { s } of listed) if (!searches.has(s)) searches.set(s, { before: distancesFrom(s, offsets, ends, none), after: distancesFrom(s, offsets, ends, removed) });
+  const pairs = listed.map(({ s, t }) => {
+    const { before: steps, after: stepsAfter } = searches.get(s)!;
+    return { labour: graph.ids[s], labourLabel: nodeLabel(graph, s), civil: graph.ids[t], civilLabel: nodeLabel(graph, t), before: steps[t], after: stepsAfter[t] < 0 ? null : stepsAfter[t] };
   });
 
   const mostAffected = positionsById(graph, (i) => lostAt[i] > 0)
@@ -350,32 +417,9 @@ function lostPairs(graph: ColumnGraph, search: PairSearch): WhatIfResult["unionN
   return { connectedBefore, lost, lengthened: lost - disconnected, disconnected, examples: pairs, mostAffected };
 }
 
-/** Position of every node in a breadth-first walk of the network (from each unreached node in column order). */
-function breadthFirstOrder(n: number, offsets: Int32Array, ends: Int32Array): Int32Array {
-  const order = new Int32Array(n).fill(-1);
-  const queue = new Int32Array(n);
-  let position = 0;
-  for (let start = 0; start < n; start++) {
-    if (order[start] >= 0) continue;
-    let head = position;
-    queue[position] = start;
-    order[start] = position++;
-    while (head < position) {
-      const v = queue[head++];
-      for (let x = offsets[v]; x < offsets[v + 1]; x++) {
-        if (order[ends[x]] < 0) {
-          queue[position] = ends[x];
-          order[ends[x]] = position++;
-        }
-      }
-    }
-  }
-  return order;
-}
-
 /** Keeps the `limit` pairs that come first by (union id, NGO id) among all offered, in that order. */
 function createFirstPairs(limit: number, n: number, rank: Int32Array) {
-  let kept: { s: number; t: number; level: number; key: number }[] = [];
+  let kept: { s: number; t: number; key: number }[] = [];
   let worst = limit > 0 ? Infinity : -Infinity;
   const trim = () => {
     kept.sort((a, b) => a.key - b.key);
@@ -383,10 +427,10 @@ function createFirstPairs(limit: number, n: number, rank: Int32Array) {
     if (limit > 0 && kept.length === limit) worst = kept[limit - 1].key;
   };
   return {
-    offer(s: number, t: number, level: number) {
+    offer(s: number, t: number) {
       const key = rank[s] * n + rank[t];
       if (key >= worst) return;
-      kept.push({ s, t, level, key });
+      kept.push({ s, t, key });
       if (kept.length >= 2 * limit) trim();
     },
     list() {
@@ -397,7 +441,7 @@ function createFirstPairs(limit: number, n: number, rank: Int32Array) {
 }
 
 /** Steps from `source` to every node without passing through a removed one (-1: unreachable). */
-function distancesAvoiding(source: number, offsets: Int32Array, ends: Int32Array, removed: Uint8Array): Int32Array {
+function distancesFrom(source: number, offsets: Int32Array, ends: Int32Array, removed: Uint8Array): Int32Array {
   const distance = new Int32Array(removed.length).fill(-1);
   const queue = new Int32Array(removed.length);
   distance[source] = 0;

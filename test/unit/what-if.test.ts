@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 import { TIE_SEMANTICS } from "../../server/analytics/tie-semantics.js";
-import { whatIfRemove, whatIfSummary } from "../../server/analytics/what-if.js";
+import { whatIfIndex, whatIfRemove, whatIfSummary } from "../../server/analytics/what-if.js";
 import { columnGraph, type FixtureEdge, type FixtureNode } from "./_column-graph.js";
 
 /**
@@ -38,12 +38,13 @@ const EDGES: FixtureEdge[] = [
   { type: "WORKS_ON", source: "u1", target: "topic" },
 ];
 const graph = columnGraph(NODES, EDGES);
+const index = whatIfIndex(graph);
 const ids = (nodes: { id: string }[]) => nodes.map((n) => n.id);
 
 describe("what-if", () => {
   describe("#whatIfRemove", () => {
     it("should find the longer routes when a broker goes", () => {
-      const result = whatIfRemove(graph, ["hub"]);
+      const result = whatIfRemove(index, ["hub"]);
       expect(ids(result.removed)).toEqual(["hub"]);
       expect(result.components).toEqual({ before: 2, after: 2 });
       expect(result.largestComponent).toEqual({ before: 6, after: 5 });
@@ -67,7 +68,7 @@ describe("what-if", () => {
     });
 
     it("should cut off the organisations separated from the largest part", () => {
-      const result = whatIfRemove(graph, ["hub", "forum", "nobody"]);
+      const result = whatIfRemove(index, ["hub", "forum", "nobody"]);
       expect(ids(result.removed)).toEqual(["forum", "hub"]);
       expect(result.missing).toEqual(["nobody"]);
       expect(result.components).toEqual({ before: 2, after: 3 });
@@ -79,7 +80,7 @@ describe("what-if", () => {
     });
 
     it("should remove a coalition's members with it, and cut off every part when parts tie", () => {
-      const result = whatIfRemove(graph, ["hub"], { withMembers: true });
+      const result = whatIfRemove(index, ["hub"], { withMembers: true });
       expect(ids(result.removed)).toEqual(["hub", "n1", "u1", "u2"]);
       // n2 and n3 end up alone, one organisation each: neither part is the larger.
       expect(ids(result.cutOff)).toEqual(["n2", "n3"]);
@@ -88,14 +89,24 @@ describe("what-if", () => {
     });
 
     it("should walk topic ties only when asked to", () => {
-      expect(whatIfRemove(graph, []).components.before).toBe(2);
-      expect(whatIfRemove(graph, [], { tieTypes: "ALL" }).components.before).toBe(1);
+      expect(whatIfRemove(index, []).components.before).toBe(2);
+      expect(whatIfRemove(whatIfIndex(graph, { tieTypes: "ALL" }), []).components.before).toBe(1);
       // Only u2 and n3 meet (at the forum); the five other organisations are each on their own.
-      expect(whatIfRemove(graph, [], { tieTypes: ["APPEARED_AT"] }).components.before).toBe(6);
+      expect(whatIfRemove(whatIfIndex(graph, { tieTypes: ["APPEARED_AT"] }), []).components.before).toBe(6);
+    });
+
+    it("should follow routes longer than 255 steps (distances are kept modulo 256)", () => {
+      // A ring of 700: the union at 0, the NGO at 300; without node 150 the way round is 400 steps.
+      const ring = Array.from({ length: 700 }, (_, i) => ({ id: `c${String(i).padStart(3, "0")}`, sector: i === 0 ? "LABOUR" : i === 300 ? "CIVIL_SOCIETY" : "STATE" }));
+      const ties = ring.map((node, i) => ({ type: "PARTNERS_WITH", source: node.id, target: ring[(i + 1) % ring.length].id }));
+      const result = whatIfRemove(whatIfIndex(columnGraph(ring, ties)), ["c150"]);
+      expect(result.unionNgoPairs).toMatchObject({ connectedBefore: 1, lost: 1, lengthened: 1, disconnected: 0 });
+      expect(result.unionNgoPairs.examples.map((p) => [p.before, p.after])).toEqual([[300, 400]]);
+      expect(whatIfRemove(whatIfIndex(columnGraph(ring, ties)), ["c450"]).unionNgoPairs.lost).toBe(0);
     });
 
     it("should list no more pairs and organisations than the limit, and still count them all", () => {
-      const result = whatIfRemove(graph, ["hub"], { listLimit: 1 });
+      const result = whatIfRemove(index, ["hub"], { listLimit: 1 });
       expect(result.unionNgoPairs.lost).toBe(2);
       expect(result.unionNgoPairs.examples.map((p) => p.civil)).toEqual(["n1"]);
       expect(ids(result.unionNgoPairs.mostAffected)).toEqual(["u2"]);
@@ -128,8 +139,14 @@ describe("what-if", () => {
     for (const { name, nodes, edges, cases } of fixture.graphs) {
       const fixtureGraph = columnGraph(nodes, edges);
       cases.forEach(({ remove, withMembers, tieTypes, expected }, k) => {
-        it(`should match on the ${name} graph, case ${k + 1}`, () => {
-          const result = whatIfRemove(fixtureGraph, remove, { withMembers, tieTypes: tieTypes ?? undefined, listLimit: expected.lostPairs.length });
+        // Every case twice: with the unions' distances kept in the index, and recomputed per removal.
+        it.each([
+          ["kept", undefined],
+          ["recomputed", 0],
+        ])(`should match on the ${name} graph, case ${k + 1}, distances %s`, (_, distanceBudgetBytes) => {
+          const fixtureIndex = whatIfIndex(fixtureGraph, { tieTypes: tieTypes ?? undefined, distanceBudgetBytes });
+          expect(fixtureIndex.distances === null).toBe(distanceBudgetBytes === 0);
+          const result = whatIfRemove(fixtureIndex, remove, { withMembers, listLimit: expected.lostPairs.length });
           expect(ids(result.removed)).toEqual(expected.removed);
           expect(result.missing).toEqual(expected.missing);
           expect(result.components).toEqual(expected.components);
@@ -151,12 +168,12 @@ describe("what-if", () => {
 
   describe("#whatIfSummary", () => {
     it("should say what the network loses, in words", () => {
-      expect(whatIfSummary(whatIfRemove(graph, ["hub"]))).toBe("Removing Hub cuts no organisation off; 2 union–NGO pairs lose their shortest route.");
-      expect(whatIfSummary(whatIfRemove(graph, ["hub", "forum"]))).toBe(
+      expect(whatIfSummary(whatIfRemove(index, ["hub"]))).toBe("Removing Hub cuts no organisation off; 2 union–NGO pairs lose their shortest route.");
+      expect(whatIfSummary(whatIfRemove(index, ["hub", "forum"]))).toBe(
         "Removing Forum 2010 and Hub leaves 1 organisation cut off; 3 union–NGO pairs lose their shortest route (3 of them every route); average reach falls from 3.3 to 2.0 organisations.",
       );
-      expect(whatIfSummary(whatIfRemove(graph, ["s1"]))).toBe("Removing s1 cuts no organisation off; no union–NGO pair loses its shortest route.");
-      expect(whatIfSummary(whatIfRemove(graph, ["hub"], { withMembers: true }))).toBe(
+      expect(whatIfSummary(whatIfRemove(index, ["s1"]))).toBe("Removing s1 cuts no organisation off; no union–NGO pair loses its shortest route.");
+      expect(whatIfSummary(whatIfRemove(index, ["hub"], { withMembers: true }))).toBe(
         "Removing Hub, n1 and 2 more leaves 2 organisations cut off; no union–NGO pair loses its shortest route; average reach falls from 0.7 to 0.0 organisations.",
       );
     });
