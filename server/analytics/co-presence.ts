@@ -122,14 +122,29 @@ export function coPresence(graph: ColumnGraph, options: CoPresenceOptions = {}):
   const used = new Uint8Array(occurrenceNodes.length);
   const labels = orgNodes.map((i) => nodeLabel(graph, i));
   const touched: number[] = [];
+  const size = (k: number) => present.offsets[k + 1] - present.offsets[k];
   for (let a = 0; a < orgNodes.length; a++) {
     if (attendedCount(a) < minShared) continue;
-    for (let x = attended.offsets[a]; x < attended.offsets[a + 1]; x++) {
-      const k = attended.ends[x];
-      // Lists are ascending: the later organisations follow a.
-      for (let y = after(present, k, a); y < present.offsets[k + 1]; y++) {
-        const b = present.ends[y];
-        if (count[b]++ === 0) touched.push(b);
+    // A pair sharing minShared of a's occurrences shares one of all but its minShared − 1 biggest
+    // (pigeonhole): only those are scanned for partners; the biggest then count for partners found.
+    const mine = Array.from(attended.ends.subarray(attended.offsets[a], attended.offsets[a + 1])).sort((x, y) => size(x) - size(y) || x - y);
+    const scanned = mine.length - minShared + 1;
+    for (let x = 0; x < mine.length; x++) {
+      const k = mine[x];
+      if (x < scanned) {
+        // Lists are ascending: the later organisations follow a.
+        for (let y = after(present, k, a); y < present.offsets[k + 1]; y++) {
+          const b = present.ends[y];
+          if (count[b]++ === 0) touched.push(b);
+        }
+      } else {
+        // Only partners already found can gain: look them up, or walk the list when that is cheaper.
+        const from = after(present, k, a);
+        if (touched.length * Math.log2(size(k) + 2) < present.offsets[k + 1] - from) {
+          for (const b of touched) if (contains(present, k, b)) count[b] += 1;
+        } else {
+          for (let y = from; y < present.offsets[k + 1]; y++) if (count[present.ends[y]] > 0) count[present.ends[y]] += 1;
+        }
       }
     }
     const partners = Int32Array.from(touched.filter((b) => count[b] >= minShared)).sort();
@@ -197,6 +212,12 @@ function after(c: Compressed, r: number, value: number): number {
     else high = middle;
   }
   return low;
+}
+
+/** Whether row r holds `value` (binary search). */
+function contains(c: Compressed, r: number, value: number): boolean {
+  const at = after(c, r, value - 1);
+  return at < c.offsets[r + 1] && c.ends[at] === value;
 }
 
 /** Entries rows a and b have in common, ascending. */
