@@ -9,9 +9,10 @@
  *   `BOTH_WAYS`: symmetric in meaning (PARTNERS_WITH, co-presence), so two arcs, one each way.
  *   `null`: not a channel between organisations (lineage, topics, instruments, ties to non-organisations).
  * - `connects`: whether the tie lets one organisation reach another, through any node, when the
- *   what-if analysis asks who is cut off: membership, support, partnership, founding, lineage, and
- *   shared campaigns, forum occurrences and people. Topic and instrument ties (WORKS_ON, ADVOCATES,
- *   ISSUED, RATIFIED, TARGETS, ADOPTED_AT) do not: sharing a theme introduces nobody.
+ *   what-if analysis asks who is cut off: membership, support, partnership, founding, lineage, a
+ *   meeting that launched a process, and shared campaigns, forum occurrences and people. Topic and
+ *   instrument ties (WORKS_ON, ADVOCATES, ISSUED, RATIFIED, TARGETS, ADOPTED_AT, LISTED_IN) and
+ *   answers (FORMED_IN_RESPONSE_TO) do not: sharing a theme introduces nobody.
  * - `membership`: joining or leaving it is joining or leaving a coalition (change between years).
  * - `presence`: the organisation was present at this occurrence (forum co-presence): a forum
  *   occurrence or a campaign.
@@ -47,8 +48,10 @@ export const TIE_SEMANTICS: Readonly<Record<string, TieSemantics>> = {
   RATIFIED: noChannel,
   ADVOCATES: noChannel,
   WORKS_ON: noChannel,
-  // Announced by the data backbone work (issue 12); decided here so its vocabulary lands without a gap.
   FOUNDED_BY: channel("AS_WRITTEN"),
+  // A meeting that opened a process or campaign: the same people carry one into the other.
+  LAUNCHED: channel(null),
+  // An answer to another body or text is a reaction, not a channel.
   FORMED_IN_RESPONSE_TO: noChannel,
   LISTED_IN: noChannel,
   [CO_PRESENCE]: { brokerage: "BOTH_WAYS", connects: false, membership: false, presence: null },
