@@ -87,7 +87,8 @@ export const DEFAULT_WHAT_IF_LIST_LIMIT = 50;
 /** Unions per batch of the distance search: WORDS 32-bit words per node, a bit per union. */
 const WORDS = 4;
 const BATCH = 32 * WORDS;
-const UNREACHED = -1;
+/** No union yet: the stamp of a node in nobody's shadow. */
+const NO_UNION = -1;
 
 /**
  * What every removal from one graph shares: the network walked, its components, and each union's
@@ -362,7 +363,7 @@ function lostPairs(index: WhatIfIndex, removed: Uint8Array, after: Int32Array, t
   let lost = 0;
   const examples = createFirstPairs(listLimit, n, rank);
   // Nodes shadowed for the union being followed carry its number.
-  const shadowed = new Int32Array(n).fill(UNREACHED);
+  const shadowed = new Int32Array(n).fill(NO_UNION);
 
   for (let b = 0; b * BATCH < unions.length; b++) {
     const batch = unions.subarray(b * BATCH, (b + 1) * BATCH);
