@@ -25,9 +25,9 @@ import { mulberry32, sampleWithoutReplacement } from "../server/analytics/random
 import { createApp } from "../server/app.js";
 import { type Database, toParams } from "../server/db/database.js";
 import type { Dataset } from "../server/import/schema.js";
-import { filterParams } from "../server/resolvers/filter.js";
-import { NEIGHBOURHOOD_LIMIT_DEFAULT } from "../server/resolvers/neighbourhood.js";
-import { luceneQuery } from "../server/resolvers/lucene.js";
+import { filterParams } from "../server/read/filter.js";
+import { NEIGHBOURHOOD_LIMIT_DEFAULT } from "../server/graphql/resolvers/neighbourhood.js";
+import { luceneQuery } from "../server/read/lucene.js";
 import { generateDataset } from "./generate.js";
 import { openBenchStore } from "./store.js";
 

@@ -10,8 +10,8 @@ import { performance } from "node:perf_hooks";
 import neo4j, { type ProfiledPlan } from "neo4j-driver";
 
 import { toParams } from "../server/db/database.js";
-import { filterParams } from "../server/resolvers/filter.js";
-import { luceneQuery } from "../server/resolvers/lucene.js";
+import { filterParams } from "../server/read/filter.js";
+import { luceneQuery } from "../server/read/lucene.js";
 import { generateDataset } from "./generate.js";
 import { openBenchStore } from "./store.js";
 

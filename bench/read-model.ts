@@ -4,7 +4,7 @@
  * relationship). Benchmarks of the analyses use it to time the computation alone, without a store;
  * an integration test checks it against the real read of the bundled data.
  */
-import { EDGE_COLUMN_FIELDS, LEAN_NODE_FIELDS, type SubgraphColumns } from "../server/resolvers/columns.js";
+import { EDGE_COLUMN_FIELDS, LEAN_NODE_FIELDS, type SubgraphColumns } from "../server/read/columns.js";
 import type { GraphRows } from "../server/import/to-graph.js";
 
 export function columnsOfRows(rows: Pick<GraphRows, "nodes" | "relationships">): SubgraphColumns {

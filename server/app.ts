@@ -13,13 +13,13 @@ import sirv from "sirv";
 
 import { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from "./analytics/metrics.js";
 import { type CacheOptions, type Caches, createCaches, useResultCache } from "./cache/index.js";
-import { type Analytics, type Context, createContext } from "./context.js";
+import { type Analytics, type Context, createContext } from "./graphql/context.js";
 import type { Database } from "./db/database.js";
-import { apiError, ERROR_CODES } from "./errors.js";
-import { queryLimitPlugins, requestError, useRequestErrorCodes } from "./graphql-limits.js";
-import { resolvers } from "./resolvers/index.js";
+import { apiError, ERROR_CODES } from "./graphql/errors.js";
+import { queryLimitPlugins, requestError, useRequestErrorCodes } from "./graphql/limits.js";
+import { resolvers } from "./graphql/resolvers/index.js";
 
-export const SCHEMA_FILE = fileURLToPath(new URL("./schema.graphql", import.meta.url));
+export const SCHEMA_FILE = fileURLToPath(new URL("./graphql/schema.graphql", import.meta.url));
 export const WEB_DIR = fileURLToPath(new URL("../dist/web", import.meta.url));
 
 export interface App {

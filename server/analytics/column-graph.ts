@@ -4,7 +4,7 @@
  * the nodes has that end at -1: the filter hid it, so no analysis may count it. Pure.
  */
 import { relationshipId } from "../import/validate.js";
-import type { SubgraphColumns } from "../resolvers/columns.js";
+import type { SubgraphColumns } from "../read/columns.js";
 
 export interface ColumnGraph {
   columns: SubgraphColumns;

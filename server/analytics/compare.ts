@@ -1,5 +1,5 @@
 /** Shared and distinct items of 2–5 organisations, from each one's linked items. Pure. */
-import type { NodeProps } from "../resolvers/rows.js";
+import type { NodeProps } from "../read/rows.js";
 
 export const COMPARISON_CATEGORIES = ["CAMPAIGN", "FORUM", "ISSUE", "INSTRUMENT", "MEMBERSHIP", "PARTNER"] as const;
 export type ComparisonCategory = (typeof COMPARISON_CATEGORIES)[number];

@@ -3,7 +3,7 @@
  * appearances, partnerships … from relationships with `since` or `year`. Pure and ordered:
  * by year, then kind (as listed in TIMELINE_EVENT_KINDS), then label.
  */
-import type { NodeProps, RelationshipProps } from "../resolvers/rows.js";
+import type { NodeProps, RelationshipProps } from "../read/rows.js";
 
 export const TIMELINE_EVENT_KINDS = [
   "FOUNDED",

@@ -15,8 +15,8 @@ import { yearDiff } from "../../server/analytics/year-diff.js";
 import type { Database } from "../../server/db/database.js";
 import { loadDataset } from "../../server/import/load.js";
 import { toGraphRows } from "../../server/import/to-graph.js";
-import type { SubgraphColumns } from "../../server/resolvers/columns.js";
-import { filterParams } from "../../server/resolvers/filter.js";
+import type { SubgraphColumns } from "../../server/read/columns.js";
+import { filterParams } from "../../server/read/filter.js";
 import { connectTestDb } from "../_helpers.js";
 import { biggestNetwork, data } from "./_data.js";
 

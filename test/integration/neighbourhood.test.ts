@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
-import { NEIGHBOURHOOD_LIMIT_DEFAULT, NEIGHBOURHOOD_LIMIT_MAX } from "../../server/resolvers/neighbourhood.js";
+import { NEIGHBOURHOOD_LIMIT_DEFAULT, NEIGHBOURHOOD_LIMIT_MAX } from "../../server/graphql/resolvers/neighbourhood.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 import { data } from "./_data.js";
 

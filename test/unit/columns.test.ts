@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 
 import { loadQueries } from "../../server/db/queries.js";
 import { relationshipId } from "../../server/import/validate.js";
-import { EDGE_COLUMN_FIELDS, edgesOfColumns, LEAN_NODE_FIELDS, nodesOfColumns, type SubgraphColumns } from "../../server/resolvers/columns.js";
-import { compactOfColumns } from "../../server/resolvers/compact.js";
-import { isLean } from "../../server/resolvers/rows.js";
+import { EDGE_COLUMN_FIELDS, edgesOfColumns, LEAN_NODE_FIELDS, nodesOfColumns, type SubgraphColumns } from "../../server/read/columns.js";
+import { compactOfColumns } from "../../server/read/compact.js";
+import { isLean } from "../../server/read/rows.js";
 
 /** Two networks (n1 with a, b; n2 with c), a partnership a–c, and an edge to a node filtered out. */
 function fixture(): SubgraphColumns {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { luceneQuery, searchTerms } from "../../server/resolvers/lucene.js";
+import { luceneQuery, searchTerms } from "../../server/read/lucene.js";
 
 describe("lucene", () => {
   describe("#searchTerms", () => {

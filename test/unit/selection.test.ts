@@ -1,7 +1,7 @@
 import { parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
 import { describe, expect, it } from "vitest";
 
-import { needsFullProperties, selectedFields } from "../../server/resolvers/selection.js";
+import { needsFullProperties, selectedFields } from "../../server/read/selection.js";
 
 /** The resolve info of the first root field of a query document. */
 function infoOf(query: string) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { timelineEvents } from "../../server/analytics/timeline.js";
-import type { NodeProps } from "../../server/resolvers/rows.js";
+import type { NodeProps } from "../../server/read/rows.js";
 
 const org = (id: string, extra: Record<string, unknown> = {}): NodeProps => ({ id, kind: "ORGANISATION", name: id.toUpperCase(), ...extra });
 

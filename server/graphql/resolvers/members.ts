@@ -4,7 +4,7 @@
  */
 import type { Context } from "../context.js";
 import { badInput, intInRange } from "../errors.js";
-import type { NodeProps, RelationshipProps } from "./rows.js";
+import type { NodeProps, RelationshipProps } from "../../read/rows.js";
 
 export const MEMBERS_PAGE_MAX = 100;
 

@@ -1,6 +1,6 @@
 /** Citations, figures' citations and relationships: the provenance side of the graph. */
 import type { Context } from "../context.js";
-import { type CitationValue, citationsOf, type RelationshipProps } from "./rows.js";
+import { type CitationValue, citationsOf, type RelationshipProps } from "../../read/rows.js";
 
 const withCitations = { citations: (item: RelationshipProps) => citationsOf(item) };
 

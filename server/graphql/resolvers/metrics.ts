@@ -2,14 +2,14 @@
  * metrics(filter): graphology metrics over the filtered graph, a read model per dataset hash and
  * filter, computed from the filtered graph's columns (the read `network` and `networkCompact` share).
  */
-import { buildUndirectedGraph } from "../analytics/graph.js";
-import { computeMetrics, type NodeMetricValues } from "../analytics/metrics.js";
-import { readModel, WEIGHT } from "../cache/index.js";
+import { buildUndirectedGraph } from "../../analytics/graph.js";
+import { computeMetrics, type NodeMetricValues } from "../../analytics/metrics.js";
+import { readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
-import { nodesOfColumns } from "./columns.js";
-import { filterParams, type NetworkFilter } from "./filter.js";
+import { nodesOfColumns } from "../../read/columns.js";
+import { filterParams, type NetworkFilter } from "../../read/filter.js";
 import { networkColumns } from "./network.js";
-import type { NodeProps } from "./rows.js";
+import type { NodeProps } from "../../read/rows.js";
 
 export interface NetworkMetricsValue {
   nodes: (NodeMetricValues & { node: NodeProps })[];

@@ -1,7 +1,7 @@
 /** allies(id): link-prediction suggestions with reasons that name the shared items. */
 import type { Context } from "../context.js";
 import { badInput, idArg, intInRange, notFound } from "../errors.js";
-import type { NodeProps } from "./rows.js";
+import type { NodeProps } from "../../read/rows.js";
 
 export const ALLIES_LIMIT_MAX = 50;
 

@@ -5,7 +5,7 @@
  */
 import { type Adjacency, buildAdjacency } from "../analytics/adjacency.js";
 import { cachedReadModel, readModel, WEIGHT } from "../cache/index.js";
-import type { Context } from "../context.js";
+import type { Context } from "../graphql/context.js";
 import type { SubgraphColumns } from "./columns.js";
 import { type FilterParams, filterParams } from "./filter.js";
 

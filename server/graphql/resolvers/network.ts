@@ -5,17 +5,17 @@
  */
 import type { GraphQLResolveInfo } from "graphql";
 
-import type { CompactNetwork } from "../../web/src/graph/types.js";
-import { openingLayout } from "../analytics/layout.js";
-import { readModel, WEIGHT } from "../cache/index.js";
+import type { CompactNetwork } from "../../../web/src/graph/types.js";
+import { openingLayout } from "../../analytics/layout.js";
+import { readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
 import { idArg, notFound } from "../errors.js";
-import { EMPTY_COLUMNS, edgesOfColumns, nodesOfColumns, type SubgraphColumns } from "./columns.js";
-import { type CompactSubgraph, compactOfColumns } from "./compact.js";
-import { type FilterParams, filterParams, type NetworkFilter } from "./filter.js";
-import type { EdgeProps, NodeProps } from "./rows.js";
-import { needsFullProperties } from "./selection.js";
-import { assembleSubgraph, type Grouping, type Subgraph } from "./subgraph.js";
+import { EMPTY_COLUMNS, edgesOfColumns, nodesOfColumns, type SubgraphColumns } from "../../read/columns.js";
+import { type CompactSubgraph, compactOfColumns } from "../../read/compact.js";
+import { type FilterParams, filterParams, type NetworkFilter } from "../../read/filter.js";
+import type { EdgeProps, NodeProps } from "../../read/rows.js";
+import { needsFullProperties } from "../../read/selection.js";
+import { assembleSubgraph, type Grouping, type Subgraph } from "../../read/subgraph.js";
 
 interface NetworkArgs {
   filter?: NetworkFilter | null;

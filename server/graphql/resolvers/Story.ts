@@ -1,7 +1,7 @@
 /** Teaching stories: read from Neo4j (steps stored as JSON) and mapped onto Story/StoryStep. */
 import type { Context } from "../context.js";
-import type { StoryStep } from "../import/stories.js";
-import type { CitationValue } from "./rows.js";
+import type { StoryStep } from "../../import/stories.js";
+import type { CitationValue } from "../../read/rows.js";
 
 interface StoryRow {
   id: string;

@@ -5,9 +5,9 @@
  * so one batched query serves every lean node of a request that asks for them.
  */
 import type { Context } from "../context.js";
-import type { NodeKind } from "../import/vocabulary.js";
+import type { NodeKind } from "../../import/vocabulary.js";
 import { OrganisationMembers } from "./members.js";
-import { citationsOf, isLean, type NodeProps } from "./rows.js";
+import { citationsOf, isLean, type NodeProps } from "../../read/rows.js";
 
 const TYPE_OF_KIND: Record<NodeKind, string> = {
   ORGANISATION: "Organisation",

@@ -6,15 +6,15 @@
  */
 import type { GraphQLResolveInfo } from "graphql";
 
-import { neighbourhoodOf } from "../analytics/adjacency.js";
+import { neighbourhoodOf } from "../../analytics/adjacency.js";
 import type { Context } from "../context.js";
 import { idArg, intInRange, notFound } from "../errors.js";
-import { edgeOfColumns, edgesOfColumns, nodeOfColumns, nodesOfColumns, type SubgraphColumns } from "./columns.js";
-import { cachedGraph, unfiltered } from "./cached-graph.js";
-import { filterParams, type NetworkFilter } from "./filter.js";
-import type { EdgeProps, NodeProps } from "./rows.js";
-import { needsFullProperties } from "./selection.js";
-import type { Subgraph } from "./subgraph.js";
+import { edgeOfColumns, edgesOfColumns, nodeOfColumns, nodesOfColumns, type SubgraphColumns } from "../../read/columns.js";
+import { cachedGraph, unfiltered } from "../../read/cached-graph.js";
+import { filterParams, type NetworkFilter } from "../../read/filter.js";
+import type { EdgeProps, NodeProps } from "../../read/rows.js";
+import { needsFullProperties } from "../../read/selection.js";
+import type { Subgraph } from "../../read/subgraph.js";
 
 /** Larger than the whole bundled dataset, so the explorer never sees a cut there. */
 export const NEIGHBOURHOOD_LIMIT_DEFAULT = 500;

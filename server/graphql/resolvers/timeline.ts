@@ -3,14 +3,14 @@
  * joined in memory from two cached reads: the filtered graph's columns (shared with network) and
  * the dataset's dated facts (one read per dataset, whatever the filter).
  */
-import { type DatedRelationship, timelineEvents } from "../analytics/timeline.js";
-import { readModel, WEIGHT } from "../cache/index.js";
+import { type DatedRelationship, timelineEvents } from "../../analytics/timeline.js";
+import { readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
-import { relationshipId } from "../import/validate.js";
-import { nodesOfColumns } from "./columns.js";
-import { filterParams, type NetworkFilter } from "./filter.js";
+import { relationshipId } from "../../import/validate.js";
+import { nodesOfColumns } from "../../read/columns.js";
+import { filterParams, type NetworkFilter } from "../../read/filter.js";
 import { networkColumns } from "./network.js";
-import { type CitationValue, citationsOf, markLean, type NodeProps } from "./rows.js";
+import { type CitationValue, citationsOf, markLean, type NodeProps } from "../../read/rows.js";
 
 interface CitationColumns {
   citationSources: (string[] | null)[];

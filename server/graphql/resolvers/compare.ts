@@ -1,13 +1,13 @@
 /** compare(ids) and coMembership(filter, minShared). */
-import { coMembershipPairs } from "../analytics/co-membership.js";
-import { compareOrganisations, type LinkedItems } from "../analytics/compare.js";
-import { readModel, WEIGHT } from "../cache/index.js";
+import { coMembershipPairs } from "../../analytics/co-membership.js";
+import { compareOrganisations, type LinkedItems } from "../../analytics/compare.js";
+import { readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
 import { badInput, idArg, intInRange, notFound } from "../errors.js";
-import { nodeOfColumns } from "./columns.js";
-import { filterParams, type NetworkFilter } from "./filter.js";
+import { nodeOfColumns } from "../../read/columns.js";
+import { filterParams, type NetworkFilter } from "../../read/filter.js";
 import { networkColumns } from "./network.js";
-import type { NodeProps } from "./rows.js";
+import type { NodeProps } from "../../read/rows.js";
 
 interface CoMembershipValue {
   nodes: NodeProps[];

@@ -1,5 +1,5 @@
 /** NetworkFilter → the Cypher parameters every subgraph query takes (null = not filtered). */
-import { badInput } from "../errors.js";
+import { badInput } from "../graphql/errors.js";
 
 export interface NetworkFilter {
   kinds?: string[] | null;

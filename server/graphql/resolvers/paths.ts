@@ -5,14 +5,14 @@
  * Around big hubs the walk may stop early: it then answers the paths it found, which are the
  * shortest and come first in the full answer, but may be fewer than `limit`.
  */
-import type { Adjacency } from "../analytics/adjacency.js";
-import { shortestSimplePaths } from "../analytics/paths.js";
+import type { Adjacency } from "../../analytics/adjacency.js";
+import { shortestSimplePaths } from "../../analytics/paths.js";
 import type { Context } from "../context.js";
 import { badInput, idArg, intInRange, notFound } from "../errors.js";
-import { type CachedGraph, cachedGraph, unfiltered } from "./cached-graph.js";
-import { edgeOfColumns, type EdgeColumns, nodeOfColumns } from "./columns.js";
-import { filterParams, type NetworkFilter } from "./filter.js";
-import { type EdgeProps, markLean, type NodeProps, type SourceProps } from "./rows.js";
+import { type CachedGraph, cachedGraph, unfiltered } from "../../read/cached-graph.js";
+import { edgeOfColumns, type EdgeColumns, nodeOfColumns } from "../../read/columns.js";
+import { filterParams, type NetworkFilter } from "../../read/filter.js";
+import { type EdgeProps, markLean, type NodeProps, type SourceProps } from "../../read/rows.js";
 
 export const PATH_LENGTH_MAX = 6;
 export const PATHS_LIMIT_MAX = 10;

@@ -5,13 +5,13 @@ import type { Context, Loaders } from "../context.js";
 import { idArg, intInRange, textOfLength } from "../errors.js";
 import { alliesFields } from "./allies.js";
 import { compareFields } from "./compare.js";
-import { luceneQuery } from "./lucene.js";
+import { luceneQuery } from "../../read/lucene.js";
 import { metricsFields } from "./metrics.js";
 import { neighbourhoodFields } from "./neighbourhood.js";
 import { networkFields } from "./network.js";
 import { pathsFields } from "./paths.js";
-import { markLean, type NodeProps, type RelationshipRow, type SourceProps } from "./rows.js";
-import { directFields } from "./selection.js";
+import { markLean, type NodeProps, type RelationshipRow, type SourceProps } from "../../read/rows.js";
+import { directFields } from "../../read/selection.js";
 import { timelineFields } from "./timeline.js";
 
 export const SEARCH_LIMIT_MAX = 50;
