@@ -1,23 +1,38 @@
 /**
  * The HTTP app: GraphQL (graphql-yoga, GraphiQL in the browser) at /graphql, GET /healthz, and the
- * built web app at /. `createApp` needs only a Database, so tests drive it without a port.
+ * built web app at /. `createApp` needs only a Database, so tests drive it without a port. The HTTP
+ * concerns around Yoga (limits, CORS, headers, compression, caching) live in server/http/.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLError } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
-import sirv from "sirv";
 
 import { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from "./analytics/metrics.js";
 import { type CacheOptions, type Caches, createCaches, useResultCache } from "./cache/index.js";
 import { type Analytics, type Context, createContext } from "./graphql/context.js";
 import type { Database } from "./db/database.js";
 import { apiError, ERROR_CODES } from "./graphql/errors.js";
-import { queryLimitPlugins, requestError, useRequestErrorCodes } from "./graphql/limits.js";
+import { queryLimitPlugins, requestError, useParserLimits, useRequestErrorCodes } from "./graphql/limits.js";
 import { resolvers } from "./graphql/resolvers/index.js";
+import { BodyTooLargeError, readLimitedBody, refuseTooLarge } from "./http/body-limit.js";
+import { compress } from "./http/compression.js";
+import { corsOptions, isOriginAllowed, refuseOrigin } from "./http/cors.js";
+import { useCsrfPrevention } from "./http/csrf.js";
+import { useWholeGraphETag } from "./http/etag.js";
+import { graphiqlPage } from "./http/graphiql.js";
+import {
+  type ContentSecurityOptions,
+  inlineScriptHashes,
+  SAME_ORIGIN_FRAMING,
+  setBaseSecurityHeaders,
+  setHtmlSecurityHeaders,
+} from "./http/security-headers.js";
+import { serveStatic } from "./http/static.js";
 
 export const SCHEMA_FILE = fileURLToPath(new URL("./graphql/schema.graphql", import.meta.url));
 export const WEB_DIR = fileURLToPath(new URL("../dist/web", import.meta.url));
@@ -70,30 +85,57 @@ function maskError(error: unknown): Error {
 /** What `warm` reads: the read models behind the explorer's first request (with its layout) and `network`. */
 const WARM_QUERY = `{ networkCompact { ids layout } grouped: networkCompact(groupBy: MEMBERSHIP) { ids } network { nodes { id } } }`;
 
+export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+
 export interface AppOptions {
   webDir?: string;
   /** Betweenness sampling limit, sample size and seed of `metrics` (tests lower the limit). */
   metrics?: Partial<MetricsOptions>;
   /** Cache budget (`ATLAS_CACHE_MB`); `budgetMb: 0` turns the whole-graph caches off. */
   cache?: Partial<CacheOptions>;
+  /** Largest /graphql request body in bytes (`ATLAS_BODY_LIMIT_KB`). */
+  bodyLimitBytes?: number;
+  /** Foreign origins allowed to call /graphql (`ATLAS_CORS_ORIGINS`); same-origin is always allowed. */
+  corsOrigins?: readonly string[];
 }
 
 export function createApp(db: Database, options: AppOptions = {}): App {
   const schema = makeExecutableSchema<Context>({ typeDefs: readFileSync(SCHEMA_FILE, "utf8"), resolvers });
   const analytics: Analytics = { metricsOptions: { ...DEFAULT_METRICS_OPTIONS, ...options.metrics } };
   const caches = createCaches(options.cache);
+  const corsOrigins = options.corsOrigins ?? [];
+  const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const graphiql = graphiqlPage("Coalition Atlas GraphQL");
   const yoga = createYoga<Record<string, never>, Context>({
     schema,
     context: () => createContext(db, analytics, caches),
     graphqlEndpoint: "/graphql",
     graphiql: { title: "Coalition Atlas GraphQL" },
+    renderGraphiQL: () => graphiql.html,
+    cors: corsOptions(corsOrigins),
     maskedErrors: { maskError },
-    plugins: [...queryLimitPlugins(), useRequestErrorCodes, useResultCache()],
+    plugins: [
+      // Form and plain-text posts skip the browser's CORS preflight; CSRF prevention refuses them.
+      useCsrfPrevention(),
+      useParserLimits(),
+      ...queryLimitPlugins(),
+      useRequestErrorCodes,
+      // Before the result cache: a 304 must not even fetch the cached body.
+      useWholeGraphETag(),
+      useResultCache(),
+    ],
     landingPage: false,
   });
 
   const webDir = options.webDir ?? WEB_DIR;
-  const serveWeb = existsSync(webDir) ? sirv(webDir, { single: true, etag: true }) : undefined;
+  const serveWeb = existsSync(webDir) ? serveStatic(webDir) : undefined;
+  const indexHtml = join(webDir, "index.html");
+  const appCsp: ContentSecurityOptions = {
+    scriptHashes: existsSync(indexHtml) ? inlineScriptHashes(readFileSync(indexHtml, "utf8")) : [],
+    frameAncestors: SAME_ORIGIN_FRAMING,
+  };
+  // GraphiQL starts its editor workers from blob: URLs made by its own inline script.
+  const graphiqlCsp: ContentSecurityOptions = { scriptHashes: graphiql.scriptHashes, frameAncestors: SAME_ORIGIN_FRAMING, workerSources: ["blob:"] };
 
   const health = async (res: ServerResponse) => {
     try {
@@ -107,15 +149,41 @@ export function createApp(db: Database, options: AppOptions = {}): App {
     }
   };
 
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
+  const graphqlRoute = (req: IncomingMessage, res: ServerResponse) => {
+    if (!isOriginAllowed(req, corsOrigins)) return refuseOrigin(res);
+    // The JSON answers carry GraphiQL's policy too; it is harmless on them.
+    setHtmlSecurityHeaders(res, graphiqlCsp);
+    if (req.method !== "POST") return void yoga(req, res);
+    readLimitedBody(req, bodyLimit).then(
+      (body) => {
+        // Yoga's node adapter reads a buffer left here instead of the (now consumed) stream.
+        if (body.length > 0) (req as IncomingMessage & { body?: Buffer }).body = body;
+        void yoga(req, res);
+      },
+      (error: Error) => {
+        if (error instanceof BodyTooLargeError) return refuseTooLarge(res, error);
+        res.destroy(); // the client went away mid-body
+      },
+    );
+  };
+
+  const route = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
-    if (path === "/graphql" || path.startsWith("/graphql/")) return void yoga(req, res);
+    if (path === "/graphql" || path.startsWith("/graphql/")) return graphqlRoute(req, res);
     if (path === "/healthz" && (req.method === "GET" || req.method === "HEAD")) return void health(res);
-    if (serveWeb) return serveWeb(req, res, () => {
-      res.writeHead(404).end("Not found");
-    });
+    if (serveWeb) {
+      setHtmlSecurityHeaders(res, appCsp);
+      return serveWeb(req, res, () => {
+        res.writeHead(404).end("Not found");
+      });
+    }
     res.writeHead(503, { "content-type": "text/plain" });
     res.end("The web app is not built yet: run `npm run build` (npm start does this for you).");
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    setBaseSecurityHeaders(res);
+    compress(req, res, () => route(req, res));
   };
 
   const warm = async () => {
