@@ -22,6 +22,27 @@ const envSchema = z.object({
   NEO4J_START_TIMEOUT_S: z.coerce.number().int().min(5).default(120),
   ATLAS_DATA_DIR: z.string().min(1).default(".data"),
   ATLAS_CACHE_MB: z.coerce.number().int().min(0).default(512),
+  ATLAS_BODY_LIMIT_KB: z.coerce.number().int().min(1).default(1024),
+  /** Comma-separated origins (scheme://host[:port]) allowed to call /graphql from other sites. */
+  ATLAS_CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((value, ctx) => {
+      const origins = value.split(",").map((origin) => origin.trim()).filter((origin) => origin !== "");
+      for (const origin of origins) {
+        let parsed: URL | undefined;
+        try {
+          parsed = new URL(origin);
+        } catch {
+          parsed = undefined;
+        }
+        if (!parsed || parsed.origin !== origin) {
+          ctx.addIssue({ code: "custom", message: `"${origin}" is not an origin such as https://example.org (no path, no trailing slash)` });
+        }
+      }
+      return origins;
+    }),
+  ATLAS_SHUTDOWN_TIMEOUT_S: z.coerce.number().int().min(1).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -34,6 +55,14 @@ export interface Config {
   embedded: { port: number; heap: string; pagecacheMb: number; startTimeoutMs: number; dataDir: string };
   /** Memory budget of the whole-graph caches in MiB (0 = off). */
   cacheMb: number;
+  http: {
+    /** Largest /graphql request body. */
+    bodyLimitBytes: number;
+    /** Foreign origins allowed to call /graphql; same-origin is always allowed. */
+    corsOrigins: string[];
+    /** How long SIGTERM waits for requests in flight before cutting them. */
+    shutdownTimeoutMs: number;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -61,5 +90,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       dataDir: e.ATLAS_DATA_DIR,
     },
     cacheMb: e.ATLAS_CACHE_MB,
+    http: {
+      bodyLimitBytes: e.ATLAS_BODY_LIMIT_KB * 1024,
+      corsOrigins: e.ATLAS_CORS_ORIGINS,
+      shutdownTimeoutMs: e.ATLAS_SHUTDOWN_TIMEOUT_S * 1000,
+    },
   };
 }

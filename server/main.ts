@@ -1,17 +1,23 @@
 /**
  * `npm start`: config → database (embedded unless NEO4J_URI) → schema and bundled data → HTTP.
- * Ctrl-C closes the server, then the database (and the embedded Neo4j with it).
+ * SIGTERM or Ctrl-C stops accepting connections, lets requests in flight finish (for at most
+ * ATLAS_SHUTDOWN_TIMEOUT_S), then closes the database (and the embedded Neo4j with it) and exits.
  */
 import { createApp } from "./app.js";
 import { openDatabase, prepareDatabase } from "./db/open.js";
 import { readConfig } from "./env.js";
+import { drainServer } from "./http/shutdown.js";
 import { fail, log } from "./log.js";
 
 try {
   const config = readConfig();
   const database = await openDatabase(config, log);
   await prepareDatabase(database.db, log, { reloadWhenChanged: !config.neo4j });
-  const app = createApp(database.db, { cache: { budgetMb: config.cacheMb } });
+  const app = createApp(database.db, {
+    cache: { budgetMb: config.cacheMb },
+    bodyLimitBytes: config.http.bodyLimitBytes,
+    corsOrigins: config.http.corsOrigins,
+  });
   const server = app.createServer();
   server.once("error", (error: NodeJS.ErrnoException) => {
     const reason = error.code === "EADDRINUSE" ? `Port ${config.port} is already in use: stop the other server or set PORT.` : error.message;
@@ -26,14 +32,21 @@ try {
       );
     }
   });
-  const shutdown = (signal: string) => {
-    log(`${signal}: shutting down…`);
-    server.close();
-    server.closeAllConnections();
-    void database.close().then(() => process.exit(0));
+  const shutdown = async (signal: string) => {
+    log(`${signal}: finishing requests in flight, then shutting down…`);
+    const { forced } = await drainServer(server, config.http.shutdownTimeoutMs);
+    if (forced) log(`Requests still running after ${config.http.shutdownTimeoutMs / 1000} s were cut.`);
+    await database.close();
+    process.exit(0);
   };
-  process.once("SIGINT", () => shutdown("SIGINT"));
-  process.once("SIGTERM", () => shutdown("SIGTERM"));
+  // A second signal while draining means "now": cut the requests, but still close the database,
+  // so the embedded Neo4j goes down with us.
+  const onSignal = (signal: NodeJS.Signals) => {
+    process.once(signal, () => server.closeAllConnections());
+    void shutdown(signal);
+  };
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
 } catch (error) {
   fail(error);
 }

@@ -14,5 +14,17 @@ describe("env", () => {
       expect(() => readConfig({ ATLAS_CACHE_MB: "-1" })).toThrow(ConfigError);
       expect(() => readConfig({ ATLAS_CACHE_MB: "1.5" })).toThrow(/ATLAS_CACHE_MB/);
     });
+
+    it("should default the HTTP limits and read the CORS allow-list", () => {
+      expect(readConfig({}).http).toEqual({ bodyLimitBytes: 1024 * 1024, corsOrigins: [], shutdownTimeoutMs: 10_000 });
+      const config = readConfig({ ATLAS_BODY_LIMIT_KB: "64", ATLAS_CORS_ORIGINS: "https://a.example, http://localhost:5173" });
+      expect(config.http.bodyLimitBytes).toBe(64 * 1024);
+      expect(config.http.corsOrigins).toEqual(["https://a.example", "http://localhost:5173"]);
+    });
+
+    it("should refuse an allow-list entry that is not a bare origin, naming the variable", () => {
+      expect(() => readConfig({ ATLAS_CORS_ORIGINS: "https://a.example/" })).toThrow(/ATLAS_CORS_ORIGINS.*https:\/\/a\.example\//);
+      expect(() => readConfig({ ATLAS_CORS_ORIGINS: "a.example" })).toThrow(ConfigError);
+    });
   });
 });
