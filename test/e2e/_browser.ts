@@ -2,7 +2,7 @@
  * Browser-test plumbing: the real app (createApp over the test Neo4j, serving the built web app)
  * on a free port, Debian's Chromium via playwright-core, and a screenshot folder a reviewer can open.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Server } from "node:http";
 import { resolve } from "node:path";
@@ -124,7 +124,8 @@ const AXE_PATH = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
 /** axe-core (from node_modules, injected into the page) over the whole document. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ path: AXE_PATH });
+  // Evaluated rather than added as a <script> tag: the page's CSP (rightly) blocks injected inline scripts.
+  await page.evaluate(readFileSync(AXE_PATH, "utf8"));
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: AxeViolation[] }> } }).axe;
     const result = await axe.run(document, { resultTypes: ["violations"] });
