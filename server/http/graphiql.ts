@@ -1,7 +1,8 @@
 /**
  * GraphiQL from the app's own packages (@graphql-yoga/render-graphiql, pinned with graphql-yoga):
  * the page carries its code inline, so it works offline and makes no request to a CDN. It is
- * rendered once; its inline scripts' hashes go into the page's CSP.
+ * rendered once per process (about 9 MB, and tests create many apps); its inline scripts' hashes
+ * go into the page's CSP.
  */
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 
@@ -12,7 +13,14 @@ export interface GraphiQLPage {
   scriptHashes: string[];
 }
 
+const pages = new Map<string, GraphiQLPage>();
+
 export function graphiqlPage(title: string): GraphiQLPage {
-  const html = renderGraphiQL({ title });
-  return { html, scriptHashes: inlineScriptHashes(html) };
+  let page = pages.get(title);
+  if (!page) {
+    const html = renderGraphiQL({ title });
+    page = { html, scriptHashes: inlineScriptHashes(html) };
+    pages.set(title, page);
+  }
+  return page;
 }
