@@ -133,6 +133,8 @@ export function createApp(db: Database, options: AppOptions = {}): App {
   const appCsp: ContentSecurityOptions = {
     scriptHashes: existsSync(indexHtml) ? inlineScriptHashes(readFileSync(indexHtml, "utf8")) : [],
     frameAncestors: SAME_ORIGIN_FRAMING,
+    // graphology's ForceAtlas2 supervisor starts its worker from a blob: URL built by the app's own code.
+    workerSources: ["blob:"],
   };
   // GraphiQL starts its editor workers from blob: URLs made by its own inline script.
   const graphiqlCsp: ContentSecurityOptions = { scriptHashes: graphiql.scriptHashes, frameAncestors: SAME_ORIGIN_FRAMING, workerSources: ["blob:"] };

@@ -42,11 +42,16 @@ async function offlinePage(): Promise<Watched> {
 }
 
 describe("browser security", () => {
-  it("should run the explorer under its CSP: boot script, layout worker and WebGL allowed", async () => {
+  it("should run the explorer under its CSP: boot script, layout workers and WebGL allowed", async () => {
     const { page, external, problems } = await offlinePage();
     const response = await page.goto(`${e2e.baseUrl}/`);
     expect(response?.headers()["content-security-policy"]).toContain("script-src 'self' 'sha256-");
     await page.waitForFunction(() => performance.getEntriesByName("atlas:first-frame").length > 0 && window.__atlas !== undefined, null, { timeout: 20_000 });
+    // ForceAtlas2 runs in a worker started from a blob: URL.
+    await page.getByRole("button", { name: "Run ForceAtlas2" }).click();
+    await expect.poll(() => page.getByRole("button", { name: "Stop layout" }).count()).toBe(1);
+    await page.waitForTimeout(500);
+    await page.getByRole("button", { name: "Stop layout" }).click();
     expect(problems).toEqual([]);
     expect(external).toEqual([]);
     await page.context().close();
