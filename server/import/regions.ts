@@ -2,7 +2,7 @@
  * ISO 3166-1 alpha-2 codes grouped by the coarse ILO-style regions the atlas filters on. National
  * bodies get their region from their country; a code missing here is reported as unknown.
  */
-import type { Region } from "./vocabulary.js";
+import type { Region } from "../../core/vocabulary.js";
 
 const CODES_BY_REGION: Record<Region, string> = {
   AFRICA:

@@ -16,7 +16,7 @@ import {
   SCOPES,
   SECTORS,
   YEAR_RANGE,
-} from "./vocabulary.js";
+} from "../../core/vocabulary.js";
 
 /** Stable slug ids such as `mfa` or `gfmd-2012-mauritius`: one id space for every kind of node. */
 export const idSchema = z

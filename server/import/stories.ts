@@ -10,7 +10,7 @@ import { z } from "zod";
 
 import { citationSchema, idSchema, yearSchema } from "./schema.js";
 import type { DataProblem } from "./validate.js";
-import { NODE_KINDS, ORGANISATION_TYPES, REGIONS, RELATIONSHIP_TYPE_NAMES, SCOPES, SECTORS } from "./vocabulary.js";
+import { NODE_KINDS, ORGANISATION_TYPES, REGIONS, RELATIONSHIP_TYPE_NAMES, SCOPES, SECTORS } from "../../core/vocabulary.js";
 
 export const STORY_FILE_TYPE = "coalition-atlas/story";
 export const STORY_FILE_VERSION = 1;

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { REGION_OF_COUNTRY } from "./regions.js";
 import type { Citation, Dataset } from "./schema.js";
 import { relationshipId } from "./validate.js";
-import { LABEL_OF_KIND, type NodeKind } from "./vocabulary.js";
+import { LABEL_OF_KIND, type NodeKind } from "../../core/vocabulary.js";
 
 type Props = Record<string, string | number | boolean | string[] | null>;
 

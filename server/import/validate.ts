@@ -7,7 +7,7 @@ import type { z } from "zod";
 
 import { REGION_OF_COUNTRY } from "./regions.js";
 import { DATA_FILES, type DataFileKey, type Dataset, type RelationshipRecord } from "./schema.js";
-import { type NodeKind, RELATIONSHIP_TYPES, type RelationshipType } from "./vocabulary.js";
+import { type NodeKind, RELATIONSHIP_TYPES, type RelationshipType } from "../../core/vocabulary.js";
 
 export interface DataProblem {
   file: string;

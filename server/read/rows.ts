@@ -2,7 +2,7 @@
  * Shapes of the rows the named Cypher queries return (property maps of nodes and relationships as
  * stored by server/import/to-graph.ts), and the helpers that turn stored citations back into objects.
  */
-import type { NodeKind } from "../import/vocabulary.js";
+import type { NodeKind } from "../../core/vocabulary.js";
 
 /** Citations are stored as parallel lists because Neo4j properties cannot hold maps. */
 interface StoredCitations {

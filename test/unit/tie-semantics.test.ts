@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { TIE_SEMANTICS, tieSemantics } from "../../server/analytics/tie-semantics.js";
-import { RELATIONSHIP_TYPE_NAMES, RELATIONSHIP_TYPES } from "../../server/import/vocabulary.js";
+import { RELATIONSHIP_TYPE_NAMES, RELATIONSHIP_TYPES } from "../../core/vocabulary.js";
 
 describe("tie semantics", () => {
   it("should decide on every relationship type of the vocabulary", () => {

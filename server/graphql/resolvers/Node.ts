@@ -1,22 +1,15 @@
 /**
- * Fields shared by every Node type, and the mapping from a stored `kind` to its GraphQL type.
+ * Fields shared by every Node type; a stored `kind` names its GraphQL type through LABEL_OF_KIND
+ * (the GraphQL type names are the Neo4j labels).
  * Plain properties resolve by default; only derived fields are written out. Nodes read lean (only
  * their short properties, see rows.ts `markLean`) get their long fields through the nodes DataLoader,
  * so one batched query serves every lean node of a request that asks for them.
  */
 import type { Context } from "../context.js";
-import type { NodeKind } from "../../import/vocabulary.js";
+import { LABEL_OF_KIND } from "../../../core/vocabulary.js";
 import { OrganisationMembers } from "./members.js";
 import { citationsOf, isLean, type NodeProps } from "../../read/rows.js";
 
-const TYPE_OF_KIND: Record<NodeKind, string> = {
-  ORGANISATION: "Organisation",
-  FORUM: "Forum",
-  CAMPAIGN: "Campaign",
-  INSTRUMENT: "Instrument",
-  PERSON: "Person",
-  ISSUE: "Issue",
-};
 
 /** A long field: read from the node itself, or from its full properties when it was read lean. */
 function long<T>(pick: (node: NodeProps) => T) {
@@ -46,7 +39,7 @@ const nodeFields = {
 const withFigures = { ...nodeFields, figures: long(figuresOf) };
 
 export const NodeTypes = {
-  Node: { __resolveType: (node: NodeProps) => TYPE_OF_KIND[node.kind] },
+  Node: { __resolveType: (node: NodeProps) => LABEL_OF_KIND[node.kind] },
   Organisation: { ...withFigures, ...OrganisationMembers },
   Forum: { ...withFigures, dates: orNull("dates"), city: orNull("city") },
   Campaign: { ...nodeFields, goal: orNull("goal"), outcome: orNull("outcome") },
