@@ -4,6 +4,7 @@
  * and bridgeScore — the share of shortest paths between LABOUR and CIVIL_SOCIETY organisations
  * that run through a node. Pure: the same graph and options always give the same numbers.
  */
+import type { MetricKey } from "../../core/metrics.js";
 import type Graph from "graphology";
 import louvain from "graphology-communities-louvain";
 import betweennessCentrality from "graphology-metrics/centrality/betweenness.js";
@@ -28,13 +29,8 @@ export interface MetricsOptions {
 
 export const DEFAULT_METRICS_OPTIONS: MetricsOptions = { exactLimit: 10_000, samples: 256, seed: 42 };
 
-export interface NodeMetricValues {
-  degree: number;
-  betweenness: number;
-  pagerank: number;
-  community: number;
-  bridgeScore: number;
-}
+/** One node's metrics (the keys of core/metrics.ts) and its Louvain community. */
+export type NodeMetricValues = Record<MetricKey, number> & { community: number };
 
 export interface GraphMetrics {
   nodes: Map<string, NodeMetricValues>;

@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 
-import type { StoryRecord } from "./stories.js";
+import { type Citation, citationSchema, idSchema, textSchema, yearSchema } from "../../core/record-parts.js";
+import type { StoryFile } from "../../core/story.js";
 import {
   FIGURE_METRICS,
   FORUM_KINDS,
@@ -15,29 +16,11 @@ import {
   RELATIONSHIP_TYPE_NAMES,
   SCOPES,
   SECTORS,
-  YEAR_RANGE,
 } from "../../core/vocabulary.js";
 
-/** Stable slug ids such as `mfa` or `gfmd-2012-mauritius`: one id space for every kind of node. */
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lower-case slug such as 'gfmd-2012-mauritius'");
-
-export const yearSchema = z
-  .number()
-  .int("must be a whole year")
-  .min(YEAR_RANGE.min, `must be a year from ${YEAR_RANGE.min}`)
-  .max(YEAR_RANGE.max, `must be a year up to ${YEAR_RANGE.max}`);
-
-const text = z.string().trim().min(1, "must not be empty");
-
-/** Where a fact comes from: a source id, a locator in that document, and the fact in our own words. */
-export const citationSchema = z.strictObject({
-  source: idSchema,
-  locator: text.max(160),
-  evidence: text.max(400),
-});
-export type Citation = z.infer<typeof citationSchema>;
+// Ids, years and citations are shared with the story format (core/record-parts.ts).
+export { type Citation, citationSchema, idSchema, yearSchema };
+const text = textSchema;
 
 const citations = z.array(citationSchema).min(1, "needs at least one citation (source, locator, evidence)");
 
@@ -165,5 +148,5 @@ export interface Dataset {
   issues: IssueRecord[];
   relationships: RelationshipRecord[];
   /** Teaching stories from data/stories/ (see stories.ts). */
-  stories: StoryRecord[];
+  stories: StoryFile[];
 }

@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 
 import { DATA_DIR } from "../../server/db/open.js";
 import { readDataset } from "../../server/import/read-dataset.js";
-import { STORY_COLOR_MODES, STORY_LAYOUT_MODES, STORY_SIZE_MODES } from "../../server/import/stories.js";
-import { COLOR_MODES, LAYOUT_MODES, SIZE_MODES } from "../../web/src/state/atlas.js";
+import { storyViewSchema } from "../../core/story.js";
+import { COLOR_MODES, LAYOUT_MODES, SIZE_MODES } from "../../core/view-modes.js";
 import { DataValidationError } from "../../server/import/validate.js";
 
 const DATA_FILES = ["sources", "organisations", "forums", "campaigns", "instruments", "people", "issues", "relationships"];
@@ -103,10 +103,13 @@ describe("story validation", () => {
     expect(problemsOf(dataWithStory(story))).toContainEqual(expect.objectContaining({ field: "steps.0.view.collapsed.0" }));
   });
 
-  it("should use the explorer's appearance and layout keys", () => {
-    expect(STORY_COLOR_MODES).toEqual(COLOR_MODES);
-    expect(STORY_SIZE_MODES).toEqual(SIZE_MODES);
-    expect(STORY_LAYOUT_MODES).toEqual(LAYOUT_MODES);
+  it("should accept every appearance and layout key of the explorer, and no other", () => {
+    for (const view of [...COLOR_MODES.map((colorBy) => ({ colorBy })), ...SIZE_MODES.map((sizeBy) => ({ sizeBy })), ...LAYOUT_MODES.map((layout) => ({ layout }))]) {
+      expect(storyViewSchema.safeParse(view).success).toBe(true);
+    }
+    const story = validStory();
+    (story.steps[0] as Record<string, unknown>).view = { colorBy: "rainbow", sizeBy: "height", layout: "circle" };
+    expect(problemsOf(dataWithStory(story)).map((p) => p.field).sort()).toEqual(["steps.0.view.colorBy", "steps.0.view.layout", "steps.0.view.sizeBy"]);
   });
 
   it("should reject a file without the story type and version", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import * as storyFormat from "../../core/story.js";
 import { DATA_DIR } from "../../server/db/open.js";
 import { readDataset } from "../../server/import/read-dataset.js";
 import { type AtlasState, getEmptyAtlasState } from "../../web/src/state/atlas.js";
@@ -172,18 +173,18 @@ describe("web story drafts", () => {
   describe("#draftProblems", () => {
     it("should have none for a complete draft whose ids exist", () => {
       const draft: StoryDraft = { id: "", title: "A story", summary: "About it.", steps: [step()] };
-      expect(draftProblems(draft, KNOWN)).toEqual([]);
+      expect(draftProblems(storyFormat, draft, KNOWN)).toEqual([]);
     });
 
     it("should name what data:check would reject", () => {
       const draft: StoryDraft = { id: "Bad Id", title: "", summary: "s", steps: [step({ citations: [], focus: [] })] };
-      expect(draftProblems(draft).map((p) => p.path).sort()).toEqual(["id", "steps.0.citations", "steps.0.focus", "title"]);
-      expect(draftProblems({ ...getEmptyDraft(), title: "t", summary: "s" }).map((p) => p.path)).toEqual(["steps"]);
+      expect(draftProblems(storyFormat, draft).map((p) => p.path).sort()).toEqual(["id", "steps.0.citations", "steps.0.focus", "title"]);
+      expect(draftProblems(storyFormat, { ...getEmptyDraft(), title: "t", summary: "s" }).map((p) => p.path)).toEqual(["steps"]);
     });
 
     it("should name ids the atlas does not have", () => {
       const draft: StoryDraft = { id: "", title: "A story", summary: "About it.", steps: [step({ focus: ["mfa", "atlantis"] })] };
-      expect(draftProblems(draft, KNOWN)).toEqual([{ path: "steps.0.focus.1", message: "unknown node id 'atlantis'" }]);
+      expect(draftProblems(storyFormat, draft, KNOWN)).toEqual([{ path: "steps.0.focus.1", message: "unknown node id 'atlantis'" }]);
     });
   });
 

@@ -1,6 +1,6 @@
 /** Teaching stories: read from Neo4j (steps stored as JSON) and mapped onto Story/StoryStep. */
 import type { Context } from "../context.js";
-import type { StoryStep } from "../../import/stories.js";
+import type { StoryStep } from "../../../core/story.js";
 import type { CitationValue } from "../../read/rows.js";
 
 interface StoryRow {

@@ -3,7 +3,8 @@
  * so type and community colour their eight largest classes and grey the rest), size scales over
  * degree or the API's metrics, and the legend, generated from the same tables.
  */
-import type { SizeMode, ColorMode } from "../state/atlas";
+import { type MetricKey, METRICS } from "../../../core/metrics";
+import type { ColorMode, SizeMode } from "../../../core/view-modes";
 import type { AtlasDataset, AtlasNode } from "./types";
 import type { VisibleView } from "./view";
 import { COALITION_TYPES, humanise, NODE_KINDS, ORGANISATION_TYPES, SECTORS } from "./vocabulary";
@@ -28,13 +29,8 @@ export interface ColorScale {
   legend(view: VisibleView): LegendEntry[];
 }
 
-export interface NodeMetrics {
-  degree: number;
-  betweenness: number;
-  pagerank: number;
-  community: number;
-  bridgeScore: number;
-}
+/** One node's metrics (core/metrics.ts) and its Louvain community. */
+export type NodeMetrics = Record<MetricKey, number> & { community: number };
 
 export type MetricsTable = Map<string, NodeMetrics>;
 
@@ -167,12 +163,7 @@ export function createColorScale(dataset: AtlasDataset, mode: ColorMode, metrics
   }
 }
 
-export const SIZE_LABELS: Record<SizeMode, string> = {
-  degree: "Degree (visible ties)",
-  betweenness: "Betweenness",
-  pagerank: "PageRank",
-  bridgeScore: "Union–NGO bridge score",
-};
+export const SIZE_LABELS = Object.fromEntries(METRICS.map((m) => [m.key, m.label])) as Record<SizeMode, string>;
 
 export const COLOR_LABELS: Record<ColorMode, string> = {
   category: "Sector / kind",

@@ -11,17 +11,12 @@ import {
   normaliseFacet,
   sameFilters,
 } from "./filters";
+import type { ColorMode, LayoutMode, SizeMode } from "../../../core/view-modes";
 import type { Producer } from "./store";
 import type { StoryPosition } from "./story";
 
-export const COLOR_MODES = ["category", "kind", "type", "sector", "community"] as const;
-export type ColorMode = (typeof COLOR_MODES)[number];
-
-export const SIZE_MODES = ["degree", "betweenness", "pagerank", "bridgeScore"] as const;
-export type SizeMode = (typeof SIZE_MODES)[number];
-
-export const LAYOUT_MODES = ["force", "sectors"] as const;
-export type LayoutMode = (typeof LAYOUT_MODES)[number];
+// The modes are defined once in core/ (the story format reads them too).
+export { COLOR_MODES, type ColorMode, LAYOUT_MODES, type LayoutMode, SIZE_MODES, type SizeMode } from "../../../core/view-modes";
 
 export interface CameraState {
   x: number;

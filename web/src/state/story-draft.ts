@@ -6,7 +6,7 @@
 import { type AtlasState, type CameraState, DEFAULT_APPEARANCE } from "./atlas";
 import { FILTER_FACET_KEYS, type FilterFacet } from "./filters";
 import type { Producer } from "./store";
-import { type KnownIds, type StoryProblem, validateStory } from "./story-file";
+import type { KnownIds, StoryFormat, StoryProblem } from "./story-file";
 import { STORY_FILE_TYPE, STORY_FILE_VERSION, type StoryCitation, type StoryFile, type StoryFilter, type StoryStep, type StoryView } from "./story";
 
 export interface DraftExercise {
@@ -71,7 +71,8 @@ function viewFromState(state: Pick<AtlasState, "filters" | "collapsed" | "appear
   const filter: StoryFilter = {};
   for (const facet of FILTER_FACET_KEYS) {
     const values = state.filters[facet];
-    if (values !== null) filter[facet as FilterFacet] = [...values];
+    // A facet of the explorer is a facet of the story filter with the same values (core/story.ts).
+    if (values !== null) (filter as Record<FilterFacet, string[]>)[facet] = [...values];
   }
   const view: StoryView = { filter };
   if (state.collapsed.length) view.collapsed = [...state.collapsed];
@@ -220,9 +221,9 @@ export function draftFromStory(story: StoryFile): StoryDraft {
   };
 }
 
-/** Everything that keeps the draft from being exported (what data:check would reject). */
-export function draftProblems(draft: StoryDraft, known?: KnownIds): StoryProblem[] {
-  const result = validateStory(toStoryFile(draft), known);
+/** Everything that keeps the draft from being exported (what data:check would reject), by the loaded story format. */
+export function draftProblems(format: Pick<StoryFormat, "validateStory">, draft: StoryDraft, known?: KnownIds): StoryProblem[] {
+  const result = format.validateStory(toStoryFile(draft), known);
   return result.type === "ok" ? [] : result.problems;
 }
 

@@ -7,69 +7,17 @@ import { type AtlasDataset, computeView, tiesAmong } from "../graph";
 import {
   type AppearanceState,
   type AtlasState,
-  type ColorMode,
   DEFAULT_APPEARANCE,
-  type LayoutMode,
-  type SizeMode,
 } from "./atlas";
 import { DEFAULT_FILTERS, FILTER_FACET_KEYS, type FilterFacet, type FiltersState, normaliseFacet, sameFilters } from "./filters";
+import { STORY_FILE_TYPE, STORY_FILE_VERSION } from "../../../core/story-format";
+import type { StoryCamera, StoryExercise, StoryFile, StoryFilter, StoryStep, StoryView } from "../../../core/story";
 import type { Producer } from "./store";
 
-export const STORY_FILE_TYPE = "coalition-atlas/story";
-export const STORY_FILE_VERSION = 1;
-
-/** A step's filters: a facet that is absent shows every value (as in the API's NetworkFilter). */
-export type StoryFilter = Partial<Record<FilterFacet, string[]>>;
-
-export interface StoryCamera {
-  x: number;
-  y: number;
-  ratio: number;
-  angle?: number;
-}
-
-/** The view a step sets; what is absent takes the explorer's opening value. */
-export interface StoryView {
-  filter?: StoryFilter;
-  collapsed?: string[];
-  colorBy?: ColorMode;
-  sizeBy?: SizeMode;
-  layout?: LayoutMode;
-  camera?: StoryCamera;
-}
-
-export interface StoryCitation {
-  source: string;
-  locator: string;
-  evidence: string;
-}
-
-export interface StoryExercise {
-  question: string;
-  answers: string[];
-  explanation: string;
-  hint?: string;
-}
-
-export interface StoryStep {
-  title: string;
-  body: string;
-  focus: string[];
-  year?: number;
-  view?: StoryView;
-  citations: StoryCitation[];
-  exercise?: StoryExercise;
-}
-
-/** One story file of data/stories/ (server/import/stories.ts validates the same shape). */
-export interface StoryFile {
-  type: typeof STORY_FILE_TYPE;
-  version: typeof STORY_FILE_VERSION;
-  id: string;
-  title: string;
-  summary: string;
-  steps: StoryStep[];
-}
+// The file format is core/story.ts (one zod schema with the server); only its types are imported
+// here, so zod loads when a file is opened or exported, not with the first frame.
+export { STORY_FILE_TYPE, STORY_FILE_VERSION } from "../../../core/story-format";
+export type { StoryCamera, StoryCitation, StoryExercise, StoryFile, StoryFilter, StoryStep, StoryView } from "../../../core/story";
 
 /** Where the player is: a story and a step (0-based); a draft being previewed is kept out of links. */
 export interface StoryPosition {

@@ -3,6 +3,7 @@
  * column, in sync with the canvas (the selected node's row is marked and scrolled to; moving
  * through rows with ↑/↓ highlights the node on the canvas; Enter selects it).
  */
+import { METRIC_OF } from "../../../core/metrics";
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 
 import type { Session } from "../bindings/session";
@@ -12,8 +13,6 @@ import { useSessionState, useStore } from "./use-store";
 
 const PAGE = 200;
 
-/** Short column headers for the size metric (the legend and the View panel spell them out). */
-const METRIC_HEADERS: Record<string, string> = { betweenness: "Betweenness", pagerank: "PageRank", bridgeScore: "Bridge score" };
 
 interface Column<R> {
   key: string;
@@ -128,7 +127,7 @@ export function NetworkTable({ store, session, onSelect }: { store: Store<AtlasS
   const nodeColumns = useMemo<Column<NodeRow>[]>(
     () => [
       ...NODE_COLUMNS,
-      ...(sizeBy === "degree" ? [] : [{ key: "metric", label: METRIC_HEADERS[sizeBy], value: (r: NodeRow) => r.metric ?? -1, numeric: true }]),
+      ...(sizeBy === "degree" ? [] : [{ key: "metric", label: METRIC_OF[sizeBy].header, value: (r: NodeRow) => r.metric ?? -1, numeric: true }]),
     ],
     [sizeBy],
   );

@@ -4,7 +4,7 @@
  * each step's title and text, adds citations and, if wanted, a question; "Export story" downloads
  * the file for data/stories/ once nothing is missing. The draft is kept in this browser.
  */
-import { type ReactNode, useId, useMemo, useRef, useState } from "react";
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
 
 import type { SourceRef } from "../api";
 import { downloadText } from "../bindings/download";
@@ -24,7 +24,7 @@ import {
   getEmptyDraft,
   type KnownIds,
   moveDraftStep,
-  parseStoryFile,
+  loadStoryFormat,
   recaptureStepView,
   removeDraftStep,
   removeStepCitation,
@@ -36,6 +36,7 @@ import {
   stepProblems,
   type Store,
   type StoryDraft,
+  type StoryFormat,
   type StoryProblem,
   storyFileName,
   storyFileText,
@@ -64,7 +65,16 @@ export function StoryEditor({ drafts, store, session, sources, onPreview, onDone
   const [fileProblems, setFileProblems] = useState<StoryProblem[]>([]);
   const fileInput = useRef<HTMLInputElement>(null);
   const known = useMemo<KnownIds>(() => ({ nodes: dataset.index, sources: new Set(sources.map((s) => s.id)) }), [dataset, sources]);
-  const problems = useMemo(() => draftProblems(draft, known), [draft, known]);
+  // The story format (zod) loads when the editor opens; until then nothing can be exported.
+  const [format, setFormat] = useState<StoryFormat | null>(null);
+  useEffect(() => {
+    let live = true;
+    void loadStoryFormat().then((loaded) => live && setFormat(loaded));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const problems = useMemo(() => (format ? draftProblems(format, draft, known) : []), [format, draft, known]);
   const storyProblems = problems.filter((p) => !p.path.startsWith("steps."));
   const nameOf = (id: string) => {
     const i = dataset.index.get(id);
@@ -90,6 +100,7 @@ export function StoryEditor({ drafts, store, session, sources, onPreview, onDone
   };
 
   const openFile = async (file: File) => {
+    const { parseStoryFile } = await loadStoryFormat();
     const result = parseStoryFile(await file.text(), known);
     if (result.type === "invalid") {
       setFileProblems(result.problems);
@@ -197,7 +208,7 @@ export function StoryEditor({ drafts, store, session, sources, onPreview, onDone
       )}
 
       <div className="button-row">
-        <button type="button" className="primary" onClick={exportStory} disabled={problems.length > 0}>
+        <button type="button" className="primary" onClick={exportStory} disabled={!format || problems.length > 0}>
           Export story
         </button>
         <button type="button" onClick={() => onPreview(0)} disabled={draft.steps.length === 0}>
