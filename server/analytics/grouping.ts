@@ -11,6 +11,7 @@
  * - edges are re-pointed to the groups, self-loops dropped, and parallel edges of one type between
  *   the same two ends merged into one edge whose `weight` counts the relationships it stands for.
  */
+import type { NodeGroup } from "../../core/wire.js";
 
 export interface GroupableNode {
   id: string;
@@ -23,13 +24,8 @@ export interface GroupableEdge {
   target: string;
 }
 
-export interface NodeGroup {
-  id: string;
-  /** Direct members in the graph given (some may be groups of their own or folded elsewhere). */
-  memberCount: number;
-  /** Members folded into this group. */
-  memberIds: string[];
-}
+// A network standing for its members, as the wire format carries it.
+export type { NodeGroup };
 
 export interface AggregatedEdge<E extends GroupableEdge> {
   id: string;

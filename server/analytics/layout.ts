@@ -1,11 +1,11 @@
 /**
- * The explorer's opening layout, computed on the server: the browser's own code (web/src/layout,
+ * The explorer's opening layout, computed on the server: the browser's own code (core/layout,
  * pure TypeScript) over the same columns the browser receives, so the positions are exactly the
  * ones a browser would compute, without every first visit paying for ForceAtlas2.
  */
-import { createDataset } from "../../web/src/graph/dataset.js";
-import type { CompactNetwork } from "../../web/src/graph/types.js";
-import { computeInitialLayout } from "../../web/src/layout/initial.js";
+import { createDataset } from "../../core/dataset.js";
+import { computeInitialLayout } from "../../core/layout/initial.js";
+import type { CompactNetwork } from "../../core/wire.js";
 
 /** x0, y0, x1, y1 … in node order, rounded to 0.01 (a hundredth of a pixel at the opening zoom). */
 export function openingLayout(network: CompactNetwork): number[] {

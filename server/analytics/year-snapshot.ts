@@ -1,5 +1,5 @@
 /**
- * What is on the map in a given year, by the explorer's own rules (web/src/graph/dataset.ts
+ * What is on the map in a given year, by the explorer's own rules (core/dataset.ts
  * `deriveStarts` and view.ts), so the change between two years and the metrics of a year describe
  * the network the timeline shows. Pure.
  *

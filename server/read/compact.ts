@@ -1,9 +1,12 @@
 /**
- * CompactSubgraph: the columnar encoding of a (grouped) subgraph. Node i is the i-th entry of every
- * node column; edges point at nodes by index. Built from the `networkCompact` rows or, ungrouped,
- * straight from the `networkColumns` read without an object per node or edge.
+ * The encoder of the compact wire format (core/wire.ts, CompactSubgraph) for a (grouped) subgraph,
+ * built from the `networkCompact` rows or, ungrouped, straight from the `networkColumns` read without
+ * an object per node or edge. Values are the vocabulary's (the loader checked them before they
+ * reached Neo4j), hence the casts from the columns' plain strings.
  */
-import { groupByMembership, type NodeGroup } from "../analytics/grouping.js";
+import type { NodeKind, OrganisationType, Region, RelationshipType, Sector } from "../../core/vocabulary.js";
+import type { CompactSubgraph } from "../../core/wire.js";
+import { groupByMembership } from "../analytics/grouping.js";
 import { edgeIdsOfColumns, type SubgraphColumns } from "./columns.js";
 import { edgesAmong, type Grouping } from "./subgraph.js";
 
@@ -11,17 +14,17 @@ export interface CompactNodeRow {
   id: string;
   name: string;
   label: string;
-  kind: string;
-  type: string | null;
-  sector: string | null;
-  region: string | null;
+  kind: NodeKind;
+  type: OrganisationType | null;
+  sector: Sector | null;
+  region: Region | null;
   activeFrom: number | null;
   activeTo: number | null;
 }
 
 export interface CompactEdgeRow {
   id: string;
-  type: string;
+  type: RelationshipType;
   source: string;
   target: string;
   role: string | null;
@@ -29,29 +32,10 @@ export interface CompactEdgeRow {
   activeTo: number | null;
 }
 
-export interface CompactSubgraph {
-  ids: string[];
-  names: string[];
-  labels: string[];
-  kinds: string[];
-  types: (string | null)[];
-  sectors: (string | null)[];
-  regions: (string | null)[];
-  activeFrom: (number | null)[];
-  activeTo: (number | null)[];
-  sources: number[];
-  targets: number[];
-  edgeIds: string[];
-  edgeTypes: string[];
-  edgeRoles: (string | null)[];
-  edgeActiveFrom: (number | null)[];
-  edgeActiveTo: (number | null)[];
-  edgeWeights: number[];
-  groups: NodeGroup[];
-}
-
 /** Short display label: acronym or short name when there is one, else the name. */
 const labelOf = (acronym: unknown, shortName: unknown, name: string) => (acronym as string | null) ?? (shortName as string | null) ?? name;
+
+export type { CompactSubgraph };
 
 /** Node and edge rows of the columns; edges keep only those whose both ends are among the nodes. */
 export function compactRowsOfColumns(c: SubgraphColumns): { nodes: CompactNodeRow[]; edges: CompactEdgeRow[] } {
@@ -62,16 +46,16 @@ export function compactRowsOfColumns(c: SubgraphColumns): { nodes: CompactNodeRo
     id,
     name: n.name[i],
     label: labelOf(n.acronym[i], n.shortName[i], n.name[i]),
-    kind: n.kind[i],
-    type: (n.type[i] as string | null) ?? null,
-    sector: (n.sector[i] as string | null) ?? null,
-    region: (n.region[i] as string | null) ?? null,
+    kind: n.kind[i] as NodeKind,
+    type: (n.type[i] as OrganisationType | null) ?? null,
+    sector: (n.sector[i] as Sector | null) ?? null,
+    region: (n.region[i] as Region | null) ?? null,
     activeFrom: (n.activeFrom[i] as number | null) ?? null,
     activeTo: (n.activeTo[i] as number | null) ?? null,
   }));
   const edges = ids.map((id, j) => ({
     id,
-    type: e.type[j],
+    type: e.type[j] as RelationshipType,
     source: e.source[j],
     target: e.target[j],
     role: e.role[j] ?? null,
@@ -96,16 +80,16 @@ function plainCompact(c: SubgraphColumns): CompactSubgraph {
     ids: n.id,
     names: n.name,
     labels: n.id.map((_, i) => labelOf(n.acronym[i], n.shortName[i], n.name[i])),
-    kinds: n.kind,
-    types: n.type.map((v) => orNull(v as string | null)),
-    sectors: n.sector.map((v) => orNull(v as string | null)),
-    regions: n.region.map((v) => orNull(v as string | null)),
+    kinds: n.kind as NodeKind[],
+    types: n.type.map((v) => orNull(v as OrganisationType | null)),
+    sectors: n.sector.map((v) => orNull(v as Sector | null)),
+    regions: n.region.map((v) => orNull(v as Region | null)),
     activeFrom: n.activeFrom.map((v) => orNull(v as number | null)),
     activeTo: n.activeTo.map((v) => orNull(v as number | null)),
     sources: edgeColumn((j) => index.get(e.source[j])!),
     targets: edgeColumn((j) => index.get(e.target[j])!),
     edgeIds: edgeColumn((j) => ids[j]),
-    edgeTypes: edgeColumn((j) => e.type[j]),
+    edgeTypes: edgeColumn((j) => e.type[j] as RelationshipType),
     edgeRoles: edgeColumn((j) => e.role[j] ?? null),
     edgeActiveFrom: edgeColumn((j) => orNull(e.activeFrom[j] as number | null)),
     edgeActiveTo: edgeColumn((j) => orNull(e.activeTo[j] as number | null)),
@@ -137,7 +121,8 @@ export function groupedCompact(nodes: CompactNodeRow[], edges: CompactEdgeRow[])
     sources: merged.map((e) => index.get(e.source)!),
     targets: merged.map((e) => index.get(e.target)!),
     edgeIds: merged.map((e) => e.id),
-    edgeTypes: merged.map((e) => e.type),
+    // An aggregated edge stands for relationships of one type, its parts'.
+    edgeTypes: merged.map((e) => e.type as RelationshipType),
     edgeRoles: merged.map((e) => shared(e.parts.map((p) => p.role))),
     edgeActiveFrom: merged.map((e) => spanFrom(e.parts.map((p) => p.activeFrom))),
     edgeActiveTo: merged.map((e) => spanTo(e.parts.map((p) => p.activeTo))),

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DATA_DIR } from "../../server/db/open.js";
 import { readDataset } from "../../server/import/read-dataset.js";
 import type { StoryRecord } from "../../server/import/stories.js";
-import { createDataset } from "../../web/src/graph/dataset.js";
+import { createDataset } from "../../core/dataset.js";
 import type { AtlasDataset, CompactNetwork } from "../../web/src/graph/types.js";
 import { computeView } from "../../web/src/graph/view.js";
 import { EMPHASIS_EDGE } from "../../web/src/render/reducers.js";

@@ -2,7 +2,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { createDataset } from "../../web/src/graph/dataset.js";
+import { createDataset } from "../../core/dataset.js";
 import type { CompactNetwork } from "../../web/src/graph/types.js";
 import { computeView } from "../../web/src/graph/view.js";
 import { DEFAULT_FILTERS } from "../../web/src/state/filters.js";

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import { NETWORK_QUERY } from "../../web/src/api/network-query.js";
-import { createDataset } from "../../web/src/graph/dataset.js";
+import { createDataset } from "../../core/dataset.js";
 import type { CompactNetwork } from "../../web/src/graph/types.js";
-import { computeInitialLayout } from "../../web/src/layout/initial.js";
+import { computeInitialLayout } from "../../core/layout/initial.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 import { biggestNetwork, data, membersOf } from "./_data.js";
 

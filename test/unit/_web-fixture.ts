@@ -3,7 +3,7 @@
  * member (MFA ⊃ CARAM Asia), unions (ITUC emerged from the ICFTU), a federation (IDWF), a forum,
  * a campaign, an issue and an intergovernmental body, with dated and undated ties.
  */
-import { createDataset } from "../../web/src/graph/dataset.js";
+import { createDataset } from "../../core/dataset.js";
 import type { AtlasDataset, CompactNetwork, NodeGroup } from "../../web/src/graph/types.js";
 
 type NodeSpec = [id: string, kind: string, type: string | null, sector: string | null, region: string | null, from: number | null, to: number | null];

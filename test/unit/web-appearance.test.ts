@@ -76,7 +76,7 @@ describe("web appearance", () => {
     });
 
     it("should put the movement's coalitions (labour, civil society) before others", async () => {
-      const { createDataset } = await import("../../web/src/graph/dataset.js");
+      const { createDataset } = await import("../../core/dataset.js");
       const { compactFixture } = await import("./_web-fixture.js");
       const data = compactFixture();
       data.sectors[data.ids.indexOf("caram-asia")] = "BUSINESS";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { createDataset, DatasetError, neighbourIds, sharedTies } from "../../web/src/graph/dataset.js";
+import { createDataset, DatasetError, neighbourIds, sharedTies } from "../../core/dataset.js";
 import { compactFixture, datasetFixture, edgeId, GROUPS } from "./_web-fixture.js";
 
 describe("web graph dataset", () => {
@@ -91,7 +91,7 @@ describe("web graph dataset", () => {
 
 describe("web graph dataset groups", () => {
   it("should attach groups that arrive after the first frame, without touching the rest", async () => {
-    const { withGroups } = await import("../../web/src/graph/dataset.js");
+    const { withGroups } = await import("../../core/dataset.js");
     const bare = createDataset(compactFixture());
     expect(bare.groups.size).toBe(0);
     const grouped = withGroups(bare, GROUPS);

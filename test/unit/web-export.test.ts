@@ -6,7 +6,7 @@ import { createSizeScale, createColorScale, landmarkIds } from "../../web/src/gr
 import { applyView, buildGraph } from "../../web/src/graph/build.js";
 import { csvField, edgesCSV, nodesCSV, toGEXF, visibleGraph } from "../../web/src/graph/export.js";
 import { computeView } from "../../web/src/graph/view.js";
-import { seedPositions } from "../../web/src/layout/seed.js";
+import { seedPositions } from "../../core/layout/seed.js";
 import { getAllFilters } from "../../web/src/state/filters.js";
 import { datasetFixture } from "./_web-fixture.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 
-import { computeInitialLayout, initialIterations } from "../../web/src/layout/initial.js";
+import { computeInitialLayout, initialIterations } from "../../core/layout/initial.js";
 import { BANDS, bandOf, computeSectorsLayout } from "../../web/src/layout/sectors.js";
-import { placeAroundNeighbours, seedPositions } from "../../web/src/layout/seed.js";
+import { placeAroundNeighbours, seedPositions } from "../../core/layout/seed.js";
 import { datasetFixture } from "./_web-fixture.js";
 
 const ds = datasetFixture();

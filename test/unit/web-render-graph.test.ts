@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createColorScale, createSizeScale, landmarkIds } from "../../web/src/graph/appearance.js";
 import { applyView, buildGraph } from "../../web/src/graph/build.js";
 import { computeView, type ViewInput } from "../../web/src/graph/view.js";
-import { seedPositions } from "../../web/src/layout/seed.js";
+import { seedPositions } from "../../core/layout/seed.js";
 import { BRIDGE_EDGE, DIMMED_NODE, edgeReducerFor, EMPHASIS_EDGE, fade, nodeReducerFor, prepareEmphasis } from "../../web/src/render/reducers.js";
 import { getAllFilters } from "../../web/src/state/filters.js";
 import { datasetFixture, edgeId } from "./_web-fixture.js";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { DATA_DIR } from "../../server/db/open.js";
 import { readDataset } from "../../server/import/read-dataset.js";
-import { createDataset } from "../../web/src/graph/dataset.js";
+import { createDataset } from "../../core/dataset.js";
 import { computeView, tiesAmong } from "../../web/src/graph/view.js";
 import { type AtlasState, getEmptyAtlasState, selectNode, setEmphasis } from "../../web/src/state/atlas.js";
 import { DEFAULT_FILTERS } from "../../web/src/state/filters.js";

@@ -5,7 +5,6 @@
  */
 import type { GraphQLResolveInfo } from "graphql";
 
-import type { CompactNetwork } from "../../../web/src/graph/types.js";
 import { openingLayout } from "../../analytics/layout.js";
 import { readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
@@ -58,7 +57,7 @@ export const networkFields = {
     const compact = await readModel(context, "networkCompact", { params, groupBy }, async () => compactOfColumns(await networkColumns(context, params), groupBy), weighCompact);
     // Laid out only when asked for, once per dataset and arguments (seconds at 10k nodes).
     const layout = () =>
-      readModel(context, "openingLayout", { params, groupBy }, async () => openingLayout(compact as unknown as CompactNetwork), (xy) => xy.length * 8);
+      readModel(context, "openingLayout", { params, groupBy }, async () => openingLayout(compact), (xy) => xy.length * 8);
     return { ...compact, layout };
   },
 

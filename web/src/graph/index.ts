@@ -1,6 +1,6 @@
 export * from "./appearance";
 export * from "./build";
-export * from "./dataset";
+export * from "../../../core/dataset";
 export * from "./export";
 export * from "./types";
 export * from "./view";

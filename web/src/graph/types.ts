@@ -1,89 +1,10 @@
 /** Shapes of the explorer's data model (what the API sent) and of the rendered graph derived from it. */
 import type { MultiDirectedGraph } from "graphology";
 
-import type { NodeKind, OrganisationType, Region, RelationshipType, Scope, Sector } from "./vocabulary";
+import type { RelationshipType } from "./vocabulary";
 
-/** `networkCompact` as the API returns it: node i is the i-th entry of each node column. */
-export interface CompactNetwork {
-  ids: string[];
-  names: string[];
-  labels: string[];
-  kinds: NodeKind[];
-  types: (OrganisationType | null)[];
-  sectors: (Sector | null)[];
-  regions: (Region | null)[];
-  activeFrom: (number | null)[];
-  activeTo: (number | null)[];
-  sources: number[];
-  targets: number[];
-  edgeIds: string[];
-  edgeTypes: RelationshipType[];
-  edgeActiveFrom: (number | null)[];
-  edgeActiveTo: (number | null)[];
-  /** The opening layout computed by the server: x, y of node i at 2i, 2i + 1. */
-  layout?: number[] | null;
-}
-
-/** A network standing for its members (`networkCompact(groupBy: MEMBERSHIP).groups`). */
-export interface NodeGroup {
-  id: string;
-  memberCount: number;
-  /** Members that fold into this group when it is collapsed. */
-  memberIds: string[];
-}
-
-export interface AtlasNode {
-  id: string;
-  name: string;
-  label: string;
-  kind: NodeKind;
-  type: OrganisationType | null;
-  sector: Sector | null;
-  region: Region | null;
-  activeFrom: number | null;
-  activeTo: number | null;
-}
-
-export interface AtlasEdge {
-  id: string;
-  type: RelationshipType;
-  /** Index of the source node in `AtlasDataset.nodes`. */
-  source: number;
-  target: number;
-  activeFrom: number | null;
-  activeTo: number | null;
-}
-
-/**
- * Everything the API sent, indexed: immutable once built. Positions and view state live elsewhere;
- * the rendered graph is derived from this plus the view.
- */
-export interface AtlasDataset {
-  nodes: AtlasNode[];
-  edges: AtlasEdge[];
-  index: Map<string, number>;
-  edgeIndex: Map<string, number>;
-  /** Edge indexes incident to each node. */
-  incident: number[][];
-  /** Degree in the whole graph. */
-  degree: Int32Array;
-  /**
-   * First year each node is on the map: its own start, else (for undated nodes whose every tie is
-   * dated) the year of its first tie; null = undated, always shown.
-   */
-  nodeStart: (number | null)[];
-  /** First year each edge is on the map: its own start, else the later start of its two ends. */
-  edgeStart: (number | null)[];
-  groups: Map<string, NodeGroup>;
-  /** For each folded member, the group it folds into. */
-  groupOf: Map<string, string>;
-  /** Organisation scopes, loaded on demand (the compact encoding has no scope column). */
-  scopes: Map<string, Scope> | null;
-  /** Earliest and latest year of any dated item, for the timeline. */
-  years: [number, number] | null;
-  /** The opening layout the server sent (x, y per node), if it sent one. */
-  layout: Float64Array | null;
-}
+// The wire format and the decoded dataset are core's (core/wire.ts), shared with the server.
+export type { AtlasDataset, AtlasEdge, AtlasNode, CompactNetwork, NodeGroup } from "../../../core/wire";
 
 export interface AtlasNodeAttributes {
   x: number;

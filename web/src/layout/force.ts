@@ -8,7 +8,7 @@ import forceAtlas2 from "graphology-layout-forceatlas2";
 import FA2LayoutSupervisor from "graphology-layout-forceatlas2/worker";
 
 import type { AtlasGraph } from "../graph/types";
-import { FA2_OVERRIDES } from "./initial";
+import { FA2_OVERRIDES } from "../../../core/layout/initial";
 
 export interface ForceLayout {
   stop(): void;

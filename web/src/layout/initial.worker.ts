@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 /** Computes the opening layout off the main thread; answers with the positions (transferred). */
-import { createDataset } from "../graph/dataset";
+import { createDataset } from "../../../core/dataset";
 import type { CompactNetwork } from "../graph/types";
-import { computeInitialLayout } from "./initial";
+import { computeInitialLayout } from "../../../core/layout/initial";
 
 export interface InitialLayoutRequest {
   data: CompactNetwork;

@@ -12,7 +12,7 @@ import type { OpeningLayout, Session } from "../bindings/session";
 import { createDraftStore } from "../bindings/story-draft";
 import { bindUrl } from "../bindings/url";
 import { type AtlasDataset, createDataset } from "../graph";
-import { seedPositions } from "../layout/seed";
+import { seedPositions } from "../../../core/layout/seed";
 import { createStore, decodeState, selectNode } from "../state";
 import { AllyFinder } from "./AllyFinder";
 import { DetailsPanel } from "./DetailsPanel";

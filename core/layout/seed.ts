@@ -3,7 +3,7 @@
  * centre, and each folded member of a network beside its network, so a layout starts from a sane
  * picture and the same data always gives the same positions.
  */
-import type { AtlasDataset } from "../graph/types";
+import type { AtlasDataset } from "../wire.js";
 
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 

@@ -2,8 +2,9 @@
  * API payload → AtlasDataset: checks the columnar encoding once at the edge (equal column lengths,
  * edge ends in range, known enum values), indexes it, and derives the years the timeline uses.
  */
-import type { AtlasDataset, AtlasEdge, AtlasNode, CompactNetwork, NodeGroup } from "./types";
-import { isOneOf, NODE_KINDS, ORGANISATION_TYPES, REGIONS, RELATIONSHIP_TYPES, type Scope, SECTORS } from "./vocabulary";
+import type { AtlasDataset, AtlasEdge, AtlasNode, CompactNetwork, NodeGroup } from "./wire.js";
+import { isOneOf } from "./labels.js";
+import { NODE_KINDS, ORGANISATION_TYPES, REGIONS, RELATIONSHIP_TYPE_NAMES as RELATIONSHIP_TYPES, type Scope, SECTORS } from "./vocabulary.js";
 
 export class DatasetError extends Error {
   constructor(message: string) {

@@ -6,8 +6,8 @@
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 
-import type { AtlasDataset } from "../graph/types";
-import { seedPositions } from "./seed";
+import type { AtlasDataset } from "../wire.js";
+import { seedPositions } from "./seed.js";
 
 /** ~80 iterations settle the bundled network (more barely change it); fewer for big graphs. */
 export function initialIterations(nodeCount: number): number {
