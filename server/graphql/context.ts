@@ -7,7 +7,7 @@ import DataLoader from "dataloader";
 import type { MetricsOptions } from "../analytics/metrics.js";
 import type { Caches } from "../cache/index.js";
 import type { Database } from "../db/database.js";
-import { type MemberRow, type MembersRequest, membersRequestKey } from "./resolvers/members.js";
+import { type MemberRow, type MembersRequest, membersRequestKey } from "../read/members.js";
 import type { NodeProps, RelationshipRow, SourceProps } from "../read/rows.js";
 
 export interface Loaders {

@@ -4,21 +4,9 @@
  */
 import type { Context } from "../context.js";
 import { badInput, intInRange } from "../errors.js";
-import type { NodeProps, RelationshipProps } from "../../read/rows.js";
+import type { NodeProps } from "../../read/rows.js";
 
 export const MEMBERS_PAGE_MAX = 100;
-
-export interface MembersRequest {
-  id: string;
-  first: number;
-  afterName: string | null;
-  afterId: string | null;
-}
-
-export interface MemberRow {
-  node: NodeProps;
-  relationship: RelationshipProps & { direction: "IN" };
-}
 
 /** Opaque keyset cursor: the (name, id) of the last member on a page. */
 export function encodeCursor(node: { name: string; id: string }): string {
@@ -33,10 +21,6 @@ export function decodeCursor(cursor: string): { name: string; id: string } {
     // fall through to the error below
   }
   throw badInput("after", "is not a cursor returned by pageInfo.endCursor");
-}
-
-export function membersRequestKey(request: MembersRequest): string {
-  return JSON.stringify([request.id, request.first, request.afterName, request.afterId]);
 }
 
 export const OrganisationMembers = {

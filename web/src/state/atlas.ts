@@ -13,10 +13,16 @@ import {
 } from "./filters";
 import type { ColorMode, LayoutMode, SizeMode } from "../../../core/view-modes";
 import type { Producer } from "./store";
-import type { StoryPosition } from "./story";
 
 // The modes are defined once in core/ (the story format reads them too).
 export { COLOR_MODES, type ColorMode, LAYOUT_MODES, type LayoutMode, SIZE_MODES, type SizeMode } from "../../../core/view-modes";
+
+/** Where the player is: a story and a step (0-based); a draft being previewed is kept out of links. */
+export interface StoryPosition {
+  id: string;
+  step: number;
+  draft: boolean;
+}
 
 export interface CameraState {
   x: number;

@@ -19,13 +19,6 @@ import type { Producer } from "./store";
 export { STORY_FILE_TYPE, STORY_FILE_VERSION } from "../../../core/story-format";
 export type { StoryCamera, StoryCitation, StoryExercise, StoryFile, StoryFilter, StoryStep, StoryView } from "../../../core/story";
 
-/** Where the player is: a story and a step (0-based); a draft being previewed is kept out of links. */
-export interface StoryPosition {
-  id: string;
-  step: number;
-  draft: boolean;
-}
-
 // ── the API's answer → the file format ─────────────────────────────────────────────────────────
 
 type Nullable<T> = { [K in keyof T]?: T[K] | null };
