@@ -17,7 +17,7 @@ import { createDataset } from "../../core/dataset.js";
 import type { AtlasDataset, CompactNetwork } from "../../web/src/graph/types.js";
 import { computeView } from "../../web/src/graph/view.js";
 import { EMPHASIS_EDGE } from "../../web/src/render/reducers.js";
-import { stepView } from "../../web/src/state/story.js";
+import { stepView } from "../../web/src/stories/story.js";
 import { axeViolations, blocking, type E2E, inspect, openExplorer, pickFromSearch, screenshot, startE2E } from "./_browser.js";
 import { FOCAL_IDS, fetchNetwork } from "./_data.js";
 

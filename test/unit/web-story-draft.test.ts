@@ -5,7 +5,7 @@ import { DATA_DIR } from "../../server/db/open.js";
 import { readDataset } from "../../server/import/read-dataset.js";
 import { type AtlasState, getEmptyAtlasState } from "../../web/src/state/atlas.js";
 import { DEFAULT_FILTERS } from "../../web/src/state/filters.js";
-import type { StoryFile } from "../../web/src/state/story.js";
+import type { StoryFile } from "../../web/src/stories/story.js";
 import {
   addDraftStep,
   addStepCitation,
@@ -29,7 +29,7 @@ import {
   toStoryFile,
   uncapturedParts,
   updateDraftStep,
-} from "../../web/src/state/story-draft.js";
+} from "../../web/src/stories/draft.js";
 
 const DATA = readDataset(DATA_DIR);
 const BUNDLED = DATA.stories as StoryFile[];

@@ -4,8 +4,8 @@ import { DATA_DIR } from "../../server/db/open.js";
 import { readDataset } from "../../server/import/read-dataset.js";
 import { checkStories } from "../../server/import/stories.js";
 import { parseStoryFile, storySchema, validateStory } from "../../core/story.js";
-import type { StoryFile } from "../../web/src/state/story.js";
-import { describeProblem, storyFileName, storyFileText } from "../../web/src/state/story-file.js";
+import type { StoryFile } from "../../web/src/stories/story.js";
+import { describeProblem, storyFileName, storyFileText } from "../../web/src/stories/file.js";
 
 const DATA = readDataset(DATA_DIR);
 const BUNDLED = DATA.stories as StoryFile[];

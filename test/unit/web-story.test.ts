@@ -15,7 +15,7 @@ import {
   stepView,
   type StoryFile,
   storyFromApi,
-} from "../../web/src/state/story.js";
+} from "../../web/src/stories/story.js";
 import { decodeState, toQueryString } from "../../web/src/state/url.js";
 import { compactFixture } from "./_web-fixture.js";
 

@@ -67,7 +67,7 @@ export interface AtlasState {
   /** Last camera position (null = fit the whole graph). */
   camera: CameraState | null;
   emphasis: Emphasis;
-  /** The story being played and its step, if any (state/story.ts). */
+  /** The story being played and its step, if any (stories/story.ts). */
   story: StoryPosition | null;
 }
 

@@ -10,11 +10,11 @@ import type { SourceRef } from "../api";
 import { downloadText } from "../bindings/download";
 import type { Session } from "../bindings/session";
 import { COLOR_LABELS, humanise, SIZE_LABELS } from "../graph";
+import { type AtlasState, type Store } from "../state";
 import {
   addDraftStep,
   addStepCitation,
   addStepFocus,
-  type AtlasState,
   describeProblem,
   draftFromStory,
   draftId,
@@ -34,7 +34,6 @@ import {
   slugify,
   stepFromView,
   stepProblems,
-  type Store,
   type StoryDraft,
   type StoryFormat,
   type StoryProblem,
@@ -43,9 +42,9 @@ import {
   toStoryFile,
   uncapturedParts,
   updateDraftStep,
-} from "../state";
-import { SearchBox } from "./SearchBox";
-import { useSessionState, useStore } from "./use-store";
+} from "./index";
+import { SearchBox } from "../ui/SearchBox";
+import { useSessionState, useStore } from "../ui/use-store";
 
 interface Props {
   drafts: Store<StoryDraft>;

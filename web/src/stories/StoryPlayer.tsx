@@ -7,19 +7,11 @@ import { useEffect, useMemo, useRef, useState } from "react";
 
 import type { Citation, SourceRef } from "../api";
 import type { Session } from "../bindings/session";
-import {
-  type AnswerCheck,
-  type AtlasState,
-  checkAnswer,
-  showStoryStep,
-  stepLink,
-  type Store,
-  type StoryFile,
-  type StoryPosition,
-} from "../state";
-import { Citations } from "./Citations";
-import { ownsArrowKeys } from "./keys";
-import { useSessionState } from "./use-store";
+import { type AtlasState, type Store, type StoryPosition } from "../state";
+import { type AnswerCheck, checkAnswer, showStoryStep, stepLink, type StoryFile } from "./index";
+import { Citations } from "../ui/Citations";
+import { ownsArrowKeys } from "../ui/keys";
+import { useSessionState } from "../ui/use-store";
 
 interface Props {
   story: StoryFile;

@@ -3,7 +3,8 @@
  * loses nothing: saved a moment after each change (typing writes once per pause), and at once when
  * the page goes away.
  */
-import { createStore, getEmptyDraft, reviveDraft, type Store, type StoryDraft } from "../state";
+import { createStore, type Store } from "../state";
+import { getEmptyDraft, reviveDraft, type StoryDraft } from "./index";
 
 const DRAFT_STORAGE_KEY = "atlas-story-draft:v1";
 

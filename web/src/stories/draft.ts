@@ -3,10 +3,10 @@
  * view as step"), writes the text of and cites, then exports as a story file. Producers are pure
  * `(args) => (draft) => draft`; `toStoryFile` gives exactly the data/stories format.
  */
-import { type AtlasState, type CameraState, DEFAULT_APPEARANCE } from "./atlas";
-import { FILTER_FACET_KEYS, type FilterFacet } from "./filters";
-import type { Producer } from "./store";
-import type { KnownIds, StoryFormat, StoryProblem } from "./story-file";
+import { type AtlasState, type CameraState, DEFAULT_APPEARANCE } from "../state/atlas";
+import { FILTER_FACET_KEYS, type FilterFacet } from "../state/filters";
+import type { Producer } from "../state/store";
+import type { KnownIds, StoryFormat, StoryProblem } from "./file";
 import { STORY_FILE_TYPE, STORY_FILE_VERSION, type StoryCitation, type StoryFile, type StoryFilter, type StoryStep, type StoryView } from "./story";
 
 export interface DraftExercise {

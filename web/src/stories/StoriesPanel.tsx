@@ -6,19 +6,11 @@ import { useEffect, useMemo, useRef, useState } from "react";
 
 import { fetchStories, type SourceRef } from "../api";
 import type { Session } from "../bindings/session";
-import {
-  type AtlasState,
-  closeStory,
-  draftFromStory,
-  showStoryStep,
-  type Store,
-  type StoryDraft,
-  type StoryFile,
-  toStoryFile,
-} from "../state";
+import { type AtlasState, type Store } from "../state";
+import { closeStory, draftFromStory, showStoryStep, type StoryDraft, type StoryFile, toStoryFile } from "./index";
 import { StoryEditor } from "./StoryEditor";
 import { StoryPlayer } from "./StoryPlayer";
-import { useSessionState, useStore } from "./use-store";
+import { useSessionState, useStore } from "../ui/use-store";
 
 type Load = { type: "loading" } | { type: "error"; message: string } | { type: "ready"; stories: StoryFile[]; sources: SourceRef[] };
 
