@@ -14,20 +14,14 @@ import { bindUrl } from "../bindings/url";
 import { type AtlasDataset, createDataset } from "../graph";
 import { seedPositions } from "../../../core/layout/seed";
 import { createStore, decodeState, selectNode } from "../state";
-import { AllyFinder } from "./AllyFinder";
-import { DetailsPanel } from "./DetailsPanel";
 import { GraphView } from "./GraphView";
 import { Legend } from "./Legend";
-import { NetworkTable } from "./NetworkTable";
-import { PathFinder } from "./PathFinder";
 import { SearchBox } from "./SearchBox";
 import { ShareMenu } from "./ShareMenu";
-import { StoriesPanel } from "../stories/StoriesPanel";
-import { type TabKey, Tabs } from "./Tabs";
-import { TimelinePanel } from "./TimelinePanel";
+import { type PanelContext, type PanelKey, PANELS, panelOf } from "./panels";
+import { Tabs } from "./Tabs";
 import { Toolbar } from "./Toolbar";
 import { useStore } from "./use-store";
-import { ViewPanel } from "./ViewPanel";
 
 /** Performance marks the benchmark reads (with the renderer's `atlas:first-frame`). */
 export const NETWORK_MARK = "atlas:network";
@@ -45,7 +39,7 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
   const [load, setLoad] = useState<Load>({ type: "loading" });
   const [session, setSession] = useState<Session | null>(null);
   const drafts = useMemo(() => createDraftStore(), []);
-  const [tab, setTab] = useState<TabKey>(() => (store.get().story ? "stories" : store.get().selectedId ? "details" : "view"));
+  const [tab, setTab] = useState<PanelKey>(() => (store.get().story ? "stories" : store.get().selectedId ? "details" : "view"));
   const [pathSeed, setPathSeed] = useState<NodeRef | null>(null);
   const tabRef = useRef(tab);
   tabRef.current = tab;
@@ -117,6 +111,20 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
   // A learner answering a story's question from the table sees the feedback in the Stories panel.
   const onStoryAnswer = useCallback(() => setTab("stories"), []);
 
+  const panelContext: PanelContext = {
+    store,
+    session,
+    drafts,
+    selectedId,
+    pathSeed,
+    select,
+    openPanel: (next, seed) => {
+      if (seed) setPathSeed(seed);
+      setTab(next);
+    },
+    onStoryAnswer,
+  };
+
   const ready = load.type === "ready" ? load : null;
 
   return (
@@ -140,36 +148,8 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
           {session && <Legend session={session} store={store} />}
         </section>
         <aside aria-label="Panels">
-          <Tabs active={tab} onChange={setTab}>
-            {(key) => {
-              switch (key) {
-                case "details":
-                  return (
-                    <DetailsPanel
-                      id={selectedId}
-                      store={store}
-                      session={session}
-                      onSelect={(id) => select(id)}
-                      onOpen={(next, seed) => {
-                        if (seed) setPathSeed(seed);
-                        setTab(next);
-                      }}
-                    />
-                  );
-                case "view":
-                  return session ? <ViewPanel store={store} session={session} /> : null;
-                case "paths":
-                  return <PathFinder store={store} session={session} seed={pathSeed} onSelect={(id) => select(id, { openDetails: false })} />;
-                case "allies":
-                  return <AllyFinder store={store} session={session} onSelect={(id) => select(id, { openDetails: false })} />;
-                case "timeline":
-                  return session ? <TimelinePanel store={store} session={session} onSelect={(id) => select(id, { openDetails: false })} /> : null;
-                case "table":
-                  return session ? <NetworkTable store={store} session={session} onSelect={(id) => select(id, { openDetails: false })} /> : null;
-                case "stories":
-                  return <StoriesPanel store={store} session={session} drafts={drafts} onAnswer={onStoryAnswer} />;
-              }
-            }}
+          <Tabs<PanelKey> tabs={PANELS} active={tab} onChange={setTab}>
+            {(key) => panelOf(key).render(panelContext)}
           </Tabs>
         </aside>
       </main>

@@ -10,7 +10,6 @@ import type { Session } from "../bindings/session";
 import { humanise, neighbourIds, RELATIONSHIP_PHRASES } from "../graph";
 import { type AtlasState, collapseGroups, expandGroups, revealNeighbourhood, type Store } from "../state";
 import { Citations } from "./Citations";
-import type { TabKey } from "./Tabs";
 import { useSessionState, useStore } from "./use-store";
 
 type Load = { type: "idle" } | { type: "loading" } | { type: "error"; message: string } | { type: "ready"; node: NodeDetails };
@@ -20,7 +19,8 @@ interface Props {
   store: Store<AtlasState>;
   session: Session | null;
   onSelect(id: string): void;
-  onOpen(tab: TabKey, seed?: NodeRef): void;
+  /** Opens the path finder (from this node) or the ally finder. */
+  onOpen(panel: "paths" | "allies", seed?: NodeRef): void;
 }
 
 function dates(r: NodeRelationship): string {

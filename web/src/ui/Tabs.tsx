@@ -5,28 +5,18 @@
  */
 import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
 
-export const TABS = [
-  { key: "details", label: "Details" },
-  { key: "view", label: "View" },
-  { key: "paths", label: "Paths" },
-  { key: "allies", label: "Allies" },
-  { key: "timeline", label: "Timeline" },
-  { key: "table", label: "Table" },
-  { key: "stories", label: "Stories" },
-] as const;
-
-export type TabKey = (typeof TABS)[number]["key"];
-
-interface Props {
-  active: TabKey;
-  onChange(key: TabKey): void;
-  children(key: TabKey, active: boolean): ReactNode;
+interface Props<K extends string> {
+  /** The tabs in order (the panel registry, ui/panels.tsx). */
+  tabs: readonly { key: K; label: string }[];
+  active: K;
+  onChange(key: K): void;
+  children(key: K, active: boolean): ReactNode;
 }
 
-export function Tabs({ active, onChange, children }: Props) {
+export function Tabs<K extends string>({ tabs: TABS, active, onChange, children }: Props<K>) {
   const id = useId();
-  const refs = useRef(new Map<TabKey, HTMLButtonElement>());
-  const [visited, setVisited] = useState<Set<TabKey>>(() => new Set([active]));
+  const refs = useRef(new Map<K, HTMLButtonElement>());
+  const [visited, setVisited] = useState<Set<K>>(() => new Set([active]));
   if (!visited.has(active)) setVisited(new Set([...visited, active]));
 
   const onKeyDown = (event: KeyboardEvent) => {

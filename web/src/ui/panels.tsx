@@ -1,0 +1,59 @@
+/**
+ * The side panels, registered once: a panel is added here (key, tab label, how it renders) and the
+ * tab list, its keyboard order and the panel area follow. App supplies what panels share.
+ */
+import type { ReactNode } from "react";
+
+import type { NodeRef } from "../api";
+import type { Session } from "../bindings/session";
+import type { AtlasState, Store } from "../state";
+import type { StoryDraft } from "../stories";
+import { StoriesPanel } from "../stories/StoriesPanel";
+import { AllyFinder } from "./AllyFinder";
+import { DetailsPanel } from "./DetailsPanel";
+import { NetworkTable } from "./NetworkTable";
+import { PathFinder } from "./PathFinder";
+import { TimelinePanel } from "./TimelinePanel";
+import { ViewPanel } from "./ViewPanel";
+
+/** What the app hands every panel. */
+export interface PanelContext {
+  store: Store<AtlasState>;
+  /** Null until the graph is drawn. */
+  session: Session | null;
+  drafts: Store<StoryDraft>;
+  selectedId: string | null;
+  /** The path finder's first end, when Details asked for a path from a node. */
+  pathSeed: NodeRef | null;
+  select(id: string, options?: { openDetails?: boolean }): void;
+  /** Opens another panel (Details opens Paths and Allies), with a path seed for Paths. */
+  openPanel(key: PanelKey, seed?: NodeRef): void;
+  /** A story's question was answered elsewhere (the table): show the feedback in Stories. */
+  onStoryAnswer(): void;
+}
+
+export interface Panel {
+  key: string;
+  label: string;
+  render(context: PanelContext): ReactNode;
+}
+
+const elsewhere = (c: PanelContext) => (id: string) => c.select(id, { openDetails: false });
+
+export const PANELS = [
+  {
+    key: "details",
+    label: "Details",
+    render: (c) => <DetailsPanel id={c.selectedId} store={c.store} session={c.session} onSelect={(id) => c.select(id)} onOpen={(next, seed) => c.openPanel(next, seed)} />,
+  },
+  { key: "view", label: "View", render: (c) => (c.session ? <ViewPanel store={c.store} session={c.session} /> : null) },
+  { key: "paths", label: "Paths", render: (c) => <PathFinder store={c.store} session={c.session} seed={c.pathSeed} onSelect={elsewhere(c)} /> },
+  { key: "allies", label: "Allies", render: (c) => <AllyFinder store={c.store} session={c.session} onSelect={elsewhere(c)} /> },
+  { key: "timeline", label: "Timeline", render: (c) => (c.session ? <TimelinePanel store={c.store} session={c.session} onSelect={elsewhere(c)} /> : null) },
+  { key: "table", label: "Table", render: (c) => (c.session ? <NetworkTable store={c.store} session={c.session} onSelect={elsewhere(c)} /> : null) },
+  { key: "stories", label: "Stories", render: (c) => <StoriesPanel store={c.store} session={c.session} drafts={c.drafts} onAnswer={c.onStoryAnswer} /> },
+] as const satisfies readonly Panel[];
+
+export type PanelKey = (typeof PANELS)[number]["key"];
+
+export const panelOf = (key: PanelKey): Panel => PANELS.find((p) => p.key === key)!;
