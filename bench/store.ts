@@ -17,6 +17,8 @@ const BATCH = 5000;
 
 export interface BenchStore {
   db: Database;
+  /** Bolt URI of the store's Neo4j, for a server in another process. */
+  uri: string;
   hash: string;
   loadMs: number | null;
   close(): Promise<void>;
@@ -44,7 +46,7 @@ export async function openBenchStore(name: string, data: Dataset, log: (line: st
     const [meta] = await db.read<{ hash: string }>("datasetMeta");
     if (meta?.hash === rows.hash) {
       log(`${name}: reusing the loaded store (${rows.nodes.length} nodes, ${rows.relationships.length} relationships)`);
-      return { db, hash: rows.hash, loadMs: null, close };
+      return { db, uri: neo4j.uri, hash: rows.hash, loadMs: null, close };
     }
     log(`${name}: loading ${rows.nodes.length} nodes and ${rows.relationships.length} relationships in batches of ${BATCH}…`);
     const started = Date.now();
@@ -56,7 +58,7 @@ export async function openBenchStore(name: string, data: Dataset, log: (line: st
     await db.write("recordDatasetMeta", { hash: rows.hash, nodes: rows.nodes.length, relationships: rows.relationships.length });
     const loadMs = Date.now() - started;
     log(`${name}: loaded in ${(loadMs / 1000).toFixed(1)} s`);
-    return { db, hash: rows.hash, loadMs, close };
+    return { db, uri: neo4j.uri, hash: rows.hash, loadMs, close };
   } catch (error) {
     await close();
     throw error;
