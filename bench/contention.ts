@@ -13,6 +13,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { request } from "node:http";
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
@@ -87,16 +88,31 @@ function stats(samples: number[]): Timing {
   return { n: samples.length, p50: round(at(0.5)), p95: round(at(0.95)), max: round(sorted[sorted.length - 1]) };
 }
 
-async function post(port: number, query: string): Promise<number> {
+/**
+ * One POST on a fresh connection (no keep-alive): a busy server closing an idle pooled socket just
+ * as the next request goes out would otherwise show up as ECONNRESET, and both runs pay the same
+ * loopback connect.
+ */
+function post(port: number, query: string): Promise<number> {
   const started = performance.now();
-  const response = await fetch(`http://127.0.0.1:${port}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify({ query }),
+  const body = JSON.stringify({ query });
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: "127.0.0.1", port, path: "/graphql", method: "POST", agent: false, headers: { "content-type": "application/json", accept: "application/json", "content-length": Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("end", () => {
+          const answer = JSON.parse(Buffer.concat(chunks).toString()) as { errors?: { message: string }[] };
+          if (answer.errors?.length) reject(new Error(`query failed: ${answer.errors[0].message}\n${query.slice(0, 300)}`));
+          else resolve(performance.now() - started);
+        });
+        res.on("error", reject);
+      },
+    );
+    req.on("error", reject);
+    req.end(body);
   });
-  const body = (await response.json()) as { errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(`query failed: ${body.errors[0].message}\n${query.slice(0, 300)}`);
-  return performance.now() - started;
 }
 
 async function startServer(uri: string): Promise<{ child: ChildProcess; port: number }> {
@@ -234,12 +250,12 @@ for (const name of names.length ? names : ["bundled"]) {
   const result = await runScenario(SCENARIOS[name]);
   log(`${name}: trivial idle p95 ${result.idle.p95} ms; under load p50 ${result.underLoad.p50} p95 ${result.underLoad.p95} max ${result.underLoad.max} ms (n=${result.underLoad.n}); load lasted ${result.loadSeconds} s; load ${result.loadAverage.after}`);
   results.push(result);
+  // Written after each graph, so a failure at 10k keeps the bundled figures.
+  if (WRITTEN_LABELS.has(label)) {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    writeFileSync(new URL(`contention-${label}.json`, RESULTS_DIR), JSON.stringify({ label, cores: availableParallelism(), results }, null, 2) + "\n");
+    writeFileSync(new URL(`contention-${label}.md`, RESULTS_DIR), markdown(label, results));
+    log(`wrote bench/results/contention-${label}.{md,json}`);
+  }
 }
-if (WRITTEN_LABELS.has(label)) {
-  mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(new URL(`contention-${label}.json`, RESULTS_DIR), JSON.stringify({ label, cores: availableParallelism(), results }, null, 2) + "\n");
-  writeFileSync(new URL(`contention-${label}.md`, RESULTS_DIR), markdown(label, results));
-  log(`wrote bench/results/contention-${label}.{md,json}`);
-} else {
-  process.stdout.write(markdown(label, results));
-}
+if (!WRITTEN_LABELS.has(label)) process.stdout.write(markdown(label, results));
