@@ -1,15 +1,17 @@
 /**
  * metrics(filter): graphology metrics over the filtered graph, a read model per dataset hash and
- * filter, computed from the filtered graph's columns (the read `network` and `networkCompact` share).
+ * filter, computed from the filtered graph's columns (the read `network` and `networkCompact` share)
+ * on a worker thread (server/workers), so other requests keep being served meanwhile.
  */
-import { buildUndirectedGraph } from "../../analytics/graph.js";
-import { computeMetrics, type NodeMetricValues } from "../../analytics/metrics.js";
+import type { NodeMetricValues } from "../../analytics/metrics.js";
 import { readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
-import { nodesOfColumns } from "../../read/columns.js";
+import { nodeOfColumns } from "../../read/columns.js";
 import { filterParams, type NetworkFilter } from "../../read/filter.js";
 import { networkColumns } from "./network.js";
 import type { NodeProps } from "../../read/rows.js";
+import { runInWorker } from "../../workers/index.js";
+import { metricsTaskOfColumns } from "../../workers/columns.js";
 
 export interface NetworkMetricsValue {
   nodes: (NodeMetricValues & { node: NodeProps })[];
@@ -31,15 +33,24 @@ export const metricsFields = {
       params,
       async () => {
         const columns = await networkColumns(context, params);
-        const nodes = nodesOfColumns(columns.nodes);
-        const edges = columns.edges.source.map((source, j) => ({ source, target: columns.edges.target[j] }));
-        const graph = buildUndirectedGraph(
-          nodes.map((n) => ({ id: n.id, kind: n.kind, sector: (n.sector as string | null) ?? null })),
-          edges,
-        );
-        const { nodes: values, ...summary } = computeMetrics(graph, context.analytics.metricsOptions);
-        const props = new Map(nodes.map((n) => [n.id, n]));
-        return { ...summary, nodes: [...values].map(([id, v]) => ({ node: props.get(id)!, ...v })) };
+        const { task, transfer } = metricsTaskOfColumns(columns, context.analytics.metricsOptions);
+        const r = await runInWorker(task, transfer);
+        return {
+          density: r.density,
+          modularity: r.modularity,
+          components: r.components,
+          communities: r.communities,
+          betweennessMethod: r.betweennessMethod,
+          betweennessSamples: r.betweennessSamples,
+          nodes: Array.from(r.order, (i, k) => ({
+            node: nodeOfColumns(columns.nodes, i),
+            degree: r.degree[k],
+            betweenness: r.betweenness[k],
+            pagerank: r.pagerank[k],
+            community: r.community[k],
+            bridgeScore: r.bridgeScore[k],
+          })),
+        };
       },
       weigh,
     );

@@ -5,7 +5,7 @@
  */
 import type { GraphQLResolveInfo } from "graphql";
 
-import { openingLayout } from "../../analytics/layout.js";
+import type { CompactNetwork } from "../../../core/wire.js";
 import { readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
 import { idArg, notFound } from "../errors.js";
@@ -15,6 +15,7 @@ import { type FilterParams, filterParams, type NetworkFilter } from "../../read/
 import type { EdgeProps, NodeProps } from "../../read/rows.js";
 import { needsFullProperties } from "../../read/selection.js";
 import { assembleSubgraph, type Grouping, type Subgraph } from "../../read/subgraph.js";
+import { runInWorker } from "../../workers/index.js";
 
 interface NetworkArgs {
   filter?: NetworkFilter | null;
@@ -32,6 +33,12 @@ export function networkColumns(context: Context, params: FilterParams): Promise<
     const [row] = await context.db.read<SubgraphColumns>("networkColumns", params);
     return row ?? EMPTY_COLUMNS;
   }, weighColumns);
+}
+
+/** The columns of a compact subgraph the explorer's layout reads (not its groups, roles or weights). */
+function layoutColumns(c: CompactSubgraph): CompactNetwork {
+  const { ids, names, labels, kinds, types, sectors, regions, activeFrom, activeTo, sources, targets, edgeIds, edgeTypes, edgeActiveFrom, edgeActiveTo } = c;
+  return { ids, names, labels, kinds, types, sectors, regions, activeFrom, activeTo, sources, targets, edgeIds, edgeTypes, edgeActiveFrom, edgeActiveTo } as CompactNetwork;
 }
 
 export const networkFields = {
@@ -55,9 +62,16 @@ export const networkFields = {
     const params = filterParams(args.filter);
     const groupBy = args.groupBy ?? "NONE";
     const compact = await readModel(context, "networkCompact", { params, groupBy }, async () => compactOfColumns(await networkColumns(context, params), groupBy), weighCompact);
-    // Laid out only when asked for, once per dataset and arguments (seconds at 10k nodes).
+    // Laid out only when asked for, once per dataset and arguments (seconds at 10k nodes), on a
+    // worker thread: only the columns the layout reads cross over.
     const layout = () =>
-      readModel(context, "openingLayout", { params, groupBy }, async () => openingLayout(compact), (xy) => xy.length * 8);
+      readModel(
+        context,
+        "openingLayout",
+        { params, groupBy },
+        async () => Array.from((await runInWorker({ kind: "openingLayout", network: layoutColumns(compact) })).positions),
+        (xy) => xy.length * 8,
+      );
     return { ...compact, layout };
   },
 
