@@ -4,8 +4,8 @@
  * numbers come back.
  */
 import type { MetricsOptions } from "../analytics/metrics.js";
-import type { SubgraphColumns } from "../read/columns.js";
-import type { MetricsTask } from "./tasks.js";
+import type { EdgeColumnField, LeanNodeField, SubgraphColumns } from "../read/columns.js";
+import type { GroupedCompactTask, MetricsTask } from "./tasks.js";
 
 /** The graph of `columns` for the metrics; edges with an end outside the nodes are left out, as the graph builder would. */
 export function metricsTaskOfColumns(columns: SubgraphColumns, options: MetricsOptions): { task: MetricsTask; transfer: ArrayBuffer[] } {
@@ -31,4 +31,19 @@ export function metricsTaskOfColumns(columns: SubgraphColumns, options: MetricsO
     options,
   };
   return { task, transfer: [task.sources.buffer as ArrayBuffer, task.targets.buffer as ArrayBuffer] };
+}
+
+/** What the grouped compact encoding (read/compact.ts) reads of the columns: 16 of their 32 lists. */
+const GROUPING_NODE_FIELDS = ["id", "name", "acronym", "shortName", "kind", "type", "sector", "region", "activeFrom", "activeTo"] as const satisfies readonly LeanNodeField[];
+const GROUPING_EDGE_FIELDS = ["type", "source", "target", "role", "activeFrom", "activeTo"] as const satisfies readonly EdgeColumnField[];
+
+export function groupedCompactTaskOfColumns(columns: SubgraphColumns): GroupedCompactTask {
+  const pick = <K extends string>(from: Record<string, unknown>, fields: readonly K[]) => Object.fromEntries(fields.map((f) => [f, from[f]]));
+  return {
+    kind: "groupedCompact",
+    columns: {
+      nodes: pick(columns.nodes, GROUPING_NODE_FIELDS),
+      edges: pick(columns.edges, GROUPING_EDGE_FIELDS),
+    } as unknown as SubgraphColumns,
+  };
 }

@@ -11,6 +11,8 @@ import type { CompactNetwork } from "../../web/src/graph/types.js";
 import { buildUndirectedGraph } from "../analytics/graph.js";
 import { openingLayout } from "../analytics/layout.js";
 import { computeMetrics, type GraphMetrics, type MetricsOptions } from "../analytics/metrics.js";
+import type { SubgraphColumns } from "../read/columns.js";
+import { compactOfColumns, type CompactSubgraph } from "../read/compact.js";
 
 /** A graph as columns: node i has ids[i] and sectors[i]; edge j joins node sources[j] and targets[j]. */
 export interface MetricsTask {
@@ -28,7 +30,13 @@ export interface LayoutTask {
   network: CompactNetwork;
 }
 
-export type Task = MetricsTask | LayoutTask;
+/** The columns the grouped compact encoding reads (see groupingColumns in columns.ts). */
+export interface GroupedCompactTask {
+  kind: "groupedCompact";
+  columns: SubgraphColumns;
+}
+
+export type Task = MetricsTask | LayoutTask | GroupedCompactTask;
 
 export interface Provenance {
   threadId: number;
@@ -54,7 +62,12 @@ export interface LayoutResult extends Provenance {
   positions: Float64Array;
 }
 
-export type TaskResult<T extends Task> = T extends MetricsTask ? MetricsResult : LayoutResult;
+export interface GroupedCompactResult extends Provenance {
+  kind: "groupedCompact";
+  compact: CompactSubgraph;
+}
+
+export type TaskResult<T extends Task> = T extends MetricsTask ? MetricsResult : T extends LayoutTask ? LayoutResult : GroupedCompactResult;
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -94,12 +107,17 @@ function metrics(task: MetricsTask): Omit<MetricsResult, keyof Provenance> {
 export function runTask<T extends Task>(task: T): TaskResult<T> {
   const startedAt = now();
   const result =
-    task.kind === "metrics" ? metrics(task) : { kind: "openingLayout" as const, positions: Float64Array.from(openingLayout(task.network)) };
+    task.kind === "metrics"
+      ? metrics(task)
+      : task.kind === "openingLayout"
+        ? { kind: "openingLayout" as const, positions: Float64Array.from(openingLayout(task.network)) }
+        : { kind: "groupedCompact" as const, compact: compactOfColumns(task.columns, "MEMBERSHIP") };
   return { ...result, threadId, startedAt, endedAt: now() } as TaskResult<T>;
 }
 
 /** The buffers a result can hand over instead of copying. */
-export function transferablesOf(result: MetricsResult | LayoutResult): ArrayBuffer[] {
+export function transferablesOf(result: MetricsResult | LayoutResult | GroupedCompactResult): ArrayBuffer[] {
+  if (result.kind === "groupedCompact") return [];
   const arrays = result.kind === "metrics" ? [result.order, result.degree, result.betweenness, result.pagerank, result.community, result.bridgeScore] : [result.positions];
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }

@@ -104,4 +104,22 @@ describe("whole-graph computations off the event loop", () => {
     expect(data!.networkCompact.ids).toEqual(network.ids);
     expect(data!.networkCompact.layout).toEqual(Array.from(expected.positions));
   });
+
+  it("should group the network by membership on the pool, exactly as in-thread", async () => {
+    const app = createApp(db);
+    const filter = { yearTo: 2020 };
+    const before = completedTasks();
+    const { data, errors } = await graphql<{ networkCompact: Record<string, unknown> }>(
+      app,
+      `query ($filter: NetworkFilter) { networkCompact(filter: $filter, groupBy: MEMBERSHIP) {
+        ids names labels kinds types sectors regions activeFrom activeTo sources targets edgeIds edgeTypes edgeWeights groups { id memberCount memberIds } } }`,
+      { filter },
+    );
+    expect(errors).toBeUndefined();
+    expect(completedTasks() - before).toBe(1);
+    const expected = compactOfColumns(await columnsOf(filter), "MEMBERSHIP");
+    expect(expected.groups.length).toBeGreaterThan(0);
+    const { edgeRoles: _r, edgeActiveFrom: _f, edgeActiveTo: _t, ...selected } = expected;
+    expect(data!.networkCompact).toEqual(selected);
+  });
 });
