@@ -7,7 +7,7 @@
 import { threadId } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 
-import type { CompactNetwork } from "../../web/src/graph/types.js";
+import type { CompactNetwork } from "../../core/wire.js";
 import { buildUndirectedGraph } from "../analytics/graph.js";
 import { openingLayout } from "../analytics/layout.js";
 import { computeMetrics, type GraphMetrics, type MetricsOptions } from "../analytics/metrics.js";
