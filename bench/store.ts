@@ -35,7 +35,7 @@ export async function openBenchStore(name: string, data: Dataset, log: (line: st
     logFile: join(dir, "neo4j.log"),
     log,
   });
-  const db = await connect({ uri: neo4j.uri });
+  const db = await connect({ uri: neo4j.uri, username: neo4j.username, password: neo4j.password });
   const close = async () => {
     await db.close();
     await neo4j.stop();

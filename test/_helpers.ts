@@ -5,7 +5,7 @@ import { createApp } from "../server/app.js";
 import { connect, type Database } from "../server/db/database.js";
 
 export async function connectTestDb(): Promise<Database> {
-  return connect({ uri: inject("neo4jUri") });
+  return connect({ uri: inject("neo4jUri"), username: "neo4j", password: inject("neo4jPassword") });
 }
 
 export interface GraphQLResult<T> {

@@ -18,11 +18,13 @@ import { DATA_DIR } from "../server/db/open.js";
 declare module "vitest" {
   export interface ProvidedContext {
     neo4jUri: string;
+    /** The throw-away store's generated password (user neo4j). */
+    neo4jPassword: string;
   }
 }
 
 interface Shared {
-  uri: Promise<string>;
+  connection: Promise<{ uri: string; password: string }>;
   users: number;
   stop: () => Promise<void>;
 }
@@ -30,7 +32,7 @@ interface Shared {
 const KEY = Symbol.for("coalition-atlas.test-neo4j");
 const registry = globalThis as unknown as { [KEY]?: Shared };
 
-async function start(shared: Shared): Promise<string> {
+async function start(shared: Shared): Promise<{ uri: string; password: string }> {
   const dir = mkdtempSync(join(tmpdir(), "atlas-test-"));
   const neo4j = await startEmbeddedNeo4j({
     port: await freePort(),
@@ -45,25 +47,27 @@ async function start(shared: Shared): Promise<string> {
     await neo4j.stop();
     rmSync(dir, { recursive: true, force: true });
   };
-  const db = await connect({ uri: neo4j.uri });
+  const db = await connect({ uri: neo4j.uri, username: neo4j.username, password: neo4j.password });
   try {
     await applySchema(db);
     await loadDataset(db, readDataset(DATA_DIR));
   } finally {
     await db.close();
   }
-  return neo4j.uri;
+  return { uri: neo4j.uri, password: neo4j.password };
 }
 
 export default async function setup(project: TestProject) {
   let shared = registry[KEY];
   if (!shared) {
     shared = { users: 0, stop: async () => {} } as Shared;
-    shared.uri = start(shared);
+    shared.connection = start(shared);
     registry[KEY] = shared;
   }
   shared.users += 1;
-  project.provide("neo4jUri", await shared.uri);
+  const { uri, password } = await shared.connection;
+  project.provide("neo4jUri", uri);
+  project.provide("neo4jPassword", password);
   return async () => {
     shared.users -= 1;
     if (shared.users === 0) {

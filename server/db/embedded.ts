@@ -1,7 +1,9 @@
 /**
  * Control of the embedded Neo4j: build the Java launcher in neo4j/ when needed, start it as a child
- * process on loopback, wait for its readiness line, and stop it cleanly. Every failure a newcomer
- * can hit (no Java, no Maven, port taken, Neo4j crashing) becomes one line with the remedy.
+ * process on loopback with the store's password, wait for its readiness line, and stop it cleanly.
+ * The child watches the pipe on its stdin, so it shuts down however this process dies (kill -9 too).
+ * Every failure a newcomer can hit (no Java, no Maven, port taken, Neo4j crashing) becomes one line
+ * with the remedy.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { createWriteStream, existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
@@ -9,13 +11,16 @@ import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { EMBEDDED_USER, ensurePassword, passwordFileOf } from "./password.js";
+import { reclaimStaleLauncher } from "./stale-launcher.js";
+
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const LAUNCHER_DIR = join(ROOT, "neo4j");
 export const LAUNCHER_JAR = join(LAUNCHER_DIR, "target", "atlas-neo4j.jar");
 const LAUNCHER_SOURCES = [join(LAUNCHER_DIR, "pom.xml"), join(LAUNCHER_DIR, "src/main/java/atlas/EmbeddedNeo4j.java")];
 
 /** Options Neo4j's own start scripts pass on JDK 17 so it can use its fast I/O paths. */
-const JVM_OPTIONS = [
+export const JVM_OPTIONS = [
   "-XX:+UseG1GC",
   "-XX:+ExitOnOutOfMemoryError",
   "--add-opens=java.base/java.nio=ALL-UNNAMED",
@@ -40,7 +45,14 @@ export interface EmbeddedOptions {
 
 export interface EmbeddedNeo4j {
   uri: string;
+  /** The credentials of the store's one user (the password is kept in `<store>.password`). */
+  username: string;
+  password: string;
   logFile: string;
+  /** The JVM's process id. */
+  pid: number;
+  /** Resolves when the JVM exits, whether by `stop()` or not (the exit code, or the signal's name). */
+  exited: Promise<number | string>;
   stop(): Promise<void>;
 }
 
@@ -110,7 +122,7 @@ export function assertPortFree(port: number, what: string, envVar: string): Prom
       reject(
         new EmbeddedNeo4jError(
           error.code === "EADDRINUSE"
-            ? `Port ${port} (${what}) is already in use — is another copy running? Stop it or set ${envVar} to a free port.`
+            ? `Port ${port} (${what}) is already in use — is another copy running? Find it with \`ss -ltnp 'sport = :${port}'\` (or \`lsof -i :${port}\`), stop it, or set ${envVar} to a free port.`
             : `Cannot bind port ${port} (${what}): ${error.message}`,
         ),
       );
@@ -143,9 +155,11 @@ function tail(file: string, lines = 8): string {
 export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<EmbeddedNeo4j> {
   const log = options.log ?? (() => {});
   const jar = await ensureLauncherBuilt(log);
+  await reclaimStaleLauncher(options.storeDir, log);
   await assertPortFree(options.port, "embedded Neo4j Bolt", "NEO4J_EMBEDDED_PORT");
   mkdirSync(options.storeDir, { recursive: true });
   mkdirSync(dirname(options.logFile), { recursive: true });
+  const password = ensurePassword(options.storeDir, log);
   const debugLog = join(resolve(options.storeDir), "logs", "debug.log");
 
   const out = createWriteStream(options.logFile, { flags: "a" });
@@ -162,15 +176,26 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
       resolve(options.storeDir),
       "--pagecache-mb",
       String(options.pagecacheMb),
+      "--password-file",
+      passwordFileOf(options.storeDir),
+      "--exit-with-parent",
     ],
-    { stdio: ["ignore", "pipe", "pipe"] },
+    // stdin stays an open pipe that nothing writes to: when this process dies, however it dies, the
+    // kernel closes it and the launcher shuts down.
+    { stdio: ["pipe", "pipe", "pipe"] },
   );
+  child.stdin?.on("error", () => {}); // EPIPE once the child is gone: expected, nothing to do
   // If Node dies without stopping us, still ask the JVM to shut down cleanly.
   const killOnExit = () => child.kill("SIGTERM");
   process.once("exit", killOnExit);
   child.stderr?.pipe(out, { end: false });
 
-  const exited = new Promise<number | null>((resolvePromise) => child.once("exit", (code) => resolvePromise(code)));
+  const exited = new Promise<number | string>((resolvePromise) =>
+    child.once("exit", (code, signal) => {
+      process.removeListener("exit", killOnExit);
+      resolvePromise(code ?? signal ?? "unknown");
+    }),
+  );
   const uri = `bolt://127.0.0.1:${options.port}`;
 
   await new Promise<void>((resolvePromise, reject) => {
@@ -204,11 +229,15 @@ export async function startEmbeddedNeo4j(options: EmbeddedOptions): Promise<Embe
   let stopping: Promise<void> | undefined;
   return {
     uri,
+    username: EMBEDDED_USER,
+    password,
     logFile: options.logFile,
+    pid: child.pid ?? -1,
+    exited,
     stop() {
       stopping ??= (async () => {
         process.removeListener("exit", killOnExit);
-        if (child.exitCode === null) {
+        if (child.exitCode === null && child.signalCode === null) {
           child.kill("SIGTERM");
           const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
           await exited;

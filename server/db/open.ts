@@ -41,7 +41,7 @@ export async function openDatabase(config: Config, log: (line: string) => void):
   });
   log(`Embedded Neo4j is up in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${embedded.logFile}).`);
   try {
-    const db = await connect({ uri: embedded.uri });
+    const db = await connect({ uri: embedded.uri, username: embedded.username, password: embedded.password });
     return {
       db,
       description: `embedded Neo4j (${storeDir})`,

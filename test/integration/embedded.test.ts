@@ -21,13 +21,13 @@ describe("embedded Neo4j", () => {
       logFile: join(dir, "neo4j.log"),
     };
     const first = await startEmbeddedNeo4j({ ...options, port: await freePort() });
-    const db1 = await connect({ uri: first.uri });
+    const db1 = await connect({ uri: first.uri, username: first.username, password: first.password });
     await db1.driver.executeQuery("CREATE (:Probe {value: 42})");
     await db1.close();
     await first.stop();
 
     const second = await startEmbeddedNeo4j({ ...options, port: await freePort() });
-    const db2 = await connect({ uri: second.uri });
+    const db2 = await connect({ uri: second.uri, username: second.username, password: second.password });
     const result = await db2.driver.executeQuery("MATCH (p:Probe) RETURN p.value AS value");
     await db2.close();
     await second.stop();
