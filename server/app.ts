@@ -16,6 +16,7 @@ import { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from "./analytics/metric
 import { type CacheOptions, type Caches, createCaches, useResultCache } from "./cache/index.js";
 import { type Analytics, type Context, createContext } from "./graphql/context.js";
 import type { Database } from "./db/database.js";
+import { useDatabaseAvailability } from "./db/unavailable-plugin.js";
 import { apiError, ERROR_CODES } from "./graphql/errors.js";
 import { queryLimitPlugins, requestError, useParserLimits, useRequestErrorCodes } from "./graphql/limits.js";
 import { resolvers } from "./graphql/resolvers/index.js";
@@ -33,6 +34,7 @@ import {
   setHtmlSecurityHeaders,
 } from "./http/security-headers.js";
 import { serveStatic } from "./http/static.js";
+import { createThrottledLogger } from "./log-throttle.js";
 
 export const SCHEMA_FILE = fileURLToPath(new URL("./graphql/schema.graphql", import.meta.url));
 export const WEB_DIR = fileURLToPath(new URL("../dist/web", import.meta.url));
@@ -115,6 +117,8 @@ export function createApp(db: Database, options: AppOptions = {}): App {
     cors: corsOptions(corsOrigins),
     maskedErrors: { maskError },
     plugins: [
+      // First: while Neo4j is down, answer 503 + Retry-After before anything else runs.
+      useDatabaseAvailability(db.availability),
       // Form and plain-text posts skip the browser's CORS preflight; CSRF prevention refuses them.
       useCsrfPrevention(),
       useParserLimits(),
@@ -124,6 +128,7 @@ export function createApp(db: Database, options: AppOptions = {}): App {
       useWholeGraphETag(),
       useResultCache(),
     ],
+    logging: createThrottledLogger(),
     landingPage: false,
   });
 
@@ -140,6 +145,11 @@ export function createApp(db: Database, options: AppOptions = {}): App {
   const graphiqlCsp: ContentSecurityOptions = { scriptHashes: graphiql.scriptHashes, frameAncestors: SAME_ORIGIN_FRAMING, workerSources: ["blob:"] };
 
   const health = async (res: ServerResponse) => {
+    const state = db.availability.state();
+    if (!state.up) {
+      res.writeHead(503, { "content-type": "application/json", "retry-after": String(state.retryAfterS) });
+      return void res.end(JSON.stringify({ status: "error", neo4j: "down", reason: state.reason }));
+    }
     try {
       const [counts] = await db.read<{ nodes: number; relationships: number }>("graphCounts");
       res.writeHead(200, { "content-type": "application/json" });

@@ -2,6 +2,7 @@
 import { ConfigError } from "./env.js";
 import { DatabaseUnavailableError } from "./db/database.js";
 import { EmbeddedNeo4jError } from "./db/embedded.js";
+import { SchemaMissingError } from "./db/schema.js";
 import { DataValidationError } from "./import/validate.js";
 
 export function log(line: string): void {
@@ -9,7 +10,7 @@ export function log(line: string): void {
 }
 
 /** Errors we anticipated carry their remedy in the message; anything else is a bug worth its stack. */
-const EXPECTED = [ConfigError, DatabaseUnavailableError, EmbeddedNeo4jError, DataValidationError];
+const EXPECTED = [ConfigError, DatabaseUnavailableError, EmbeddedNeo4jError, SchemaMissingError, DataValidationError];
 
 export function fail(error: unknown): never {
   const expected = typeof error === "string" || EXPECTED.some((kind) => error instanceof kind);

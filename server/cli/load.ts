@@ -20,7 +20,7 @@ try {
   log(`Dataset in ${dir} is valid.`);
   const database = await openDatabase(readConfig(), log);
   try {
-    await applySchema(database.db);
+    await applySchema(database.db, log);
     const report = await loadDataset(database.db, data);
     log(
       `Loaded ${report.nodes} nodes, ${report.relationships} relationships and ${report.sources} sources in ${report.ms} ms ` +

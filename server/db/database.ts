@@ -4,8 +4,12 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from "neo4j-driver";
 
+import { createAvailability, type DatabaseAvailability, isConnectionError } from "./availability.js";
+import { tlsMismatch, versionProblem } from "./compat.js";
 import { enableNoDelayForDriverSockets } from "./no-delay.js";
-import { loadQueries, loadSchemaStatements, type QueryMap } from "./queries.js";
+import { loadQueries, type QueryMap } from "./queries.js";
+
+export { applySchema } from "./schema.js";
 
 export class DatabaseUnavailableError extends Error {}
 
@@ -23,6 +27,8 @@ export interface Database {
   readonly driver: Driver;
   readonly database: string | undefined;
   readonly queries: QueryMap;
+  /** Up or down right now, for /healthz and GraphQL's 503 (see availability.ts). */
+  readonly availability: DatabaseAvailability;
   /** Runs a named read query (READ routing: followers and read replicas in a cluster). */
   read<Row extends RecordShape = RecordShape>(name: string, params?: Record<string, unknown>): Promise<Row[]>;
   /** Runs a named write query in its own transaction. */
@@ -39,6 +45,8 @@ function describeConnectError(error: unknown, connection: Neo4jConnection): stri
   if (e.code === "Neo.ClientError.Security.Unauthorized" || e.code === "Neo.ClientError.Security.AuthenticationRateLimit") {
     return `Neo4j at ${connection.uri} rejected the credentials of user '${connection.username ?? "neo4j"}'. Check NEO4J_USERNAME and NEO4J_PASSWORD.`;
   }
+  const tls = tlsMismatch(connection.uri, error);
+  if (tls) return tls;
   if (e.code === "ServiceUnavailable" || e.code === "SessionExpired") {
     return `Cannot reach Neo4j at ${connection.uri}. Is it running, and is the address right? (unset NEO4J_URI to use the embedded database)`;
   }
@@ -61,7 +69,14 @@ export function toParams(value: unknown): unknown {
   return value;
 }
 
-export async function connect(connection: Neo4jConnection, queries: QueryMap = loadQueries()): Promise<Database> {
+export interface ConnectOptions {
+  queries?: QueryMap;
+  /** Where availability changes are reported (down, back up). */
+  log?: (line: string) => void;
+}
+
+export async function connect(connection: Neo4jConnection, options: ConnectOptions = {}): Promise<Database> {
+  const queries = options.queries ?? loadQueries();
   enableNoDelayForDriverSockets();
   const auth = connection.password ? neo4j.auth.basic(connection.username ?? "neo4j", connection.password) : undefined;
   // Plain JS numbers instead of Integer objects: our counts and years are far below 2^53.
@@ -78,6 +93,21 @@ export async function connect(connection: Neo4jConnection, queries: QueryMap = l
     await driver.close();
     throw new DatabaseUnavailableError(describeConnectError(error, connection));
   }
+  const tooOld = versionProblem(connection.uri, (await driver.getServerInfo({ database })).agent);
+  if (tooOld) {
+    await driver.close();
+    throw new DatabaseUnavailableError(tooOld);
+  }
+
+  const availability = createAvailability({
+    probe: async () => void (await driver.executeQuery("RETURN 1", {}, { database })),
+    log: options.log,
+  });
+  /** A query that could not reach the server marks the database down until a probe succeeds. */
+  const noticeFailure = (error: unknown): never => {
+    if (isConnectionError(error)) availability.markDown("a query could not reach it");
+    throw error;
+  };
 
   const queryText = (name: string) => {
     const q = queries[name];
@@ -114,8 +144,9 @@ export async function connect(connection: Neo4jConnection, queries: QueryMap = l
     driver,
     database,
     queries,
-    read: (name, params = {}) => read(name, params),
-    write: (name, params = {}) => write(name, params),
+    availability,
+    read: (name, params = {}) => read(name, params).catch(noticeFailure),
+    write: (name, params = {}) => write(name, params).catch(noticeFailure),
     async writeTransaction(work) {
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
       try {
@@ -125,18 +156,15 @@ export async function connect(connection: Neo4jConnection, queries: QueryMap = l
             return result.records.map((r) => r.toObject() as never);
           }),
         );
+      } catch (error) {
+        return noticeFailure(error);
       } finally {
         await session.close();
       }
     },
-    close: () => driver.close(),
+    close: () => {
+      availability.stop();
+      return driver.close();
+    },
   };
-}
-
-/** Applies cypher/schema.cypher (constraints and indexes, all `IF NOT EXISTS`) and waits for the indexes. */
-export async function applySchema(db: Database): Promise<void> {
-  for (const statement of loadSchemaStatements()) {
-    await db.driver.executeQuery(statement, {}, { database: db.database });
-  }
-  await db.driver.executeQuery("CALL db.awaitIndexes(300)", {}, { database: db.database });
 }

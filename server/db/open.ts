@@ -12,6 +12,7 @@ import { readDataset } from "../import/read-dataset.js";
 import { toGraphRows } from "../import/to-graph.js";
 import { applySchema, connect, type Database } from "./database.js";
 import { startEmbeddedNeo4j } from "./embedded.js";
+import { superviseEmbedded } from "./supervisor.js";
 
 export const DATA_DIR = fileURLToPath(new URL("../../data", import.meta.url));
 
@@ -24,30 +25,33 @@ export interface OpenDatabase {
 
 export async function openDatabase(config: Config, log: (line: string) => void): Promise<OpenDatabase> {
   if (config.neo4j) {
-    const db = await connect(config.neo4j);
+    const db = await connect(config.neo4j, { log });
     return { db, description: `Neo4j at ${config.neo4j.uri}`, close: () => db.close() };
   }
   const storeDir = join(config.embedded.dataDir, "neo4j");
   log(`Starting embedded Neo4j 5.26 (store ${storeDir}, Bolt on 127.0.0.1:${config.embedded.port})…`);
   const started = Date.now();
-  const embedded = await startEmbeddedNeo4j({
-    port: config.embedded.port,
-    storeDir,
-    heap: config.embedded.heap,
-    pagecacheMb: config.embedded.pagecacheMb,
-    startTimeoutMs: config.embedded.startTimeoutMs,
-    logFile: join(config.embedded.dataDir, "neo4j.log"),
-    log,
-  });
-  log(`Embedded Neo4j is up in ${((Date.now() - started) / 1000).toFixed(1)} s (log: ${embedded.logFile}).`);
+  const start = () =>
+    startEmbeddedNeo4j({
+      port: config.embedded.port,
+      storeDir,
+      heap: config.embedded.heap,
+      pagecacheMb: config.embedded.pagecacheMb,
+      startTimeoutMs: config.embedded.startTimeoutMs,
+      logFile: join(config.embedded.dataDir, "neo4j.log"),
+      log,
+    });
+  const embedded = await start();
+  log(`Embedded Neo4j is up in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${embedded.pid}, log: ${embedded.logFile}).`);
   try {
-    const db = await connect({ uri: embedded.uri, username: embedded.username, password: embedded.password });
+    const db = await connect({ uri: embedded.uri, username: embedded.username, password: embedded.password }, { log });
+    const supervisor = superviseEmbedded(embedded, start, { log, onDown: (reason, retryAfterS) => db.availability.markDown(`embedded Neo4j ${reason}`, retryAfterS) });
     return {
       db,
       description: `embedded Neo4j (${storeDir})`,
       close: async () => {
         await db.close();
-        await embedded.stop();
+        await supervisor.stop();
       },
     };
   } catch (error) {
@@ -72,7 +76,7 @@ export interface PrepareOptions {
  */
 export async function prepareDatabase(db: Database, log: (line: string) => void, options: PrepareOptions): Promise<void> {
   const dataDir = options.dataDir ?? DATA_DIR;
-  await applySchema(db);
+  await applySchema(db, log);
   const bundled = readDataset(dataDir);
   const bundledHash = toGraphRows(bundled).hash;
   const [counts] = await db.read<{ nodes: number; relationships: number }>("graphCounts");
