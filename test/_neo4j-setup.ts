@@ -39,7 +39,7 @@ async function start(shared: Shared): Promise<{ uri: string; password: string }>
     storeDir: join(dir, "store"),
     heap: "1g",
     pagecacheMb: 128,
-    startTimeoutMs: 120_000,
+    startTimeoutMs: 300_000, // a shared 2-core machine under load can take minutes
     logFile: join(dir, "neo4j.log"),
     log: (line) => process.stdout.write(`[test-neo4j] ${line}\n`),
   });
