@@ -10,7 +10,7 @@ import { freePort } from "../server/db/embedded.js";
 const uri = process.env.CONTENTION_NEO4J_URI;
 if (!uri) throw new Error("CONTENTION_NEO4J_URI is not set (run this through `npm run bench:contention`)");
 
-const db = await connect({ uri });
+const db = await connect({ uri, username: "neo4j", password: process.env.CONTENTION_NEO4J_PASSWORD ?? "" });
 const app = createApp(db);
 await app.warm();
 const server = app.createServer();

@@ -115,9 +115,9 @@ function post(port: number, query: string): Promise<number> {
   });
 }
 
-async function startServer(uri: string): Promise<{ child: ChildProcess; port: number }> {
+async function startServer(uri: string, password: string): Promise<{ child: ChildProcess; port: number }> {
   const child = spawn(process.execPath, [...process.execArgv, SERVER], {
-    env: { ...process.env, CONTENTION_NEO4J_URI: uri },
+    env: { ...process.env, CONTENTION_NEO4J_URI: uri, CONTENTION_NEO4J_PASSWORD: password },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -150,7 +150,7 @@ interface ScenarioResult {
 async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
   const data = scenario.data();
   const store = await openBenchStore(scenario.name, data, log);
-  const { child, port } = await startServer(store.uri);
+  const { child, port } = await startServer(store.uri, store.password);
   try {
     const probeId = data.organisations[0].id;
     const trivial = TRIVIAL.replace("$ID", probeId);

@@ -19,6 +19,8 @@ export interface BenchStore {
   db: Database;
   /** Bolt URI of the store's Neo4j, for a server in another process. */
   uri: string;
+  /** The embedded store's generated password, for a second process that connects to it. */
+  password: string;
   hash: string;
   loadMs: number | null;
   close(): Promise<void>;
@@ -46,7 +48,7 @@ export async function openBenchStore(name: string, data: Dataset, log: (line: st
     const [meta] = await db.read<{ hash: string }>("datasetMeta");
     if (meta?.hash === rows.hash) {
       log(`${name}: reusing the loaded store (${rows.nodes.length} nodes, ${rows.relationships.length} relationships)`);
-      return { db, uri: neo4j.uri, hash: rows.hash, loadMs: null, close };
+      return { db, uri: neo4j.uri, password: neo4j.password, hash: rows.hash, loadMs: null, close };
     }
     log(`${name}: loading ${rows.nodes.length} nodes and ${rows.relationships.length} relationships in batches of ${BATCH}…`);
     const started = Date.now();
@@ -58,7 +60,7 @@ export async function openBenchStore(name: string, data: Dataset, log: (line: st
     await db.write("recordDatasetMeta", { hash: rows.hash, nodes: rows.nodes.length, relationships: rows.relationships.length });
     const loadMs = Date.now() - started;
     log(`${name}: loaded in ${(loadMs / 1000).toFixed(1)} s`);
-    return { db, uri: neo4j.uri, hash: rows.hash, loadMs, close };
+    return { db, uri: neo4j.uri, password: neo4j.password, hash: rows.hash, loadMs, close };
   } catch (error) {
     await close();
     throw error;

@@ -17,7 +17,7 @@ afterAll(() => {
 
 async function startServer(port: number): Promise<ChildProcess> {
   const started = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, NEO4J_URI: inject("neo4jUri"), PORT: String(port), ATLAS_CACHE_MB: "0", ATLAS_SHUTDOWN_TIMEOUT_S: "20" },
+    env: { ...process.env, NEO4J_URI: inject("neo4jUri"), NEO4J_PASSWORD: inject("neo4jPassword"), PORT: String(port), ATLAS_CACHE_MB: "0", ATLAS_SHUTDOWN_TIMEOUT_S: "20" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
