@@ -7,6 +7,7 @@
  */
 import type { Context } from "../context.js";
 import { LABEL_OF_KIND } from "../../../core/vocabulary.js";
+import type { NodeRelationshipsArgs } from "../generated/resolvers.js";
 import { OrganisationMembers } from "./members.js";
 import { citationsOf, isLean, type NodeProps } from "../../read/rows.js";
 
@@ -27,9 +28,9 @@ const nodeFields = {
   aliases: (node: NodeProps) => node.aliases ?? [],
   description: orNull("description"),
   citations: long(citationsOf),
-  async relationships(node: NodeProps, args: { types?: string[] | null }, { loaders }: Context) {
+  async relationships(node: NodeProps, args: NodeRelationshipsArgs, { loaders }: Context) {
     const rows = await loaders.relationships.load(node.id);
-    const types = args.types?.length ? new Set(args.types) : null;
+    const types = args.types?.length ? new Set<string>(args.types) : null;
     return rows
       .filter((row) => !types || types.has(row.relationship.type))
       .map((row) => ({ ...row.relationship, other: row.other }));

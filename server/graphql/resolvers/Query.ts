@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo } from "graphql";
 
 import type { Context, Loaders } from "../context.js";
+import type { QueryNodeArgs, QuerySearchArgs } from "../generated/resolvers.js";
 import { idArg, intInRange, textOfLength } from "../errors.js";
 import { alliesFields } from "./allies.js";
 import { compareFields } from "./compare.js";
@@ -33,7 +34,7 @@ function primeNodeDetails(loaders: Loaders, row: NodeDetailsRow): void {
 }
 
 export const Query = {
-  async search(_: unknown, args: { text: string; kinds?: string[] | null; limit?: number | null }, { db }: Context) {
+  async search(_: unknown, args: QuerySearchArgs, { db }: Context) {
     const text = textOfLength("text", args.text, 1, 200);
     const limit = intInRange("limit", args.limit, 1, SEARCH_LIMIT_MAX, 10);
     const query = luceneQuery(text);
@@ -44,7 +45,7 @@ export const Query = {
     return hits.map((hit) => ({ ...hit, node: markLean(hit.node) }));
   },
 
-  async node(_: unknown, args: { id: string }, { db, loaders }: Context, info: GraphQLResolveInfo) {
+  async node(_: unknown, args: QueryNodeArgs, { db, loaders }: Context, info: GraphQLResolveInfo) {
     const id = idArg("id", args.id);
     // A details panel (relationships, member count) costs one query instead of one per field.
     const fields = directFields(info);

@@ -1,6 +1,7 @@
 /** Teaching stories: read from Neo4j (steps stored as JSON) and mapped onto Story/StoryStep. */
 import type { Context } from "../context.js";
 import type { StoryStep } from "../../../core/story.js";
+import type { QueryStoryArgs } from "../generated/resolvers.js";
 import type { CitationValue } from "../../read/rows.js";
 
 interface StoryRow {
@@ -18,7 +19,7 @@ export const StoryTypes = {
       const rows = await db.read<{ story: StoryRow }>("allStories");
       return rows.map((r) => toStory(r.story));
     },
-    async story(_: unknown, args: { id: string }, { db }: Context) {
+    async story(_: unknown, args: QueryStoryArgs, { db }: Context) {
       const [row] = await db.read<{ story: StoryRow }>("storyById", { id: args.id });
       return row ? toStory(row.story) : null;
     },

@@ -1,5 +1,6 @@
 /** allies(id): link-prediction suggestions with reasons that name the shared items. */
 import type { Context } from "../context.js";
+import type { QueryAlliesArgs } from "../generated/resolvers.js";
 import { badInput, idArg, intInRange, notFound } from "../errors.js";
 import type { NodeProps } from "../../read/rows.js";
 
@@ -37,7 +38,7 @@ export function explain(shared: SharedItem[]): { reasons: string[]; shared: Node
 }
 
 export const alliesFields = {
-  async allies(_: unknown, args: { id: string; limit?: number | null }, { db, loaders }: Context) {
+  async allies(_: unknown, args: QueryAlliesArgs, { db, loaders }: Context) {
     const limit = intInRange("limit", args.limit, 1, ALLIES_LIMIT_MAX, 10);
     const rows = await db.read<AllyRow>("allies", { id: idArg("id", args.id), limit });
     if (rows.length === 0) {

@@ -3,9 +3,10 @@ import { coMembershipPairs } from "../../analytics/co-membership.js";
 import { compareOrganisations, type LinkedItems } from "../../analytics/compare.js";
 import { readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
+import type { QueryCoMembershipArgs, QueryCompareArgs } from "../generated/resolvers.js";
 import { badInput, idArg, intInRange, notFound } from "../errors.js";
 import { nodeOfColumns } from "../../read/columns.js";
-import { filterParams, type NetworkFilter } from "../../read/filter.js";
+import { filterParams } from "../../read/filter.js";
 import { networkColumns } from "./network.js";
 import type { NodeProps } from "../../read/rows.js";
 
@@ -19,7 +20,7 @@ export const COMPARE_MAX = 5;
 export const MIN_SHARED_MAX = 100;
 
 export const compareFields = {
-  async compare(_: unknown, args: { ids: string[] }, { db, loaders }: Context) {
+  async compare(_: unknown, args: QueryCompareArgs, { db, loaders }: Context) {
     const ids = args.ids;
     if (ids.length < COMPARE_MIN || ids.length > COMPARE_MAX) throw badInput("ids", `must list ${COMPARE_MIN}–${COMPARE_MAX} organisations (got ${ids.length})`);
     ids.forEach((id) => idArg("ids", id));
@@ -35,7 +36,7 @@ export const compareFields = {
     return compareOrganisations(ids.map((id) => byId.get(id)!));
   },
 
-  async coMembership(_: unknown, args: { filter?: NetworkFilter | null; minShared?: number | null }, context: Context): Promise<CoMembershipValue> {
+  async coMembership(_: unknown, args: QueryCoMembershipArgs, context: Context): Promise<CoMembershipValue> {
     const minShared = intInRange("minShared", args.minShared, 1, MIN_SHARED_MAX, 1);
     const params = filterParams(args.filter);
     return readModel(

@@ -3,6 +3,7 @@
  * network, counted and paged through DataLoaders so a list of organisations costs one query each.
  */
 import type { Context } from "../context.js";
+import type { OrganisationMembersArgs } from "../generated/resolvers.js";
 import { badInput, intInRange } from "../errors.js";
 import type { NodeProps } from "../../read/rows.js";
 
@@ -28,7 +29,7 @@ export const OrganisationMembers = {
     return loaders.memberCounts.load(node.id);
   },
 
-  async members(node: NodeProps, args: { first?: number | null; after?: string | null }, { loaders }: Context) {
+  async members(node: NodeProps, args: OrganisationMembersArgs, { loaders }: Context) {
     const first = intInRange("first", args.first, 1, MEMBERS_PAGE_MAX, 20);
     const after = args.after ? decodeCursor(args.after) : null;
     const [totalCount, rows] = await Promise.all([

@@ -7,7 +7,8 @@ import type { NodeMetricValues } from "../../analytics/metrics.js";
 import { readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
 import { nodeOfColumns } from "../../read/columns.js";
-import { filterParams, type NetworkFilter } from "../../read/filter.js";
+import { filterParams } from "../../read/filter.js";
+import type { QueryMetricsArgs } from "../generated/resolvers.js";
 import { networkColumns } from "./network.js";
 import type { NodeProps } from "../../read/rows.js";
 import { runInWorker } from "../../workers/index.js";
@@ -24,7 +25,7 @@ export interface NetworkMetricsValue {
 }
 
 export const metricsFields = {
-  async metrics(_: unknown, args: { filter?: NetworkFilter | null }, context: Context): Promise<NetworkMetricsValue> {
+  async metrics(_: unknown, args: QueryMetricsArgs, context: Context): Promise<NetworkMetricsValue> {
     const params = filterParams(args.filter);
     const weigh = (value: NetworkMetricsValue) => value.nodes.length * WEIGHT.node;
     return readModel(

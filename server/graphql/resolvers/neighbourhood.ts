@@ -8,10 +8,11 @@ import type { GraphQLResolveInfo } from "graphql";
 
 import { neighbourhoodOf } from "../../analytics/adjacency.js";
 import type { Context } from "../context.js";
+import type { QueryNeighbourhoodArgs } from "../generated/resolvers.js";
 import { idArg, intInRange, notFound } from "../errors.js";
 import { edgeOfColumns, edgesOfColumns, nodeOfColumns, nodesOfColumns, type SubgraphColumns } from "../../read/columns.js";
 import { cachedGraph, unfiltered } from "../../read/cached-graph.js";
-import { filterParams, type NetworkFilter } from "../../read/filter.js";
+import { filterParams } from "../../read/filter.js";
 import type { EdgeProps, NodeProps } from "../../read/rows.js";
 import { needsFullProperties } from "../../read/selection.js";
 import type { Subgraph } from "../../read/subgraph.js";
@@ -19,13 +20,6 @@ import type { Subgraph } from "../../read/subgraph.js";
 /** Larger than the whole bundled dataset, so the explorer never sees a cut there. */
 export const NEIGHBOURHOOD_LIMIT_DEFAULT = 500;
 export const NEIGHBOURHOOD_LIMIT_MAX = 5000;
-
-interface NeighbourhoodArgs {
-  id: string;
-  depth?: number | null;
-  filter?: NetworkFilter | null;
-  limit?: number | null;
-}
 
 interface NeighbourhoodRow extends SubgraphColumns {
   truncated: boolean;
@@ -51,7 +45,7 @@ async function fromCachedGraph(context: Context, id: string, depth: number, limi
 }
 
 export const neighbourhoodFields = {
-  async neighbourhood(_: unknown, args: NeighbourhoodArgs, context: Context, info: GraphQLResolveInfo): Promise<Hood> {
+  async neighbourhood(_: unknown, args: QueryNeighbourhoodArgs, context: Context, info: GraphQLResolveInfo): Promise<Hood> {
     const depth = intInRange("depth", args.depth, 1, 3, 1);
     const limit = intInRange("limit", args.limit, 1, NEIGHBOURHOOD_LIMIT_MAX, NEIGHBOURHOOD_LIMIT_DEFAULT);
     const id = idArg("id", args.id);

@@ -8,20 +8,17 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { CompactNetwork } from "../../../core/wire.js";
 import { readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
+import type { QueryExpandArgs, QueryNetworkArgs, QueryNetworkCompactArgs } from "../generated/resolvers.js";
 import { idArg, notFound } from "../errors.js";
 import { EMPTY_COLUMNS, edgesOfColumns, nodesOfColumns, type SubgraphColumns } from "../../read/columns.js";
 import { type CompactSubgraph, compactOfColumns } from "../../read/compact.js";
-import { type FilterParams, filterParams, type NetworkFilter } from "../../read/filter.js";
 import type { EdgeProps, NodeProps } from "../../read/rows.js";
+import { type FilterParams, filterParams } from "../../read/filter.js";
 import { needsFullProperties } from "../../read/selection.js";
-import { assembleSubgraph, type Grouping, type Subgraph } from "../../read/subgraph.js";
+import { assembleSubgraph, type Subgraph } from "../../read/subgraph.js";
 import { runInWorker } from "../../workers/index.js";
 import { groupedCompactTaskOfColumns } from "../../workers/columns.js";
 
-interface NetworkArgs {
-  filter?: NetworkFilter | null;
-  groupBy?: Grouping | null;
-}
 
 const weighColumns = (c: SubgraphColumns) => c.nodes.id.length * WEIGHT.node + c.edges.type.length * WEIGHT.edge;
 const weighSubgraph = (full: boolean) => (s: Subgraph) =>
@@ -43,7 +40,7 @@ function layoutColumns(c: CompactSubgraph): CompactNetwork {
 }
 
 export const networkFields = {
-  network(_: unknown, args: NetworkArgs, context: Context, info: GraphQLResolveInfo): Promise<Subgraph> {
+  network(_: unknown, args: QueryNetworkArgs, context: Context, info: GraphQLResolveInfo): Promise<Subgraph> {
     const params = filterParams(args.filter);
     const groupBy = args.groupBy ?? "NONE";
     // Long texts and citations of every node and edge dominate a whole-graph read, so the full
@@ -59,7 +56,7 @@ export const networkFields = {
     }, weighSubgraph(full));
   },
 
-  async networkCompact(_: unknown, args: NetworkArgs, context: Context): Promise<CompactSubgraph & { layout: () => Promise<number[]> }> {
+  async networkCompact(_: unknown, args: QueryNetworkCompactArgs, context: Context): Promise<CompactSubgraph & { layout: () => Promise<number[]> }> {
     const params = filterParams(args.filter);
     const groupBy = args.groupBy ?? "NONE";
     // Grouping by membership costs seconds at 10k nodes, so it runs on a worker thread; the plain
@@ -88,7 +85,7 @@ export const networkFields = {
     return { ...compact, layout };
   },
 
-  async expand(_: unknown, args: { id: string; filter?: NetworkFilter | null }, { db }: Context): Promise<Subgraph & { memberIds: string[] }> {
+  async expand(_: unknown, args: QueryExpandArgs, { db }: Context): Promise<Subgraph & { memberIds: string[] }> {
     const [row] = await db.read<{ nodes: NodeProps[]; edges: EdgeProps[]; memberIds: string[] }>("expand", {
       ...filterParams(args.filter),
       id: idArg("id", args.id),

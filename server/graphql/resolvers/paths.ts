@@ -8,22 +8,17 @@
 import type { Adjacency } from "../../analytics/adjacency.js";
 import { shortestSimplePaths } from "../../analytics/paths.js";
 import type { Context } from "../context.js";
+import type { QueryPathsArgs } from "../generated/resolvers.js";
 import { badInput, idArg, intInRange, notFound } from "../errors.js";
 import { type CachedGraph, cachedGraph, unfiltered } from "../../read/cached-graph.js";
 import { edgeOfColumns, type EdgeColumns, nodeOfColumns } from "../../read/columns.js";
-import { filterParams, type NetworkFilter } from "../../read/filter.js";
+import { filterParams } from "../../read/filter.js";
 import { type EdgeProps, markLean, type NodeProps, type SourceProps } from "../../read/rows.js";
 
 export const PATH_LENGTH_MAX = 6;
 export const PATHS_LIMIT_MAX = 10;
 
-interface PathsArgs {
-  from: string;
-  to: string;
-  maxLength?: number | null;
-  limit?: number | null;
-  filter?: NetworkFilter | null;
-}
+type PathsArgs = QueryPathsArgs;
 
 export interface PathRow {
   nodes: NodeProps[];

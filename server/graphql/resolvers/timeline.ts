@@ -6,9 +6,10 @@
 import { type DatedRelationship, timelineEvents } from "../../analytics/timeline.js";
 import { readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
+import type { QueryTimelineArgs } from "../generated/resolvers.js";
 import { relationshipId } from "../../import/validate.js";
 import { nodesOfColumns } from "../../read/columns.js";
-import { filterParams, type NetworkFilter } from "../../read/filter.js";
+import { filterParams } from "../../read/filter.js";
 import { networkColumns } from "./network.js";
 import { type CitationValue, citationsOf, markLean, type NodeProps } from "../../read/rows.js";
 
@@ -59,7 +60,7 @@ function timelineFacts(context: Context): Promise<TimelineFacts> {
 }
 
 export const timelineFields = {
-  async timeline(_: unknown, args: { filter?: NetworkFilter | null }, context: Context): Promise<TimelineEventValue[]> {
+  async timeline(_: unknown, args: QueryTimelineArgs, context: Context): Promise<TimelineEventValue[]> {
     const params = filterParams(args.filter);
     return readModel(
       context,

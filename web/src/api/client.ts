@@ -1,4 +1,5 @@
 /** Minimal GraphQL client: one POST per operation, errors surfaced with their API code. */
+import type { TypedDocumentString } from "./gql/graphql";
 
 export class ApiError extends Error {
   constructor(
@@ -15,7 +16,16 @@ interface GraphQLResponse<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-export async function request<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+/**
+ * Sends a document generated from schema.graphql (see codegen.ts): its result and variables are
+ * typed by the schema, so a document that disagrees with it fails the typecheck.
+ */
+export async function request<T, V>(document: TypedDocumentString<T, V>, variables: V, signal?: AbortSignal): Promise<T> {
+  return requestText<T>(document.toString(), variables as Record<string, unknown>, signal);
+}
+
+/** A query written as plain text (the boot script's, which must stay a string for index.html). */
+export async function requestText<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
   let response: Response;
   try {
     response = await fetch("/graphql", {

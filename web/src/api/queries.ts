@@ -1,8 +1,13 @@
-/** The GraphQL operations the web app sends, with their result types written once here. */
+/**
+ * The GraphQL operations the web app sends. Their documents live in operations.graphql and are typed
+ * by codegen from the schema; the result types below are what the panels use, and each fetch
+ * checks that the generated result is assignable to them.
+ */
 import type { CompactNetwork, NodeGroup } from "../graph/types";
 import type { NodeKind, RelationshipType, Scope } from "../graph/vocabulary";
-import { type ApiStory, type StoryFile, storyFromApi } from "../state/story";
-import { request } from "./client";
+import { type StoryFile, storyFromApi } from "../state/story";
+import { request, requestText } from "./client";
+import { AlliesDocument, ExtrasDocument, MetricsDocument, NodeDocument, PathsDocument, SearchDocument, StoriesDocument, TimelineDocument } from "./gql/graphql";
 import { NETWORK_QUERY, PREFETCH_GLOBAL } from "./network-query";
 
 export interface NodeRef {
@@ -11,8 +16,6 @@ export interface NodeRef {
   kind: NodeKind;
   acronym?: string | null;
 }
-
-const NODE_REF = "id name kind ... on Organisation { acronym }";
 
 // ── network ─────────────────────────────────────────────────────────────────────────────────────
 
@@ -27,7 +30,7 @@ export async function fetchNetwork(signal?: AbortSignal): Promise<CompactNetwork
   holder[PREFETCH_GLOBAL] = undefined;
   const body = early ? await early : null;
   if (body?.data?.networkCompact) return body.data.networkCompact;
-  return (await request<{ networkCompact: CompactNetwork }>(NETWORK_QUERY, {}, signal)).networkCompact;
+  return (await requestText<{ networkCompact: CompactNetwork }>(NETWORK_QUERY, {}, signal)).networkCompact;
 }
 
 /**
@@ -35,27 +38,16 @@ export async function fetchNetwork(signal?: AbortSignal): Promise<CompactNetwork
  * groups (networks that can stand for their members; only collapsing needs them) and organisation
  * scopes (the compact encoding has no scope column; the scope filter and label priority use them).
  */
-const EXTRAS = /* GraphQL */ `
-  query Extras {
-    networkCompact(groupBy: MEMBERSHIP) {
-      groups { id memberCount memberIds }
-    }
-    network(filter: { kinds: [ORGANISATION] }) {
-      nodes { id ... on Organisation { scope } }
-    }
-  }
-`;
-
 export interface NetworkExtras {
   groups: NodeGroup[];
   scopes: Map<string, Scope>;
 }
 
 export async function fetchExtras(signal?: AbortSignal): Promise<NetworkExtras> {
-  const data = await request<{ networkCompact: { groups: NodeGroup[] }; network: { nodes: { id: string; scope?: Scope | null }[] } }>(EXTRAS, {}, signal);
+  const data = await request(ExtrasDocument, {}, signal);
   return {
     groups: data.networkCompact.groups,
-    scopes: new Map(data.network.nodes.filter((n) => n.scope).map((n) => [n.id, n.scope!])),
+    scopes: new Map(data.network.nodes.flatMap((n) => ("scope" in n && n.scope ? [[n.id, n.scope] as const] : []))),
   };
 }
 
@@ -65,15 +57,6 @@ export interface SearchHit {
   node: NodeRef;
   score: number;
 }
-
-const SEARCH = /* GraphQL */ `
-  query Search($text: String!, $limit: Int, $kinds: [NodeKind!]) {
-    search(text: $text, limit: $limit, kinds: $kinds) {
-      score
-      node { ${NODE_REF} }
-    }
-  }
-`;
 
 /**
  * Hits whose name or acronym is exactly what was typed come first ("ITUC" before "ITUC Africa");
@@ -86,7 +69,7 @@ export function exactFirst(hits: SearchHit[], text: string): SearchHit[] {
 }
 
 export async function searchNodes(text: string, signal?: AbortSignal, kinds?: NodeKind[]): Promise<SearchHit[]> {
-  return exactFirst((await request<{ search: SearchHit[] }>(SEARCH, { text, limit: 8, kinds }, signal)).search, text);
+  return exactFirst((await request(SearchDocument, { text, limit: 8, kinds }, signal)).search, text);
 }
 
 // ── node details ────────────────────────────────────────────────────────────────────────────────
@@ -147,31 +130,8 @@ export interface NodeDetails {
   adopted?: number | null;
 }
 
-const CITATION = `locator evidence source { id title year }`;
-
-const NODE = /* GraphQL */ `
-  query Node($id: ID!) {
-    node(id: $id) {
-      id name kind aliases description
-      citations { ${CITATION} }
-      relationships {
-        id type direction role since until year note
-        other { ${NODE_REF} }
-        citations { ${CITATION} }
-      }
-      ... on Organisation {
-        acronym type sector scope country region founded dissolved memberCount
-        figures { metric value year note citations { ${CITATION} } }
-      }
-      ... on Forum { series year city country figures { metric value year note citations { ${CITATION} } } }
-      ... on Campaign { start end goal outcome }
-      ... on Instrument { shortName adopted }
-    }
-  }
-`;
-
 export async function fetchNode(id: string, signal?: AbortSignal): Promise<NodeDetails | null> {
-  return (await request<{ node: NodeDetails | null }>(NODE, { id }, signal)).node;
+  return (await request(NodeDocument, { id }, signal)).node;
 }
 
 // ── paths ───────────────────────────────────────────────────────────────────────────────────────
@@ -194,18 +154,8 @@ export interface Path {
   edges: PathEdge[];
 }
 
-const PATHS = /* GraphQL */ `
-  query Paths($from: ID!, $to: ID!, $maxLength: Int, $limit: Int) {
-    paths(from: $from, to: $to, maxLength: $maxLength, limit: $limit) {
-      length
-      nodes { ${NODE_REF} }
-      edges { id type source target role since until year citations { ${CITATION} } }
-    }
-  }
-`;
-
 export async function fetchPaths(from: string, to: string, maxLength = 4, signal?: AbortSignal): Promise<Path[]> {
-  return (await request<{ paths: Path[] }>(PATHS, { from, to, maxLength, limit: 5 }, signal)).paths;
+  return (await request(PathsDocument, { from, to, maxLength, limit: 5 }, signal)).paths;
 }
 
 // ── allies ──────────────────────────────────────────────────────────────────────────────────────
@@ -217,18 +167,8 @@ export interface AllySuggestion {
   shared: NodeRef[];
 }
 
-const ALLIES = /* GraphQL */ `
-  query Allies($id: ID!, $limit: Int) {
-    allies(id: $id, limit: $limit) {
-      score reasons
-      node { ${NODE_REF} }
-      shared { ${NODE_REF} }
-    }
-  }
-`;
-
 export async function fetchAllies(id: string, signal?: AbortSignal): Promise<AllySuggestion[]> {
-  return (await request<{ allies: AllySuggestion[] }>(ALLIES, { id, limit: 10 }, signal)).allies;
+  return (await request(AlliesDocument, { id, limit: 10 }, signal)).allies;
 }
 
 // ── timeline ────────────────────────────────────────────────────────────────────────────────────
@@ -242,18 +182,8 @@ export interface TimelineEvent {
   citations: Citation[];
 }
 
-const TIMELINE = /* GraphQL */ `
-  query Timeline($filter: NetworkFilter) {
-    timeline(filter: $filter) {
-      year kind label relationshipId
-      nodes { ${NODE_REF} }
-      citations { ${CITATION} }
-    }
-  }
-`;
-
 export async function fetchTimeline(filter: Record<string, unknown>, signal?: AbortSignal): Promise<TimelineEvent[]> {
-  return (await request<{ timeline: TimelineEvent[] }>(TIMELINE, { filter }, signal)).timeline;
+  return (await request(TimelineDocument, { filter }, signal)).timeline;
 }
 
 // ── metrics ─────────────────────────────────────────────────────────────────────────────────────
@@ -267,17 +197,8 @@ export interface MetricsPayload {
   nodes: { node: { id: string }; degree: number; betweenness: number; pagerank: number; community: number; bridgeScore: number }[];
 }
 
-const METRICS = /* GraphQL */ `
-  query Metrics($filter: NetworkFilter) {
-    metrics(filter: $filter) {
-      density modularity components communities betweennessMethod
-      nodes { node { id } degree betweenness pagerank community bridgeScore }
-    }
-  }
-`;
-
 export async function fetchMetrics(filter: Record<string, unknown>, signal?: AbortSignal): Promise<MetricsPayload> {
-  return (await request<{ metrics: MetricsPayload }>(METRICS, { filter }, signal)).metrics;
+  return (await request(MetricsDocument, { filter }, signal)).metrics;
 }
 
 // ── stories ─────────────────────────────────────────────────────────────────────────────────────
@@ -289,26 +210,8 @@ export interface SourceRef {
   authors: string[];
 }
 
-const STORIES = /* GraphQL */ `
-  query Stories {
-    stories {
-      id title summary
-      steps {
-        title body focus year
-        view {
-          filter { kinds types sectors scopes regions relationshipTypes }
-          collapsed colorBy sizeBy layout camera { x y ratio angle }
-        }
-        citations { source { id } locator evidence }
-        exercise { question answers explanation hint }
-      }
-    }
-    sources { id title year authors }
-  }
-`;
-
 /** Every story in the file format (see state/story.ts), and the sources stories cite. */
 export async function fetchStories(signal?: AbortSignal): Promise<{ stories: StoryFile[]; sources: SourceRef[] }> {
-  const data = await request<{ stories: ApiStory[]; sources: SourceRef[] }>(STORIES, {}, signal);
+  const data = await request(StoriesDocument, {}, signal);
   return { stories: data.stories.map(storyFromApi), sources: data.sources };
 }

@@ -31,7 +31,16 @@ export interface ApiStory {
     title: string;
     body: string;
     focus: string[];
-    view?: (Omit<Nullable<StoryView>, "filter" | "camera"> & { filter?: Nullable<StoryFilter> | null; camera?: Nullable<StoryCamera> | null }) | null;
+    // The schema serves colorBy, sizeBy and layout as plain strings (checked when the story was loaded).
+    view?:
+      | (Omit<Nullable<StoryView>, "filter" | "camera" | "colorBy" | "sizeBy" | "layout"> & {
+          colorBy?: string | null;
+          sizeBy?: string | null;
+          layout?: string | null;
+          filter?: Nullable<StoryFilter> | null;
+          camera?: Nullable<StoryCamera> | null;
+        })
+      | null;
     citations: { source: { id: string }; locator: string; evidence: string }[];
     exercise?: Nullable<StoryExercise> | null;
   })[];
