@@ -30,6 +30,7 @@ import { NEIGHBOURHOOD_LIMIT_DEFAULT } from "../server/graphql/resolvers/neighbo
 import { luceneQuery } from "../server/read/lucene.js";
 import { generateDataset } from "./generate.js";
 import { openBenchStore } from "./store.js";
+import { QUERIES } from "../server/db/registry.js";
 
 const RESULTS_DIR = new URL("./results/", import.meta.url);
 const SIZES: Record<string, number> = { "1k": 1_000, "10k": 10_000, "100k": 100_000 };
@@ -398,7 +399,7 @@ async function benchSize(label: string, seed: number) {
     const warmed = newApp();
     const warmMs = await warmed.warm();
     log(`${label}: app.warm() took ${warmMs} ms`);
-    const [counts] = await store.db.read<{ nodes: number; relationships: number }>("graphCounts");
+    const [counts] = await store.db.read(QUERIES.graphCounts);
     log(`${label}: ${counts.nodes} nodes, ${counts.relationships} relationships; load average ${loadBefore.join(" ")}`);
     const results: Row[] = [];
     const large = label === "100k";

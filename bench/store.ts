@@ -11,6 +11,7 @@ import { applySchema, connect, type Database } from "../server/db/database.js";
 import { freePort, startEmbeddedNeo4j } from "../server/db/embedded.js";
 import type { Dataset } from "../server/import/schema.js";
 import { toGraphRows } from "../server/import/to-graph.js";
+import { QUERIES } from "../server/db/registry.js";
 
 export const STORES_DIR = fileURLToPath(new URL("./.stores", import.meta.url));
 const BATCH = 5000;
@@ -45,19 +46,19 @@ export async function openBenchStore(name: string, data: Dataset, log: (line: st
   try {
     await applySchema(db);
     const rows = toGraphRows(data);
-    const [meta] = await db.read<{ hash: string }>("datasetMeta");
+    const [meta] = await db.read(QUERIES.datasetMeta);
     if (meta?.hash === rows.hash) {
       log(`${name}: reusing the loaded store (${rows.nodes.length} nodes, ${rows.relationships.length} relationships)`);
       return { db, uri: neo4j.uri, password: neo4j.password, hash: rows.hash, loadMs: null, close };
     }
     log(`${name}: loading ${rows.nodes.length} nodes and ${rows.relationships.length} relationships in batches of ${BATCH}…`);
     const started = Date.now();
-    await db.write("deleteStaleRelationships", { ids: [] });
-    await db.write("deleteStaleNodes", { ids: [] });
-    for (let i = 0; i < rows.sources.length; i += BATCH) await db.write("upsertSources", { rows: rows.sources.slice(i, i + BATCH) });
-    for (let i = 0; i < rows.nodes.length; i += BATCH) await db.write("upsertNodes", { rows: rows.nodes.slice(i, i + BATCH) });
-    for (let i = 0; i < rows.relationships.length; i += BATCH) await db.write("upsertRelationships", { rows: rows.relationships.slice(i, i + BATCH) });
-    await db.write("recordDatasetMeta", { hash: rows.hash, nodes: rows.nodes.length, relationships: rows.relationships.length });
+    await db.write(QUERIES.deleteStaleRelationships, { ids: [] });
+    await db.write(QUERIES.deleteStaleNodes, { ids: [] });
+    for (let i = 0; i < rows.sources.length; i += BATCH) await db.write(QUERIES.upsertSources, { rows: rows.sources.slice(i, i + BATCH) });
+    for (let i = 0; i < rows.nodes.length; i += BATCH) await db.write(QUERIES.upsertNodes, { rows: rows.nodes.slice(i, i + BATCH) });
+    for (let i = 0; i < rows.relationships.length; i += BATCH) await db.write(QUERIES.upsertRelationships, { rows: rows.relationships.slice(i, i + BATCH) });
+    await db.write(QUERIES.recordDatasetMeta, { hash: rows.hash, nodes: rows.nodes.length, relationships: rows.relationships.length });
     const loadMs = Date.now() - started;
     log(`${name}: loaded in ${(loadMs / 1000).toFixed(1)} s`);
     return { db, uri: neo4j.uri, password: neo4j.password, hash: rows.hash, loadMs, close };

@@ -32,6 +32,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../test/e2e/_chromium.js";
 import { generateDataset } from "./generate.js";
 import { openBenchStore } from "./store.js";
 import { distribution, type Distribution, type FrameStats, frameStats } from "./web-trace.js";
+import { QUERIES } from "../server/db/registry.js";
 
 const RESULTS_DIR = new URL("./results/", import.meta.url);
 const RUNS = Math.max(1, Number(process.env.BENCH_WEB_RUNS ?? 5));
@@ -155,7 +156,7 @@ async function runScenario(browser: Browser, scenario: Scenario, webDir: string)
     await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
     const address = server.address();
     const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
-    const [counts] = await store.db.read<{ nodes: number; relationships: number }>("graphCounts");
+    const [counts] = await store.db.read(QUERIES.graphCounts);
     log(`${scenario.name}: ${counts.nodes} nodes, ${counts.relationships} relationships at ${url}`);
 
     // The very first load also warms the server (query plans, JIT) and is reported on its own.

@@ -35,6 +35,7 @@ import {
 } from "./http/security-headers.js";
 import { serveStatic } from "./http/static.js";
 import { createThrottledLogger } from "./log-throttle.js";
+import { QUERIES } from "./db/registry.js";
 
 export const SCHEMA_FILE = fileURLToPath(new URL("./graphql/schema.graphql", import.meta.url));
 export const WEB_DIR = fileURLToPath(new URL("../dist/web", import.meta.url));
@@ -151,7 +152,7 @@ export function createApp(db: Database, options: AppOptions = {}): App {
       return void res.end(JSON.stringify({ status: "error", neo4j: "down", reason: state.reason }));
     }
     try {
-      const [counts] = await db.read<{ nodes: number; relationships: number }>("graphCounts");
+      const [counts] = await db.read(QUERIES.graphCounts);
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ status: "ok", neo4j: "up", nodes: counts.nodes, relationships: counts.relationships }));
     } catch (error) {

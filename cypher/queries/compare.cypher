@@ -25,11 +25,6 @@ WHERE ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
   AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
   AND ($yearTo IS NULL OR c.activeFrom IS NULL OR c.activeFrom <= $yearTo)
   AND ($yearFrom IS NULL OR c.activeTo IS NULL OR c.activeTo >= $yearFrom)
-  AND ($kinds IS NULL OR a.kind IN $kinds)
-  AND ($types IS NULL OR a.type IN $types)
-  AND ($sectors IS NULL OR a.sector IN $sectors)
-  AND ($scopes IS NULL OR a.scope IN $scopes)
-  AND ($regions IS NULL OR a.region IS NULL OR a.region IN $regions)
-  AND ($yearTo IS NULL OR a.activeFrom IS NULL OR a.activeFrom <= $yearTo)
-  AND ($yearFrom IS NULL OR a.activeTo IS NULL OR a.activeTo >= $yearFrom)
+  AND
+    // include: node-filter(a)
 RETURN collect(a.id) AS members, collect(c.id) AS coalitions

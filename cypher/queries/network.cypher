@@ -2,27 +2,22 @@
 // $scopes, $regions, $relationshipTypes, $yearFrom, $yearTo), each null when unused. Organisation
 // filters (types, sectors, scopes) leave other kinds alone; the region filter leaves nodes without
 // a region alone; an item is "active" in [yearFrom, yearTo] unless its dates fall outside it.
-// The node predicate is written out once per query because Cypher has no user functions.
+// Cypher has no user functions, so those conditions live once in cypher/fragments/ and the loader
+// (server/db/queries.ts) writes them in where a query says `// include: <fragment>(<variable>)`.
 
 // name: network
 // The filtered graph with every property (descriptions, figures, citations): nodes, then the
 // relationships leaving them; the server drops those whose target was filtered out (a list
 // membership test per relationship would cost more than the whole read).
 MATCH (n:Entity)
-WHERE ($kinds IS NULL OR n.kind IN $kinds)
-  AND ($types IS NULL OR n.kind <> 'ORGANISATION' OR n.type IN $types)
-  AND ($sectors IS NULL OR n.kind <> 'ORGANISATION' OR n.sector IN $sectors)
-  AND ($scopes IS NULL OR n.kind <> 'ORGANISATION' OR n.scope IN $scopes)
-  AND ($regions IS NULL OR n.region IS NULL OR n.region IN $regions)
-  AND ($yearTo IS NULL OR n.activeFrom IS NULL OR n.activeFrom <= $yearTo)
-  AND ($yearFrom IS NULL OR n.activeTo IS NULL OR n.activeTo >= $yearFrom)
+WHERE
+  // include: node-filter(n)
 WITH collect(n) AS nodes
 CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b:Entity)
-  WHERE ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
-    AND ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
-    AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
+  WHERE
+    // include: relationship-filter(r)
   RETURN collect(r {.*, type: type(r), source: a.id, target: b.id}) AS edges
 }
 RETURN [n IN nodes | n {.*}] AS nodes, edges
@@ -37,20 +32,14 @@ RETURN [n IN nodes | n {.*}] AS nodes, edges
 // Edge ids are not read: they are `type:source:target[:role]` (server/import/validate.ts), rebuilt
 // by the server from the columns.
 MATCH (n:Entity)
-WHERE ($kinds IS NULL OR n.kind IN $kinds)
-  AND ($types IS NULL OR n.kind <> 'ORGANISATION' OR n.type IN $types)
-  AND ($sectors IS NULL OR n.kind <> 'ORGANISATION' OR n.sector IN $sectors)
-  AND ($scopes IS NULL OR n.kind <> 'ORGANISATION' OR n.scope IN $scopes)
-  AND ($regions IS NULL OR n.region IS NULL OR n.region IN $regions)
-  AND ($yearTo IS NULL OR n.activeFrom IS NULL OR n.activeFrom <= $yearTo)
-  AND ($yearFrom IS NULL OR n.activeTo IS NULL OR n.activeTo >= $yearFrom)
+WHERE
+  // include: node-filter(n)
 WITH collect(n) AS kept
 CALL (kept) {
   UNWIND kept AS a
   MATCH (a)-[r]->(b:Entity)
-  WHERE ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
-    AND ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
-    AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
+  WHERE
+    // include: relationship-filter(r)
   RETURN collect(r) AS rels, collect(a.id) AS sources, collect(b.id) AS targets
 }
 // List comprehensions keep nulls (collect() would skip them), so the columns stay aligned.
@@ -78,52 +67,36 @@ MATCH (centre:Entity {id: $id})
 CALL (centre) {
   MATCH (centre)-[r1]-(n1:Entity)
   WHERE n1 <> centre
-    AND ($relationshipTypes IS NULL OR type(r1) IN $relationshipTypes)
-    AND ($yearTo IS NULL OR r1.activeFrom IS NULL OR r1.activeFrom <= $yearTo)
-    AND ($yearFrom IS NULL OR r1.activeTo IS NULL OR r1.activeTo >= $yearFrom)
+    AND
+      // include: relationship-filter(r1)
   RETURN collect(DISTINCT n1) AS ring1
 }
-WITH centre, ring1, size([n IN ring1 WHERE (($kinds IS NULL OR n.kind IN $kinds)
-    AND ($types IS NULL OR n.kind <> 'ORGANISATION' OR n.type IN $types)
-    AND ($sectors IS NULL OR n.kind <> 'ORGANISATION' OR n.sector IN $sectors)
-    AND ($scopes IS NULL OR n.kind <> 'ORGANISATION' OR n.scope IN $scopes)
-    AND ($regions IS NULL OR n.region IS NULL OR n.region IN $regions)
-    AND ($yearTo IS NULL OR n.activeFrom IS NULL OR n.activeFrom <= $yearTo)
-    AND ($yearFrom IS NULL OR n.activeTo IS NULL OR n.activeTo >= $yearFrom))]) AS found1
+WITH centre, ring1, size([n IN ring1 WHERE
+  // include: node-filter(n)
+]) AS found1
 CALL (centre, ring1, found1) {
   UNWIND CASE WHEN $depth >= 2 AND 1 + found1 <= $limit THEN ring1 ELSE [] END AS x
   MATCH (x)-[r2]-(n2:Entity)
   WHERE n2 <> centre AND NOT n2 IN ring1
-    AND ($relationshipTypes IS NULL OR type(r2) IN $relationshipTypes)
-    AND ($yearTo IS NULL OR r2.activeFrom IS NULL OR r2.activeFrom <= $yearTo)
-    AND ($yearFrom IS NULL OR r2.activeTo IS NULL OR r2.activeTo >= $yearFrom)
+    AND
+      // include: relationship-filter(r2)
   RETURN collect(DISTINCT n2) AS ring2
 }
-WITH centre, ring1, ring2, found1 + size([n IN ring2 WHERE (($kinds IS NULL OR n.kind IN $kinds)
-    AND ($types IS NULL OR n.kind <> 'ORGANISATION' OR n.type IN $types)
-    AND ($sectors IS NULL OR n.kind <> 'ORGANISATION' OR n.sector IN $sectors)
-    AND ($scopes IS NULL OR n.kind <> 'ORGANISATION' OR n.scope IN $scopes)
-    AND ($regions IS NULL OR n.region IS NULL OR n.region IN $regions)
-    AND ($yearTo IS NULL OR n.activeFrom IS NULL OR n.activeFrom <= $yearTo)
-    AND ($yearFrom IS NULL OR n.activeTo IS NULL OR n.activeTo >= $yearFrom))]) AS found2
+WITH centre, ring1, ring2, found1 + size([n IN ring2 WHERE
+  // include: node-filter(n)
+]) AS found2
 CALL (centre, ring1, ring2, found2) {
   UNWIND CASE WHEN $depth >= 3 AND 1 + found2 <= $limit THEN ring2 ELSE [] END AS x
   MATCH (x)-[r3]-(n3:Entity)
   WHERE n3 <> centre AND NOT n3 IN ring1 AND NOT n3 IN ring2
-    AND ($relationshipTypes IS NULL OR type(r3) IN $relationshipTypes)
-    AND ($yearTo IS NULL OR r3.activeFrom IS NULL OR r3.activeFrom <= $yearTo)
-    AND ($yearFrom IS NULL OR r3.activeTo IS NULL OR r3.activeTo >= $yearFrom)
+    AND
+      // include: relationship-filter(r3)
   RETURN collect(DISTINCT n3) AS ring3
 }
 UNWIND [[centre, 0]] + [n IN ring1 | [n, 1]] + [n IN ring2 | [n, 2]] + [n IN ring3 | [n, 3]] AS ringed
 WITH ringed[0] AS n, ringed[1] AS distance
-WHERE distance = 0 OR (($kinds IS NULL OR n.kind IN $kinds)
-    AND ($types IS NULL OR n.kind <> 'ORGANISATION' OR n.type IN $types)
-    AND ($sectors IS NULL OR n.kind <> 'ORGANISATION' OR n.sector IN $sectors)
-    AND ($scopes IS NULL OR n.kind <> 'ORGANISATION' OR n.scope IN $scopes)
-    AND ($regions IS NULL OR n.region IS NULL OR n.region IN $regions)
-    AND ($yearTo IS NULL OR n.activeFrom IS NULL OR n.activeFrom <= $yearTo)
-    AND ($yearFrom IS NULL OR n.activeTo IS NULL OR n.activeTo >= $yearFrom))
+WHERE distance = 0 OR
+  // include: node-filter(n)
 WITH n, distance, COUNT { (n)--() } AS degree
 ORDER BY distance, degree DESC, n.id
 LIMIT $limit + 1
@@ -133,9 +106,8 @@ CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b:Entity)
   WHERE b IN nodes
-    AND ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
-    AND ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
-    AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
+    AND
+      // include: relationship-filter(r)
   // collect() skips the nulls, so fullEdges stays empty unless $full.
   RETURN collect(r) AS rels, collect(a.id) AS sources, collect(b.id) AS targets,
          collect(CASE WHEN $full THEN r {.*, type: type(r), source: a.id, target: b.id} END) AS fullEdges
@@ -162,13 +134,8 @@ MATCH (hub:Entity {id: $id})
 OPTIONAL MATCH (m:Entity)-[membership:MEMBER_OF]->(hub)
 WHERE ($yearTo IS NULL OR membership.activeFrom IS NULL OR membership.activeFrom <= $yearTo)
   AND ($yearFrom IS NULL OR membership.activeTo IS NULL OR membership.activeTo >= $yearFrom)
-  AND ($kinds IS NULL OR m.kind IN $kinds)
-  AND ($types IS NULL OR m.kind <> 'ORGANISATION' OR m.type IN $types)
-  AND ($sectors IS NULL OR m.kind <> 'ORGANISATION' OR m.sector IN $sectors)
-  AND ($scopes IS NULL OR m.kind <> 'ORGANISATION' OR m.scope IN $scopes)
-  AND ($regions IS NULL OR m.region IS NULL OR m.region IN $regions)
-  AND ($yearTo IS NULL OR m.activeFrom IS NULL OR m.activeFrom <= $yearTo)
-  AND ($yearFrom IS NULL OR m.activeTo IS NULL OR m.activeTo >= $yearFrom)
+  AND
+    // include: node-filter(m)
 WITH hub, collect(DISTINCT m) AS members
 CALL (hub, members) {
   UNWIND members AS m
@@ -176,14 +143,9 @@ CALL (hub, members) {
   WHERE (type(r) = 'MEMBER_OF' AND o = hub OR $relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
     AND ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
     AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
-    AND (o = hub OR (
-          ($kinds IS NULL OR o.kind IN $kinds)
-      AND ($types IS NULL OR o.kind <> 'ORGANISATION' OR o.type IN $types)
-      AND ($sectors IS NULL OR o.kind <> 'ORGANISATION' OR o.sector IN $sectors)
-      AND ($scopes IS NULL OR o.kind <> 'ORGANISATION' OR o.scope IN $scopes)
-      AND ($regions IS NULL OR o.region IS NULL OR o.region IN $regions)
-      AND ($yearTo IS NULL OR o.activeFrom IS NULL OR o.activeFrom <= $yearTo)
-      AND ($yearFrom IS NULL OR o.activeTo IS NULL OR o.activeTo >= $yearFrom)))
+    AND (o = hub OR
+      // include: node-filter(o)
+    )
   RETURN collect(DISTINCT r {.*, type: type(r), source: startNode(r).id, target: endNode(r).id}) AS edges,
          collect(DISTINCT o) AS others
 }

@@ -11,17 +11,11 @@
 // citations name, so the server needs no second round trip for them.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 MATCH p = SHORTEST 20 ((a)(()-[r]-(x:Entity)
-  WHERE ($relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
-    AND ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
-    AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
-    AND (x.id = $to OR (
-          ($kinds IS NULL OR x.kind IN $kinds)
-      AND ($types IS NULL OR x.kind <> 'ORGANISATION' OR x.type IN $types)
-      AND ($sectors IS NULL OR x.kind <> 'ORGANISATION' OR x.sector IN $sectors)
-      AND ($scopes IS NULL OR x.kind <> 'ORGANISATION' OR x.scope IN $scopes)
-      AND ($regions IS NULL OR x.region IS NULL OR x.region IN $regions)
-      AND ($yearTo IS NULL OR x.activeFrom IS NULL OR x.activeFrom <= $yearTo)
-      AND ($yearFrom IS NULL OR x.activeTo IS NULL OR x.activeTo >= $yearFrom)))
+  WHERE
+    // include: relationship-filter(r)
+    AND (x.id = $to OR
+      // include: node-filter(x)
+    )
 ){1,6}(b)
   WHERE size(r) <= $maxLength)
 WITH p, [n IN nodes(p) | n.id] AS ids

@@ -1,6 +1,7 @@
 /**
  * The one door to Neo4j: a driver plus the named queries. Resolvers call `read`/`write` with a
- * query name and parameters and get plain rows back; sessions, routing and retries stay here.
+ * query declared in registry.ts and its parameters, and get its rows back, typed by the declaration;
+ * sessions, routing and retries stay here.
  */
 import neo4j, { type Driver, type ManagedTransaction, type RecordShape } from "neo4j-driver";
 
@@ -8,6 +9,7 @@ import { createAvailability, type DatabaseAvailability, isConnectionError } from
 import { tlsMismatch, versionProblem } from "./compat.js";
 import { enableNoDelayForDriverSockets } from "./no-delay.js";
 import { loadQueries, type QueryMap } from "./queries.js";
+import { checkRegistry, type ParamsArg, type Query } from "./registry.js";
 
 export { applySchema } from "./schema.js";
 
@@ -29,16 +31,16 @@ export interface Database {
   readonly queries: QueryMap;
   /** Up or down right now, for /healthz and GraphQL's 503 (see availability.ts). */
   readonly availability: DatabaseAvailability;
-  /** Runs a named read query (READ routing: followers and read replicas in a cluster). */
-  read<Row extends RecordShape = RecordShape>(name: string, params?: Record<string, unknown>): Promise<Row[]>;
-  /** Runs a named write query in its own transaction. */
-  write<Row extends RecordShape = RecordShape>(name: string, params?: Record<string, unknown>): Promise<Row[]>;
+  /** Runs a declared read query (READ routing: followers and read replicas in a cluster). */
+  read<P extends object, R extends RecordShape>(query: Query<P, R, "read">, ...params: ParamsArg<P>): Promise<R[]>;
+  /** Runs a declared write query in its own transaction. */
+  write<P extends object, R extends RecordShape>(query: Query<P, R, "write">, ...params: ParamsArg<P>): Promise<R[]>;
   /** Runs `work` in one write transaction: all of it commits, or none of it. */
   writeTransaction<T>(work: (run: TxRunner) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
-export type TxRunner = <Row extends RecordShape = RecordShape>(name: string, params?: Record<string, unknown>) => Promise<Row[]>;
+export type TxRunner = <P extends object, R extends RecordShape>(query: Query<P, R, "write">, ...params: ParamsArg<P>) => Promise<R[]>;
 
 function describeConnectError(error: unknown, connection: Neo4jConnection): string {
   const e = error as { code?: string; message?: string };
@@ -77,6 +79,7 @@ export interface ConnectOptions {
 
 export async function connect(connection: Neo4jConnection, options: ConnectOptions = {}): Promise<Database> {
   const queries = options.queries ?? loadQueries();
+  checkRegistry(queries);
   enableNoDelayForDriverSockets();
   const auth = connection.password ? neo4j.auth.basic(connection.username ?? "neo4j", connection.password) : undefined;
   // Plain JS numbers instead of Integer objects: our counts and years are far below 2^53.
@@ -115,7 +118,7 @@ export async function connect(connection: Neo4jConnection, options: ConnectOptio
     return q.text;
   };
 
-  const write = async <Row extends RecordShape>(name: string, params: Record<string, unknown>) => {
+  const write = async <Row extends RecordShape>(name: string, params: object) => {
     const result = await driver.executeQuery(queryText(name), toParams(params) as Record<string, unknown>, { database, routing: neo4j.routing.WRITE });
     return result.records.map((r) => r.toObject() as Row);
   };
@@ -123,7 +126,7 @@ export async function connect(connection: Neo4jConnection, options: ConnectOptio
   // Reads run as auto-commit queries: one round trip instead of two (an explicit transaction adds
   // its COMMIT), about 1.5 ms less per request on the embedded Neo4j. Retried like managed
   // transactions when the error says a retry can succeed (a leader switch, a restarting server).
-  const read = async <Row extends RecordShape>(name: string, params: Record<string, unknown>) => {
+  const read = async <Row extends RecordShape>(name: string, params: object) => {
     const text = queryText(name);
     const values = toParams(params) as Record<string, unknown>;
     for (let attempt = 1; ; attempt++) {
@@ -145,14 +148,14 @@ export async function connect(connection: Neo4jConnection, options: ConnectOptio
     database,
     queries,
     availability,
-    read: (name, params = {}) => read(name, params).catch(noticeFailure),
-    write: (name, params = {}) => write(name, params).catch(noticeFailure),
+    read: (query, ...[params = {}]) => read(query.name, params).catch(noticeFailure),
+    write: (query, ...[params = {}]) => write(query.name, params).catch(noticeFailure),
     async writeTransaction(work) {
       const session = driver.session({ database, defaultAccessMode: neo4j.session.WRITE });
       try {
         return await session.executeWrite((tx: ManagedTransaction) =>
-          work(async (name, params = {}) => {
-            const result = await tx.run(queryText(name), toParams(params) as Record<string, unknown>);
+          work(async (query, ...[params = {}]) => {
+            const result = await tx.run(queryText(query.name), toParams(params) as Record<string, unknown>);
             return result.records.map((r) => r.toObject() as never);
           }),
         );

@@ -12,6 +12,7 @@ import { readDataset } from "../import/read-dataset.js";
 import { toGraphRows } from "../import/to-graph.js";
 import { applySchema, connect, type Database } from "./database.js";
 import { startEmbeddedNeo4j } from "./embedded.js";
+import { QUERIES } from "./registry.js";
 import { superviseEmbedded } from "./supervisor.js";
 
 export const DATA_DIR = fileURLToPath(new URL("../../data", import.meta.url));
@@ -79,8 +80,8 @@ export async function prepareDatabase(db: Database, log: (line: string) => void,
   await applySchema(db, log);
   const bundled = readDataset(dataDir);
   const bundledHash = toGraphRows(bundled).hash;
-  const [counts] = await db.read<{ nodes: number; relationships: number }>("graphCounts");
-  const [meta] = await db.read<{ hash: string }>("datasetMeta");
+  const [counts] = await db.read(QUERIES.graphCounts);
+  const [meta] = await db.read(QUERIES.datasetMeta);
   if (counts.nodes > 0 && meta?.hash === bundledHash) {
     log(`Database holds the bundled dataset (${counts.nodes} nodes, ${counts.relationships} relationships).`);
     return;

@@ -9,6 +9,7 @@ import type { Caches } from "../cache/index.js";
 import type { Database } from "../db/database.js";
 import { type MemberRow, type MembersRequest, membersRequestKey } from "../read/members.js";
 import type { NodeProps, RelationshipRow, SourceProps } from "../read/rows.js";
+import { QUERIES } from "../db/registry.js";
 
 export interface Loaders {
   nodes: DataLoader<string, NodeProps | null>;
@@ -36,30 +37,30 @@ export interface Context {
 export function createLoaders(db: Database): Loaders {
   return {
     nodes: new DataLoader(async (ids) => {
-      const rows = await db.read<{ node: NodeProps }>("nodesByIds", { ids });
+      const rows = await db.read(QUERIES.nodesByIds, { ids });
       const byId = new Map(rows.map((r) => [r.node.id, r.node]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     relationships: new DataLoader(async (ids) => {
-      const rows = await db.read<RelationshipRow & { id: string }>("relationshipsOfNodes", { ids });
+      const rows = await db.read(QUERIES.relationshipsOfNodes, { ids });
       const byId = new Map<string, RelationshipRow[]>(ids.map((id) => [id, []]));
       for (const row of rows) byId.get(row.id)?.push({ relationship: row.relationship, other: row.other });
       return ids.map((id) => byId.get(id) ?? []);
     }),
     sources: new DataLoader(async (ids) => {
-      const rows = await db.read<{ source: SourceProps }>("sourcesByIds", { ids });
+      const rows = await db.read(QUERIES.sourcesByIds, { ids });
       const byId = new Map(rows.map((r) => [r.source.id, r.source]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
     memberCounts: new DataLoader(async (ids) => {
-      const rows = await db.read<{ id: string; count: number }>("memberCounts", { ids });
+      const rows = await db.read(QUERIES.memberCounts, { ids });
       const byId = new Map(rows.map((r) => [r.id, r.count]));
       return ids.map((id) => byId.get(id) ?? 0);
     }),
     memberPages: new DataLoader(
       async (requests) => {
         const keyed = requests.map((r) => ({ ...r, key: membersRequestKey(r) }));
-        const rows = await db.read<{ key: string; page: MemberRow[] }>("membersPages", { requests: keyed });
+        const rows = await db.read(QUERIES.membersPages, { requests: keyed });
         const byKey = new Map(rows.map((r) => [r.key, r.page]));
         return keyed.map((r) => byKey.get(r.key) ?? []);
       },
@@ -75,6 +76,6 @@ export function createContext(db: Database, analytics: Analytics, caches: Caches
     loaders: createLoaders(db),
     analytics,
     caches,
-    datasetHash: () => (hash ??= db.read<{ hash: string | null }>("datasetMeta").then(([meta]) => meta?.hash ?? undefined)),
+    datasetHash: () => (hash ??= db.read(QUERIES.datasetMeta).then(([meta]) => meta?.hash ?? undefined)),
   };
 }

@@ -6,6 +6,7 @@
 import type { Database } from "../db/database.js";
 import type { Dataset } from "./schema.js";
 import { type GraphRows, toGraphRows } from "./to-graph.js";
+import { QUERIES } from "../db/registry.js";
 
 export interface LoadReport {
   hash: string;
@@ -34,22 +35,22 @@ export async function loadRows(db: Database, rows: GraphRows): Promise<LoadRepor
   const started = Date.now();
   const count = (result: { count: number }[]) => result[0]?.count ?? 0;
   const removed = await db.writeTransaction(async (run) => {
-    for (const batch of batches(rows.sources)) await run("upsertSources", { rows: batch });
-    const sources = count(await run<{ count: number }>("deleteStaleSources", { ids: rows.sources.map((s) => s.id) }));
-    await run("upsertStories", { rows: rows.stories });
-    const stories = count(await run<{ count: number }>("deleteStaleStories", { ids: rows.stories.map((s) => s.id) }));
-    for (const batch of batches(rows.nodes)) await run("upsertNodes", { rows: batch });
-    const nodes = count(await run<{ count: number }>("deleteStaleNodes", { ids: rows.nodes.map((n) => n.id) }));
+    for (const batch of batches(rows.sources)) await run(QUERIES.upsertSources, { rows: batch });
+    const sources = count(await run(QUERIES.deleteStaleSources, { ids: rows.sources.map((s) => s.id) }));
+    await run(QUERIES.upsertStories, { rows: rows.stories });
+    const stories = count(await run(QUERIES.deleteStaleStories, { ids: rows.stories.map((s) => s.id) }));
+    for (const batch of batches(rows.nodes)) await run(QUERIES.upsertNodes, { rows: batch });
+    const nodes = count(await run(QUERIES.deleteStaleNodes, { ids: rows.nodes.map((n) => n.id) }));
     let written = 0;
-    for (const batch of batches(rows.relationships)) written += count(await run<{ count: number }>("upsertRelationships", { rows: batch }));
+    for (const batch of batches(rows.relationships)) written += count(await run(QUERIES.upsertRelationships, { rows: batch }));
     if (written !== rows.relationships.length) {
       // Validation guarantees both ends exist in the dataset, so this means a bug: abort the whole load.
       throw new Error(`only ${written} of ${rows.relationships.length} relationships found both their ends`);
     }
     const relationships = count(
-      await run<{ count: number }>("deleteStaleRelationships", { ids: rows.relationships.map((r) => r.id) }),
+      await run(QUERIES.deleteStaleRelationships, { ids: rows.relationships.map((r) => r.id) }),
     );
-    await run("recordDatasetMeta", { hash: rows.hash, nodes: rows.nodes.length, relationships: rows.relationships.length });
+    await run(QUERIES.recordDatasetMeta, { hash: rows.hash, nodes: rows.nodes.length, relationships: rows.relationships.length });
     return { nodes, relationships, sources, stories };
   });
   return {

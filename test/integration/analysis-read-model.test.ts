@@ -19,6 +19,7 @@ import type { SubgraphColumns } from "../../server/read/columns.js";
 import { filterParams } from "../../server/read/filter.js";
 import { connectTestDb } from "../_helpers.js";
 import { biggestNetwork, data } from "./_data.js";
+import { QUERIES } from "../../server/db/registry.js";
 
 let db: Database;
 
@@ -28,7 +29,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const read = async (filter: Parameters<typeof filterParams>[0]) => (await db.read<SubgraphColumns>("networkColumns", filterParams(filter)))[0];
+const read = async (filter: Parameters<typeof filterParams>[0]) => (await db.read(QUERIES.networkColumns, filterParams(filter)))[0];
 
 /** Rows of the columns, one object per node and per edge, sorted, so orders can differ. */
 function rowsOf(columns: SubgraphColumns) {

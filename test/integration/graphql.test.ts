@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import { connectTestDb, graphql } from "../_helpers.js";
+import { QUERIES } from "../../server/db/registry.js";
 
 let db: Database;
 let app: ReturnType<typeof createApp>;
@@ -94,7 +95,7 @@ describe("GraphQL API", () => {
         app,
         `{ network { nodes { id } edges { id source target } } }`,
       );
-      const [counts] = await db.read<{ nodes: number; relationships: number }>("graphCounts");
+      const [counts] = await db.read(QUERIES.graphCounts);
       expect(data!.network.nodes).toHaveLength(counts.nodes);
       expect(data!.network.edges).toHaveLength(counts.relationships);
       const ids = new Set(data!.network.nodes.map((n) => n.id));
@@ -166,7 +167,7 @@ describe("HTTP", () => {
     const response = await fetchFromApp(app, "/healthz");
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
-    const [counts] = await db.read<{ nodes: number; relationships: number }>("graphCounts");
+    const [counts] = await db.read(QUERIES.graphCounts);
     expect(body).toEqual({ status: "ok", neo4j: "up", nodes: counts.nodes, relationships: counts.relationships });
   });
 

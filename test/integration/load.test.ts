@@ -6,6 +6,7 @@ import { loadDataset, loadRows } from "../../server/import/load.js";
 import { readDataset } from "../../server/import/read-dataset.js";
 import { toGraphRows } from "../../server/import/to-graph.js";
 import { connectTestDb } from "../_helpers.js";
+import { QUERIES } from "../../server/db/registry.js";
 
 let db: Database;
 
@@ -78,7 +79,7 @@ describe("dataset loader", () => {
     rows.nodes.push({ id: "temporary-body", label: "Organisation", props: { id: "temporary-body", kind: "ORGANISATION", name: "Temporary" } });
     rows.relationships.push({ id: "tmp", type: "MEMBER_OF", source: "temporary-body", target: "mfa", props: { id: "tmp", sources: ["piper-2015"] } });
     await loadRows(db, rows);
-    const [withExtra] = await db.read<{ nodes: number; relationships: number }>("graphCounts");
+    const [withExtra] = await db.read(QUERIES.graphCounts);
     expect(withExtra.nodes).toBe(data.organisations.length + data.forums.length + data.campaigns.length + data.instruments.length + data.people.length + data.issues.length + 1);
 
     const report = await loadDataset(db, data);
@@ -106,7 +107,7 @@ describe("dataset loader", () => {
       const external: string[] = [];
       await prepareDatabase(db, (l) => external.push(l), { reloadWhenChanged: false });
       expect(external.join("\n")).toMatch(/not the bundled dataset; `npm run db:load` replaces them/);
-      expect(await db.read("nodesByIds", { ids: ["older-body"] })).toHaveLength(1);
+      expect(await db.read(QUERIES.nodesByIds, { ids: ["older-body"] })).toHaveLength(1);
 
       const embedded: string[] = [];
       await prepareDatabase(db, (l) => embedded.push(l), { reloadWhenChanged: true });

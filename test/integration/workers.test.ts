@@ -12,12 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_METRICS_OPTIONS } from "../../server/analytics/metrics.js";
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
+import { QUERIES } from "../../server/db/registry.js";
 import type { SubgraphColumns } from "../../server/read/columns.js";
 import { compactOfColumns } from "../../server/read/compact.js";
 import { filterParams, type NetworkFilter } from "../../server/read/filter.js";
 import { completedTasks, runInWorker, runTask } from "../../server/workers/index.js";
 import { metricsTaskOfColumns } from "../../server/workers/columns.js";
-import type { CompactNetwork } from "../../web/src/graph/types.js";
+import type { CompactNetwork } from "../../core/wire.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 
 let db: Database;
@@ -28,7 +29,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 async function columnsOf(filter: NetworkFilter | null): Promise<SubgraphColumns> {
-  const [columns] = await db.read<SubgraphColumns>("networkColumns", filterParams(filter));
+  const [columns] = await db.read(QUERIES.networkColumns, filterParams(filter));
   return columns;
 }
 

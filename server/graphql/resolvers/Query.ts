@@ -11,18 +11,12 @@ import { metricsFields } from "./metrics.js";
 import { neighbourhoodFields } from "./neighbourhood.js";
 import { networkFields } from "./network.js";
 import { pathsFields } from "./paths.js";
-import { markLean, type NodeProps, type RelationshipRow, type SourceProps } from "../../read/rows.js";
+import { markLean, type SourceProps } from "../../read/rows.js";
 import { directFields } from "../../read/selection.js";
 import { timelineFields } from "./timeline.js";
+import { type NodeDetailsRow, QUERIES } from "../../db/registry.js";
 
 export const SEARCH_LIMIT_MAX = 50;
-
-interface NodeDetailsRow {
-  node: NodeProps;
-  relationships: RelationshipRow[];
-  memberCount: number;
-  sources: SourceProps[];
-}
 
 /** Seeds the request's DataLoaders so the node's field resolvers query nothing more. */
 function primeNodeDetails(loaders: Loaders, row: NodeDetailsRow): void {
@@ -41,7 +35,7 @@ export const Query = {
     if (!query) return [];
     const kinds = args.kinds?.length ? args.kinds : null;
     // Over-fetch before the kind filter so filtered searches still fill their limit.
-    const hits = await db.read<{ node: NodeProps; score: number }>("search", { query, kinds, limit, fetch: kinds ? limit * 5 : limit });
+    const hits = await db.read(QUERIES.search, { query, kinds, limit, fetch: kinds ? limit * 5 : limit });
     return hits.map((hit) => ({ ...hit, node: markLean(hit.node) }));
   },
 
@@ -50,7 +44,7 @@ export const Query = {
     // A details panel (relationships, member count) costs one query instead of one per field.
     const fields = directFields(info);
     if (!fields.has("relationships") && !fields.has("memberCount")) return loaders.nodes.load(id);
-    const [row] = await db.read<NodeDetailsRow>("nodeDetails", { id });
+    const [row] = await db.read(QUERIES.nodeDetails, { id });
     if (!row) return null;
     primeNodeDetails(loaders, row);
     return row.node;
@@ -65,7 +59,7 @@ export const Query = {
   ...compareFields,
 
   async sources(_: unknown, __: unknown, { db }: Context): Promise<SourceProps[]> {
-    const rows = await db.read<{ source: SourceProps }>("allSources");
+    const rows = await db.read(QUERIES.allSources);
     return rows.map((r) => r.source);
   },
 };

@@ -3,24 +3,18 @@ import type { Context } from "../context.js";
 import type { StoryStep } from "../../../core/story.js";
 import type { QueryStoryArgs } from "../generated/resolvers.js";
 import type { CitationValue } from "../../read/rows.js";
-
-interface StoryRow {
-  id: string;
-  title: string;
-  summary: string;
-  steps: string;
-}
+import { QUERIES, type StoryRow } from "../../db/registry.js";
 
 const toStory = (row: StoryRow) => ({ ...row, steps: JSON.parse(row.steps) as StoryStep[] });
 
 export const StoryTypes = {
   Query: {
     async stories(_: unknown, __: unknown, { db }: Context) {
-      const rows = await db.read<{ story: StoryRow }>("allStories");
+      const rows = await db.read(QUERIES.allStories);
       return rows.map((r) => toStory(r.story));
     },
     async story(_: unknown, args: QueryStoryArgs, { db }: Context) {
-      const [row] = await db.read<{ story: StoryRow }>("storyById", { id: args.id });
+      const [row] = await db.read(QUERIES.storyById, { id: args.id });
       return row ? toStory(row.story) : null;
     },
   },

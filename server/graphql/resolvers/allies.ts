@@ -3,24 +3,9 @@ import type { Context } from "../context.js";
 import type { QueryAlliesArgs } from "../generated/resolvers.js";
 import { badInput, idArg, intInRange, notFound } from "../errors.js";
 import type { NodeProps } from "../../read/rows.js";
+import { QUERIES, type SharedCategory, type SharedItem } from "../../db/registry.js";
 
 export const ALLIES_LIMIT_MAX = 50;
-
-export const SHARED_CATEGORIES = ["CAMPAIGN", "FORUM", "ISSUE", "INSTRUMENT", "MEMBERSHIP", "PARTNER"] as const;
-export type SharedCategory = (typeof SHARED_CATEGORIES)[number];
-
-export interface SharedItem {
-  node: NodeProps;
-  category: SharedCategory;
-  /** This item's Adamic–Adar contribution, 1 / ln(organisations linked to it). */
-  weight: number;
-}
-
-interface AllyRow {
-  node: NodeProps;
-  score: number;
-  shared: SharedItem[];
-}
 
 const REASON: Record<SharedCategory, (name: string) => string> = {
   CAMPAIGN: (name) => `Both campaigned in ${name}`,
@@ -40,7 +25,7 @@ export function explain(shared: SharedItem[]): { reasons: string[]; shared: Node
 export const alliesFields = {
   async allies(_: unknown, args: QueryAlliesArgs, { db, loaders }: Context) {
     const limit = intInRange("limit", args.limit, 1, ALLIES_LIMIT_MAX, 10);
-    const rows = await db.read<AllyRow>("allies", { id: idArg("id", args.id), limit });
+    const rows = await db.read(QUERIES.allies, { id: idArg("id", args.id), limit });
     if (rows.length === 0) {
       const node = await loaders.nodes.load(args.id);
       if (!node) throw notFound("node", args.id);

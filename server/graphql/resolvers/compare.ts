@@ -1,6 +1,6 @@
 /** compare(ids) and coMembership(filter, minShared). */
 import { coMembershipPairs } from "../../analytics/co-membership.js";
-import { compareOrganisations, type LinkedItems } from "../../analytics/compare.js";
+import { compareOrganisations } from "../../analytics/compare.js";
 import { readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
 import type { QueryCoMembershipArgs, QueryCompareArgs } from "../generated/resolvers.js";
@@ -9,6 +9,7 @@ import { nodeOfColumns } from "../../read/columns.js";
 import { filterParams } from "../../read/filter.js";
 import { networkColumns } from "./network.js";
 import type { NodeProps } from "../../read/rows.js";
+import { QUERIES } from "../../db/registry.js";
 
 interface CoMembershipValue {
   nodes: NodeProps[];
@@ -25,7 +26,7 @@ export const compareFields = {
     if (ids.length < COMPARE_MIN || ids.length > COMPARE_MAX) throw badInput("ids", `must list ${COMPARE_MIN}–${COMPARE_MAX} organisations (got ${ids.length})`);
     ids.forEach((id) => idArg("ids", id));
     if (new Set(ids).size !== ids.length) throw badInput("ids", "must not repeat an organisation");
-    const rows = await db.read<LinkedItems>("compareItems", { ids });
+    const rows = await db.read(QUERIES.compareItems, { ids });
     const byId = new Map(rows.map((r) => [r.node.id, r]));
     for (const id of ids) {
       if (byId.has(id)) continue;
@@ -46,7 +47,7 @@ export const compareFields = {
       async () => {
         // The whole graph's short properties (a read the unfiltered network shares) name the nodes.
         const [[row], all] = await Promise.all([
-          context.db.read<{ members: string[]; coalitions: string[] }>("coMemberships", params),
+          context.db.read(QUERIES.coMemberships, params),
           networkColumns(context, filterParams(null)),
         ]);
         const index = new Map(all.nodes.id.map((id, i) => [id, i]));

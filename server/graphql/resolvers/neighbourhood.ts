@@ -10,22 +10,16 @@ import { neighbourhoodOf } from "../../analytics/adjacency.js";
 import type { Context } from "../context.js";
 import type { QueryNeighbourhoodArgs } from "../generated/resolvers.js";
 import { idArg, intInRange, notFound } from "../errors.js";
-import { edgeOfColumns, edgesOfColumns, nodeOfColumns, nodesOfColumns, type SubgraphColumns } from "../../read/columns.js";
+import { edgeOfColumns, edgesOfColumns, nodeOfColumns, nodesOfColumns } from "../../read/columns.js";
 import { cachedGraph, unfiltered } from "../../read/cached-graph.js";
 import { filterParams } from "../../read/filter.js";
-import type { EdgeProps, NodeProps } from "../../read/rows.js";
 import { needsFullProperties } from "../../read/selection.js";
 import type { Subgraph } from "../../read/subgraph.js";
+import { QUERIES } from "../../db/registry.js";
 
 /** Larger than the whole bundled dataset, so the explorer never sees a cut there. */
 export const NEIGHBOURHOOD_LIMIT_DEFAULT = 500;
 export const NEIGHBOURHOOD_LIMIT_MAX = 5000;
-
-interface NeighbourhoodRow extends SubgraphColumns {
-  truncated: boolean;
-  fullNodes: NodeProps[];
-  fullEdges: EdgeProps[];
-}
 
 type Hood = Subgraph & { truncated: boolean };
 
@@ -56,7 +50,7 @@ export const neighbourhoodFields = {
       const hood = await fromCachedGraph(context, id, depth, limit);
       if (hood) return hood;
     }
-    const [row] = await context.db.read<NeighbourhoodRow>("neighbourhood", { ...params, id, depth, limit, full });
+    const [row] = await context.db.read(QUERIES.neighbourhood, { ...params, id, depth, limit, full });
     // The centre is always part of its own neighbourhood, so no nodes means no such node.
     if (!row || row.nodes.id.length === 0) throw notFound("node", args.id);
     return {

@@ -12,12 +12,12 @@ import type { QueryExpandArgs, QueryNetworkArgs, QueryNetworkCompactArgs } from 
 import { idArg, notFound } from "../errors.js";
 import { EMPTY_COLUMNS, edgesOfColumns, nodesOfColumns, type SubgraphColumns } from "../../read/columns.js";
 import { type CompactSubgraph, compactOfColumns } from "../../read/compact.js";
-import type { EdgeProps, NodeProps } from "../../read/rows.js";
 import { type FilterParams, filterParams } from "../../read/filter.js";
 import { needsFullProperties } from "../../read/selection.js";
 import { assembleSubgraph, type Subgraph } from "../../read/subgraph.js";
 import { runInWorker } from "../../workers/index.js";
 import { groupedCompactTaskOfColumns } from "../../workers/columns.js";
+import { QUERIES } from "../../db/registry.js";
 
 
 const weighColumns = (c: SubgraphColumns) => c.nodes.id.length * WEIGHT.node + c.edges.type.length * WEIGHT.edge;
@@ -28,7 +28,7 @@ const weighCompact = (c: CompactSubgraph) => (c.ids.length * WEIGHT.node + c.sou
 /** The filtered graph's short properties as columns, shared by network, networkCompact, metrics and timeline. */
 export function networkColumns(context: Context, params: FilterParams): Promise<SubgraphColumns> {
   return readModel(context, "networkColumns", params, async () => {
-    const [row] = await context.db.read<SubgraphColumns>("networkColumns", params);
+    const [row] = await context.db.read(QUERIES.networkColumns, params);
     return row ?? EMPTY_COLUMNS;
   }, weighColumns);
 }
@@ -48,7 +48,7 @@ export const networkFields = {
     const full = needsFullProperties(info);
     return readModel(context, "network", { params, groupBy, full }, async () => {
       if (full) {
-        const [row] = await context.db.read<{ nodes: NodeProps[]; edges: EdgeProps[] }>("network", params);
+        const [row] = await context.db.read(QUERIES.network, params);
         return assembleSubgraph(row?.nodes ?? [], row?.edges ?? [], groupBy);
       }
       const columns = await networkColumns(context, params);
@@ -86,7 +86,7 @@ export const networkFields = {
   },
 
   async expand(_: unknown, args: QueryExpandArgs, { db }: Context): Promise<Subgraph & { memberIds: string[] }> {
-    const [row] = await db.read<{ nodes: NodeProps[]; edges: EdgeProps[]; memberIds: string[] }>("expand", {
+    const [row] = await db.read(QUERIES.expand, {
       ...filterParams(args.filter),
       id: idArg("id", args.id),
     });

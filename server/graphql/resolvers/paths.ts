@@ -13,23 +13,13 @@ import { badInput, idArg, intInRange, notFound } from "../errors.js";
 import { type CachedGraph, cachedGraph, unfiltered } from "../../read/cached-graph.js";
 import { edgeOfColumns, type EdgeColumns, nodeOfColumns } from "../../read/columns.js";
 import { filterParams } from "../../read/filter.js";
-import { type EdgeProps, markLean, type NodeProps, type SourceProps } from "../../read/rows.js";
+import { type EdgeProps, markLean } from "../../read/rows.js";
+import { type PathRow, QUERIES } from "../../db/registry.js";
 
 export const PATH_LENGTH_MAX = 6;
 export const PATHS_LIMIT_MAX = 10;
 
 type PathsArgs = QueryPathsArgs;
-
-export interface PathRow {
-  nodes: NodeProps[];
-  edges: EdgeProps[];
-  length: number;
-}
-
-interface PathQueryRow extends PathRow {
-  /** The documents the path's citations name (primed into the sources DataLoader). */
-  sources: SourceProps[];
-}
 
 /** The relationship a hop from `a` to `b` takes: of parallel ones, the smallest id (as the Cypher query picks). */
 function hopEdge(adjacency: Adjacency, edges: EdgeColumns, a: number, b: number): EdgeProps {
@@ -59,7 +49,7 @@ async function fromCachedGraph(context: Context, { columns, adjacency }: CachedG
   if (!complete && found.length === 0) return undefined;
   const hops = found.map((path) => path.slice(1).map((node, k) => hopEdge(adjacency, columns.edges, path[k], node)));
   const wanted = new Map(hops.flat().map((edge) => [edge.id, { id: edge.id, source: edge.source, target: edge.target }]));
-  const [row] = wanted.size ? await context.db.read<{ edges: EdgeProps[]; sources: SourceProps[] }>("pathEdges", { edges: [...wanted.values()] }) : [];
+  const [row] = wanted.size ? await context.db.read(QUERIES.pathEdges, { edges: [...wanted.values()] }) : [];
   for (const source of row?.sources ?? []) context.loaders.sources.prime(source.id, source);
   const full = new Map((row?.edges ?? []).map((edge) => [edge.id, edge]));
   return found.map((path, p) => ({
@@ -82,7 +72,7 @@ export const pathsFields = {
     const inMemory = graph && (await fromCachedGraph(context, graph, args, maxLength, limit));
     if (inMemory) return inMemory;
     const params = { ...filter, from: args.from, to: args.to, maxLength, limit };
-    const rows = await db.read<PathQueryRow>("paths", params);
+    const rows = await db.read(QUERIES.paths, params);
     if (rows.length === 0) {
       // No path, or no such node: only the second is an error.
       const [from, to] = await loaders.nodes.loadMany([args.from, args.to]);

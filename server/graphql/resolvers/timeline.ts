@@ -12,24 +12,7 @@ import { nodesOfColumns } from "../../read/columns.js";
 import { filterParams } from "../../read/filter.js";
 import { networkColumns } from "./network.js";
 import { type CitationValue, citationsOf, markLean, type NodeProps } from "../../read/rows.js";
-
-interface CitationColumns {
-  citationSources: (string[] | null)[];
-  locators: (string[] | null)[];
-  evidence: (string[] | null)[];
-}
-
-interface TimelineFacts {
-  nodes: CitationColumns & { id: string[]; city: (string | null)[] };
-  relationships: CitationColumns & {
-    type: string[];
-    source: string[];
-    target: string[];
-    role: (string | null)[];
-    since: (number | null)[];
-    year: (number | null)[];
-  };
-}
+import { type CitationColumns, QUERIES, type TimelineFacts } from "../../db/registry.js";
 
 interface TimelineEventValue {
   year: number;
@@ -52,7 +35,7 @@ function timelineFacts(context: Context): Promise<TimelineFacts> {
     "timelineFacts",
     null,
     async () => {
-      const [row] = await context.db.read<TimelineFacts>("timelineFacts");
+      const [row] = await context.db.read(QUERIES.timelineFacts);
       return row;
     },
     (facts) => (facts.nodes.id.length + facts.relationships.type.length) * WEIGHT.row,

@@ -1,0 +1,170 @@
+/**
+ * Every named Cypher query under cypher/, declared once with its parameters and the shape of its
+ * rows. `db.read` / `db.write` take these declarations rather than a name and a row assertion, so a
+ * caller cannot pass the wrong parameters or read a write query. `checkRegistry` runs at boot
+ * (connect): every declared query must be in a file and every query in a file declared.
+ * The row shapes are what the Cypher returns (after `disableLosslessIntegers`); keep them next to the
+ * query's RETURN when either changes.
+ */
+import type { RecordShape } from "neo4j-driver";
+
+import type { LinkedItems } from "../analytics/compare.js";
+import type { GraphRows } from "../import/to-graph.js";
+import type { SubgraphColumns } from "../read/columns.js";
+import type { FilterParams } from "../read/filter.js";
+import type { EdgeProps, NodeProps, RelationshipRow, SourceProps } from "../read/rows.js";
+import type { MemberRow, MembersRequest } from "../read/members.js";
+import type { QueryMap } from "./queries.js";
+
+export type Access = "read" | "write";
+
+/** A declared query: its name in cypher/ and, as types only, its parameters and rows. */
+export interface Query<P extends object, R extends RecordShape, A extends Access = Access> {
+  readonly name: string;
+  readonly access: A;
+  /** Never set: carries P and R for the type checker. */
+  readonly __types?: { params: P; row: R };
+}
+
+export type ParamsOf<Q> = Q extends Query<infer P, RecordShape> ? P : never;
+export type RowOf<Q> = Q extends Query<object, infer R> ? R : never;
+/** The parameters argument: optional when the query takes none. */
+export type ParamsArg<P> = keyof P extends never ? [params?: P] : [params: P];
+
+type NoParams = Record<never, never>;
+type Spec<P extends object, R extends RecordShape, A extends Access> = { access: A; __types?: { params: P; row: R } };
+
+const read = <P extends object = NoParams, R extends RecordShape = RecordShape>(): Spec<P, R, "read"> => ({ access: "read" });
+const write = <P extends object = NoParams, R extends RecordShape = RecordShape>(): Spec<P, R, "write"> => ({ access: "write" });
+
+/** Gives each spec its key as its name, so a query is named once. */
+function named<T extends Record<string, Spec<object, RecordShape, Access>>>(specs: T): { readonly [K in keyof T]: T[K] & { readonly name: K } } {
+  return Object.freeze(Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, Object.freeze({ ...spec, name })]))) as never;
+}
+
+// ── row shapes only these queries return ───────────────────────────────────────────────────────
+
+export interface NodeDetailsRow {
+  node: NodeProps;
+  relationships: RelationshipRow[];
+  memberCount: number;
+  sources: SourceProps[];
+}
+
+export const SHARED_CATEGORIES = ["CAMPAIGN", "FORUM", "ISSUE", "INSTRUMENT", "MEMBERSHIP", "PARTNER"] as const;
+export type SharedCategory = (typeof SHARED_CATEGORIES)[number];
+
+export interface SharedItem {
+  node: NodeProps;
+  category: SharedCategory;
+  /** This item's Adamic–Adar contribution, 1 / ln(organisations linked to it). */
+  weight: number;
+}
+
+export interface AllyRow {
+  node: NodeProps;
+  score: number;
+  shared: SharedItem[];
+}
+
+export interface NeighbourhoodRow extends SubgraphColumns {
+  truncated: boolean;
+  fullNodes: NodeProps[];
+  fullEdges: EdgeProps[];
+}
+
+export interface PathRow {
+  nodes: NodeProps[];
+  edges: EdgeProps[];
+  length: number;
+}
+
+export interface PathQueryRow extends PathRow {
+  /** The documents the path's citations name (primed into the sources DataLoader). */
+  sources: SourceProps[];
+}
+
+export interface CitationColumns {
+  citationSources: (string[] | null)[];
+  locators: (string[] | null)[];
+  evidence: (string[] | null)[];
+}
+
+export interface TimelineFacts {
+  nodes: CitationColumns & { id: string[]; city: (string | null)[] };
+  relationships: CitationColumns & {
+    type: string[];
+    source: string[];
+    target: string[];
+    role: (string | null)[];
+    since: (number | null)[];
+    year: (number | null)[];
+  };
+}
+
+export interface StoryRow {
+  id: string;
+  title: string;
+  summary: string;
+  steps: string;
+}
+
+type Count = { count: number };
+type Ids = { ids: readonly string[] };
+type GraphCounts = { nodes: number; relationships: number };
+
+// ── the queries, by file ───────────────────────────────────────────────────────────────────────
+
+export const QUERIES = named({
+  // load/dataset.cypher
+  upsertSources: write<{ rows: GraphRows["sources"] }, Count>(),
+  deleteStaleSources: write<Ids, Count>(),
+  upsertStories: write<{ rows: GraphRows["stories"] }, Count>(),
+  deleteStaleStories: write<Ids, Count>(),
+  upsertNodes: write<{ rows: GraphRows["nodes"] }, Count>(),
+  deleteStaleNodes: write<Ids, Count>(),
+  upsertRelationships: write<{ rows: GraphRows["relationships"] }, Count>(),
+  deleteStaleRelationships: write<Ids, Count>(),
+  recordDatasetMeta: write<{ hash: string } & GraphCounts, { hash: string }>(),
+  datasetMeta: read<NoParams, { hash: string | null } & GraphCounts>(),
+  graphCounts: read<NoParams, GraphCounts>(),
+  // queries/nodes.cypher
+  search: read<{ query: string; kinds: readonly string[] | null; limit: number; fetch: number }, { node: NodeProps; score: number }>(),
+  nodesByIds: read<Ids, { node: NodeProps }>(),
+  nodeDetails: read<{ id: string }, NodeDetailsRow>(),
+  relationshipsOfNodes: read<Ids, RelationshipRow & { id: string }>(),
+  sourcesByIds: read<Ids, { source: SourceProps }>(),
+  allSources: read<NoParams, { source: SourceProps }>(),
+  // queries/stories.cypher
+  allStories: read<NoParams, { story: StoryRow }>(),
+  storyById: read<{ id: string }, { story: StoryRow }>(),
+  // queries/members.cypher
+  memberCounts: read<Ids, { id: string; count: number }>(),
+  membersPages: read<{ requests: readonly (MembersRequest & { key: string })[] }, { key: string; page: MemberRow[] }>(),
+  // queries/network.cypher
+  network: read<FilterParams, { nodes: NodeProps[]; edges: EdgeProps[] }>(),
+  networkColumns: read<FilterParams, SubgraphColumns>(),
+  neighbourhood: read<FilterParams & { id: string; depth: number; limit: number; full: boolean }, NeighbourhoodRow>(),
+  expand: read<FilterParams & { id: string }, { nodes: NodeProps[]; edges: EdgeProps[]; memberIds: string[]; id: string }>(),
+  // queries/paths.cypher
+  paths: read<FilterParams & { from: string; to: string; maxLength: number; limit: number }, PathQueryRow>(),
+  pathEdges: read<{ edges: readonly { id: string; source: string; target: string }[] }, { edges: EdgeProps[]; sources: SourceProps[] }>(),
+  // queries/allies.cypher
+  allies: read<{ id: string; limit: number }, AllyRow>(),
+  // queries/compare.cypher
+  compareItems: read<Ids, LinkedItems>(),
+  coMemberships: read<FilterParams, { members: string[]; coalitions: string[] }>(),
+  // queries/timeline.cypher
+  timelineFacts: read<NoParams, TimelineFacts>(),
+});
+
+/** Fails naming every declared query missing from cypher/ and every query there not declared. */
+export function checkRegistry(loaded: QueryMap, declared: Record<string, { name: string }> = QUERIES): void {
+  const missing = Object.keys(declared).filter((name) => !loaded[name]);
+  const undeclared = Object.keys(loaded).filter((name) => !declared[name]);
+  const problems = [
+    ...missing.map((name) => `'${name}' is declared in server/db/registry.ts but no file under cypher/ defines it`),
+    ...undeclared.map((name) => `'${name}' (${loaded[name].file}) is not declared in server/db/registry.ts`),
+  ];
+  if (problems.length) throw new Error(`Cypher queries and their declarations disagree:\n  ${problems.join("\n  ")}`);
+}
