@@ -104,6 +104,7 @@ export async function ensureLauncherBuilt(log: (line: string) => void = () => {}
       resolvePromise(exitCode);
     });
   });
+  // eslint-disable-next-line no-control-regex -- strips Maven's ANSI colour codes
   if (code !== 0) log(output.replace(/\x1b\[[0-9;]*m/g, "").trim().split("\n").slice(-20).join("\n"));
   if (code !== 0 || !existsSync(LAUNCHER_JAR)) {
     throw new EmbeddedNeo4jError(

@@ -34,7 +34,10 @@ export function distance(from: string, to: string, dataset: Dataset = data, keep
   while (queue.length) {
     const at = queue.shift()!;
     if (at === to) return seen.get(at);
-    for (const next of adjacent.get(at) ?? []) if (!seen.has(next)) seen.set(next, seen.get(at)! + 1) && queue.push(next);
+    for (const next of adjacent.get(at) ?? []) if (!seen.has(next)) {
+      seen.set(next, seen.get(at)! + 1);
+      queue.push(next);
+    }
   }
   return undefined;
 }

@@ -25,7 +25,10 @@ function rings(centre: string, depth: number): Map<string, number> {
   let frontier = [centre];
   for (let d = 1; d <= depth; d++) {
     const next: string[] = [];
-    for (const at of frontier) for (const n of adjacent.get(at) ?? []) if (!distance.has(n)) distance.set(n, d) && next.push(n);
+    for (const at of frontier) for (const n of adjacent.get(at) ?? []) if (!distance.has(n)) {
+        distance.set(n, d);
+        next.push(n);
+      }
     frontier = next;
   }
   return distance;

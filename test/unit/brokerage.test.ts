@@ -173,8 +173,13 @@ describe("brokerage", () => {
       });
       let internal = 0;
       let external = 0;
-      for (let a = 0; a < n; a++)
-        for (let c = a + 1; c < n; c++) if (arc[a][c] || arc[c][a]) (groupOf(a) === groupOf(c) ? internal++ : external++);
+      for (let a = 0; a < n; a++) {
+        for (let c = a + 1; c < n; c++) {
+          if (!arc[a][c] && !arc[c][a]) continue;
+          if (groupOf(a) === groupOf(c)) internal++;
+          else external++;
+        }
+      }
       return { orgs, raw, expected, internal, external };
     }
 
