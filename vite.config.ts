@@ -27,7 +27,8 @@ export default defineConfig({
   plugins: [bootFirstFrame()],
   build: { outDir: "../dist/web", emptyOutDir: true, chunkSizeWarningLimit: 1000 },
   worker: { format: "es" },
-  server: { proxy: { "/graphql": "http://127.0.0.1:4000" } },
+  // `npm run dev`: Vite on DEV_PORT (default 5173), forwarding /graphql to the API server on PORT.
+  server: { port: Number(process.env.DEV_PORT ?? 5173), proxy: { "/graphql": `http://127.0.0.1:${process.env.PORT ?? 4000}` } },
   test: {
     root: ".",
     testTimeout: 30_000,
