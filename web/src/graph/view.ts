@@ -3,9 +3,20 @@
  * collapsed networks, applied to the dataset. Pure: the renderer binding turns the result into
  * `hidden` attributes, so nothing moves when the view changes.
  */
-import type { FiltersState } from "../state/filters";
 import type { AtlasDataset, AtlasNode } from "./types";
-import type { RelationshipType } from "./vocabulary";
+import type { NodeKind, OrganisationType, Region, RelationshipType, Scope, Sector } from "./vocabulary";
+
+/** What the filters show: for each facet, the values shown (null = every value); state/filters.ts owns the values. */
+export interface FiltersState {
+  kinds: NodeKind[] | null;
+  /** Organisation filters leave other kinds of node alone (as the API's NetworkFilter does). */
+  types: OrganisationType[] | null;
+  sectors: Sector[] | null;
+  scopes: Scope[] | null;
+  /** Leaves nodes without a region alone. */
+  regions: Region[] | null;
+  relationshipTypes: RelationshipType[] | null;
+}
 
 export interface ViewInput {
   filters: FiltersState;

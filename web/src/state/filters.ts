@@ -1,29 +1,16 @@
 /** Filter state: for each facet, the values shown (null = every value). Pure helpers, no DOM. */
 import {
   NODE_KINDS,
-  type NodeKind,
   ORGANISATION_TYPES,
-  type OrganisationType,
   REGIONS,
-  type Region,
   RELATIONSHIP_TYPES,
-  type RelationshipType,
   SCOPES,
-  type Scope,
   SECTORS,
-  type Sector,
 } from "../graph/vocabulary";
+import type { FiltersState } from "../graph/view";
 
-export interface FiltersState {
-  kinds: NodeKind[] | null;
-  /** Organisation filters leave other kinds of node alone (as the API's NetworkFilter does). */
-  types: OrganisationType[] | null;
-  sectors: Sector[] | null;
-  scopes: Scope[] | null;
-  /** Leaves nodes without a region alone. */
-  regions: Region[] | null;
-  relationshipTypes: RelationshipType[] | null;
-}
+// The filter's shape belongs to the graph model (graph/view.ts applies it); this module owns its values.
+export type { FiltersState } from "../graph/view";
 
 export const FILTER_FACETS = {
   kinds: NODE_KINDS,
