@@ -5,7 +5,7 @@
  * Everything a panel shows about the current view (visible set, legend, layout and metrics status)
  * is published in a second store, `session`.
  */
-import { ApiError, fetchMetrics, type NetworkExtras } from "../api";
+import type { NetworkExtras } from "../api";
 import {
   type AtlasDataset,
   type AtlasGraph,
@@ -18,7 +18,6 @@ import {
   edgesCSV,
   landmarkIds,
   type LegendEntry,
-  type MetricsTable,
   nodesCSV,
   type SizeScale,
   toGEXF,
@@ -28,16 +27,14 @@ import {
   withScopes,
 } from "../graph";
 import { bandOf, computeSectorsLayout, type ForceLayout, type SectorsLayout, startForceLayout } from "../layout";
-import { createRenderer, type Insets, type Renderer } from "../render";
-import { type AtlasState, hoverNode, selectNode, setCamera, setLayout, toNetworkFilter } from "../state";
+import { createRenderer, type Renderer } from "../render";
+import { type AtlasState, hoverNode, selectNode, setCamera, setLayout } from "../state";
 import { createStore, type Store } from "../state/store";
+import { createCamera } from "./camera";
 import { exposeInspector } from "./inspect";
+import { createMetrics, type MetricsStatus } from "./metrics";
 
-export type MetricsStatus =
-  | { type: "idle" }
-  | { type: "loading"; key: string }
-  | { type: "ready"; key: string; table: MetricsTable; summary: { density: number; modularity: number; components: number; communities: number; method: string } }
-  | { type: "error"; key: string; message: string };
+export type { MetricsStatus } from "./metrics";
 
 export type LayoutStatus = { type: "idle" } | { type: "running" } | { type: "animating" };
 
@@ -108,19 +105,13 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
   let forcePositions: Float64Array = Float64Array.from(positions);
   let force: ForceLayout | null = null;
   let sectorsBands: SectorsLayout["bands"] | null = null;
-  const metricsCache = new Map<string, MetricsStatus>();
-  let metricsRequest: AbortController | null = null;
-
-  const metricsKey = (s: AtlasState) => JSON.stringify(toNetworkFilter(s.filters, s.year));
-  const needsMetrics = (s: AtlasState) => s.appearance.sizeBy !== "degree" || s.appearance.colorBy === "community";
-  const metricsTable = (s: AtlasState) => {
-    const status = metricsCache.get(metricsKey(s));
-    return status?.type === "ready" ? status.table : null;
-  };
+  const metrics = createMetrics((key) => {
+    if (metrics.key(store.get()) === key) restyle(store.get(), false);
+  });
 
   let view = computeView(dataset, store.get());
   const style = (s: AtlasState): { color: ColorScale; size: SizeScale } => {
-    const table = metricsTable(s);
+    const table = metrics.table(s);
     return { color: createColorScale(dataset, s.appearance.colorBy, table), size: createSizeScale(dataset, s.appearance.sizeBy, view, table) };
   };
 
@@ -148,6 +139,9 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     onCamera: (camera) => store.update(setCamera(camera)),
   });
 
+  // Framing is dropped once the session is gone or the emphasis has moved on.
+  const camera = createCamera(container, graph, renderer, () => (killed ? null : store.get().emphasis));
+
   function restyle(s: AtlasState, recomputeView: boolean) {
     // Answers can land after the session is gone (React remounts, page changes): ignore them.
     if (killed) return;
@@ -168,40 +162,9 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
       legend: color.legend(view),
       colorTitle: color.title,
       size,
-      metrics: needsMetrics(s) ? (metricsCache.get(metricsKey(s)) ?? { type: "loading", key: metricsKey(s) }) : prev.metrics,
+      metrics: metrics.status(s, prev.metrics),
       revision: prev.revision + 1,
     }));
-  }
-
-  function ensureMetrics(s: AtlasState) {
-    if (!needsMetrics(s)) return;
-    const key = metricsKey(s);
-    if (metricsCache.has(key)) return;
-    metricsRequest?.abort();
-    const controller = new AbortController();
-    metricsRequest = controller;
-    metricsCache.set(key, { type: "loading", key });
-    fetchMetrics(toNetworkFilter(s.filters, s.year), controller.signal)
-      .then((m) => {
-        const table: MetricsTable = new Map(m.nodes.map((row) => [row.node.id, row]));
-        metricsCache.set(key, {
-          type: "ready",
-          key,
-          table,
-          summary: { density: m.density, modularity: m.modularity, components: m.components, communities: m.communities, method: m.betweennessMethod },
-        });
-      })
-      .catch((error: Error) => {
-        if (error.name === "AbortError") {
-          metricsCache.delete(key);
-          return;
-        }
-        metricsCache.set(key, { type: "error", key, message: error instanceof ApiError ? error.message : "Metrics could not be loaded." });
-      })
-      .finally(() => {
-        if (metricsRequest === controller) metricsRequest = null;
-        if (metricsKey(store.get()) === key) restyle(store.get(), false);
-      });
   }
 
   function currentPositions(): Float64Array {
@@ -268,45 +231,16 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     const emphasisChanged = s.emphasis !== previous.emphasis;
     previous = s;
     if (viewChanged || styleChanged) {
-      ensureMetrics(s);
+      metrics.ensure(s);
       restyle(s, viewChanged);
     }
     if (layoutChanged) void showLayout(s.layout, true);
     renderer.setEmphasis(emphasisOf(s));
-    if (emphasisChanged && s.emphasis.type !== "none") void frame(s.emphasis);
+    if (emphasisChanged && s.emphasis.type !== "none") void camera.frame(s.emphasis, pendingLayout);
   });
 
-  /**
-   * Frames what was emphasised once the layout it is shown in has settled: a story step's own camera,
-   * or a fit of the emphasised nodes on screen (a story step's hidden nodes do not count).
-   */
-  async function frame(emphasis: Exclude<AtlasState["emphasis"], { type: "none" }>) {
-    await pendingLayout;
-    // Sigma reads the moved positions on its next frame.
-    await new Promise((done) => requestAnimationFrame(done));
-    if (killed || store.get().emphasis !== emphasis) return;
-    if (emphasis.type === "story" && emphasis.camera) renderer.setCamera(emphasis.camera, true);
-    else {
-      const ids = emphasis.type === "story" ? emphasis.nodes.filter((id) => graph.hasNode(id) && !graph.getNodeAttribute(id, "hidden")) : emphasis.nodes;
-      renderer.fitNodes(ids, overlayInsets());
-    }
-  }
-
-  /** How far the overlays of the graph pane (marked data-overlay) cover the canvas from its top and bottom. */
-  function overlayInsets(): Insets {
-    const box = container.getBoundingClientRect();
-    const insets = { top: 0, right: 0, bottom: 0, left: 0 };
-    container.parentElement?.querySelectorAll<HTMLElement>("[data-overlay]").forEach((el) => {
-      const r = el.getBoundingClientRect();
-      if (r.height === 0 || r.height > box.height / 2) return;
-      if (r.top + r.height / 2 < box.top + box.height / 2) insets.top = Math.max(insets.top, r.bottom - box.top);
-      else insets.bottom = Math.max(insets.bottom, box.bottom - r.top);
-    });
-    return insets;
-  }
-
   // Opening state (possibly from a shared link).
-  ensureMetrics(initial);
+  metrics.ensure(initial);
   if (initial.layout !== "force") void showLayout(initial.layout, false);
   publish(initial, initialStyle.color, initialStyle.size);
   renderer.setEmphasis(emphasisOf(initial));
@@ -392,7 +326,7 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
       killed = true;
       hideInspector();
       stopForce();
-      metricsRequest?.abort();
+      metrics.abort();
       unsubscribe();
       renderer.kill();
     },
