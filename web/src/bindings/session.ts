@@ -26,17 +26,16 @@ import {
   withGroups,
   withScopes,
 } from "../graph";
-import { bandOf, computeSectorsLayout, type ForceLayout, type SectorsLayout, startForceLayout } from "../layout";
 import { createRenderer, type Renderer } from "../render";
 import { type AtlasState, hoverNode, selectNode, setCamera, setLayout } from "../state";
 import { createStore, type Store } from "../state/store";
 import { createCamera } from "./camera";
 import { exposeInspector } from "./inspect";
+import { createLayout, type LayoutStatus } from "./layout";
 import { createMetrics, type MetricsStatus } from "./metrics";
 
+export type { LayoutStatus } from "./layout";
 export type { MetricsStatus } from "./metrics";
-
-export type LayoutStatus = { type: "idle" } | { type: "running" } | { type: "animating" };
 
 export interface SessionState {
   /** The data model (replaced when groups or scopes arrive). */
@@ -89,9 +88,6 @@ export interface OpeningLayout {
   wait: boolean;
 }
 
-/** Above this many nodes, positions jump instead of gliding. */
-const ANIMATION_LIMIT = 3000;
-
 const VIEW_KEYS = ["filters", "year", "datedOnly", "collapsed", "revealed"] as const;
 
 export function createSession(container: HTMLElement, initialDataset: AtlasDataset, opening: OpeningLayout, store: Store<AtlasState>): Session {
@@ -101,10 +97,6 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
   // Fewer always-on labels on a narrow screen, so they do not pile up.
   const landmarkLimit = () => Math.max(8, Math.min(60, Math.round(container.clientWidth / 21)));
   let landmarks = landmarkIds(dataset, landmarkLimit());
-  // The force layout's positions, kept while the sectors layout is shown.
-  let forcePositions: Float64Array = Float64Array.from(positions);
-  let force: ForceLayout | null = null;
-  let sectorsBands: SectorsLayout["bands"] | null = null;
   const metrics = createMetrics((key) => {
     if (metrics.key(store.get()) === key) restyle(store.get(), false);
   });
@@ -139,6 +131,15 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     onCamera: (camera) => store.update(setCamera(camera)),
   });
 
+  const layout = createLayout(positions, {
+    graph,
+    renderer,
+    dataset: () => dataset,
+    view: () => view,
+    current: () => store.get().layout,
+    setStatus: (status) => session.update((s) => ({ ...s, layout: status })),
+  });
+
   // Framing is dropped once the session is gone or the emphasis has moved on.
   const camera = createCamera(container, graph, renderer, () => (killed ? null : store.get().emphasis));
 
@@ -149,7 +150,7 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     const { color, size } = style(s);
     const { structureChanged } = applyView(graph, dataset, view, { color, size, landmarks });
     renderer.refresh(structureChanged);
-    showBands();
+    layout.showBands();
     publish(s, color, size);
   }
 
@@ -167,60 +168,6 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     }));
   }
 
-  function currentPositions(): Float64Array {
-    const out = new Float64Array(2 * dataset.nodes.length);
-    dataset.nodes.forEach((node, i) => {
-      const attr = graph.getNodeAttributes(node.id);
-      out[2 * i] = attr.x;
-      out[2 * i + 1] = attr.y;
-    });
-    return out;
-  }
-
-  const toTargets = (p: Float64Array) => new Map(dataset.nodes.map((node, i) => [node.id, { x: p[2 * i], y: p[2 * i + 1] }]));
-
-  let pendingLayout: Promise<void> = Promise.resolve();
-  function showLayout(layout: AtlasState["layout"], animate: boolean): Promise<void> {
-    pendingLayout = arrangeLayout(layout, animate);
-    return pendingLayout;
-  }
-
-  async function arrangeLayout(layout: AtlasState["layout"], animate: boolean) {
-    stopForce();
-    const targets = layout === "sectors" ? computeSectorsLayout(dataset, forcePositions) : null;
-    const next = targets ? targets.positions : forcePositions;
-    renderer.setBands(null);
-    if (animate) {
-      session.update((s) => ({ ...s, layout: { type: "animating" } }));
-      await renderer.animatePositions(toTargets(next));
-      session.update((s) => ({ ...s, layout: { type: "idle" } }));
-    } else {
-      graph.updateEachNodeAttributes((id, attr) => {
-        const i = dataset.index.get(id)!;
-        return { ...attr, x: next[2 * i], y: next[2 * i + 1] };
-      });
-    }
-    sectorsBands = targets?.bands ?? null;
-    showBands();
-  }
-
-  /** Captions of the sectors bands that hold at least one visible node. */
-  function showBands() {
-    if (!sectorsBands || store.get().layout !== "sectors") {
-      renderer.setBands(null);
-      return;
-    }
-    const shown = new Set<number>();
-    dataset.nodes.forEach((node, i) => {
-      if (view.nodeVisible[i]) shown.add(bandOf(node));
-    });
-    renderer.setBands(sectorsBands.filter((_, b) => shown.has(b)));
-  }
-
-  function stopForce() {
-    force?.stop();
-  }
-
   // Bindings: state → graph and renderer.
   let previous = store.get();
   const emphasisOf = (s: AtlasState) => ({ hoveredId: s.hoveredId, selectedId: s.selectedId, emphasis: s.emphasis, bridges: s.layout === "sectors" });
@@ -234,14 +181,14 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
       metrics.ensure(s);
       restyle(s, viewChanged);
     }
-    if (layoutChanged) void showLayout(s.layout, true);
+    if (layoutChanged) void layout.show(s.layout, true);
     renderer.setEmphasis(emphasisOf(s));
-    if (emphasisChanged && s.emphasis.type !== "none") void camera.frame(s.emphasis, pendingLayout);
+    if (emphasisChanged && s.emphasis.type !== "none") void camera.frame(s.emphasis, layout.pending);
   });
 
   // Opening state (possibly from a shared link).
   metrics.ensure(initial);
-  if (initial.layout !== "force") void showLayout(initial.layout, false);
+  if (initial.layout !== "force") void layout.show(initial.layout, false);
   publish(initial, initialStyle.color, initialStyle.size);
   renderer.setEmphasis(emphasisOf(initial));
   if (initial.camera) renderer.setCamera(initial.camera);
@@ -255,16 +202,7 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
   const layoutDone = finalLayout.then(async (final) => {
     if (killed || !final) return;
     if (!opening.wait) return api.setForcePositions(final);
-    forcePositions = Float64Array.from(final);
-    if (store.get().layout === "sectors") void showLayout("sectors", false);
-    else
-      graph.updateEachNodeAttributes(
-        (id, attr) => {
-          const i = dataset.index.get(id)!;
-          return { ...attr, x: final[2 * i], y: final[2 * i + 1] };
-        },
-        { attributes: ["x", "y"] },
-      );
+    layout.placeForcePositions(final);
     renderer.refresh(true);
     if (opening.wait && store.get().camera) renderer.setCamera(store.get().camera);
     renderer.reveal();
@@ -282,19 +220,14 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     renderer,
     focusNode: (id) => renderer.focusNode(id),
     async startForce() {
-      if (force?.isRunning()) return;
+      if (layout.isForceRunning()) return;
       if (store.get().layout !== "force") {
         store.update(setLayout("force"));
-        await pendingLayout;
+        await layout.pending;
       }
-      force = startForceLayout(graph, () => {
-        forcePositions = currentPositions();
-        force = null;
-        session.update((s) => ({ ...s, layout: { type: "idle" } }));
-      });
-      session.update((s) => ({ ...s, layout: { type: "running" } }));
+      layout.startForce();
     },
-    stopForce,
+    stopForce: () => layout.stopForce(),
     resetCamera: () => renderer.setCamera(null, true),
     setExtras(extras) {
       dataset = withScopes(withGroups(dataset, extras.groups), extras.scopes);
@@ -304,15 +237,7 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     zoom: (factor) => renderer.zoom(factor),
     async setForcePositions(positions) {
       if (killed) return;
-      forcePositions = Float64Array.from(positions);
-      if (store.get().layout === "force" && !force) {
-        session.update((s) => ({ ...s, layout: { type: "animating" } }));
-        // Gliding re-indexes every frame: fine for thousands of nodes, not for ten thousand.
-        await renderer.animatePositions(toTargets(forcePositions), graph.order > ANIMATION_LIMIT ? 0 : 800);
-        session.update((s) => ({ ...s, layout: { type: "idle" } }));
-      } else if (store.get().layout === "sectors") {
-        await showLayout("sectors", true);
-      }
+      await layout.setForcePositions(positions);
     },
     exportPNG: () => renderer.exportPNG(download("view")),
     exportGEXF: () =>
@@ -325,7 +250,7 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     kill() {
       killed = true;
       hideInspector();
-      stopForce();
+      layout.stopForce();
       metrics.abort();
       unsubscribe();
       renderer.kill();
