@@ -1,9 +1,10 @@
 /**
- * Binds the view state to the rendered graph: after each state change, recompute what is visible
- * (filters, year, collapsed networks, expanded neighbourhoods), restyle (colour, size), and pass
- * emphasis to the renderer; fetch metrics and scopes when the view needs them; switch layouts.
- * Everything a panel shows about the current view (visible set, legend, layout and metrics status)
- * is published in a second store, `session`.
+ * The composition root of the explorer: builds the graph and the renderer, wires the view state to
+ * them, and composes the small controllers (metrics, layout, camera, exports) behind one `Session`.
+ * What stays here is the view binding itself: after each state change, recompute what is visible
+ * (filters, year, collapsed networks, expanded neighbourhoods), restyle (colour, size), pass emphasis
+ * to the renderer, and publish what the panels show (visible set, legend, layout and metrics status)
+ * in a second store, `session`.
  */
 import type { NetworkExtras } from "../api";
 import {
@@ -15,14 +16,10 @@ import {
   computeView,
   createColorScale,
   createSizeScale,
-  edgesCSV,
   landmarkIds,
   type LegendEntry,
-  nodesCSV,
   type SizeScale,
-  toGEXF,
   type VisibleView,
-  visibleGraph,
   withGroups,
   withScopes,
 } from "../graph";
@@ -30,6 +27,7 @@ import { createRenderer, type Renderer } from "../render";
 import { type AtlasState, hoverNode, selectNode, setCamera, setLayout } from "../state";
 import { createStore, type Store } from "../state/store";
 import { createCamera } from "./camera";
+import { createExports } from "./exports";
 import { exposeInspector } from "./inspect";
 import { createLayout, type LayoutStatus } from "./layout";
 import { createMetrics, type MetricsStatus } from "./metrics";
@@ -209,7 +207,7 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
   });
 
   const hideInspector = exposeInspector(graph, () => dataset, renderer);
-  const download = (name: string) => `coalition-atlas-${name}`;
+  const exports = createExports(graph, () => dataset, renderer);
 
   const api: Session = {
     firstFrame: renderer.firstFrame,
@@ -239,14 +237,7 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
       if (killed) return;
       await layout.setForcePositions(positions);
     },
-    exportPNG: () => renderer.exportPNG(download("view")),
-    exportGEXF: () =>
-      toGEXF(visibleGraph(graph, dataset), {
-        description: `Coalition Atlas: the visible graph${location.search ? ` (${decodeURIComponent(location.search)})` : ""}`,
-        date: new Date().toISOString().slice(0, 10),
-      }),
-    exportNodesCSV: () => nodesCSV(visibleGraph(graph, dataset)),
-    exportEdgesCSV: () => edgesCSV(visibleGraph(graph, dataset)),
+    ...exports,
     kill() {
       killed = true;
       hideInspector();
