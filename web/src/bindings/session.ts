@@ -1,52 +1,24 @@
 /**
- * The composition root of the explorer: builds the graph and the renderer, wires the view state to
- * them, and composes the small controllers (metrics, layout, camera, exports) behind one `Session`.
- * What stays here is the view binding itself: after each state change, recompute what is visible
- * (filters, year, collapsed networks, expanded neighbourhoods), restyle (colour, size), pass emphasis
- * to the renderer, and publish what the panels show (visible set, legend, layout and metrics status)
- * in a second store, `session`.
+ * The composition root of the explorer: builds the graph and the renderer and composes the small
+ * controllers behind one `Session` (view: visible set, style, published panel state; metrics;
+ * layout; camera; exports). What stays here is the wiring: which view-state change drives which
+ * controller, clicks and hovers back into the view state, and the opening layout's arrival.
  */
 import type { NetworkExtras } from "../api";
-import {
-  type AtlasDataset,
-  type AtlasGraph,
-  applyView,
-  buildGraph,
-  type ColorScale,
-  computeView,
-  createColorScale,
-  createSizeScale,
-  landmarkIds,
-  type LegendEntry,
-  type SizeScale,
-  type VisibleView,
-  withGroups,
-  withScopes,
-} from "../graph";
+import { type AtlasDataset, type AtlasGraph, buildGraph } from "../graph";
 import { createRenderer, type Renderer } from "../render";
 import { type AtlasState, hoverNode, selectNode, setCamera, setLayout } from "../state";
-import { createStore, type Store } from "../state/store";
+import type { Store } from "../state/store";
 import { createCamera } from "./camera";
 import { createExports } from "./exports";
 import { exposeInspector } from "./inspect";
-import { createLayout, type LayoutStatus } from "./layout";
-import { createMetrics, type MetricsStatus } from "./metrics";
+import { createLayout } from "./layout";
+import { createMetrics } from "./metrics";
+import { createView, type SessionState } from "./view";
 
 export type { LayoutStatus } from "./layout";
 export type { MetricsStatus } from "./metrics";
-
-export interface SessionState {
-  /** The data model (replaced when groups or scopes arrive). */
-  dataset: AtlasDataset;
-  view: VisibleView;
-  legend: LegendEntry[];
-  colorTitle: string;
-  size: SizeScale;
-  metrics: MetricsStatus;
-  layout: LayoutStatus;
-  /** Bumped whenever node attributes (visibility, colour, size) change, for the table. */
-  revision: number;
-}
+export type { SessionState } from "./view";
 
 export interface Session {
   graph: AtlasGraph;
@@ -89,39 +61,20 @@ export interface OpeningLayout {
 const VIEW_KEYS = ["filters", "year", "datedOnly", "collapsed", "revealed"] as const;
 
 export function createSession(container: HTMLElement, initialDataset: AtlasDataset, opening: OpeningLayout, store: Store<AtlasState>): Session {
-  let dataset = initialDataset;
-  const positions = opening.seed;
-  const graph = buildGraph(dataset, positions);
-  // Fewer always-on labels on a narrow screen, so they do not pile up.
-  const landmarkLimit = () => Math.max(8, Math.min(60, Math.round(container.clientWidth / 21)));
-  let landmarks = landmarkIds(dataset, landmarkLimit());
+  const graph = buildGraph(initialDataset, opening.seed);
+  const initial = store.get();
   const metrics = createMetrics((key) => {
     if (metrics.key(store.get()) === key) restyle(store.get(), false);
   });
-
-  let view = computeView(dataset, store.get());
-  const style = (s: AtlasState): { color: ColorScale; size: SizeScale } => {
-    const table = metrics.table(s);
-    return { color: createColorScale(dataset, s.appearance.colorBy, table), size: createSizeScale(dataset, s.appearance.sizeBy, view, table) };
-  };
-
-  const session = createStore<SessionState>({
-    dataset,
-    view,
-    legend: [],
-    colorTitle: "",
-    size: createSizeScale(dataset, "degree", view, null),
-    metrics: { type: "idle" },
-    layout: { type: "idle" },
-    revision: 0,
-  });
+  // Fewer always-on labels on a narrow screen, so they do not pile up.
+  const landmarkLimit = () => Math.max(8, Math.min(60, Math.round(container.clientWidth / 21)));
+  const view = createView(graph, initialDataset, initial, metrics, landmarkLimit);
+  const session = view.state;
 
   let killed = false;
 
   // The opening view is written into the graph before Sigma sees it, so Sigma indexes it once.
-  const initial = store.get();
-  const initialStyle = style(initial);
-  applyView(graph, dataset, view, { ...initialStyle, landmarks });
+  view.apply(initial, false);
   const renderer: Renderer = createRenderer(container, graph, { hidden: opening.wait && !opening.final }, {
     onClickNode: (id) => store.update(selectNode(id)),
     onClickStage: () => store.update(selectNode(null)),
@@ -129,11 +82,11 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     onCamera: (camera) => store.update(setCamera(camera)),
   });
 
-  const layout = createLayout(positions, {
+  const layout = createLayout(opening.seed, {
     graph,
     renderer,
-    dataset: () => dataset,
-    view: () => view,
+    dataset: view.dataset,
+    view: view.view,
     current: () => store.get().layout,
     setStatus: (status) => session.update((s) => ({ ...s, layout: status })),
   });
@@ -144,26 +97,9 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
   function restyle(s: AtlasState, recomputeView: boolean) {
     // Answers can land after the session is gone (React remounts, page changes): ignore them.
     if (killed) return;
-    if (recomputeView) view = computeView(dataset, s);
-    const { color, size } = style(s);
-    const { structureChanged } = applyView(graph, dataset, view, { color, size, landmarks });
-    renderer.refresh(structureChanged);
+    renderer.refresh(view.apply(s, recomputeView));
     layout.showBands();
-    publish(s, color, size);
-  }
-
-  function publish(s: AtlasState, color: ColorScale, size: SizeScale) {
-    const prev = session.get();
-    session.update(() => ({
-      ...prev,
-      dataset,
-      view,
-      legend: color.legend(view),
-      colorTitle: color.title,
-      size,
-      metrics: metrics.status(s, prev.metrics),
-      revision: prev.revision + 1,
-    }));
+    view.publish(s);
   }
 
   // Bindings: state → graph and renderer.
@@ -187,7 +123,7 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
   // Opening state (possibly from a shared link).
   metrics.ensure(initial);
   if (initial.layout !== "force") void layout.show(initial.layout, false);
-  publish(initial, initialStyle.color, initialStyle.size);
+  view.publish(initial);
   renderer.setEmphasis(emphasisOf(initial));
   if (initial.camera) renderer.setCamera(initial.camera);
 
@@ -206,14 +142,14 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     renderer.reveal();
   });
 
-  const hideInspector = exposeInspector(graph, () => dataset, renderer);
-  const exports = createExports(graph, () => dataset, renderer);
+  const hideInspector = exposeInspector(graph, view.dataset, renderer);
+  const exports = createExports(graph, view.dataset, renderer);
 
   const api: Session = {
     firstFrame: renderer.firstFrame,
     layoutDone,
     graph,
-    dataset: () => dataset,
+    dataset: view.dataset,
     state: session,
     renderer,
     focusNode: (id) => renderer.focusNode(id),
@@ -228,8 +164,7 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     stopForce: () => layout.stopForce(),
     resetCamera: () => renderer.setCamera(null, true),
     setExtras(extras) {
-      dataset = withScopes(withGroups(dataset, extras.groups), extras.scopes);
-      landmarks = landmarkIds(dataset, landmarkLimit());
+      view.setExtras(extras);
       restyle(store.get(), true);
     },
     zoom: (factor) => renderer.zoom(factor),
