@@ -1,58 +1,24 @@
 /**
- * Binds the view state to the rendered graph: after each state change, recompute what is visible
- * (filters, year, collapsed networks, expanded neighbourhoods), restyle (colour, size), and pass
- * emphasis to the renderer; fetch metrics and scopes when the view needs them; switch layouts.
- * Everything a panel shows about the current view (visible set, legend, layout and metrics status)
- * is published in a second store, `session`.
+ * The composition root of the explorer: builds the graph and the renderer and composes the small
+ * controllers behind one `Session` (view: visible set, style, published panel state; metrics;
+ * layout; camera; exports). What stays here is the wiring: which view-state change drives which
+ * controller, clicks and hovers back into the view state, and the opening layout's arrival.
  */
-import { ApiError, fetchMetrics, type NetworkExtras } from "../api";
-import {
-  type AtlasDataset,
-  type AtlasGraph,
-  applyView,
-  buildGraph,
-  type ColorScale,
-  computeView,
-  createColorScale,
-  createSizeScale,
-  edgesCSV,
-  landmarkIds,
-  type LegendEntry,
-  type MetricsTable,
-  nodesCSV,
-  type SizeScale,
-  toGEXF,
-  type VisibleView,
-  visibleGraph,
-  withGroups,
-  withScopes,
-} from "../graph";
-import { bandOf, computeSectorsLayout, type ForceLayout, type SectorsLayout, startForceLayout } from "../layout";
-import { createRenderer, type Insets, type Renderer } from "../render";
-import { type AtlasState, hoverNode, selectNode, setCamera, setLayout, toNetworkFilter } from "../state";
-import { createStore, type Store } from "../state/store";
+import type { NetworkExtras } from "../api";
+import { type AtlasDataset, type AtlasGraph, buildGraph } from "../graph";
+import { createRenderer, type Renderer } from "../render";
+import { type AtlasState, hoverNode, selectNode, setCamera, setLayout } from "../state";
+import type { Store } from "../state/store";
+import { createCamera } from "./camera";
+import { createExports } from "./exports";
 import { exposeInspector } from "./inspect";
+import { createLayout } from "./layout";
+import { createMetrics } from "./metrics";
+import { createView, type SessionState } from "./view";
 
-export type MetricsStatus =
-  | { type: "idle" }
-  | { type: "loading"; key: string }
-  | { type: "ready"; key: string; table: MetricsTable; summary: { density: number; modularity: number; components: number; communities: number; method: string } }
-  | { type: "error"; key: string; message: string };
-
-export type LayoutStatus = { type: "idle" } | { type: "running" } | { type: "animating" };
-
-export interface SessionState {
-  /** The data model (replaced when groups or scopes arrive). */
-  dataset: AtlasDataset;
-  view: VisibleView;
-  legend: LegendEntry[];
-  colorTitle: string;
-  size: SizeScale;
-  metrics: MetricsStatus;
-  layout: LayoutStatus;
-  /** Bumped whenever node attributes (visibility, colour, size) change, for the table. */
-  revision: number;
-}
+export type { LayoutStatus } from "./layout";
+export type { MetricsStatus } from "./metrics";
+export type { SessionState } from "./view";
 
 export interface Session {
   graph: AtlasGraph;
@@ -92,55 +58,23 @@ export interface OpeningLayout {
   wait: boolean;
 }
 
-/** Above this many nodes, positions jump instead of gliding. */
-const ANIMATION_LIMIT = 3000;
-
 const VIEW_KEYS = ["filters", "year", "datedOnly", "collapsed", "revealed"] as const;
 
 export function createSession(container: HTMLElement, initialDataset: AtlasDataset, opening: OpeningLayout, store: Store<AtlasState>): Session {
-  let dataset = initialDataset;
-  const positions = opening.seed;
-  const graph = buildGraph(dataset, positions);
+  const graph = buildGraph(initialDataset, opening.seed);
+  const initial = store.get();
+  const metrics = createMetrics((key) => {
+    if (metrics.key(store.get()) === key) restyle(store.get(), false);
+  });
   // Fewer always-on labels on a narrow screen, so they do not pile up.
   const landmarkLimit = () => Math.max(8, Math.min(60, Math.round(container.clientWidth / 21)));
-  let landmarks = landmarkIds(dataset, landmarkLimit());
-  // The force layout's positions, kept while the sectors layout is shown.
-  let forcePositions: Float64Array = Float64Array.from(positions);
-  let force: ForceLayout | null = null;
-  let sectorsBands: SectorsLayout["bands"] | null = null;
-  const metricsCache = new Map<string, MetricsStatus>();
-  let metricsRequest: AbortController | null = null;
-
-  const metricsKey = (s: AtlasState) => JSON.stringify(toNetworkFilter(s.filters, s.year));
-  const needsMetrics = (s: AtlasState) => s.appearance.sizeBy !== "degree" || s.appearance.colorBy === "community";
-  const metricsTable = (s: AtlasState) => {
-    const status = metricsCache.get(metricsKey(s));
-    return status?.type === "ready" ? status.table : null;
-  };
-
-  let view = computeView(dataset, store.get());
-  const style = (s: AtlasState): { color: ColorScale; size: SizeScale } => {
-    const table = metricsTable(s);
-    return { color: createColorScale(dataset, s.appearance.colorBy, table), size: createSizeScale(dataset, s.appearance.sizeBy, view, table) };
-  };
-
-  const session = createStore<SessionState>({
-    dataset,
-    view,
-    legend: [],
-    colorTitle: "",
-    size: createSizeScale(dataset, "degree", view, null),
-    metrics: { type: "idle" },
-    layout: { type: "idle" },
-    revision: 0,
-  });
+  const view = createView(graph, initialDataset, initial, metrics, landmarkLimit);
+  const session = view.state;
 
   let killed = false;
 
   // The opening view is written into the graph before Sigma sees it, so Sigma indexes it once.
-  const initial = store.get();
-  const initialStyle = style(initial);
-  applyView(graph, dataset, view, { ...initialStyle, landmarks });
+  view.apply(initial, false);
   const renderer: Renderer = createRenderer(container, graph, { hidden: opening.wait && !opening.final }, {
     onClickNode: (id) => store.update(selectNode(id)),
     onClickStage: () => store.update(selectNode(null)),
@@ -148,114 +82,24 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     onCamera: (camera) => store.update(setCamera(camera)),
   });
 
+  const layout = createLayout(opening.seed, {
+    graph,
+    renderer,
+    dataset: view.dataset,
+    view: view.view,
+    current: () => store.get().layout,
+    setStatus: (status) => session.update((s) => ({ ...s, layout: status })),
+  });
+
+  // Framing is dropped once the session is gone or the emphasis has moved on.
+  const camera = createCamera(container, graph, renderer, () => (killed ? null : store.get().emphasis));
+
   function restyle(s: AtlasState, recomputeView: boolean) {
     // Answers can land after the session is gone (React remounts, page changes): ignore them.
     if (killed) return;
-    if (recomputeView) view = computeView(dataset, s);
-    const { color, size } = style(s);
-    const { structureChanged } = applyView(graph, dataset, view, { color, size, landmarks });
-    renderer.refresh(structureChanged);
-    showBands();
-    publish(s, color, size);
-  }
-
-  function publish(s: AtlasState, color: ColorScale, size: SizeScale) {
-    const prev = session.get();
-    session.update(() => ({
-      ...prev,
-      dataset,
-      view,
-      legend: color.legend(view),
-      colorTitle: color.title,
-      size,
-      metrics: needsMetrics(s) ? (metricsCache.get(metricsKey(s)) ?? { type: "loading", key: metricsKey(s) }) : prev.metrics,
-      revision: prev.revision + 1,
-    }));
-  }
-
-  function ensureMetrics(s: AtlasState) {
-    if (!needsMetrics(s)) return;
-    const key = metricsKey(s);
-    if (metricsCache.has(key)) return;
-    metricsRequest?.abort();
-    const controller = new AbortController();
-    metricsRequest = controller;
-    metricsCache.set(key, { type: "loading", key });
-    fetchMetrics(toNetworkFilter(s.filters, s.year), controller.signal)
-      .then((m) => {
-        const table: MetricsTable = new Map(m.nodes.map((row) => [row.node.id, row]));
-        metricsCache.set(key, {
-          type: "ready",
-          key,
-          table,
-          summary: { density: m.density, modularity: m.modularity, components: m.components, communities: m.communities, method: m.betweennessMethod },
-        });
-      })
-      .catch((error: Error) => {
-        if (error.name === "AbortError") {
-          metricsCache.delete(key);
-          return;
-        }
-        metricsCache.set(key, { type: "error", key, message: error instanceof ApiError ? error.message : "Metrics could not be loaded." });
-      })
-      .finally(() => {
-        if (metricsRequest === controller) metricsRequest = null;
-        if (metricsKey(store.get()) === key) restyle(store.get(), false);
-      });
-  }
-
-  function currentPositions(): Float64Array {
-    const out = new Float64Array(2 * dataset.nodes.length);
-    dataset.nodes.forEach((node, i) => {
-      const attr = graph.getNodeAttributes(node.id);
-      out[2 * i] = attr.x;
-      out[2 * i + 1] = attr.y;
-    });
-    return out;
-  }
-
-  const toTargets = (p: Float64Array) => new Map(dataset.nodes.map((node, i) => [node.id, { x: p[2 * i], y: p[2 * i + 1] }]));
-
-  let pendingLayout: Promise<void> = Promise.resolve();
-  function showLayout(layout: AtlasState["layout"], animate: boolean): Promise<void> {
-    pendingLayout = arrangeLayout(layout, animate);
-    return pendingLayout;
-  }
-
-  async function arrangeLayout(layout: AtlasState["layout"], animate: boolean) {
-    stopForce();
-    const targets = layout === "sectors" ? computeSectorsLayout(dataset, forcePositions) : null;
-    const next = targets ? targets.positions : forcePositions;
-    renderer.setBands(null);
-    if (animate) {
-      session.update((s) => ({ ...s, layout: { type: "animating" } }));
-      await renderer.animatePositions(toTargets(next));
-      session.update((s) => ({ ...s, layout: { type: "idle" } }));
-    } else {
-      graph.updateEachNodeAttributes((id, attr) => {
-        const i = dataset.index.get(id)!;
-        return { ...attr, x: next[2 * i], y: next[2 * i + 1] };
-      });
-    }
-    sectorsBands = targets?.bands ?? null;
-    showBands();
-  }
-
-  /** Captions of the sectors bands that hold at least one visible node. */
-  function showBands() {
-    if (!sectorsBands || store.get().layout !== "sectors") {
-      renderer.setBands(null);
-      return;
-    }
-    const shown = new Set<number>();
-    dataset.nodes.forEach((node, i) => {
-      if (view.nodeVisible[i]) shown.add(bandOf(node));
-    });
-    renderer.setBands(sectorsBands.filter((_, b) => shown.has(b)));
-  }
-
-  function stopForce() {
-    force?.stop();
+    renderer.refresh(view.apply(s, recomputeView));
+    layout.showBands();
+    view.publish(s);
   }
 
   // Bindings: state → graph and renderer.
@@ -268,47 +112,18 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
     const emphasisChanged = s.emphasis !== previous.emphasis;
     previous = s;
     if (viewChanged || styleChanged) {
-      ensureMetrics(s);
+      metrics.ensure(s);
       restyle(s, viewChanged);
     }
-    if (layoutChanged) void showLayout(s.layout, true);
+    if (layoutChanged) void layout.show(s.layout, true);
     renderer.setEmphasis(emphasisOf(s));
-    if (emphasisChanged && s.emphasis.type !== "none") void frame(s.emphasis);
+    if (emphasisChanged && s.emphasis.type !== "none") void camera.frame(s.emphasis, layout.pending);
   });
 
-  /**
-   * Frames what was emphasised once the layout it is shown in has settled: a story step's own camera,
-   * or a fit of the emphasised nodes on screen (a story step's hidden nodes do not count).
-   */
-  async function frame(emphasis: Exclude<AtlasState["emphasis"], { type: "none" }>) {
-    await pendingLayout;
-    // Sigma reads the moved positions on its next frame.
-    await new Promise((done) => requestAnimationFrame(done));
-    if (killed || store.get().emphasis !== emphasis) return;
-    if (emphasis.type === "story" && emphasis.camera) renderer.setCamera(emphasis.camera, true);
-    else {
-      const ids = emphasis.type === "story" ? emphasis.nodes.filter((id) => graph.hasNode(id) && !graph.getNodeAttribute(id, "hidden")) : emphasis.nodes;
-      renderer.fitNodes(ids, overlayInsets());
-    }
-  }
-
-  /** How far the overlays of the graph pane (marked data-overlay) cover the canvas from its top and bottom. */
-  function overlayInsets(): Insets {
-    const box = container.getBoundingClientRect();
-    const insets = { top: 0, right: 0, bottom: 0, left: 0 };
-    container.parentElement?.querySelectorAll<HTMLElement>("[data-overlay]").forEach((el) => {
-      const r = el.getBoundingClientRect();
-      if (r.height === 0 || r.height > box.height / 2) return;
-      if (r.top + r.height / 2 < box.top + box.height / 2) insets.top = Math.max(insets.top, r.bottom - box.top);
-      else insets.bottom = Math.max(insets.bottom, box.bottom - r.top);
-    });
-    return insets;
-  }
-
   // Opening state (possibly from a shared link).
-  ensureMetrics(initial);
-  if (initial.layout !== "force") void showLayout(initial.layout, false);
-  publish(initial, initialStyle.color, initialStyle.size);
+  metrics.ensure(initial);
+  if (initial.layout !== "force") void layout.show(initial.layout, false);
+  view.publish(initial);
   renderer.setEmphasis(emphasisOf(initial));
   if (initial.camera) renderer.setCamera(initial.camera);
 
@@ -321,78 +136,48 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
   const layoutDone = finalLayout.then(async (final) => {
     if (killed || !final) return;
     if (!opening.wait) return api.setForcePositions(final);
-    forcePositions = Float64Array.from(final);
-    if (store.get().layout === "sectors") void showLayout("sectors", false);
-    else
-      graph.updateEachNodeAttributes(
-        (id, attr) => {
-          const i = dataset.index.get(id)!;
-          return { ...attr, x: final[2 * i], y: final[2 * i + 1] };
-        },
-        { attributes: ["x", "y"] },
-      );
+    layout.placeForcePositions(final);
     renderer.refresh(true);
     if (opening.wait && store.get().camera) renderer.setCamera(store.get().camera);
     renderer.reveal();
   });
 
-  const hideInspector = exposeInspector(graph, () => dataset, renderer);
-  const download = (name: string) => `coalition-atlas-${name}`;
+  const hideInspector = exposeInspector(graph, view.dataset, renderer);
+  const exports = createExports(graph, view.dataset, renderer);
 
   const api: Session = {
     firstFrame: renderer.firstFrame,
     layoutDone,
     graph,
-    dataset: () => dataset,
+    dataset: view.dataset,
     state: session,
     renderer,
     focusNode: (id) => renderer.focusNode(id),
     async startForce() {
-      if (force?.isRunning()) return;
+      if (layout.isForceRunning()) return;
       if (store.get().layout !== "force") {
         store.update(setLayout("force"));
-        await pendingLayout;
+        await layout.pending;
       }
-      force = startForceLayout(graph, () => {
-        forcePositions = currentPositions();
-        force = null;
-        session.update((s) => ({ ...s, layout: { type: "idle" } }));
-      });
-      session.update((s) => ({ ...s, layout: { type: "running" } }));
+      layout.startForce();
     },
-    stopForce,
+    stopForce: () => layout.stopForce(),
     resetCamera: () => renderer.setCamera(null, true),
     setExtras(extras) {
-      dataset = withScopes(withGroups(dataset, extras.groups), extras.scopes);
-      landmarks = landmarkIds(dataset, landmarkLimit());
+      view.setExtras(extras);
       restyle(store.get(), true);
     },
     zoom: (factor) => renderer.zoom(factor),
     async setForcePositions(positions) {
       if (killed) return;
-      forcePositions = Float64Array.from(positions);
-      if (store.get().layout === "force" && !force) {
-        session.update((s) => ({ ...s, layout: { type: "animating" } }));
-        // Gliding re-indexes every frame: fine for thousands of nodes, not for ten thousand.
-        await renderer.animatePositions(toTargets(forcePositions), graph.order > ANIMATION_LIMIT ? 0 : 800);
-        session.update((s) => ({ ...s, layout: { type: "idle" } }));
-      } else if (store.get().layout === "sectors") {
-        await showLayout("sectors", true);
-      }
+      await layout.setForcePositions(positions);
     },
-    exportPNG: () => renderer.exportPNG(download("view")),
-    exportGEXF: () =>
-      toGEXF(visibleGraph(graph, dataset), {
-        description: `Coalition Atlas: the visible graph${location.search ? ` (${decodeURIComponent(location.search)})` : ""}`,
-        date: new Date().toISOString().slice(0, 10),
-      }),
-    exportNodesCSV: () => nodesCSV(visibleGraph(graph, dataset)),
-    exportEdgesCSV: () => edgesCSV(visibleGraph(graph, dataset)),
+    ...exports,
     kill() {
       killed = true;
       hideInspector();
-      stopForce();
-      metricsRequest?.abort();
+      layout.stopForce();
+      metrics.abort();
       unsubscribe();
       renderer.kill();
     },
