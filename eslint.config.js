@@ -24,7 +24,10 @@ export default tseslint.config(
   },
   {
     files: ["core/**/*.ts"],
-    rules: restrict({ group: ["**/server/**", "**/web/**", "**/bench/**", "**/test/**"], message: "core/ imports nothing of ours outside core/." }),
+    rules: restrict({
+      group: ["**/server/**", "**/web/**", "**/bench/**", "**/test/**"],
+      message: "core/ imports nothing of ours outside core/.",
+    }),
   },
   {
     files: ["server/**/*.ts"],

@@ -96,7 +96,14 @@ function pickTargets(graph: ColumnGraph) {
   });
   const bySize = [...members].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const medium = bySize.find(([, size]) => size <= 50)!;
-  return { biggest: bySize[0], medium, organisations: [...degree.keys()].filter((id) => id.startsWith("org-")).sort().slice(100, 105) };
+  return {
+    biggest: bySize[0],
+    medium,
+    organisations: [...degree.keys()]
+      .filter((id) => id.startsWith("org-"))
+      .sort()
+      .slice(100, 105),
+  };
 }
 
 function cases(graph: ColumnGraph): Case[] {
@@ -112,30 +119,38 @@ function cases(graph: ColumnGraph): Case[] {
   const [metrics2005, metrics2015] = [metricsIn(2005), metricsIn(2015)];
   const index = whatIfIndex(graph);
   return [
-    { name: "index the read model (indexColumns, once per cached read)", run: () => indexColumns(graph.columns), describe: (g: ColumnGraph) => `${g.ids.length} nodes` },
+    {
+      name: "index the read model (indexColumns, once per cached read)",
+      run: () => indexColumns(graph.columns),
+      describe: (g: ColumnGraph) => `${g.ids.length} nodes`,
+    },
     ...(["SECTOR", "REGION", "SCOPE", "TYPE"] as const).map((partition) => ({
       name: `brokerage roles, ${partition.toLowerCase()}`,
       target: TARGETS.brokerage,
       run: () => brokerageRoles(graph, partition),
-      describe: (r: ReturnType<typeof brokerageRoles>) => `${r.organisations} organisations, ${r.arcs} arcs, ${r.nodes.reduce((s, n) => s + n.total, 0)} brokered pairs`,
+      describe: (r: ReturnType<typeof brokerageRoles>) =>
+        `${r.organisations} organisations, ${r.arcs} arcs, ${r.nodes.reduce((s, n) => s + n.total, 0)} brokered pairs`,
     })),
     {
       name: "change 2005 → 2015 (yearDiff)",
       target: TARGETS.diff,
       run: () => yearDiff(graph, 2005, 2015),
-      describe: (d: ReturnType<typeof yearDiff>) => `${d.nodes.appeared.length} nodes appeared, ${d.ties.appeared.length} ties appeared, ${d.ties.ended.length} ended`,
+      describe: (d: ReturnType<typeof yearDiff>) =>
+        `${d.nodes.appeared.length} nodes appeared, ${d.ties.appeared.length} ties appeared, ${d.ties.ended.length} ended`,
     },
     {
       name: "change 2005 → 2015, metric changes (from the two years' metrics)",
       target: TARGETS.diff,
       run: () => metricChanges(graph, metrics2005, metrics2015),
-      describe: (c: ReturnType<typeof metricChanges>) => `${c.length} nodes, ${c.filter((x) => x.changedCommunity).length} changed community`,
+      describe: (c: ReturnType<typeof metricChanges>) =>
+        `${c.length} nodes, ${c.filter((x) => x.changedCommunity).length} changed community`,
     },
     {
       name: `metrics of one year's snapshot (computeMetrics as \`metrics\`, betweenness sampled from ${sampled.samples} sources)`,
       repeats: 0,
       run: () => metricsIn(2015),
-      describe: (m: ReturnType<typeof computeMetrics>) => `${m.nodes.size} nodes, ${m.communities} communities, betweenness ${m.betweennessMethod.toLowerCase()}`,
+      describe: (m: ReturnType<typeof computeMetrics>) =>
+        `${m.nodes.size} nodes, ${m.communities} communities, betweenness ${m.betweennessMethod.toLowerCase()}`,
     },
     ...[
       { label: "all years, shared ≥ 2", options: { minShared: 2 } },
@@ -174,7 +189,9 @@ async function benchSize(size: string) {
   const loadBefore = loadavg().map(round);
   const rows = cases(graph).map((c) => {
     const timing = measure(c);
-    log(`${c.name}: first ${timing.firstWall} ms (cpu ${timing.firstCpu}), p50 ${timing.p50Wall}, max ${timing.maxWall} — ${timing.answer}`);
+    log(
+      `${c.name}: first ${timing.firstWall} ms (cpu ${timing.firstCpu}), p50 ${timing.p50Wall}, max ${timing.maxWall} — ${timing.answer}`,
+    );
     return { name: c.name, target: c.target ?? null, ...timing };
   });
   const loadAfter = loadavg().map(round);
@@ -191,7 +208,8 @@ async function benchSize(size: string) {
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(new URL(`analysis-${size}.json`, RESULTS_DIR), `${JSON.stringify({ ...meta, rows }, null, 2)}\n`);
-  const mark = (row: { target: number | null; firstWall: number }) => (row.target === null ? "" : `${row.target} ${row.firstWall <= row.target ? "✓" : "✗"}`);
+  const mark = (row: { target: number | null; firstWall: number }) =>
+    row.target === null ? "" : `${row.target} ${row.firstWall <= row.target ? "✓" : "✗"}`;
   const md = [
     `# Analysis benchmark, ${size} organisations`,
     "",
@@ -202,7 +220,10 @@ async function benchSize(size: string) {
     "",
     "| case | first | first CPU | p50 | max | p50 CPU | target | answer |",
     "|---|---:|---:|---:|---:|---:|---:|---|",
-    ...rows.map((r) => `| ${r.name} | ${r.firstWall} | ${r.firstCpu} | ${[r.p50Wall, r.maxWall, r.p50Cpu].map((x) => (Number.isNaN(x) ? "—" : x)).join(" | ")} | ${mark(r)} | ${r.answer} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.name} | ${r.firstWall} | ${r.firstCpu} | ${[r.p50Wall, r.maxWall, r.p50Cpu].map((x) => (Number.isNaN(x) ? "—" : x)).join(" | ")} | ${mark(r)} | ${r.answer} |`,
+    ),
     "",
   ].join("\n");
   writeFileSync(new URL(`analysis-${size}.md`, RESULTS_DIR), md);

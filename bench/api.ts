@@ -95,7 +95,9 @@ function pickInputs(data: Dataset, seed: number) {
   const networks = [...members].sort((a, b) => b[1] - a[1]).map(([id]) => id);
   return {
     orgIds: sampleWithoutReplacement(orgs, 20, rng).map((o) => o.id),
-    pairs: sampleWithoutReplacement(labour, 20, rng).map((o) => [o.id, civil[Math.floor(rng() * civil.length)].id] as const).slice(0, 20),
+    pairs: sampleWithoutReplacement(labour, 20, rng)
+      .map((o) => [o.id, civil[Math.floor(rng() * civil.length)].id] as const)
+      .slice(0, 20),
     words: sampleWithoutReplacement(orgs, 20, rng).map((o) => o.name.split(" ").slice(0, 2).join(" ")),
     typos: sampleWithoutReplacement(orgs, 20, rng).map((o) => o.name.split(" ")[0].slice(0, -1) + "x " + o.name.split(" ")[1]),
     networks: networks.slice(5, 25),
@@ -323,7 +325,10 @@ async function payloads(app: ReturnType<typeof createApp>) {
     ["network", "nodes { id name kind ... on Organisation { acronym type sector } }"],
     ["network", "nodes { id name kind ... on Organisation { acronym type sector } } edges { source target }"],
     ["network", "nodes { id name kind ... on Organisation { acronym type sector } } edges { source target id type }"],
-    ["network", "nodes { id name kind ... on Organisation { acronym type sector } } edges { source target id type citations { locator evidence source { id } } }"],
+    [
+      "network",
+      "nodes { id name kind ... on Organisation { acronym type sector } } edges { source target id type citations { locator evidence source { id } } }",
+    ],
     ["networkCompact", "ids"],
     ["networkCompact", "ids names"],
     ["networkCompact", "ids names kinds"],
@@ -337,7 +342,13 @@ async function payloads(app: ReturnType<typeof createApp>) {
   for (const [query, selection] of steps) {
     const text = await runGraphQL(app, `{ ${query} { ${selection} } }`, {});
     const bytes = Buffer.byteLength(text);
-    out.push({ query, selection, bytes, gzipBytes: gzipSync(text).length, addedBytes: previous?.query === query ? bytes - previous.bytes : bytes });
+    out.push({
+      query,
+      selection,
+      bytes,
+      gzipBytes: gzipSync(text).length,
+      addedBytes: previous?.query === query ? bytes - previous.bytes : bytes,
+    });
     previous = { query, bytes };
   }
   return out;
@@ -356,7 +367,14 @@ interface Row {
 
 const loadAverage = () => loadavg().map((x) => round(x));
 
-async function measure(store: { db: Database }, c: Case, label: string, app: () => ReturnType<typeof createApp>, iterations: number, cache: Row["cache"]): Promise<Row> {
+async function measure(
+  store: { db: Database },
+  c: Case,
+  label: string,
+  app: () => ReturnType<typeof createApp>,
+  iterations: number,
+  cache: Row["cache"],
+): Promise<Row> {
   const bare: number[] = [];
   const gql: number[] = [];
   let bytes = 0;
@@ -381,7 +399,9 @@ async function measure(store: { db: Database }, c: Case, label: string, app: () 
     responseBytes: bytes,
     targetP95: label === "10k" ? (TARGETS[c.name] ?? null) : null,
   };
-  log(`${label} ${name}: GraphQL p50 ${row.graphql.p50} / p95 ${row.graphql.p95} ms; bare p50 ${row.bare.p50} / p95 ${row.bare.p95} ms; load ${loadAverage()[0]}`);
+  log(
+    `${label} ${name}: GraphQL p50 ${row.graphql.p50} / p95 ${row.graphql.p95} ms; bare p50 ${row.bare.p50} / p95 ${row.bare.p95} ms; load ${loadAverage()[0]}`,
+  );
   return row;
 }
 
@@ -442,7 +462,13 @@ async function benchSize(label: string, seed: number) {
       loadMs: store.loadMs,
       warmMs,
       cacheMb,
-      machine: { cpus: availableParallelism(), cpu: cpus()[0]?.model, node: process.version, loadAverageBefore: loadBefore, loadAverageAfter: loadAverage() },
+      machine: {
+        cpus: availableParallelism(),
+        cpu: cpus()[0]?.model,
+        node: process.version,
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: loadAverage(),
+      },
       date: new Date().toISOString(),
       queries: results,
       metrics: method,
@@ -471,7 +497,12 @@ function markdown(report: {
   machine: { cpus: number; cpu?: string; node: string; loadAverageBefore: number[]; loadAverageAfter: number[] };
   queries: Row[];
   metrics: { betweennessMethod: string; betweennessSamples: number | null };
-  caches: { readModels: { entries: number; estimatedBytes: number }; results: { entries: number; bytes: number }; heapUsedBytes: number; rssBytes: number };
+  caches: {
+    readModels: { entries: number; estimatedBytes: number };
+    results: { entries: number; bytes: number };
+    heapUsedBytes: number;
+    rssBytes: number;
+  };
   payload: { query: string; selection: string; bytes: number; gzipBytes: number; addedBytes: number }[];
 }): string {
   const m = report.machine;
@@ -490,7 +521,9 @@ function markdown(report: {
   for (const q of report.queries) {
     const target = q.targetP95 === null ? "" : `${q.targetP95} ${q.graphql.p95 <= q.targetP95 ? "✓" : "✗"}`;
     const ratio = (x: number | null) => (x === null ? "—" : `${x}×`);
-    lines.push(`| ${q.query} | ${q.graphql.p50} | ${q.graphql.p95} | ${q.bare.p50} | ${q.bare.p95} | ${ratio(q.overheadP50)} | ${ratio(q.overheadP95)} | ${target} | ${q.responseBytes} |`);
+    lines.push(
+      `| ${q.query} | ${q.graphql.p50} | ${q.graphql.p95} | ${q.bare.p50} | ${q.bare.p95} | ${ratio(q.overheadP50)} | ${ratio(q.overheadP95)} | ${target} | ${q.responseBytes} |`,
+    );
   }
   const c = report.caches;
   lines.push(
@@ -498,13 +531,22 @@ function markdown(report: {
     `metrics: betweenness ${report.metrics.betweennessMethod}${report.metrics.betweennessSamples ? ` (${report.metrics.betweennessSamples} sources)` : ""}.`,
     `Caches holding every whole-graph case above: ${c.readModels.entries} read models (estimated ${mib(c.readModels.estimatedBytes)}), ${c.results.entries} results (${mib(c.results.bytes)}); process heap ${mib(c.heapUsedBytes)}, RSS ${mib(c.rssBytes)}.`,
   );
-  lines.push("", "## Payload per field (whole graph)", "", "| query | selection | bytes | gzip | added by the last field(s) |", "|---|---|---:|---:|---:|");
+  lines.push(
+    "",
+    "## Payload per field (whole graph)",
+    "",
+    "| query | selection | bytes | gzip | added by the last field(s) |",
+    "|---|---|---:|---:|---:|",
+  );
   for (const p of report.payload) lines.push(`| ${p.query} | \`${p.selection}\` | ${p.bytes} | ${p.gzipBytes} | ${p.addedBytes} |`);
   return `${lines.join("\n")}\n`;
 }
 
 const args = process.argv.slice(2);
 /** `--only=search,node`: just the cases whose names contain one of these; nothing is written. */
-const only = args.find((a) => a.startsWith("--only="))?.slice("--only=".length).split(",");
+const only = args
+  .find((a) => a.startsWith("--only="))
+  ?.slice("--only=".length)
+  .split(",");
 const sizes = args.filter((a) => !a.startsWith("-"));
 for (const label of sizes.length ? sizes : ["10k"]) await benchSize(label, 2024);

@@ -47,13 +47,28 @@ function fetchOpening(port: number, headers: Record<string, string>): Promise<An
   const body = JSON.stringify({ query: NETWORK_QUERY });
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path: "/graphql", method: "POST", headers: { "content-type": "application/json", accept: "application/json", ...headers } }, (res) => {
-      let bytes = 0;
-      res.on("data", (part: Buffer) => (bytes += part.length));
-      res.on("end", () =>
-        resolve({ status: res.statusCode ?? 0, bytes, encoding: String(res.headers["content-encoding"] ?? "identity"), etag: res.headers.etag, ms: performance.now() - started }),
-      );
-    });
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/graphql",
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json", ...headers },
+      },
+      (res) => {
+        let bytes = 0;
+        res.on("data", (part: Buffer) => (bytes += part.length));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            bytes,
+            encoding: String(res.headers["content-encoding"] ?? "identity"),
+            etag: res.headers.etag,
+            ms: performance.now() - started,
+          }),
+        );
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -88,7 +103,15 @@ async function benchSize(label: string): Promise<{ rows: Row[]; notModifiedBytes
       for (let i = 0; i < RUNS; i++) answers.push(await fetchOpening(port, { "accept-encoding": encoding }));
       if (answers[0].encoding !== encoding) throw new Error(`asked for ${encoding}, got ${answers[0].encoding}`);
       if (encoding === "identity") plain = answers[0].bytes;
-      const row = { size: label, nodes: data.organisations.length, encoding, bytes: answers[0].bytes, ratio: round((answers[0].bytes / plain) * 1000) / 1000, medianMs: round(median(answers.map((a) => a.ms))), load: loadAverage() };
+      const row = {
+        size: label,
+        nodes: data.organisations.length,
+        encoding,
+        bytes: answers[0].bytes,
+        ratio: round((answers[0].bytes / plain) * 1000) / 1000,
+        medianMs: round(median(answers.map((a) => a.ms))),
+        load: loadAverage(),
+      };
       log(`${label} ${encoding}: ${row.bytes} bytes (${row.ratio}), median ${row.medianMs} ms, load ${row.load.join(" ")}`);
       rows.push(row);
     }
@@ -118,7 +141,12 @@ const lines = [
   "",
   "| size | organisations | encoding | bytes | of plain | median ms | load (1/5/15 min) |",
   "|---|---:|---|---:|---:|---:|---|",
-  ...results.flatMap((r) => r.rows.map((row) => `| ${row.size} | ${row.nodes} | ${row.encoding} | ${row.bytes} (${kib(row.bytes)}) | ${(row.ratio * 100).toFixed(1)} % | ${row.medianMs} | ${row.load.join(" / ")} |`)),
+  ...results.flatMap((r) =>
+    r.rows.map(
+      (row) =>
+        `| ${row.size} | ${row.nodes} | ${row.encoding} | ${row.bytes} (${kib(row.bytes)}) | ${(row.ratio * 100).toFixed(1)} % | ${row.medianMs} | ${row.load.join(" / ")} |`,
+    ),
+  ),
   "",
   ...results.map((r) => `A repeat with \`If-None-Match\` at ${r.size}: 304 with ${r.notModifiedBytes} body bytes.`),
   "",

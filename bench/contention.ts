@@ -98,7 +98,14 @@ function post(port: number, query: string): Promise<number> {
   const body = JSON.stringify({ query });
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: "127.0.0.1", port, path: "/graphql", method: "POST", agent: false, headers: { "content-type": "application/json", accept: "application/json", "content-length": Buffer.byteLength(body) } },
+      {
+        host: "127.0.0.1",
+        port,
+        path: "/graphql",
+        method: "POST",
+        agent: false,
+        headers: { "content-type": "application/json", accept: "application/json", "content-length": Buffer.byteLength(body) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -133,7 +140,10 @@ async function startServer(uri: string, password: string): Promise<{ child: Chil
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const fmtLoad = () => loadavg().map((x) => x.toFixed(2)).join(" ");
+const fmtLoad = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
 
 interface ScenarioResult {
   scenario: string;
@@ -205,7 +215,12 @@ async function runScenario(scenario: Scenario): Promise<ScenarioResult> {
       metricsRequests: stats(metricsTimes),
       layoutRequests: stats(layoutTimes),
       loadSeconds: Math.round(loadSeconds * 10) / 10,
-      shape: { metricsClients: scenario.metricsClients, metricsRequests: scenario.metricsRequests, aliases: scenario.aliases, layouts: scenario.layouts },
+      shape: {
+        metricsClients: scenario.metricsClients,
+        metricsRequests: scenario.metricsRequests,
+        aliases: scenario.aliases,
+        layouts: scenario.layouts,
+      },
       loadAverage: { before: loadBefore, after: fmtLoad() },
     };
   } finally {
@@ -248,12 +263,17 @@ const results: ScenarioResult[] = [];
 for (const name of names.length ? names : ["bundled"]) {
   log(`${name}: starting (load ${fmtLoad()})`);
   const result = await runScenario(SCENARIOS[name]);
-  log(`${name}: trivial idle p95 ${result.idle.p95} ms; under load p50 ${result.underLoad.p50} p95 ${result.underLoad.p95} max ${result.underLoad.max} ms (n=${result.underLoad.n}); load lasted ${result.loadSeconds} s; load ${result.loadAverage.after}`);
+  log(
+    `${name}: trivial idle p95 ${result.idle.p95} ms; under load p50 ${result.underLoad.p50} p95 ${result.underLoad.p95} max ${result.underLoad.max} ms (n=${result.underLoad.n}); load lasted ${result.loadSeconds} s; load ${result.loadAverage.after}`,
+  );
   results.push(result);
   // Written after each graph, so a failure at 10k keeps the bundled figures.
   if (WRITTEN_LABELS.has(label)) {
     mkdirSync(RESULTS_DIR, { recursive: true });
-    writeFileSync(new URL(`contention-${label}.json`, RESULTS_DIR), JSON.stringify({ label, cores: availableParallelism(), results }, null, 2) + "\n");
+    writeFileSync(
+      new URL(`contention-${label}.json`, RESULTS_DIR),
+      JSON.stringify({ label, cores: availableParallelism(), results }, null, 2) + "\n",
+    );
     writeFileSync(new URL(`contention-${label}.md`, RESULTS_DIR), markdown(label, results));
     log(`wrote bench/results/contention-${label}.{md,json}`);
   }

@@ -31,7 +31,10 @@ const GAP_S = Number(values.gap);
 
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const load = () => loadavg().map((x) => x.toFixed(2)).join(" ");
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(" ");
 
 async function healthStatus(base: string): Promise<number> {
   try {
@@ -89,7 +92,9 @@ try {
       if (status !== 200 && Number.isNaN(noticedMs)) noticedMs = elapsed;
       if (status === 200 && !Number.isNaN(noticedMs)) {
         runs.push({ run, noticedMs: Math.round(noticedMs), healthyMs: Math.round(elapsed), loadBefore, loadAfter: load() });
-        log(`run ${run}: down noticed after ${Math.round(noticedMs)} ms, healthy again after ${(elapsed / 1000).toFixed(1)} s (load ${loadBefore} → ${load()})`);
+        log(
+          `run ${run}: down noticed after ${Math.round(noticedMs)} ms, healthy again after ${(elapsed / 1000).toFixed(1)} s (load ${loadBefore} → ${load()})`,
+        );
         break;
       }
       if (elapsed > 300_000) {
@@ -107,8 +112,17 @@ try {
   await new Promise((resolve) => server.once("exit", resolve));
 }
 
-const sorted = runs.map((r) => r.healthyMs).filter((ms) => !Number.isNaN(ms)).sort((a, b) => a - b);
-const result = { date: new Date().toISOString(), cpus: cpus().length, gapS: GAP_S, runs, medianHealthyMs: sorted[Math.floor(sorted.length / 2)] };
+const sorted = runs
+  .map((r) => r.healthyMs)
+  .filter((ms) => !Number.isNaN(ms))
+  .sort((a, b) => a - b);
+const result = {
+  date: new Date().toISOString(),
+  cpus: cpus().length,
+  gapS: GAP_S,
+  runs,
+  medianHealthyMs: sorted[Math.floor(sorted.length / 2)],
+};
 mkdirSync(RESULTS_DIR, { recursive: true });
 writeFileSync(join(RESULTS_DIR, "outage.json"), `${JSON.stringify(result, null, 2)}\n`);
 writeFileSync(
@@ -121,7 +135,10 @@ writeFileSync(
     "",
     "| run | noticed (ms) | healthy again (s) | load average before (1/5/15 min) | after |",
     "|---|---|---|---|---|",
-    ...runs.map((r) => `| ${r.run} | ${r.noticedMs} | ${Number.isNaN(r.healthyMs) ? "not within 5 min" : (r.healthyMs / 1000).toFixed(1)} | ${r.loadBefore} | ${r.loadAfter} |`),
+    ...runs.map(
+      (r) =>
+        `| ${r.run} | ${r.noticedMs} | ${Number.isNaN(r.healthyMs) ? "not within 5 min" : (r.healthyMs / 1000).toFixed(1)} | ${r.loadBefore} | ${r.loadAfter} |`,
+    ),
     "",
     `Median kill → healthy: ${(result.medianHealthyMs / 1000).toFixed(1)} s. Most of it is the JVM's start (Neo4j's recovery of the killed store included).`,
     "",

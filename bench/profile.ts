@@ -43,7 +43,9 @@ const PARAMS: Record<string, Record<string, unknown>> = {
 
 function operators(plan: ProfiledPlan, depth = 0, out: string[] = []): string[] {
   const details = String(plan.arguments?.Details ?? "").slice(0, 90);
-  out.push(`${"  ".repeat(depth)}${plan.operatorType}  rows ${plan.rows}  db hits ${plan.dbHits}${plan.time ? `  ${(plan.time / 1e6).toFixed(2)} ms` : ""}  ${details}`);
+  out.push(
+    `${"  ".repeat(depth)}${plan.operatorType}  rows ${plan.rows}  db hits ${plan.dbHits}${plan.time ? `  ${(plan.time / 1e6).toFixed(2)} ms` : ""}  ${details}`,
+  );
   for (const child of plan.children) operators(child, depth + 1, out);
   return out;
 }
@@ -63,7 +65,9 @@ try {
     const wall = performance.now() - started;
     const available = Number(result.summary.resultAvailableAfter);
     const consumed = Number(result.summary.resultConsumedAfter);
-    log(`${name}: wall ${wall.toFixed(1)} ms = server ${available} ms to first row + ${consumed} ms streaming + ${(wall - available - consumed).toFixed(1)} ms client (${rows.length} rows)`);
+    log(
+      `${name}: wall ${wall.toFixed(1)} ms = server ${available} ms to first row + ${consumed} ms streaming + ${(wall - available - consumed).toFixed(1)} ms client (${rows.length} rows)`,
+    );
     const profiled = await run(`PROFILE ${text}`);
     if (profiled.summary.profile) for (const line of operators(profiled.summary.profile)) log(`  ${line}`);
   }

@@ -8,11 +8,15 @@ import { EDGE_COLUMN_FIELDS, LEAN_NODE_FIELDS, type SubgraphColumns } from "../s
 import type { GraphRows } from "../server/import/to-graph.js";
 
 export function columnsOfRows(rows: Pick<GraphRows, "nodes" | "relationships">): SubgraphColumns {
-  const nodes: Record<string, unknown[]> = Object.fromEntries(LEAN_NODE_FIELDS.map((field) => [field, rows.nodes.map((n) => n.props[field] ?? null)]));
+  const nodes: Record<string, unknown[]> = Object.fromEntries(
+    LEAN_NODE_FIELDS.map((field) => [field, rows.nodes.map((n) => n.props[field] ?? null)]),
+  );
   const edges: Record<string, unknown[]> = Object.fromEntries(
     EDGE_COLUMN_FIELDS.map((field) => [
       field,
-      rows.relationships.map((r) => (field === "type" ? r.type : field === "source" ? r.source : field === "target" ? r.target : (r.props[field] ?? null))),
+      rows.relationships.map((r) =>
+        field === "type" ? r.type : field === "source" ? r.source : field === "target" ? r.target : (r.props[field] ?? null),
+      ),
     ]),
   );
   return { nodes, edges } as unknown as SubgraphColumns;

@@ -57,7 +57,8 @@ export async function openBenchStore(name: string, data: Dataset, log: (line: st
     await db.write(QUERIES.deleteStaleNodes, { ids: [] });
     for (let i = 0; i < rows.sources.length; i += BATCH) await db.write(QUERIES.upsertSources, { rows: rows.sources.slice(i, i + BATCH) });
     for (let i = 0; i < rows.nodes.length; i += BATCH) await db.write(QUERIES.upsertNodes, { rows: rows.nodes.slice(i, i + BATCH) });
-    for (let i = 0; i < rows.relationships.length; i += BATCH) await db.write(QUERIES.upsertRelationships, { rows: rows.relationships.slice(i, i + BATCH) });
+    for (let i = 0; i < rows.relationships.length; i += BATCH)
+      await db.write(QUERIES.upsertRelationships, { rows: rows.relationships.slice(i, i + BATCH) });
     await db.write(QUERIES.recordDatasetMeta, { hash: rows.hash, nodes: rows.nodes.length, relationships: rows.relationships.length });
     const loadMs = Date.now() - started;
     log(`${name}: loaded in ${(loadMs / 1000).toFixed(1)} s`);

@@ -34,7 +34,15 @@ export interface FrameStats {
 }
 
 /** Events whose time is JavaScript execution on the main thread (nested ones are merged). */
-const JS_EVENTS = new Set(["FunctionCall", "FireAnimationFrame", "EventDispatch", "TimerFire", "RunMicrotasks", "EvaluateScript", "v8.compile"]);
+const JS_EVENTS = new Set([
+  "FunctionCall",
+  "FireAnimationFrame",
+  "EventDispatch",
+  "TimerFire",
+  "RunMicrotasks",
+  "EvaluateScript",
+  "v8.compile",
+]);
 
 export function distribution(samples: number[]): Distribution {
   if (samples.length === 0) return { p50: 0, p95: 0, max: 0, mean: 0, n: 0 };
@@ -81,7 +89,8 @@ function perWindow(intervals: [number, number][], bounds: number[]): number[] {
     const [start, end] = [bounds[f], bounds[f + 1]];
     let sum = 0;
     while (k < intervals.length && intervals[k][1] <= start) k++;
-    for (let i = k; i < intervals.length && intervals[i][0] < end; i++) sum += Math.min(intervals[i][1], end) - Math.max(intervals[i][0], start);
+    for (let i = k; i < intervals.length && intervals[i][0] < end; i++)
+      sum += Math.min(intervals[i][1], end) - Math.max(intervals[i][0], start);
     out.push(sum / 1000);
   }
   return out;

@@ -74,7 +74,10 @@ async function measureLoad(context: BrowserContext, url: string, waitForLayout: 
   const cdp = await context.newCDPSession(page);
   await cdp.send("Performance.enable");
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName("atlas:first-frame").length > 0, null, { timeout: 120_000, polling: "raf" });
+  await page.waitForFunction(() => performance.getEntriesByName("atlas:first-frame").length > 0, null, {
+    timeout: 120_000,
+    polling: "raf",
+  });
   const { metrics } = await cdp.send("Performance.getMetrics");
   const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
   if (waitForLayout) await page.waitForFunction(() => performance.getEntriesByName("atlas:layout").length > 0, null, { timeout: 300_000 });
@@ -109,7 +112,13 @@ async function measureDrag(browser: Browser, context: BrowserContext, url: strin
   const cy = box.y + box.height / 2;
   await page.mouse.move(cx, cy);
   await browser.startTracing(page, {
-    categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "disabled-by-default-devtools.timeline.frame", "toplevel", "v8.execute"],
+    categories: [
+      "devtools.timeline",
+      "disabled-by-default-devtools.timeline",
+      "disabled-by-default-devtools.timeline.frame",
+      "toplevel",
+      "v8.execute",
+    ],
   });
   await page.mouse.down();
   for (let i = 0; i < 120; i++) {
@@ -170,7 +179,9 @@ async function runScenario(browser: Browser, scenario: Scenario, webDir: string)
       const context = await browser.newContext({ viewport: VIEWPORT });
       fresh.push(await measureLoad(context, url, true));
       await context.close();
-      log(`${scenario.name}: fresh browser #${i + 1}: first frame ${fresh[i].firstFrameMs} ms (API ${fresh[i].apiStartMs}→${fresh[i].apiEndMs} ms, layout ${fresh[i].layoutMs} ms, JS ${fresh[i].scriptMs} ms)`);
+      log(
+        `${scenario.name}: fresh browser #${i + 1}: first frame ${fresh[i].firstFrameMs} ms (API ${fresh[i].apiStartMs}→${fresh[i].apiEndMs} ms, layout ${fresh[i].layoutMs} ms, JS ${fresh[i].scriptMs} ms)`,
+      );
     }
 
     const returning: LoadRun[] = [];
@@ -182,7 +193,9 @@ async function runScenario(browser: Browser, scenario: Scenario, webDir: string)
     }
     const drag = await measureDrag(browser, context, url);
     await context.close();
-    log(`${scenario.name}: drag: JS/frame p50 ${drag.jsPerFrameMs.p50} p95 ${drag.jsPerFrameMs.p95} ms; busy p95 ${drag.busyPerFrameMs.p95} ms; wall p50 ${drag.wallPerFrameMs.p50} p95 ${drag.wallPerFrameMs.p95} ms`);
+    log(
+      `${scenario.name}: drag: JS/frame p50 ${drag.jsPerFrameMs.p50} p95 ${drag.jsPerFrameMs.p95} ms; busy p95 ${drag.busyPerFrameMs.p95} ms; wall p50 ${drag.wallPerFrameMs.p50} p95 ${drag.wallPerFrameMs.p95} ms`,
+    );
 
     const freshSummary = summarise(fresh);
     const returningSummary = summarise(returning);
@@ -258,7 +271,12 @@ async function main() {
   log("building the web app…");
   const webDir = mkdtempSync(join(tmpdir(), "atlas-bench-web-"));
   process.env.NODE_ENV = "production";
-  await build({ configFile: new URL("../vite.config.ts", import.meta.url).pathname, logLevel: "warn", mode: "production", build: { outDir: webDir, emptyOutDir: true } });
+  await build({
+    configFile: new URL("../vite.config.ts", import.meta.url).pathname,
+    logLevel: "warn",
+    mode: "production",
+    build: { outDir: webDir, emptyOutDir: true },
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     mkdirSync(RESULTS_DIR, { recursive: true });

@@ -4,7 +4,14 @@
  */
 import type { AtlasDataset, AtlasEdge, AtlasNode, CompactNetwork, NodeGroup } from "./wire.js";
 import { isOneOf } from "./labels.js";
-import { NODE_KINDS, ORGANISATION_TYPES, REGIONS, RELATIONSHIP_TYPE_NAMES as RELATIONSHIP_TYPES, type Scope, SECTORS } from "./vocabulary.js";
+import {
+  NODE_KINDS,
+  ORGANISATION_TYPES,
+  REGIONS,
+  RELATIONSHIP_TYPE_NAMES as RELATIONSHIP_TYPES,
+  type Scope,
+  SECTORS,
+} from "./vocabulary.js";
 
 export class DatasetError extends Error {
   constructor(message: string) {
@@ -53,7 +60,8 @@ export function validateCompact(data: CompactNetwork): void {
     checkYear("edgeActiveTo", data.edgeActiveTo[j], j);
   }
   if (data.layout != null) {
-    if (data.layout.length !== 2 * n) throw new DatasetError(`layout has ${data.layout.length} entries for ${n} ids (want x and y for each)`);
+    if (data.layout.length !== 2 * n)
+      throw new DatasetError(`layout has ${data.layout.length} entries for ${n} ids (want x and y for each)`);
     const bad = data.layout.findIndex((v) => !Number.isFinite(v));
     if (bad !== -1) throw new DatasetError(`layout[${bad}] is ${JSON.stringify(data.layout[bad])}, not a coordinate`);
   }

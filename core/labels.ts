@@ -5,7 +5,12 @@
 import type { OrganisationType, RelationshipType } from "./vocabulary.js";
 
 /** Organisation types that federate other bodies: the "networks" of the network of networks. */
-export const COALITION_TYPES: readonly OrganisationType[] = ["NETWORK", "GLOBAL_UNION_FEDERATION", "UNION_CONFEDERATION", "SOCIAL_MOVEMENT"];
+export const COALITION_TYPES: readonly OrganisationType[] = [
+  "NETWORK",
+  "GLOBAL_UNION_FEDERATION",
+  "UNION_CONFEDERATION",
+  "SOCIAL_MOVEMENT",
+];
 
 const SPECIAL_LABELS: Record<string, string> = {
   ORGANISATION: "Organisations",

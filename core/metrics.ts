@@ -18,8 +18,19 @@ export interface MetricDefinition {
 }
 
 export const METRICS = [
-  { key: "degree", label: "Degree (visible ties)", header: "Degree", computed: "ties among the visible nodes, counted in the browser", local: true },
-  { key: "betweenness", label: "Betweenness", header: "Betweenness", computed: "normalised Brandes betweenness, exact or sampled past a size limit" },
+  {
+    key: "degree",
+    label: "Degree (visible ties)",
+    header: "Degree",
+    computed: "ties among the visible nodes, counted in the browser",
+    local: true,
+  },
+  {
+    key: "betweenness",
+    label: "Betweenness",
+    header: "Betweenness",
+    computed: "normalised Brandes betweenness, exact or sampled past a size limit",
+  },
   { key: "pagerank", label: "PageRank", header: "PageRank", computed: "PageRank (d = 0.85) of the undirected graph, unweighted" },
   {
     key: "bridgeScore",
@@ -35,4 +46,7 @@ export const METRIC_KEYS = METRICS.map((m) => m.key) as [MetricKey, ...MetricKey
 export type ApiMetricKey = Exclude<MetricKey, "degree">;
 export const API_METRIC_KEYS = METRICS.filter((m) => !("local" in m)).map((m) => m.key) as ApiMetricKey[];
 
-export const METRIC_OF: Record<MetricKey, MetricDefinition> = Object.fromEntries(METRICS.map((m) => [m.key, m])) as Record<MetricKey, MetricDefinition>;
+export const METRIC_OF: Record<MetricKey, MetricDefinition> = Object.fromEntries(METRICS.map((m) => [m.key, m])) as Record<
+  MetricKey,
+  MetricDefinition
+>;

@@ -7,9 +7,7 @@ import { z } from "zod";
 import { YEAR_RANGE } from "./vocabulary.js";
 
 /** Stable slug ids such as `mfa` or `gfmd-2012-mauritius`: one id space for every kind of node. */
-export const idSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lower-case slug such as 'gfmd-2012-mauritius'");
+export const idSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "must be a lower-case slug such as 'gfmd-2012-mauritius'");
 
 export const yearSchema = z
   .number()

@@ -97,7 +97,8 @@ export function checkStoryIds(story: StoryFile, known: KnownIds): StoryProblem[]
     step.view?.collapsed?.forEach(unknownNode(`steps.${s}.view.collapsed`));
     step.exercise?.answers.forEach(unknownNode(`steps.${s}.exercise.answers`));
     step.citations.forEach((c, i) => {
-      if (!known.sources.has(c.source)) problems.push({ path: `steps.${s}.citations.${i}.source`, message: `unknown source '${c.source}' (not in sources.json)` });
+      if (!known.sources.has(c.source))
+        problems.push({ path: `steps.${s}.citations.${i}.source`, message: `unknown source '${c.source}' (not in sources.json)` });
     });
   });
   return problems;
@@ -112,7 +113,10 @@ export type ParsedStory = { type: "ok"; story: StoryFile } | { type: "invalid"; 
 export function validateStory(raw: unknown, known?: KnownIds): ParsedStory {
   const result = storySchema.safeParse(raw);
   if (!result.success) {
-    return { type: "invalid", problems: result.error.issues.map((issue) => ({ path: issue.path.join(".") || "(record)", message: issue.message })) };
+    return {
+      type: "invalid",
+      problems: result.error.issues.map((issue) => ({ path: issue.path.join(".") || "(record)", message: issue.message })),
+    };
   }
   const problems = known ? checkStoryIds(result.data, known) : [];
   return problems.length ? { type: "invalid", problems } : { type: "ok", story: result.data };

@@ -206,10 +206,7 @@ export const RELATIONSHIP_TYPES = {
     to: ["ORGANISATION"],
     roles: ["LEADER", "MEMBER", "STAFF", "FOUNDER", "ADVISER"],
   },
-} as const satisfies Record<
-  string,
-  { description: string; from: readonly NodeKind[]; to: readonly NodeKind[]; roles: readonly string[] }
->;
+} as const satisfies Record<string, { description: string; from: readonly NodeKind[]; to: readonly NodeKind[]; roles: readonly string[] }>;
 export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;
 export const RELATIONSHIP_TYPE_NAMES = Object.keys(RELATIONSHIP_TYPES) as RelationshipType[];
 

@@ -99,4 +99,3 @@ export interface AtlasDataset {
   /** The opening layout the server sent (x, y per node), if it sent one. */
   layout: Float64Array | null;
 }
-

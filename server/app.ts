@@ -143,7 +143,11 @@ export function createApp(db: Database, options: AppOptions = {}): App {
     workerSources: ["blob:"],
   };
   // GraphiQL starts its editor workers from blob: URLs made by its own inline script.
-  const graphiqlCsp: ContentSecurityOptions = { scriptHashes: graphiql.scriptHashes, frameAncestors: SAME_ORIGIN_FRAMING, workerSources: ["blob:"] };
+  const graphiqlCsp: ContentSecurityOptions = {
+    scriptHashes: graphiql.scriptHashes,
+    frameAncestors: SAME_ORIGIN_FRAMING,
+    workerSources: ["blob:"],
+  };
 
   const health = async (res: ServerResponse) => {
     const state = db.availability.state();

@@ -17,7 +17,10 @@ const envSchema = z.object({
   NEO4J_PASSWORD: z.string().default(""),
   NEO4J_DATABASE: z.string().optional(),
   NEO4J_EMBEDDED_PORT: port(7688),
-  NEO4J_HEAP: z.string().regex(/^\d+[mg]$/i, "must be a JVM size such as 1g or 768m").default("1g"),
+  NEO4J_HEAP: z
+    .string()
+    .regex(/^\d+[mg]$/i, "must be a JVM size such as 1g or 768m")
+    .default("1g"),
   NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(256),
   NEO4J_START_TIMEOUT_S: z.coerce.number().int().min(5).default(120),
   ATLAS_DATA_DIR: z.string().min(1).default(".data"),
@@ -28,7 +31,10 @@ const envSchema = z.object({
     .string()
     .default("")
     .transform((value, ctx) => {
-      const origins = value.split(",").map((origin) => origin.trim()).filter((origin) => origin !== "");
+      const origins = value
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== "");
       for (const origin of origins) {
         let parsed: URL | undefined;
         try {
@@ -37,7 +43,10 @@ const envSchema = z.object({
           parsed = undefined;
         }
         if (!parsed || parsed.origin !== origin) {
-          ctx.addIssue({ code: "custom", message: `"${origin}" is not an origin such as https://example.org (no path, no trailing slash)` });
+          ctx.addIssue({
+            code: "custom",
+            message: `"${origin}" is not an origin such as https://example.org (no path, no trailing slash)`,
+          });
         }
       }
       return origins;

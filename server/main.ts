@@ -20,11 +20,14 @@ try {
   });
   const server = app.createServer();
   server.once("error", (error: NodeJS.ErrnoException) => {
-    const reason = error.code === "EADDRINUSE" ? `Port ${config.port} is already in use: stop the other server or set PORT.` : error.message;
+    const reason =
+      error.code === "EADDRINUSE" ? `Port ${config.port} is already in use: stop the other server or set PORT.` : error.message;
     void database.close().then(() => fail(reason));
   });
   server.listen(config.port, config.host, () => {
-    log(`Coalition Atlas is ready on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/ (GraphQL at /graphql) using ${database.description}.`);
+    log(
+      `Coalition Atlas is ready on http://${config.host === "0.0.0.0" ? "localhost" : config.host}:${config.port}/ (GraphQL at /graphql) using ${database.description}.`,
+    );
     if (config.cacheMb > 0) {
       app.warm().then(
         (ms) => log(`Whole-graph caches warmed in ${ms} ms.`),

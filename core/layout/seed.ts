@@ -10,7 +10,9 @@ const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
 export function seedPositions(dataset: AtlasDataset): Float64Array {
   const n = dataset.nodes.length;
   const positions = new Float64Array(2 * n);
-  const order = dataset.nodes.map((_, i) => i).sort((a, b) => dataset.degree[b] - dataset.degree[a] || dataset.nodes[a].id.localeCompare(dataset.nodes[b].id));
+  const order = dataset.nodes
+    .map((_, i) => i)
+    .sort((a, b) => dataset.degree[b] - dataset.degree[a] || dataset.nodes[a].id.localeCompare(dataset.nodes[b].id));
   order.forEach((i, rank) => {
     const radius = 10 * Math.sqrt(rank + 1);
     positions[2 * i] = radius * Math.cos(rank * GOLDEN_ANGLE);

@@ -41,7 +41,10 @@ export const BROKERAGE_PARTITIONS = ["SECTOR", "REGION", "SCOPE", "TYPE"] as con
 export type BrokeragePartition = (typeof BROKERAGE_PARTITIONS)[number];
 
 /** The node column holding each partition's group. */
-const PARTITION_FIELD = { SECTOR: "sector", REGION: "region", SCOPE: "scope", TYPE: "type" } as const satisfies Record<BrokeragePartition, string>;
+const PARTITION_FIELD = { SECTOR: "sector", REGION: "region", SCOPE: "scope", TYPE: "type" } as const satisfies Record<
+  BrokeragePartition,
+  string
+>;
 
 export const BROKERAGE_ROLES = ["coordinator", "itinerant", "representative", "gatekeeper", "liaison"] as const;
 export type BrokerageRole = (typeof BROKERAGE_ROLES)[number];
@@ -156,8 +159,18 @@ export function brokerageRoles(graph: ColumnGraph, partition: BrokeragePartition
     if (s !== undefined && t !== undefined) addTie(local[s], local[t], tie.type);
   }
   const arcs = Float64Array.from(arcKeys).sort();
-  const { offsets: outOffsets, ends: outEnds } = csr(n, arcs, (key) => Math.floor(key / n), (key) => key % n);
-  const { offsets: inOffsets, ends: inEnds } = csr(n, arcs, (key) => key % n, (key) => Math.floor(key / n));
+  const { offsets: outOffsets, ends: outEnds } = csr(
+    n,
+    arcs,
+    (key) => Math.floor(key / n),
+    (key) => key % n,
+  );
+  const { offsets: inOffsets, ends: inEnds } = csr(
+    n,
+    arcs,
+    (key) => key % n,
+    (key) => Math.floor(key / n),
+  );
 
   // Brokered pairs per broker and role: for each a → b, mark a's out-neighbours, then every b → c
   // to an unmarked c ≠ a is a brokered pair.
@@ -243,7 +256,12 @@ export function brokerageRoles(graph: ColumnGraph, partition: BrokeragePartition
     arcs: arcs.length,
     nodes: nodes.sort((a, b) => b.total - a.total || (a.id < b.id ? -1 : 1)),
     groups,
-    network: { internalTies, externalTies, ei: ei(externalTies, internalTies), expectedEi: ei((n * (n - 1)) / 2 - possibleInternal, possibleInternal) },
+    network: {
+      internalTies,
+      externalTies,
+      ei: ei(externalTies, internalTies),
+      expectedEi: ei((n * (n - 1)) / 2 - possibleInternal, possibleInternal),
+    },
   };
 }
 
@@ -258,7 +276,12 @@ function csr(n: number, keys: Float64Array, from: (key: number) => number, to: (
   return { offsets, ends };
 }
 
-const PARTITION_WORDS: Record<BrokeragePartition, string> = { SECTOR: "sectors", REGION: "regions", SCOPE: "scopes", TYPE: "organisation types" };
+const PARTITION_WORDS: Record<BrokeragePartition, string> = {
+  SECTOR: "sectors",
+  REGION: "regions",
+  SCOPE: "scopes",
+  TYPE: "organisation types",
+};
 
 /** One sentence on the result, for people and screen readers. */
 export function brokerageSummary(result: BrokerageResult): string {
@@ -273,7 +296,12 @@ export function brokerageSummary(result: BrokerageResult): string {
       : `Across ${words}, no organisation brokers between two others.`;
   const { ei: index, expectedEi } = result.network;
   if (index === null) return lead;
-  const leaning = index < 0 ? `more ties within ${words} than across them` : index > 0 ? `more ties across ${words} than within them` : `as many ties across ${words} as within them`;
+  const leaning =
+    index < 0
+      ? `more ties within ${words} than across them`
+      : index > 0
+        ? `more ties across ${words} than within them`
+        : `as many ties across ${words} as within them`;
   const chance = expectedEi === null ? "" : ` (${expectedEi.toFixed(2)} if ties fell at random)`;
   return `${lead} The E–I index is ${index.toFixed(2)}: ${leaning}${chance}.`;
 }

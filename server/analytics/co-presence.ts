@@ -68,7 +68,8 @@ export function coPresence(graph: ColumnGraph, options: CoPresenceOptions = {}):
   const minShared = Math.max(1, options.minShared ?? 1);
   const kinds = new Set<string>(options.kinds ?? CO_PRESENCE_KINDS);
   const { nodes, edges } = graph.columns;
-  const active = (from: unknown, to: unknown) => (yearTo === null || num(from) === null || num(from)! <= yearTo) && (yearFrom === null || num(to) === null || num(to)! >= yearFrom);
+  const active = (from: unknown, to: unknown) =>
+    (yearTo === null || num(from) === null || num(from)! <= yearTo) && (yearFrom === null || num(to) === null || num(to)! >= yearFrom);
 
   // Appearances in range: each (organisation, occurrence) once, with the relationships behind it.
   const n = graph.ids.length;
@@ -104,15 +105,28 @@ export function coPresence(graph: ColumnGraph, options: CoPresenceOptions = {}):
   occurrenceNodes.forEach((i, k) => (occurrenceIndex[i] = k));
 
   // Who was at each occurrence, and where each organisation was, both as sorted compressed lists.
-  const appearanceKeys = Float64Array.from(byPair.keys(), (key) => orgIndex[Math.floor(key / n)] * occurrenceNodes.length + occurrenceIndex[key % n]).sort();
-  const attended = compressed(orgNodes.length, appearanceKeys, (key) => Math.floor(key / occurrenceNodes.length), (key) => key % occurrenceNodes.length);
+  const appearanceKeys = Float64Array.from(
+    byPair.keys(),
+    (key) => orgIndex[Math.floor(key / n)] * occurrenceNodes.length + occurrenceIndex[key % n],
+  ).sort();
+  const attended = compressed(
+    orgNodes.length,
+    appearanceKeys,
+    (key) => Math.floor(key / occurrenceNodes.length),
+    (key) => key % occurrenceNodes.length,
+  );
   const attendedCount = (m: number) => attended.offsets[m + 1] - attended.offsets[m];
   // A pair can share minShared occurrences only if both were at that many: the others are left out.
   const byOccurrence = Float64Array.from(
     appearanceKeys.filter((key) => attendedCount(Math.floor(key / occurrenceNodes.length)) >= minShared),
     (key) => (key % occurrenceNodes.length) * orgNodes.length + Math.floor(key / occurrenceNodes.length),
   ).sort();
-  const present = compressed(occurrenceNodes.length, byOccurrence, (key) => Math.floor(key / orgNodes.length), (key) => key % orgNodes.length);
+  const present = compressed(
+    occurrenceNodes.length,
+    byOccurrence,
+    (key) => Math.floor(key / orgNodes.length),
+    (key) => key % orgNodes.length,
+  );
 
   // Pairs a < b: count, for each a, the occurrences it shares with every later b; the shared
   // occurrences of a pair that makes the threshold are the intersection of their two lists.
@@ -127,7 +141,9 @@ export function coPresence(graph: ColumnGraph, options: CoPresenceOptions = {}):
     if (attendedCount(a) < minShared) continue;
     // A pair sharing minShared of a's occurrences shares one of all but its minShared − 1 biggest
     // (pigeonhole): only those are scanned for partners; the biggest then count for partners found.
-    const mine = Array.from(attended.ends.subarray(attended.offsets[a], attended.offsets[a + 1])).sort((x, y) => size(x) - size(y) || x - y);
+    const mine = Array.from(attended.ends.subarray(attended.offsets[a], attended.offsets[a + 1])).sort(
+      (x, y) => size(x) - size(y) || x - y,
+    );
     const scanned = mine.length - minShared + 1;
     for (let x = 0; x < mine.length; x++) {
       const k = mine[x];
@@ -168,7 +184,10 @@ export function coPresence(graph: ColumnGraph, options: CoPresenceOptions = {}):
   const appearancesAt = (k: number) =>
     Array.from(present.ends.subarray(present.offsets[k], present.offsets[k + 1]), (m) => ({
       organisation: graph.ids[orgNodes[m]],
-      relationshipIds: byPair.get(orgNodes[m] * n + occurrenceNodes[k])!.map((j) => edgeId(graph, j)).sort(),
+      relationshipIds: byPair
+        .get(orgNodes[m] * n + occurrenceNodes[k])!
+        .map((j) => edgeId(graph, j))
+        .sort(),
     }));
   return {
     yearFrom,
@@ -176,7 +195,16 @@ export function coPresence(graph: ColumnGraph, options: CoPresenceOptions = {}):
     minShared,
     occurrences: occurrenceNodes.flatMap((i, k) =>
       used[k]
-        ? [{ id: graph.ids[i], label: nodeLabel(graph, i), kind: nodes.kind[i] as CoPresenceKind, yearFrom: num(nodes.activeFrom[i]), yearTo: num(nodes.activeTo[i]), appearances: appearancesAt(k) }]
+        ? [
+            {
+              id: graph.ids[i],
+              label: nodeLabel(graph, i),
+              kind: nodes.kind[i] as CoPresenceKind,
+              yearFrom: num(nodes.activeFrom[i]),
+              yearTo: num(nodes.activeTo[i]),
+              appearances: appearancesAt(k),
+            },
+          ]
         : [],
     ),
     ties,
@@ -251,6 +279,9 @@ export function coPresenceSummary(result: CoPresenceResult): string {
   if (result.ties.length === 0) return `${span}, no two organisations met${shared} at the same forum or campaign.`;
   const top = result.ties.reduce((best, t) => (t.weight > best.weight ? t : best), result.ties[0]);
   const places = result.occurrences.length === 1 ? "1 forum or campaign" : `${result.occurrences.length} forums and campaigns`;
-  const strongest = top.weight > 1 ? `${top.sourceLabel} and ${top.targetLabel} were together most often (${top.weight} times)` : "no two of them met more than once";
+  const strongest =
+    top.weight > 1
+      ? `${top.sourceLabel} and ${top.targetLabel} were together most often (${top.weight} times)`
+      : "no two of them met more than once";
   return `${span}, ${result.organisations} organisations met${shared} at ${places}, forming ${result.ties.length} co-presence tie${result.ties.length === 1 ? "" : "s"}; ${strongest}.`;
 }

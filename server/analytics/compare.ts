@@ -35,12 +35,16 @@ export function compareOrganisations(organisations: LinkedItems[]): Comparison {
   }
   const order = new Map(COMPARISON_CATEGORIES.map((c, i) => [c, i]));
   const items = [...byKey.values()].sort(
-    (a, b) => order.get(a.category)! - order.get(b.category)! || a.node.name.localeCompare(b.node.name) || a.node.id.localeCompare(b.node.id),
+    (a, b) =>
+      order.get(a.category)! - order.get(b.category)! || a.node.name.localeCompare(b.node.name) || a.node.id.localeCompare(b.node.id),
   );
   return {
     nodes: organisations.map((o) => o.node),
     items,
     shared: items.filter((i) => i.holders.length === organisations.length),
-    distinct: organisations.map((o) => ({ node: o.node, items: items.filter((i) => i.holders.length === 1 && i.holders[0] === o.node.id) })),
+    distinct: organisations.map((o) => ({
+      node: o.node,
+      items: items.filter((i) => i.holders.length === 1 && i.holders[0] === o.node.id),
+    })),
   };
 }

@@ -75,7 +75,10 @@ export function aggregatedEdgeId(type: string, source: string, target: string): 
   return `group:${type.toLowerCase()}:${source}:${target}`;
 }
 
-export function groupByMembership<N extends GroupableNode, E extends GroupableEdge>(nodes: readonly N[], edges: readonly E[]): GroupedGraph<N, E> {
+export function groupByMembership<N extends GroupableNode, E extends GroupableEdge>(
+  nodes: readonly N[],
+  edges: readonly E[],
+): GroupedGraph<N, E> {
   const present = new Set(nodes.map((n) => n.id));
   const inGraph = edges.filter((e) => present.has(e.source) && present.has(e.target));
   const { foldInto, members } = membershipFolding(inGraph);

@@ -70,7 +70,11 @@ export function countComponents(graph: Graph): number {
  * `isTarget`, only shortest paths ending at a target count (a pair-restricted betweenness).
  * Returns, per node, the sum over sources s of δ_s(v) — ordered pairs, endpoints excluded.
  */
-export function brandesDependencies(graph: Graph, sources: Iterable<string>, isTarget: (node: string) => boolean = () => true): Map<string, number> {
+export function brandesDependencies(
+  graph: Graph,
+  sources: Iterable<string>,
+  isTarget: (node: string) => boolean = () => true,
+): Map<string, number> {
   const ids = graph.nodes();
   const index = new Map(ids.map((id, i) => [id, i]));
   const neighbours = ids.map((id) => graph.neighbors(id).map((n) => index.get(n)!));
@@ -120,7 +124,10 @@ export function bridgeScores(graph: Graph, options: { samples?: number; seed?: n
   const sectorOf = (node: string) => graph.getNodeAttribute(node, "sector") as string | null | undefined;
   const labour = graph.filterNodes((n) => sectorOf(n) === BRIDGE_SECTORS.from);
   const isCivil = (node: string) => sectorOf(node) === BRIDGE_SECTORS.to;
-  const sources = options.samples !== undefined && options.samples < labour.length ? sampleWithoutReplacement(labour, options.samples, mulberry32(options.seed ?? 0)) : labour;
+  const sources =
+    options.samples !== undefined && options.samples < labour.length
+      ? sampleWithoutReplacement(labour, options.samples, mulberry32(options.seed ?? 0))
+      : labour;
   const dependencies = brandesDependencies(graph, sources, isCivil);
   // Connected pairs from the same sources: BFS reachability counts, reusing the component structure.
   const component = new Map<string, number>();

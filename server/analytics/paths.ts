@@ -39,7 +39,14 @@ export interface FoundPaths {
  * than `budget` neighbours: when that runs out, what it found is still the beginning of the answer,
  * in order, and `complete` says it stopped early.
  */
-export function shortestSimplePaths(adjacency: Adjacency, from: number, to: number, maxLength: number, limit: number, budget = 2_000_000): FoundPaths {
+export function shortestSimplePaths(
+  adjacency: Adjacency,
+  from: number,
+  to: number,
+  maxLength: number,
+  limit: number,
+  budget = 2_000_000,
+): FoundPaths {
   const { neighbours, idRank } = adjacency;
   const distance = distancesTo(adjacency, to, maxLength);
   const paths: number[][] = [];

@@ -26,7 +26,13 @@ export interface TieSemantics {
   presence: "FORUM" | "CAMPAIGN" | null;
 }
 
-const channel = (brokerage: BrokerageReading, extra: Partial<TieSemantics> = {}): TieSemantics => ({ brokerage, connects: true, membership: false, presence: null, ...extra });
+const channel = (brokerage: BrokerageReading, extra: Partial<TieSemantics> = {}): TieSemantics => ({
+  brokerage,
+  connects: true,
+  membership: false,
+  presence: null,
+  ...extra,
+});
 const noChannel: TieSemantics = { brokerage: null, connects: false, membership: false, presence: null };
 
 /** The derived organisation–organisation tie of forum co-presence (not a stored relationship type). */

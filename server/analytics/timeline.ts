@@ -61,7 +61,10 @@ function nodeEvents(node: NodeProps): TimelineEvent[] {
     case "FORUM":
       return event(num(node.year), "FORUM", node.city ? `${node.name}, ${node.city as string}` : node.name);
     case "CAMPAIGN":
-      return [...event(num(node.start), "CAMPAIGN_START", `${node.name} begins`), ...event(num(node.end), "CAMPAIGN_END", `${node.name} ends`)];
+      return [
+        ...event(num(node.start), "CAMPAIGN_START", `${node.name} begins`),
+        ...event(num(node.end), "CAMPAIGN_END", `${node.name} ends`),
+      ];
     case "INSTRUMENT":
       return event(num(node.adopted), "INSTRUMENT_ADOPTED", `${name} adopted`);
     default:

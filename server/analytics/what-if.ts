@@ -121,11 +121,18 @@ export function whatIfIndex(graph: ColumnGraph, options: WhatIfIndexOptions = {}
   const components = componentsOf(n, offsets, ends, new Uint8Array(n));
   const order = breadthFirstOrder(n, offsets, ends);
   const { kind, sector } = graph.columns.nodes;
-  const unions = Int32Array.from(positionsById(graph, (i) => kind[i] === "ORGANISATION" && sector[i] === BRIDGE_SECTORS.from)).sort((a, b) => order[a] - order[b]);
+  const unions = Int32Array.from(positionsById(graph, (i) => kind[i] === "ORGANISATION" && sector[i] === BRIDGE_SECTORS.from)).sort(
+    (a, b) => order[a] - order[b],
+  );
   const keep = unions.length * n <= (options.distanceBudgetBytes ?? DEFAULT_DISTANCE_BUDGET_BYTES);
   const index: WhatIfIndex = { graph, offsets, ends, components, unions, distances: null, bytes: 0 };
   if (keep) index.distances = Array.from({ length: Math.ceil(unions.length / BATCH) }, (_, b) => batchDistances(index, b));
-  index.bytes = offsets.byteLength + ends.byteLength + components.byteLength + unions.byteLength + (index.distances?.reduce((sum, d) => sum + d.byteLength, 0) ?? 0);
+  index.bytes =
+    offsets.byteLength +
+    ends.byteLength +
+    components.byteLength +
+    unions.byteLength +
+    (index.distances?.reduce((sum, d) => sum + d.byteLength, 0) ?? 0);
   return index;
 }
 
@@ -333,12 +340,19 @@ export function whatIfRemove(index: WhatIfIndex, remove: readonly string[], opti
  * shadowed NGO has lost its shortest route to the union; it has none left when the removal put the
  * two in different components.
  */
-function lostPairs(index: WhatIfIndex, removed: Uint8Array, after: Int32Array, touched: Set<number>, listLimit: number): WhatIfResult["unionNgoPairs"] {
+function lostPairs(
+  index: WhatIfIndex,
+  removed: Uint8Array,
+  after: Int32Array,
+  touched: Set<number>,
+  listLimit: number,
+): WhatIfResult["unionNgoPairs"] {
   const { graph, offsets, ends, components: before, unions } = index;
   const n = graph.ids.length;
   const sector = graph.columns.nodes.sector as unknown[];
   const isCivil = new Uint8Array(n);
-  for (let i = 0; i < n; i++) if (graph.columns.nodes.kind[i] === "ORGANISATION" && sector[i] === BRIDGE_SECTORS.to && !removed[i]) isCivil[i] = 1;
+  for (let i = 0; i < n; i++)
+    if (graph.columns.nodes.kind[i] === "ORGANISATION" && sector[i] === BRIDGE_SECTORS.to && !removed[i]) isCivil[i] = 1;
   const rank = new Int32Array(n);
   positionsById(graph).forEach((i, r) => (rank[i] = r));
 
@@ -405,10 +419,19 @@ function lostPairs(index: WhatIfIndex, removed: Uint8Array, after: Int32Array, t
   const listed = examples.list();
   const searches = new Map<number, { before: Int32Array; after: Int32Array }>();
   const none = new Uint8Array(n);
-  for (const { s } of listed) if (!searches.has(s)) searches.set(s, { before: distancesFrom(s, offsets, ends, none), after: distancesFrom(s, offsets, ends, removed) });
+  for (const { s } of listed)
+    if (!searches.has(s))
+      searches.set(s, { before: distancesFrom(s, offsets, ends, none), after: distancesFrom(s, offsets, ends, removed) });
   const pairs = listed.map(({ s, t }) => {
     const { before: steps, after: stepsAfter } = searches.get(s)!;
-    return { labour: graph.ids[s], labourLabel: nodeLabel(graph, s), civil: graph.ids[t], civilLabel: nodeLabel(graph, t), before: steps[t], after: stepsAfter[t] < 0 ? null : stepsAfter[t] };
+    return {
+      labour: graph.ids[s],
+      labourLabel: nodeLabel(graph, s),
+      civil: graph.ids[t],
+      civilLabel: nodeLabel(graph, t),
+      before: steps[t],
+      after: stepsAfter[t] < 0 ? null : stepsAfter[t],
+    };
   });
 
   const mostAffected = positionsById(graph, (i) => lostAt[i] > 0)
@@ -467,14 +490,21 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 /** One sentence on the result, for people and screen readers. */
 export function whatIfSummary(result: WhatIfResult): string {
   const names = result.removed.map((r) => r.label);
-  const who = names.length === 0 ? "nothing" : names.length <= 3 ? names.join(names.length === 2 ? " and " : ", ").replace(/, ([^,]*)$/, " and $1") : `${names.slice(0, 2).join(", ")} and ${names.length - 2} more`;
+  const who =
+    names.length === 0
+      ? "nothing"
+      : names.length <= 3
+        ? names.join(names.length === 2 ? " and " : ", ").replace(/, ([^,]*)$/, " and $1")
+        : `${names.slice(0, 2).join(", ")} and ${names.length - 2} more`;
   const { lost, disconnected } = result.unionNgoPairs;
   const cut = result.cutOff.length === 0 ? "cuts no organisation off" : `leaves ${plural(result.cutOff.length, "organisation")} cut off`;
   const pairs =
     lost === 0
       ? "no union–NGO pair loses its shortest route"
-      : `${plural(lost, "union–NGO pair")} lose${lost === 1 ? "s" : ""} ${lost === 1 ? "its" : "their"} shortest route` + (disconnected > 0 ? ` (${disconnected} of them every route)` : "");
+      : `${plural(lost, "union–NGO pair")} lose${lost === 1 ? "s" : ""} ${lost === 1 ? "its" : "their"} shortest route` +
+        (disconnected > 0 ? ` (${disconnected} of them every route)` : "");
   const reach = result.averageReach;
-  const reachText = reach.after < reach.before ? `; average reach falls from ${reach.before.toFixed(1)} to ${reach.after.toFixed(1)} organisations` : "";
+  const reachText =
+    reach.after < reach.before ? `; average reach falls from ${reach.before.toFixed(1)} to ${reach.after.toFixed(1)} organisations` : "";
   return `Removing ${who} ${cut}; ${pairs}${reachText}.`;
 }

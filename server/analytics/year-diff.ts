@@ -62,7 +62,12 @@ export function yearDiff(graph: ColumnGraph, from: number, to: number, spans: Li
   const after = snapshot(graph, spans, to);
   const { kind } = graph.columns.nodes;
 
-  const nodeChange = (i: number, datedBy: Dating | null): NodeChange => ({ id: graph.ids[i], label: nodeLabel(graph, i), kind: kind[i], datedBy: datedBy! });
+  const nodeChange = (i: number, datedBy: Dating | null): NodeChange => ({
+    id: graph.ids[i],
+    label: nodeLabel(graph, i),
+    kind: kind[i],
+    datedBy: datedBy!,
+  });
   const nodes = positionsById(graph, (i) => before.nodes[i] !== after.nodes[i]);
   const appearedNodes = nodes.filter((i) => after.nodes[i]).map((i) => nodeChange(i, nodeStart(graph, spans, i)));
   const goneNodes = nodes.filter((i) => before.nodes[i]).map((i) => nodeChange(i, nodeEnd(graph, spans, i)));

@@ -74,7 +74,11 @@ export function lifespans(graph: ColumnGraph): Lifespans {
     for (const end of s === t ? [s] : [s, t]) {
       if (!Number.isNaN(ownStart[end])) continue;
       if (Number.isNaN(year)) undatedTie[end] = 1;
-      else if (Number.isNaN(nodeStart[end]) || year < nodeStart[end] || (year === nodeStart[end] && ids.of(by) < ids.of(nodeStartBy[end]))) {
+      else if (
+        Number.isNaN(nodeStart[end]) ||
+        year < nodeStart[end] ||
+        (year === nodeStart[end] && ids.of(by) < ids.of(nodeStartBy[end]))
+      ) {
         nodeStart[end] = year;
         nodeStartBy[end] = by;
       }
@@ -92,7 +96,9 @@ function createRecordIds(graph: ColumnGraph) {
 
 /** The Dating of a year and its record code. */
 export function dating(graph: ColumnGraph, year: number, by: number): Dating {
-  return by >= 0 ? { year, recordKind: "NODE", recordId: graph.ids[by] } : { year, recordKind: "RELATIONSHIP", recordId: edgeId(graph, -1 - by) };
+  return by >= 0
+    ? { year, recordKind: "NODE", recordId: graph.ids[by] }
+    : { year, recordKind: "RELATIONSHIP", recordId: edgeId(graph, -1 - by) };
 }
 
 /** When node i is first on the map (null: every year). */
@@ -152,7 +158,8 @@ export function snapshot(graph: ColumnGraph, spans: Lifespans, year: number): Sn
   for (let i = 0; i < nodes.length; i++) nodes[i] = within(spans.nodeStart[i], spans.nodeEnd[i], year) ? 1 : 0;
   const edges = new Uint8Array(graph.source.length);
   for (let j = 0; j < edges.length; j++) {
-    edges[j] = isTie(graph, j) && nodes[graph.source[j]] && nodes[graph.target[j]] && within(spans.edgeStart[j], spans.edgeEnd[j], year) ? 1 : 0;
+    edges[j] =
+      isTie(graph, j) && nodes[graph.source[j]] && nodes[graph.target[j]] && within(spans.edgeStart[j], spans.edgeEnd[j], year) ? 1 : 0;
   }
   return { year, nodes, edges };
 }
@@ -161,8 +168,10 @@ export function snapshot(graph: ColumnGraph, spans: Lifespans, year: number): Sn
 export function snapshotTopology(graph: ColumnGraph, shot: Snapshot) {
   const { kind, sector } = graph.columns.nodes;
   const nodes: { id: string; kind: string; sector: string | null }[] = [];
-  for (let i = 0; i < shot.nodes.length; i++) if (shot.nodes[i]) nodes.push({ id: graph.ids[i], kind: kind[i], sector: (sector[i] as string | null) ?? null });
+  for (let i = 0; i < shot.nodes.length; i++)
+    if (shot.nodes[i]) nodes.push({ id: graph.ids[i], kind: kind[i], sector: (sector[i] as string | null) ?? null });
   const edges: { source: string; target: string }[] = [];
-  for (let j = 0; j < shot.edges.length; j++) if (shot.edges[j]) edges.push({ source: graph.ids[graph.source[j]], target: graph.ids[graph.target[j]] });
+  for (let j = 0; j < shot.edges.length; j++)
+    if (shot.edges[j]) edges.push({ source: graph.ids[graph.source[j]], target: graph.ids[graph.target[j]] });
   return { nodes, edges };
 }

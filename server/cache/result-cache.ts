@@ -32,7 +32,11 @@ export interface ResultCacheScope {
 type CachedResult = ExecutionResult & { stringify: () => string };
 
 /** True when every root selection is a cacheable field (or __typename), through fragments. */
-export function onlyCacheableFields(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, allowed: ReadonlySet<string>): boolean {
+export function onlyCacheableFields(
+  set: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  allowed: ReadonlySet<string>,
+): boolean {
   return set.selections.every((selection) => {
     if (selection.kind === Kind.FIELD) return selection.name.value === "__typename" || allowed.has(selection.name.value);
     if (selection.kind === Kind.INLINE_FRAGMENT) return onlyCacheableFields(selection.selectionSet, fragments, allowed);

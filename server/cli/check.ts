@@ -10,7 +10,14 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
 import { organisationsWithoutTies, relationshipCounts } from "../import/dataset-stats.js";
-import { checkOwnWords, fieldsWithSharedRuns, FINGERPRINT_FILE, type FingerprintIndex, indexFingerprint, SHINGLE_WORDS } from "../import/own-words.js";
+import {
+  checkOwnWords,
+  fieldsWithSharedRuns,
+  FINGERPRINT_FILE,
+  type FingerprintIndex,
+  indexFingerprint,
+  SHINGLE_WORDS,
+} from "../import/own-words.js";
 import { readDataset } from "../import/read-dataset.js";
 import { readStories } from "../import/stories.js";
 import { DataValidationError } from "../import/validate.js";
@@ -22,7 +29,9 @@ try {
   const storyFiles = readStories(dir).files;
   const storyFile = (id: string) => storyFiles.get(id) ?? `stories/${id}`;
   const fingerprintPath = join(dir, FINGERPRINT_FILE);
-  const index: FingerprintIndex | undefined = existsSync(fingerprintPath) ? indexFingerprint(JSON.parse(readFileSync(fingerprintPath, "utf8"))) : undefined;
+  const index: FingerprintIndex | undefined = existsSync(fingerprintPath)
+    ? indexFingerprint(JSON.parse(readFileSync(fingerprintPath, "utf8")))
+    : undefined;
 
   const out: string[] = [`data:check ${dir}`, "", "Nodes"];
   for (const key of ["sources", "organisations", "forums", "campaigns", "instruments", "people", "issues"] as const) {
@@ -35,19 +44,36 @@ try {
   out.push("", `Organisations without a tie to another organisation or a forum: ${untied.length} of ${data.organisations.length}`);
   if (values.report) {
     out.push(`  ${untied.map((o) => o.id).join(", ")}`, "", "MEMBER_OF");
-    for (const r of data.relationships.filter((r) => r.type === "MEMBER_OF")) out.push(`  ${r.source} → ${r.target}${r.role ? ` (${r.role})` : ""}`);
+    for (const r of data.relationships.filter((r) => r.type === "MEMBER_OF"))
+      out.push(`  ${r.source} → ${r.target}${r.role ? ` (${r.role})` : ""}`);
     if (index) {
-      out.push("", `Prose fields sharing a run with a document (names and titles aside): ${SHINGLE_WORDS}+ words / ${SHINGLE_WORDS + 1}+ words`);
+      out.push(
+        "",
+        `Prose fields sharing a run with a document (names and titles aside): ${SHINGLE_WORDS}+ words / ${SHINGLE_WORDS + 1}+ words`,
+      );
       const count = (minWords: number) => {
         const byType = new Map<string, number>();
-        for (const f of fieldsWithSharedRuns(data, index, minWords, storyFile)) byType.set(f.recordType, (byType.get(f.recordType) ?? 0) + 1);
+        for (const f of fieldsWithSharedRuns(data, index, minWords, storyFile))
+          byType.set(f.recordType, (byType.get(f.recordType) ?? 0) + 1);
         return byType;
       };
       const [seven, eight] = [count(SHINGLE_WORDS), count(SHINGLE_WORDS + 1)];
-      for (const type of ["sources", "organisations", "forums", "campaigns", "instruments", "people", "issues", "relationships", "stories"]) {
+      for (const type of [
+        "sources",
+        "organisations",
+        "forums",
+        "campaigns",
+        "instruments",
+        "people",
+        "issues",
+        "relationships",
+        "stories",
+      ]) {
         out.push(`  ${type.padEnd(16)} ${seven.get(type) ?? 0} / ${eight.get(type) ?? 0}`);
       }
-      out.push(`  ${"total".padEnd(16)} ${[...seven.values()].reduce((a, b) => a + b, 0)} / ${[...eight.values()].reduce((a, b) => a + b, 0)}`);
+      out.push(
+        `  ${"total".padEnd(16)} ${[...seven.values()].reduce((a, b) => a + b, 0)} / ${[...eight.values()].reduce((a, b) => a + b, 0)}`,
+      );
     }
   }
   out.push("", index ? `Own words: checked against ${FINGERPRINT_FILE}` : `Own words: not checked (no ${FINGERPRINT_FILE} in ${dir})`);

@@ -6,8 +6,7 @@
  * no request and no restart of Node.
  */
 export type DatabaseState =
-  | { readonly up: true }
-  | { readonly up: false; readonly reason: string; readonly since: number; readonly retryAfterS: number };
+  { readonly up: true } | { readonly up: false; readonly reason: string; readonly since: number; readonly retryAfterS: number };
 
 export interface DatabaseAvailability {
   state(): DatabaseState;

@@ -119,7 +119,10 @@ export async function connect(connection: Neo4jConnection, options: ConnectOptio
   };
 
   const write = async <Row extends RecordShape>(name: string, params: object) => {
-    const result = await driver.executeQuery(queryText(name), toParams(params) as Record<string, unknown>, { database, routing: neo4j.routing.WRITE });
+    const result = await driver.executeQuery(queryText(name), toParams(params) as Record<string, unknown>, {
+      database,
+      routing: neo4j.routing.WRITE,
+    });
     return result.records.map((r) => r.toObject() as Row);
   };
 

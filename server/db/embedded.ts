@@ -79,7 +79,8 @@ export async function ensureLauncherBuilt(log: (line: string) => void = () => {}
       "Java was not found. Install a JDK 17+ (e.g. `apt-get install openjdk-17-jdk`) or point NEO4J_URI at an existing Neo4j.",
     );
   }
-  if (java < 17) throw new EmbeddedNeo4jError(`Java ${java} found, but the embedded Neo4j needs Java 17+. Install JDK 17 or set NEO4J_URI.`);
+  if (java < 17)
+    throw new EmbeddedNeo4jError(`Java ${java} found, but the embedded Neo4j needs Java 17+. Install JDK 17 or set NEO4J_URI.`);
   if (!launcherIsStale()) return LAUNCHER_JAR;
 
   if (spawnSync("mvn", ["-v"], { encoding: "utf8" }).error) {
@@ -104,8 +105,16 @@ export async function ensureLauncherBuilt(log: (line: string) => void = () => {}
       resolvePromise(exitCode);
     });
   });
-  // eslint-disable-next-line no-control-regex -- strips Maven's ANSI colour codes
-  if (code !== 0) log(output.replace(/\x1b\[[0-9;]*m/g, "").trim().split("\n").slice(-20).join("\n"));
+  if (code !== 0)
+    log(
+      output
+        // eslint-disable-next-line no-control-regex -- strips Maven's ANSI colour codes
+        .replace(/\x1b\[[0-9;]*m/g, "")
+        .trim()
+        .split("\n")
+        .slice(-20)
+        .join("\n"),
+    );
   if (code !== 0 || !existsSync(LAUNCHER_JAR)) {
     throw new EmbeddedNeo4jError(
       `The Maven build of neo4j/ failed (exit ${code}). Run \`mvn -f neo4j/pom.xml package\` to see why (network access to Maven Central is needed once).`,

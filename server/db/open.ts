@@ -46,7 +46,10 @@ export async function openDatabase(config: Config, log: (line: string) => void):
   log(`Embedded Neo4j is up in ${((Date.now() - started) / 1000).toFixed(1)} s (pid ${embedded.pid}, log: ${embedded.logFile}).`);
   try {
     const db = await connect({ uri: embedded.uri, username: embedded.username, password: embedded.password }, { log });
-    const supervisor = superviseEmbedded(embedded, start, { log, onDown: (reason, retryAfterS) => db.availability.markDown(`embedded Neo4j ${reason}`, retryAfterS) });
+    const supervisor = superviseEmbedded(embedded, start, {
+      log,
+      onDown: (reason, retryAfterS) => db.availability.markDown(`embedded Neo4j ${reason}`, retryAfterS),
+    });
     return {
       db,
       description: `embedded Neo4j (${storeDir})`,
@@ -87,10 +90,16 @@ export async function prepareDatabase(db: Database, log: (line: string) => void,
     return;
   }
   if (counts.nodes > 0 && !options.reloadWhenChanged) {
-    log(`Database holds ${counts.nodes} nodes and ${counts.relationships} relationships, not the bundled dataset; \`npm run db:load\` replaces them with it.`);
+    log(
+      `Database holds ${counts.nodes} nodes and ${counts.relationships} relationships, not the bundled dataset; \`npm run db:load\` replaces them with it.`,
+    );
     return;
   }
-  log(counts.nodes > 0 ? `The bundled dataset in ${dataDir} changed since it was loaded: reloading…` : `Database is empty: loading the bundled dataset from ${dataDir}…`);
+  log(
+    counts.nodes > 0
+      ? `The bundled dataset in ${dataDir} changed since it was loaded: reloading…`
+      : `Database is empty: loading the bundled dataset from ${dataDir}…`,
+  );
   const report = await loadDataset(db, bundled);
   log(`Loaded ${report.nodes} nodes and ${report.relationships} relationships in ${report.ms} ms.`);
 }

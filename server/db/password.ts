@@ -35,6 +35,7 @@ export function ensurePassword(storeDir: string, log: (line: string) => void = (
     log(`${file} was readable by other users; it is now readable by its owner only.`);
   }
   const password = readFileSync(file, "utf8").trim();
-  if (password.length < 16) throw new Error(`The password in ${file} is shorter than 16 characters; delete the file to have a new one generated.`);
+  if (password.length < 16)
+    throw new Error(`The password in ${file} is shorter than 16 characters; delete the file to have a new one generated.`);
   return password;
 }

@@ -38,7 +38,9 @@ const read = <P extends object = NoParams, R extends RecordShape = RecordShape>(
 const write = <P extends object = NoParams, R extends RecordShape = RecordShape>(): Spec<P, R, "write"> => ({ access: "write" });
 
 /** Gives each spec its key as its name, so a query is named once. */
-function named<T extends Record<string, Spec<object, RecordShape, Access>>>(specs: T): { readonly [K in keyof T]: T[K] & { readonly name: K } } {
+function named<T extends Record<string, Spec<object, RecordShape, Access>>>(
+  specs: T,
+): { readonly [K in keyof T]: T[K] & { readonly name: K } } {
   return Object.freeze(Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, Object.freeze({ ...spec, name })]))) as never;
 }
 

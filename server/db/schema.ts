@@ -24,7 +24,10 @@ export function missingSchema(statements: string[], existing: ReadonlySet<string
 
 export function isPermissionError(error: unknown): boolean {
   const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === "string" && /^Neo\.ClientError\.(Security\.(Forbidden|Unauthorized)|General\.ForbiddenOnReadOnlyDatabase|Statement\.AccessMode)/.test(code);
+  return (
+    typeof code === "string" &&
+    /^Neo\.ClientError\.(Security\.(Forbidden|Unauthorized)|General\.ForbiddenOnReadOnlyDatabase|Statement\.AccessMode)/.test(code)
+  );
 }
 
 async function existingSchemaNames(db: Database): Promise<Set<string> | undefined> {
@@ -51,7 +54,9 @@ export async function applySchema(db: Database, log: (line: string) => void = ()
   } catch (error) {
     if (!isPermissionError(error)) throw error;
     if (!existing) {
-      log("Could not check or create the constraints and indexes (this database user has no schema rights); continuing. Search fails if cypher/schema.cypher was never applied.");
+      log(
+        "Could not check or create the constraints and indexes (this database user has no schema rights); continuing. Search fails if cypher/schema.cypher was never applied.",
+      );
       return;
     }
     const names = missing.map(schemaNameOf).join(", ");

@@ -34,7 +34,10 @@ export function useDatabaseAvailability(availability: DatabaseAvailability): Plu
       const retryAfterS = state.up ? 5 : state.retryAfterS;
       const withStatus = result as { extensions?: Record<string, unknown> };
       // Yoga takes the status and headers from `extensions.http` and strips it from the body.
-      setResult({ ...result, extensions: { ...withStatus.extensions, http: { status: 503, headers: { "retry-after": String(retryAfterS) } } } } as typeof result);
+      setResult({
+        ...result,
+        extensions: { ...withStatus.extensions, http: { status: 503, headers: { "retry-after": String(retryAfterS) } } },
+      } as typeof result);
     },
   };
 }

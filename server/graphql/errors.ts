@@ -31,7 +31,8 @@ export function notFound(what: string, id: string): GraphQLError {
 /** Argument guards: throw BAD_USER_INPUT naming the argument and the allowed range. */
 export function intInRange(field: string, value: number | null | undefined, min: number, max: number, fallback: number): number {
   if (value === null || value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < min || value > max) throw badInput(field, `must be an integer from ${min} to ${max} (got ${value})`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw badInput(field, `must be an integer from ${min} to ${max} (got ${value})`);
   return value;
 }
 
@@ -47,6 +48,7 @@ export function textOfLength(field: string, value: string, min: number, max: num
 export const ID_MAX_LENGTH = 200;
 
 export function idArg(field: string, value: string): string {
-  if (value.length === 0 || value.length > ID_MAX_LENGTH) throw badInput(field, `must be 1–${ID_MAX_LENGTH} characters long (got ${value.length})`);
+  if (value.length === 0 || value.length > ID_MAX_LENGTH)
+    throw badInput(field, `must be 1–${ID_MAX_LENGTH} characters long (got ${value.length})`);
   return value;
 }

@@ -59,9 +59,16 @@ export function checkDocumentShape(source: string | Source, limits: ParserLimits
   let tokens = 0;
   let nesting = 0;
   for (let token = lexer.advance(); token.kind !== TokenKind.EOF; token = lexer.advance()) {
-    if (++tokens > limits.maxTokens) throw apiError("QUERY_TOO_COMPLEX", `The document has more than ${limits.maxTokens} tokens.`, { maxTokens: limits.maxTokens, http: BAD_REQUEST });
+    if (++tokens > limits.maxTokens)
+      throw apiError("QUERY_TOO_COMPLEX", `The document has more than ${limits.maxTokens} tokens.`, {
+        maxTokens: limits.maxTokens,
+        http: BAD_REQUEST,
+      });
     if (OPENING.has(token.kind) && ++nesting > limits.maxNesting) {
-      throw apiError("QUERY_TOO_COMPLEX", `The document nests deeper than ${limits.maxNesting} levels (line ${token.line}).`, { maxNesting: limits.maxNesting, http: BAD_REQUEST });
+      throw apiError("QUERY_TOO_COMPLEX", `The document nests deeper than ${limits.maxNesting} levels (line ${token.line}).`, {
+        maxNesting: limits.maxNesting,
+        http: BAD_REQUEST,
+      });
     }
     if (CLOSING.has(token.kind)) nesting -= 1;
   }

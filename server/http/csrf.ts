@@ -18,7 +18,9 @@ export function useCsrfPrevention(): Plugin {
       try {
         return inner.onRequestParse?.(payload);
       } catch {
-        throw apiError("FORBIDDEN", `Send JSON (content-type: application/json), or the ${CSRF_HEADER} header on GET requests.`, { http: { status: 403 } });
+        throw apiError("FORBIDDEN", `Send JSON (content-type: application/json), or the ${CSRF_HEADER} header on GET requests.`, {
+          http: { status: 403 },
+        });
       }
     },
   };

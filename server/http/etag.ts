@@ -26,7 +26,9 @@ export function matchesIfNoneMatch(header: string | null, etag: string): boolean
 
 function etagOf(hash: string, document: DocumentNode, operationName: string | null | undefined, variables: unknown): string {
   const digest = createHash("sha1")
-    .update(`${hash}\u0000${operationName ?? ""}\u0000${document.loc?.source.body ?? print(document)}\u0000${JSON.stringify(variables ?? {})}`)
+    .update(
+      `${hash}\u0000${operationName ?? ""}\u0000${document.loc?.source.body ?? print(document)}\u0000${JSON.stringify(variables ?? {})}`,
+    )
     .digest("base64url");
   return `"${digest}"`;
 }

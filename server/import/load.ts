@@ -47,9 +47,7 @@ export async function loadRows(db: Database, rows: GraphRows): Promise<LoadRepor
       // Validation guarantees both ends exist in the dataset, so this means a bug: abort the whole load.
       throw new Error(`only ${written} of ${rows.relationships.length} relationships found both their ends`);
     }
-    const relationships = count(
-      await run(QUERIES.deleteStaleRelationships, { ids: rows.relationships.map((r) => r.id) }),
-    );
+    const relationships = count(await run(QUERIES.deleteStaleRelationships, { ids: rows.relationships.map((r) => r.id) }));
     await run(QUERIES.recordDatasetMeta, { hash: rows.hash, nodes: rows.nodes.length, relationships: rows.relationships.length });
     return { nodes, relationships, sources, stories };
   });

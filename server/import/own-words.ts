@@ -43,7 +43,10 @@ export function stripSeedMarkup(raw: string): string {
 }
 
 export function shingleHash(words: readonly string[]): number {
-  return createHash("sha256").update(words.join(" ")).digest().readUIntBE(0, HASH_BITS / 8);
+  return createHash("sha256")
+    .update(words.join(" "))
+    .digest()
+    .readUIntBE(0, HASH_BITS / 8);
 }
 
 function shingleHashes(words: readonly string[]): number[] {
@@ -116,7 +119,9 @@ export type FingerprintIndex = Map<string, Set<number>>;
 
 export function indexFingerprint(fingerprint: Fingerprint): FingerprintIndex {
   if (fingerprint.version !== 1 || fingerprint.words !== SHINGLE_WORDS || fingerprint.hashBits !== HASH_BITS) {
-    throw new Error(`fingerprint format ${fingerprint.version}/${fingerprint.words}/${fingerprint.hashBits} is not ${1}/${SHINGLE_WORDS}/${HASH_BITS}: rebuild it with npm run data:fingerprint`);
+    throw new Error(
+      `fingerprint format ${fingerprint.version}/${fingerprint.words}/${fingerprint.hashBits} is not ${1}/${SHINGLE_WORDS}/${HASH_BITS}: rebuild it with npm run data:fingerprint`,
+    );
   }
   return new Map(Object.entries(fingerprint.sources).map(([source, fp]) => [source, decodeHashes(fp.hashes)]));
 }
@@ -228,7 +233,9 @@ export function textFields(data: Dataset, storyFile: (id: string) => string = (i
   for (const [recordType, file] of Object.entries(files) as [keyof typeof files, string][]) {
     for (const record of data[recordType]) collect(record, "", { file, recordType, record: record.id }, out, false);
   }
-  data.relationships.forEach((r, i) => collect(r, "", { file: "relationships.json", recordType: "relationships", record: `#${i} (${relationshipId(r)})` }, out, false));
+  data.relationships.forEach((r, i) =>
+    collect(r, "", { file: "relationships.json", recordType: "relationships", record: `#${i} (${relationshipId(r)})` }, out, false),
+  );
   for (const story of data.stories) collect(story, "", { file: storyFile(story.id), recordType: "stories", record: story.id }, out, true);
   return out;
 }
@@ -247,7 +254,12 @@ export interface FieldRuns extends TextField {
 }
 
 /** The prose fields that share a run of `minWords` or more words with a document. */
-export function fieldsWithSharedRuns(data: Dataset, index: FingerprintIndex, minWords = SHINGLE_WORDS, storyFile?: (id: string) => string): FieldRuns[] {
+export function fieldsWithSharedRuns(
+  data: Dataset,
+  index: FingerprintIndex,
+  minWords = SHINGLE_WORDS,
+  storyFile?: (id: string) => string,
+): FieldRuns[] {
   const names = namesOf(data);
   return textFields(data, storyFile)
     .map((f) => ({ ...f, runs: sharedRuns(f.text, index, names, minWords) }))
@@ -259,6 +271,11 @@ export function checkOwnWords(data: Dataset, index: FingerprintIndex, storyFile?
   return fieldsWithSharedRuns(data, index, SHINGLE_WORDS, storyFile).map(({ file, record, field, runs }) => {
     const longest = runs.reduce((a, b) => (b.words > a.words ? b : a));
     const more = runs.length > 1 ? ` (and ${runs.length - 1} more)` : "";
-    return { file, record, field, message: `shares ${longest.words} words with ${longest.sources.join(", ")}: "${longest.text}"${more}; rewrite it in our own words` };
+    return {
+      file,
+      record,
+      field,
+      message: `shares ${longest.words} words with ${longest.sources.join(", ")}: "${longest.text}"${more}; rewrite it in our own words`,
+    };
   });
 }

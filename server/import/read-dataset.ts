@@ -28,7 +28,9 @@ export function readDataset(dir: string): Dataset {
     throw error;
   }
   const nodeIds = new Set(
-    [data.organisations, data.forums, data.campaigns, data.instruments, data.people, data.issues].flatMap((records) => records.map((r) => r.id)),
+    [data.organisations, data.forums, data.campaigns, data.instruments, data.people, data.issues].flatMap((records) =>
+      records.map((r) => r.id),
+    ),
   );
   const problems = [
     ...stories.problems,

@@ -63,7 +63,10 @@ export const organisationSchema = z.strictObject({
   sector: z.enum(SECTORS),
   scope: z.enum(SCOPES),
   /** ISO 3166-1 alpha-2 of the seat or home country. */
-  country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as 'PH'").optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as 'PH'")
+    .optional(),
   region: z.enum(REGIONS).optional(),
   founded: yearSchema.optional(),
   dissolved: yearSchema.optional(),
@@ -82,7 +85,10 @@ export const forumSchema = z.strictObject({
     .regex(/^\d{4}(-\d{2}){0,2}(\/\d{4}(-\d{2}){0,2})?$/, "must be an ISO date or range such as '2010-11-02/2010-11-05'")
     .optional(),
   city: text.optional(),
-  country: z.string().regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as 'MU'").optional(),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, "must be an ISO 3166-1 alpha-2 code such as 'MU'")
+    .optional(),
   figures: z.array(figureSchema).optional(),
 });
 export type ForumRecord = z.infer<typeof forumSchema>;
@@ -114,7 +120,10 @@ export const relationshipSchema = z.strictObject({
   type: z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]]),
   source: idSchema,
   target: idSchema,
-  role: z.string().regex(/^[A-Z_]+$/).optional(),
+  role: z
+    .string()
+    .regex(/^[A-Z_]+$/)
+    .optional(),
   since: yearSchema.optional(),
   until: yearSchema.optional(),
   /** The single year of a dated event (a forum appearance, an MoU signed). */

@@ -20,7 +20,9 @@ export function readStories(dataDir: string): { stories: StoryRecord[]; files: M
   if (!existsSync(dir)) return { stories: [], files, problems: [] };
   const stories: StoryRecord[] = [];
   const problems: DataProblem[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const file = `${STORIES_DIR}/${name}`;
     let raw: unknown;
     try {
@@ -35,21 +37,28 @@ export function readStories(dataDir: string): { stories: StoryRecord[]; files: M
       files.set(result.data.id, file);
     } else {
       const record = raw && typeof raw === "object" && "id" in raw && typeof raw.id === "string" ? raw.id : "(story)";
-      for (const issue of result.error.issues) problems.push({ file, record, field: issue.path.join(".") || "(record)", message: issue.message });
+      for (const issue of result.error.issues)
+        problems.push({ file, record, field: issue.path.join(".") || "(record)", message: issue.message });
     }
   }
   return { stories, files, problems };
 }
 
 /** Cross-checks stories against the dataset: every focus and answer id exists, every cited source exists. */
-export function checkStories(stories: StoryRecord[], nodeIds: ReadonlySet<string>, sourceIds: ReadonlySet<string>, fileOf: (id: string) => string): DataProblem[] {
+export function checkStories(
+  stories: StoryRecord[],
+  nodeIds: ReadonlySet<string>,
+  sourceIds: ReadonlySet<string>,
+  fileOf: (id: string) => string,
+): DataProblem[] {
   const problems: DataProblem[] = [];
   const seen = new Set<string>();
   for (const story of stories) {
     const file = fileOf(story.id);
     if (seen.has(story.id)) problems.push({ file, record: story.id, field: "id", message: "duplicate story id" });
     seen.add(story.id);
-    for (const p of checkStoryIds(story, { nodes: nodeIds, sources: sourceIds })) problems.push({ file, record: story.id, field: p.path, message: p.message });
+    for (const p of checkStoryIds(story, { nodes: nodeIds, sources: sourceIds }))
+      problems.push({ file, record: story.id, field: p.path, message: p.message });
   }
   return problems;
 }

@@ -47,7 +47,13 @@ function compact(props: Record<string, unknown>): Props {
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined)) as Props;
 }
 
-function node(kind: NodeKind, record: { id: string; name: string; aliases?: string[]; description?: string; citations: Citation[] }, extra: Record<string, unknown>, activeFrom?: number, activeTo?: number): NodeRow {
+function node(
+  kind: NodeKind,
+  record: { id: string; name: string; aliases?: string[]; description?: string; citations: Citation[] },
+  extra: Record<string, unknown>,
+  activeFrom?: number,
+  activeTo?: number,
+): NodeRow {
   return {
     id: record.id,
     label: LABEL_OF_KIND[kind],
@@ -105,7 +111,9 @@ export function toGraphRows(data: Dataset): GraphRows {
       ),
     ),
     ...data.campaigns.map((c) => node("CAMPAIGN", c, { start: c.start, end: c.end, goal: c.goal, outcome: c.outcome }, c.start, c.end)),
-    ...data.instruments.map((i) => node("INSTRUMENT", i, { shortName: i.shortName, instrumentKind: i.kind, adopted: i.adopted }, i.adopted)),
+    ...data.instruments.map((i) =>
+      node("INSTRUMENT", i, { shortName: i.shortName, instrumentKind: i.kind, adopted: i.adopted }, i.adopted),
+    ),
     ...data.people.map((p) => node("PERSON", p, {})),
     ...data.issues.map((i) => node("ISSUE", i, {})),
   ];

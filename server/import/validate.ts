@@ -123,10 +123,18 @@ export function checkReferences(data: Dataset): DataProblem[] {
       problems.push({ file: "organisations.json", record: o.id, field: "dissolved", message: `is before founded (${o.founded})` });
     }
   }
-  for (const [file, records] of [["organisations.json", data.organisations], ["forums.json", data.forums]] as const) {
+  for (const [file, records] of [
+    ["organisations.json", data.organisations],
+    ["forums.json", data.forums],
+  ] as const) {
     for (const r of records) {
       if (r.country && !REGION_OF_COUNTRY.has(r.country)) {
-        problems.push({ file, record: r.id, field: "country", message: `unknown country code '${r.country}' (add it to server/import/regions.ts if it is a real ISO code)` });
+        problems.push({
+          file,
+          record: r.id,
+          field: "country",
+          message: `unknown country code '${r.country}' (add it to server/import/regions.ts if it is a real ISO code)`,
+        });
       }
     }
   }
@@ -142,7 +150,8 @@ export function checkReferences(data: Dataset): DataProblem[] {
     const record = `#${index} (${relationshipId(r)})`;
     const spec = RELATIONSHIP_TYPES[r.type as RelationshipType];
     const id = relationshipId(r);
-    if (relationshipIds.has(id)) problems.push({ file, record, field: "(record)", message: "duplicate relationship (same type, endpoints and role)" });
+    if (relationshipIds.has(id))
+      problems.push({ file, record, field: "(record)", message: "duplicate relationship (same type, endpoints and role)" });
     relationshipIds.add(id);
     if (r.source === r.target) problems.push({ file, record, field: "target", message: "self-loop: source and target are the same node" });
     for (const end of ["source", "target"] as const) {
@@ -150,12 +159,22 @@ export function checkReferences(data: Dataset): DataProblem[] {
       const allowed: readonly NodeKind[] = end === "source" ? spec.from : spec.to;
       if (!kind) problems.push({ file, record, field: end, message: `unknown node id '${r[end]}'` });
       else if (!allowed.includes(kind)) {
-        problems.push({ file, record, field: end, message: `${r.type} cannot ${end === "source" ? "start at" : "end at"} a ${kind} (allowed: ${allowed.join(", ")})` });
+        problems.push({
+          file,
+          record,
+          field: end,
+          message: `${r.type} cannot ${end === "source" ? "start at" : "end at"} a ${kind} (allowed: ${allowed.join(", ")})`,
+        });
       }
     }
     const roles: readonly string[] = spec.roles;
     if (r.role !== undefined && !roles.includes(r.role)) {
-      problems.push({ file, record, field: "role", message: roles.length ? `unknown role '${r.role}' for ${r.type} (allowed: ${roles.join(", ")})` : `${r.type} takes no role` });
+      problems.push({
+        file,
+        record,
+        field: "role",
+        message: roles.length ? `unknown role '${r.role}' for ${r.type} (allowed: ${roles.join(", ")})` : `${r.type} takes no role`,
+      });
     }
     if (r.since !== undefined && r.until !== undefined && r.until < r.since) {
       problems.push({ file, record, field: "until", message: `is before since (${r.since})` });

@@ -70,7 +70,12 @@ export function nodesOfColumns(columns: NodeColumns): NodeProps[] {
 export function edgeIdsOfColumns(columns: EdgeColumns): string[] {
   const ids: string[] = new Array(columns.type.length);
   for (let j = 0; j < ids.length; j++) {
-    ids[j] = relationshipId({ type: columns.type[j], source: columns.source[j], target: columns.target[j], role: columns.role[j] ?? undefined });
+    ids[j] = relationshipId({
+      type: columns.type[j],
+      source: columns.source[j],
+      target: columns.target[j],
+      role: columns.role[j] ?? undefined,
+    });
   }
   return ids;
 }

@@ -11,7 +11,9 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
  * so "in*" would otherwise demand a word starting with "in" ("Migrant Forum in Asia" would miss).
  */
 const STOP_WORDS = new Set(
-  "a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with".split(" "),
+  "a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with".split(
+    " ",
+  ),
 );
 
 /** Words of the text: lower case, accents folded (like the index's analyzer), syntax and stop words dropped. */

@@ -34,11 +34,23 @@ export function metricsTaskOfColumns(columns: SubgraphColumns, options: MetricsO
 }
 
 /** What the grouped compact encoding (read/compact.ts) reads of the columns: 16 of their 32 lists. */
-const GROUPING_NODE_FIELDS = ["id", "name", "acronym", "shortName", "kind", "type", "sector", "region", "activeFrom", "activeTo"] as const satisfies readonly LeanNodeField[];
+const GROUPING_NODE_FIELDS = [
+  "id",
+  "name",
+  "acronym",
+  "shortName",
+  "kind",
+  "type",
+  "sector",
+  "region",
+  "activeFrom",
+  "activeTo",
+] as const satisfies readonly LeanNodeField[];
 const GROUPING_EDGE_FIELDS = ["type", "source", "target", "role", "activeFrom", "activeTo"] as const satisfies readonly EdgeColumnField[];
 
 export function groupedCompactTaskOfColumns(columns: SubgraphColumns): GroupedCompactTask {
-  const pick = <K extends string>(from: Record<string, unknown>, fields: readonly K[]) => Object.fromEntries(fields.map((f) => [f, from[f]]));
+  const pick = <K extends string>(from: Record<string, unknown>, fields: readonly K[]) =>
+    Object.fromEntries(fields.map((f) => [f, from[f]]));
   return {
     kind: "groupedCompact",
     columns: {

@@ -118,6 +118,9 @@ export function runTask<T extends Task>(task: T): TaskResult<T> {
 /** The buffers a result can hand over instead of copying. */
 export function transferablesOf(result: MetricsResult | LayoutResult | GroupedCompactResult): ArrayBuffer[] {
   if (result.kind === "groupedCompact") return [];
-  const arrays = result.kind === "metrics" ? [result.order, result.degree, result.betweenness, result.pagerank, result.community, result.bridgeScore] : [result.positions];
+  const arrays =
+    result.kind === "metrics"
+      ? [result.order, result.degree, result.betweenness, result.pagerank, result.community, result.bridgeScore]
+      : [result.positions];
   return arrays.map((a) => a.buffer as ArrayBuffer);
 }

@@ -92,12 +92,17 @@ export interface OpenOptions {
  * its first frame and the panels are ready. Page errors are collected in `errors`.
  */
 export async function openExplorer(e2e: E2E, options: OpenOptions = {}): Promise<{ page: Page; errors: string[] }> {
-  const context = await e2e.browser.newContext({ viewport: { width: options.width ?? 1280, height: options.height ?? 800 }, acceptDownloads: true });
+  const context = await e2e.browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+    acceptDownloads: true,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (error) => errors.push(error.message));
   await page.goto(`${e2e.baseUrl}/${options.query ?? ""}`);
-  await page.waitForFunction(() => performance.getEntriesByName("atlas:first-frame").length > 0 && window.__atlas !== undefined, null, { timeout: 20_000 });
+  await page.waitForFunction(() => performance.getEntriesByName("atlas:first-frame").length > 0 && window.__atlas !== undefined, null, {
+    timeout: 20_000,
+  });
   return { page, errors };
 }
 

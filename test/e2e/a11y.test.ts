@@ -19,7 +19,8 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.close());
 
-const serious = async (p: Page) => blocking(await axeViolations(p)).map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+const serious = async (p: Page) =>
+  blocking(await axeViolations(p)).map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 
 describe("accessibility: axe-core", () => {
   it("should find no serious or critical violations on the opening view", async () => {
@@ -95,7 +96,12 @@ describe("accessibility: keyboard and focus", () => {
       .getByRole("region", { name: "Legend" })
       .locator(".swatch")
       .evaluateAll((els) => els.map((el) => getComputedStyle(el).backgroundColor));
-    const hex = (rgb: string) => `#${rgb.match(/\d+/g)!.slice(0, 3).map((v) => Number(v).toString(16).padStart(2, "0")).join("")}`.toUpperCase();
+    const hex = (rgb: string) =>
+      `#${rgb
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .map((v) => Number(v).toString(16).padStart(2, "0"))
+        .join("")}`.toUpperCase();
     const allowed = new Set([...OKABE_ITO, "#6E6E6E", "#B4B4B4"]);
     expect(swatches.length).toBeGreaterThan(3);
     expect(swatches.map(hex).filter((c) => !allowed.has(c))).toEqual([]);
@@ -128,7 +134,10 @@ describe("accessibility: screen sizes", () => {
   });
 
   it("should fit the desktop layout at 1280×800 without page scroll", async () => {
-    const sizes = await page.evaluate(() => ({ width: document.documentElement.scrollWidth, height: document.documentElement.scrollHeight }));
+    const sizes = await page.evaluate(() => ({
+      width: document.documentElement.scrollWidth,
+      height: document.documentElement.scrollHeight,
+    }));
     expect(sizes.width).toBeLessThanOrEqual(1280);
     expect(sizes.height).toBeLessThanOrEqual(800);
     expect(await inspect(page, (a) => a.visibleNodes().length)).toBeGreaterThan(0);

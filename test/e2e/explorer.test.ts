@@ -34,7 +34,9 @@ describe("explorer: opening view", () => {
     const focal = FOCAL_IDS.filter((id) => compact.ids.includes(id) && OPENING_KINDS.includes(compact.kinds[compact.ids.indexOf(id)]));
     expect(focal.length).toBeGreaterThan(3);
     for (const id of focal) {
-      await expect.poll(() => page.evaluate((node) => ({ id: node, ...window.__atlas!.display(node) }), id)).toMatchObject({ id, hidden: false, forceLabel: true });
+      await expect
+        .poll(() => page.evaluate((node) => ({ id: node, ...window.__atlas!.display(node) }), id))
+        .toMatchObject({ id, hidden: false, forceLabel: true });
     }
   });
 
@@ -48,7 +50,9 @@ describe("explorer: opening view", () => {
 
 describe("explorer: search and details", () => {
   it("should find IDWF by acronym with the keyboard, focus it and open its cited details", async () => {
-    const [{ node }] = (await api<{ search: { node: { id: string; name: string } }[] }>(e2e, '{ search(text: "IDWF", limit: 1) { node { id name } } }')).search;
+    const [{ node }] = (
+      await api<{ search: { node: { id: string; name: string } }[] }>(e2e, '{ search(text: "IDWF", limit: 1) { node { id name } } }')
+    ).search;
     const search = page.getByRole("combobox", { name: "Search" });
     await search.fill("IDWF");
     await page.getByRole("listbox", { name: "Search suggestions" }).getByRole("option").first().waitFor();
@@ -66,7 +70,9 @@ describe("explorer: search and details", () => {
   it("should tolerate a typo in a name", async () => {
     const search = page.getByRole("combobox", { name: "Search" });
     await search.fill("Via Campensina");
-    await expect.poll(() => page.getByRole("listbox", { name: "Search suggestions" }).getByRole("option").first().textContent()).toContain("Via Campesina");
+    await expect
+      .poll(() => page.getByRole("listbox", { name: "Search suggestions" }).getByRole("option").first().textContent())
+      .toContain("Via Campesina");
     await search.press("Escape");
   });
 
@@ -82,7 +88,9 @@ describe("explorer: search and details", () => {
 
   it("should expand a node's hidden neighbourhood into the view", async () => {
     // An organisation with neighbours the opening view hides (issues, instruments).
-    const id = FOCAL_IDS.concat(compact.ids).find((candidate) => neighbours(compact, candidate).some((n) => !openingNodeIds(compact).includes(n)))!;
+    const id = FOCAL_IDS.concat(compact.ids).find((candidate) =>
+      neighbours(compact, candidate).some((n) => !openingNodeIds(compact).includes(n)),
+    )!;
     const hidden = neighbours(compact, id).filter((n) => !openingNodeIds(compact).includes(n));
     await page.goto(`${e2e.baseUrl}/?sel=${id}`);
     await page.waitForFunction(() => performance.getEntriesByName("atlas:first-frame").length > 0);

@@ -56,7 +56,9 @@ describe("path finder", () => {
     expect(text).toContain(paths[0].edges[0].citations[0].evidence);
     // Highlighted: the chain's nodes shown with labels, everything else dimmed.
     for (const node of paths[0].nodes) {
-      await expect.poll(() => page.evaluate((id) => window.__atlas!.display(id), node.id)).toMatchObject({ hidden: false, forceLabel: true });
+      await expect
+        .poll(() => page.evaluate((id) => window.__atlas!.display(id), node.id))
+        .toMatchObject({ hidden: false, forceLabel: true });
     }
     const outside = (await inspect(page, (a) => a.visibleNodes())).find((id) => !paths[0].nodes.some((n) => n.id === id))!;
     expect((await page.evaluate((id) => window.__atlas!.display(id), outside))!.label).toBe("");
@@ -68,7 +70,9 @@ describe("path finder", () => {
     const count = await finder.locator("ol.paths > li").count();
     if (count > 1) {
       await finder.locator("ol.paths > li").nth(1).getByRole("button", { name: "Show on map" }).click();
-      await expect.poll(() => finder.locator("ol.paths > li").nth(1).getByRole("button", { name: "Show on map" }).getAttribute("aria-pressed")).toBe("true");
+      await expect
+        .poll(() => finder.locator("ol.paths > li").nth(1).getByRole("button", { name: "Show on map" }).getAttribute("aria-pressed"))
+        .toBe("true");
     }
     await finder.getByRole("button", { name: "Clear highlight" }).click();
     const anyVisible = (await inspect(page, (a) => a.visibleNodes()))[0];
@@ -103,7 +107,9 @@ describe("ally finder", () => {
     await first.getByRole("button", { name: "Show shared" }).click();
     const ally = chosen!.allies[0];
     for (const id of [chosen!.id, ally.node.id, ...ally.shared.map((s) => s.id)]) {
-      await expect.poll(() => page.evaluate((node) => window.__atlas!.display(node), id)).toMatchObject({ hidden: false, forceLabel: true });
+      await expect
+        .poll(() => page.evaluate((node) => window.__atlas!.display(node), id))
+        .toMatchObject({ hidden: false, forceLabel: true });
     }
     await screenshot(page, "21-ally-finder");
     expect(errors).toEqual([]);

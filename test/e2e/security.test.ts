@@ -46,7 +46,9 @@ describe("browser security", () => {
     const { page, external, problems } = await offlinePage();
     const response = await page.goto(`${e2e.baseUrl}/`);
     expect(response?.headers()["content-security-policy"]).toContain("script-src 'self' 'sha256-");
-    await page.waitForFunction(() => performance.getEntriesByName("atlas:first-frame").length > 0 && window.__atlas !== undefined, null, { timeout: 20_000 });
+    await page.waitForFunction(() => performance.getEntriesByName("atlas:first-frame").length > 0 && window.__atlas !== undefined, null, {
+      timeout: 20_000,
+    });
     // ForceAtlas2 runs in a worker started from a blob: URL.
     await page.getByRole("button", { name: "Run ForceAtlas2" }).click();
     await expect.poll(() => page.getByRole("button", { name: "Stop layout" }).count()).toBe(1);

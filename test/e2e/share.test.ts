@@ -37,7 +37,10 @@ describe("sharing", () => {
     await page.getByRole("listbox", { name: "Search suggestions" }).getByRole("option").first().waitFor();
     await page.getByRole("combobox", { name: "Search" }).press("Enter");
     await openTab(page, "View");
-    await page.getByRole("group", { name: "Kinds of node" }).getByLabel(/^Issues/).check();
+    await page
+      .getByRole("group", { name: "Kinds of node" })
+      .getByLabel(/^Issues/)
+      .check();
     await page.getByLabel("Colour by").selectOption("sector");
     await page.getByLabel("Size by").selectOption("pagerank");
     await openTab(page, "Timeline");
@@ -76,7 +79,12 @@ describe("sharing", () => {
     expect((await inspect(other.page, (a) => a.visibleNodes())).sort()).toEqual((await inspect(page, (a) => a.visibleNodes())).sort());
     await screenshot(other.page, "40-shared-link-reopened");
     await openTab(other.page, "View");
-    expect(await other.page.getByRole("group", { name: "Kinds of node" }).getByLabel(/^Issues/).isChecked()).toBe(true);
+    expect(
+      await other.page
+        .getByRole("group", { name: "Kinds of node" })
+        .getByLabel(/^Issues/)
+        .isChecked(),
+    ).toBe(true);
     expect(other.errors).toEqual([]);
     await other.page.context().close();
   });

@@ -46,12 +46,21 @@ function shownFocus(step: Step): string[] {
 }
 
 /** Nodes drawn highlighted (after Sigma's reducers). */
-const highlighted = (page: Page) => inspect(page, (a) => a.visibleNodes().filter((id) => a.display(id)?.highlighted === true).sort());
+const highlighted = (page: Page) =>
+  inspect(page, (a) =>
+    a
+      .visibleNodes()
+      .filter((id) => a.display(id)?.highlighted === true)
+      .sort(),
+  );
 
 /** Drawn ties (of the data, not merged network ties) painted in the emphasis colour. */
 async function emphasisedTies(page: Page): Promise<string[]> {
   const drawn = await inspect(page, (a) => a.visibleEdges().map((id) => [id, a.edgeDisplay(id)?.color] as const));
-  return drawn.filter(([id, color]) => color === EMPHASIS_EDGE && network.edgeIds.includes(id)).map(([id]) => id).sort();
+  return drawn
+    .filter(([id, color]) => color === EMPHASIS_EDGE && network.edgeIds.includes(id))
+    .map(([id]) => id)
+    .sort();
 }
 
 /** Ties of the data drawn between two of these nodes. */
@@ -221,15 +230,19 @@ describe("stories: exercises", () => {
   /** The feedback is scrolled into the panel's view, not left below the fold. */
   async function expectInView(locator: ReturnType<typeof feedback>) {
     const height = page.viewportSize()!.height;
-    await expect.poll(async () => {
-      const box = await locator.boundingBox();
-      return box !== null && box.y >= 0 && box.y + box.height <= height;
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const box = await locator.boundingBox();
+        return box !== null && box.y >= 0 && box.y + box.height <= height;
+      })
+      .toBe(true);
   }
 
   it("should pose the step's question", async () => {
     await expectStep(page, found.story, found.index);
-    await expect.poll(() => page.getByRole("group", { name: "Question" }).locator(".question").textContent()).toContain(found.step.exercise!.question);
+    await expect
+      .poll(() => page.getByRole("group", { name: "Question" }).locator(".question").textContent())
+      .toContain(found.step.exercise!.question);
     expect(await feedback().textContent()).toBe("");
   });
 
@@ -256,7 +269,10 @@ describe("stories: exercises", () => {
 
   it("should say the right answer picked in the Network table is right, with the explanation", async () => {
     await page.getByRole("tab", { name: "Table" }).click();
-    await page.getByRole("table", { name: "Network table" }).getByRole("rowheader", { name: nameOf(found.right), exact: true }).click();
+    await page
+      .getByRole("table", { name: "Network table" })
+      .getByRole("rowheader", { name: nameOf(found.right), exact: true })
+      .click();
     // The answer takes the learner back to the question.
     await expect.poll(() => page.getByRole("tab", { name: "Stories" }).getAttribute("aria-selected")).toBe("true");
     await expect.poll(() => feedback().getAttribute("class")).toBe("feedback right");
@@ -297,7 +313,9 @@ describe("stories: authoring", () => {
     await editor().getByLabel("Text", { exact: true }).fill(text);
     await editor().getByLabel("Source", { exact: true }).selectOption(sourceIds[0]);
     await editor().getByLabel("Locator (section, page, table)").fill(locator);
-    await editor().getByLabel(/^Evidence/).fill(evidence);
+    await editor()
+      .getByLabel(/^Evidence/)
+      .fill(evidence);
     await editor().getByRole("button", { name: "Add citation" }).click();
   }
 
@@ -339,9 +357,15 @@ describe("stories: authoring", () => {
     await expect.poll(() => editor().getByRole("group", { name: "Step 2" }).count()).toBe(1);
     await writeStep("Where it goes", `${nameOf(second)} across the years.`, "Section 2", "The source says more.");
     await editor().getByRole("button", { name: "Add a question" }).click();
-    await editor().getByLabel("Question", { exact: true }).fill(`Which body is ${nameOf(second)}?`);
-    await editor().getByRole("button", { name: `${nameOf(second)} is a right answer` }).click();
-    await editor().getByLabel(/^Explanation/).fill("It is the one selected.");
+    await editor()
+      .getByLabel("Question", { exact: true })
+      .fill(`Which body is ${nameOf(second)}?`);
+    await editor()
+      .getByRole("button", { name: `${nameOf(second)} is a right answer` })
+      .click();
+    await editor()
+      .getByLabel(/^Explanation/)
+      .fill("It is the one selected.");
     await editor().getByRole("button", { name: "Done" }).click();
     await expect.poll(() => editor().locator(".problems").count()).toBe(0);
   });

@@ -65,7 +65,13 @@ describe("timeline", () => {
   it("should leave out bodies with no date when asked", async () => {
     const withUndated = (await inspect(page, (a) => a.visibleNodes())).length;
     await page.getByLabel(/Leave out bodies and ties with no/).check();
-    const expected = computeView(createDataset(network), { filters: DEFAULT_FILTERS, year: 2006, datedOnly: true, collapsed: [], revealed: [] });
+    const expected = computeView(createDataset(network), {
+      filters: DEFAULT_FILTERS,
+      year: 2006,
+      datedOnly: true,
+      collapsed: [],
+      revealed: [],
+    });
     await expect.poll(async () => (await inspect(page, (a) => a.visibleNodes())).length).toBe(expected.nodeCount);
     expect(expected.nodeCount).toBeLessThan(withUndated);
     await expect.poll(() => new URL(page.url()).searchParams.get("dated")).toBe("only");

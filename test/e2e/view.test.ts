@@ -28,7 +28,9 @@ describe("view: appearance", () => {
   it("should recolour by organisation type and rewrite the legend to match", async () => {
     const before = await display("mfa");
     await page.getByLabel("Colour by").selectOption("type");
-    await expect.poll(() => page.getByRole("region", { name: "Legend" }).getByRole("heading").textContent()).toBe("Colour: organisation type");
+    await expect
+      .poll(() => page.getByRole("region", { name: "Legend" }).getByRole("heading").textContent())
+      .toBe("Colour: organisation type");
     const items = await legendItems();
     expect(items.some((t) => t.startsWith("Network"))).toBe(true);
     expect(items.some((t) => t.startsWith("Not an organisation"))).toBe(true);
@@ -42,7 +44,9 @@ describe("view: appearance", () => {
 
   it("should colour by Louvain community once the metrics arrive", async () => {
     await page.getByLabel("Colour by").selectOption("community");
-    await expect.poll(() => page.getByRole("region", { name: "Legend" }).getByRole("heading").textContent()).toBe("Colour: community (Louvain)");
+    await expect
+      .poll(() => page.getByRole("region", { name: "Legend" }).getByRole("heading").textContent())
+      .toBe("Colour: community (Louvain)");
     await expect.poll(async () => (await legendItems()).filter((t) => t.startsWith("Community")).length).toBeGreaterThan(1);
     await expect.poll(() => page.getByRole("status").filter({ hasText: "communities" }).textContent()).toMatch(/\d+ communities/);
   });
@@ -51,14 +55,18 @@ describe("view: appearance", () => {
     const metrics = await fetch(`${e2e.baseUrl}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: '{ metrics(filter: { kinds: [ORGANISATION, FORUM, CAMPAIGN, PERSON] }) { nodes { node { id } bridgeScore } } }' }),
+      body: JSON.stringify({
+        query: "{ metrics(filter: { kinds: [ORGANISATION, FORUM, CAMPAIGN, PERSON] }) { nodes { node { id } bridgeScore } } }",
+      }),
     }).then((r) => r.json() as Promise<{ data: { metrics: { nodes: { node: { id: string }; bridgeScore: number }[] } } }>);
     const ranked = [...metrics.data.metrics.nodes].sort((a, b) => b.bridgeScore - a.bridgeScore);
     const top = ranked[0];
     const none = ranked.find((n) => n.bridgeScore === 0)!;
     await page.getByLabel("Size by").selectOption("bridgeScore");
     await expect.poll(() => page.locator(".legend-size").textContent()).toMatch(/Union–NGO bridge score, up to/);
-    await expect.poll(async () => (await display(top.node.id))!.size as number).toBeGreaterThan((await display(none.node.id))!.size as number);
+    await expect
+      .poll(async () => (await display(top.node.id))!.size as number)
+      .toBeGreaterThan((await display(none.node.id))!.size as number);
     await page.getByLabel("Colour by").selectOption("category");
     await screenshot(page, "11-size-by-bridge-score");
   });
@@ -70,26 +78,41 @@ describe("view: filters", () => {
     const anchor = openingNodeIds(compact).find((id) => compact.kinds[compact.ids.indexOf(id)] === "ORGANISATION")!;
     const before = await viewport(anchor);
     const count = (await inspect(page, (a) => a.visibleNodes())).length;
-    await page.getByRole("group", { name: "Kinds of node" }).getByLabel(/^Forums/).uncheck();
+    await page
+      .getByRole("group", { name: "Kinds of node" })
+      .getByLabel(/^Forums/)
+      .uncheck();
     await expect.poll(async () => (await inspect(page, (a) => a.visibleNodes())).length).toBe(count - forums.length);
     expect(await viewport(anchor)).toEqual(before);
     await expect.poll(() => new URL(page.url()).searchParams.get("kinds")).toBe("ORGANISATION,CAMPAIGN,PERSON");
   });
 
   it("should filter organisations by sector and relationships by type", async () => {
-    await page.getByRole("group", { name: "Sectors" }).getByLabel(/^Intergovernmental/).uncheck();
+    await page
+      .getByRole("group", { name: "Sectors" })
+      .getByLabel(/^Intergovernmental/)
+      .uncheck();
     const visible = await inspect(page, (a) => a.visibleNodes());
     const igos = compact.ids.filter((_, i) => compact.sectors[i] === "INTERGOVERNMENTAL");
     expect(igos.some((id) => visible.includes(id))).toBe(false);
-    await page.getByRole("group", { name: "Relationship types" }).getByLabel(/^member of/).uncheck();
+    await page
+      .getByRole("group", { name: "Relationship types" })
+      .getByLabel(/^member of/)
+      .uncheck();
     const edges = await inspect(page, (a) => a.visibleEdges());
     expect(edges.some((id) => id.startsWith("member_of:"))).toBe(false);
     await screenshot(page, "12-filtered");
   });
 
   it("should filter by scope once scopes have loaded", async () => {
-    await page.getByRole("group", { name: "Scopes" }).getByLabel(/^Local/).uncheck();
-    await page.getByRole("group", { name: "Scopes" }).getByLabel(/^National/).uncheck();
+    await page
+      .getByRole("group", { name: "Scopes" })
+      .getByLabel(/^Local/)
+      .uncheck();
+    await page
+      .getByRole("group", { name: "Scopes" })
+      .getByLabel(/^National/)
+      .uncheck();
     // Only regional and global organisations are left (scopes come from the API on first use).
     await expect.poll(async () => (await inspect(page, (a) => a.visibleNodes())).includes("afl-cio")).toBe(false);
     const visible = await inspect(page, (a) => a.visibleNodes());
@@ -131,7 +154,9 @@ describe("view: networks of networks", () => {
 
   it("should collapse every network at once", async () => {
     await page.getByRole("button", { name: "Collapse all" }).click();
-    await expect.poll(() => page.getByRole("group", { name: "Networks of networks" }).getByRole("checkbox", { checked: false }).count()).toBe(0);
+    await expect
+      .poll(() => page.getByRole("group", { name: "Networks of networks" }).getByRole("checkbox", { checked: false }).count())
+      .toBe(0);
     await screenshot(page, "14-all-networks-collapsed");
     await page.getByRole("button", { name: "Expand all" }).click();
   });
@@ -181,7 +206,10 @@ describe("view: layouts", () => {
   it("should keep positions when filters change, and come back to the force layout", async () => {
     const id = openingNodeIds(compact)[0];
     const before = await position(id);
-    await page.getByRole("group", { name: "Kinds of node" }).getByLabel(/^Campaigns/).uncheck();
+    await page
+      .getByRole("group", { name: "Kinds of node" })
+      .getByLabel(/^Campaigns/)
+      .uncheck();
     await page.waitForTimeout(200);
     expect(await position(id)).toEqual(before);
     await page.getByRole("button", { name: "Force", exact: true }).click();

@@ -22,22 +22,32 @@ export function biggestNetwork(dataset: Dataset = data): { id: string; members: 
 }
 
 /** Breadth-first distance between two nodes over every relationship of the data, ignoring direction. */
-export function distance(from: string, to: string, dataset: Dataset = data, keep: (id: string) => boolean = () => true): number | undefined {
+export function distance(
+  from: string,
+  to: string,
+  dataset: Dataset = data,
+  keep: (id: string) => boolean = () => true,
+): number | undefined {
   const adjacent = new Map<string, Set<string>>();
   for (const r of dataset.relationships) {
     if (!keep(r.source) && r.source !== from && r.source !== to) continue;
     if (!keep(r.target) && r.target !== from && r.target !== to) continue;
-    for (const [a, b] of [[r.source, r.target], [r.target, r.source]]) adjacent.set(a, (adjacent.get(a) ?? new Set()).add(b));
+    for (const [a, b] of [
+      [r.source, r.target],
+      [r.target, r.source],
+    ])
+      adjacent.set(a, (adjacent.get(a) ?? new Set()).add(b));
   }
   const seen = new Map([[from, 0]]);
   const queue = [from];
   while (queue.length) {
     const at = queue.shift()!;
     if (at === to) return seen.get(at);
-    for (const next of adjacent.get(at) ?? []) if (!seen.has(next)) {
-      seen.set(next, seen.get(at)! + 1);
-      queue.push(next);
-    }
+    for (const next of adjacent.get(at) ?? [])
+      if (!seen.has(next)) {
+        seen.set(next, seen.get(at)! + 1);
+        queue.push(next);
+      }
   }
   return undefined;
 }

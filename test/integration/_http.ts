@@ -55,6 +55,11 @@ export function send(url: string, options: RawRequest = {}): Promise<RawResponse
 
 export const JSON_HEADERS = { "content-type": "application/json", accept: "application/json" };
 
-export function post(url: string, query: string, headers: Record<string, string> = {}, variables: Record<string, unknown> = {}): Promise<RawResponse> {
+export function post(
+  url: string,
+  query: string,
+  headers: Record<string, string> = {},
+  variables: Record<string, unknown> = {},
+): Promise<RawResponse> {
   return send(url, { method: "POST", headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify({ query, variables }) });
 }

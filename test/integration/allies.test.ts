@@ -33,7 +33,8 @@ function adamicAdar(a: string, b: string): number {
     const out = new Set<string>();
     for (const r of data.relationships) {
       if (ACTIVITY.has(r.type) && r.source === org) out.add(`a:${r.target}`);
-      if (r.type === "PARTNERS_WITH" && isOrg(r.source) && isOrg(r.target) && (r.source === org || r.target === org)) out.add(`p:${r.source === org ? r.target : r.source}`);
+      if (r.type === "PARTNERS_WITH" && isOrg(r.source) && isOrg(r.target) && (r.source === org || r.target === org))
+        out.add(`p:${r.source === org ? r.target : r.source}`);
     }
     return out;
   };
@@ -42,7 +43,8 @@ function adamicAdar(a: string, b: string): number {
     const out = new Set<string>();
     for (const r of data.relationships) {
       if (side === "a" && ACTIVITY.has(r.type) && r.target === id && isOrg(r.source)) out.add(r.source);
-      if (side === "p" && r.type === "PARTNERS_WITH" && (r.source === id || r.target === id)) out.add(r.source === id ? r.target : r.source);
+      if (side === "p" && r.type === "PARTNERS_WITH" && (r.source === id || r.target === id))
+        out.add(r.source === id ? r.target : r.source);
     }
     return out.size;
   };
@@ -50,7 +52,8 @@ function adamicAdar(a: string, b: string): number {
   return [...items(b)].filter((i) => mine.has(i)).reduce((sum, i) => sum + 1 / Math.log(holders(i)), 0);
 }
 
-const linked = (a: string, b: string) => data.relationships.some((r) => (r.source === a && r.target === b) || (r.source === b && r.target === a));
+const linked = (a: string, b: string) =>
+  data.relationships.some((r) => (r.source === a && r.target === b) || (r.source === b && r.target === a));
 
 const ITEM_TYPES = [
   { kind: "CAMPAIGN", types: ["CAMPAIGNED_IN"], reason: "Both campaigned in" },
@@ -64,9 +67,18 @@ const ITEM_TYPES = [
  */
 function sharedItemPair() {
   for (const { kind, types, reason } of ITEM_TYPES) {
-    const items = [...kinds].filter(([, k]) => k === kind).map(([id]) => id).sort();
+    const items = [...kinds]
+      .filter(([, k]) => k === kind)
+      .map(([id]) => id)
+      .sort();
     for (const item of items) {
-      const orgs = [...new Set(data.relationships.filter((r) => (types as readonly string[]).includes(r.type) && r.target === item && isOrg(r.source)).map((r) => r.source))].sort();
+      const orgs = [
+        ...new Set(
+          data.relationships
+            .filter((r) => (types as readonly string[]).includes(r.type) && r.target === item && isOrg(r.source))
+            .map((r) => r.source),
+        ),
+      ].sort();
       for (const a of orgs) for (const b of orgs) if (a < b && !linked(a, b)) return { a, b, item, kind, reason };
     }
   }
@@ -74,7 +86,10 @@ function sharedItemPair() {
 }
 
 const nameOf = new Map(
-  [...data.organisations, ...data.forums, ...data.campaigns, ...data.instruments, ...data.people, ...data.issues].map((n) => [n.id, n.name]),
+  [...data.organisations, ...data.forums, ...data.campaigns, ...data.instruments, ...data.people, ...data.issues].map((n) => [
+    n.id,
+    n.name,
+  ]),
 );
 
 describe("allies", () => {
@@ -91,7 +106,9 @@ describe("allies", () => {
   });
 
   it("should rank by Adamic–Adar and never suggest a direct neighbour", async () => {
-    const org = data.organisations.map((o) => o.id).find((id) => data.relationships.filter((r) => r.source === id && r.type === "MEMBER_OF").length > 1)!;
+    const org = data.organisations
+      .map((o) => o.id)
+      .find((id) => data.relationships.filter((r) => r.source === id && r.type === "MEMBER_OF").length > 1)!;
     const { data: result } = await graphql<{ allies: Ally[] }>(app, ALLIES, { id: org, limit: 10 });
     const allies = result!.allies;
     expect(allies.length).toBeGreaterThan(0);
@@ -106,6 +123,9 @@ describe("allies", () => {
 
   it("should answer NOT_FOUND for an unknown id and BAD_USER_INPUT for a limit above 50", async () => {
     expect((await graphql(app, ALLIES, { id: "no-such-body" })).errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND" });
-    expect((await graphql(app, ALLIES, { id: "mfa", limit: 51 })).errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "limit" });
+    expect((await graphql(app, ALLIES, { id: "mfa", limit: 51 })).errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "limit",
+    });
   });
 });

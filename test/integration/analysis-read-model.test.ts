@@ -34,8 +34,21 @@ const read = async (filter: Parameters<typeof filterParams>[0]) => (await db.rea
 /** Rows of the columns, one object per node and per edge, sorted, so orders can differ. */
 function rowsOf(columns: SubgraphColumns) {
   const rows = (part: Record<string, unknown[]>) =>
-    Object.keys(part)[0] === undefined ? [] : part[Object.keys(part)[0]].map((_, i) => JSON.stringify(Object.keys(part).sort().map((field) => [field, part[field][i] ?? null]))).sort();
-  return { nodes: rows(columns.nodes as unknown as Record<string, unknown[]>), edges: rows(columns.edges as unknown as Record<string, unknown[]>) };
+    Object.keys(part)[0] === undefined
+      ? []
+      : part[Object.keys(part)[0]]
+          .map((_, i) =>
+            JSON.stringify(
+              Object.keys(part)
+                .sort()
+                .map((field) => [field, part[field][i] ?? null]),
+            ),
+          )
+          .sort();
+  return {
+    nodes: rows(columns.nodes as unknown as Record<string, unknown[]>),
+    edges: rows(columns.edges as unknown as Record<string, unknown[]>),
+  };
 }
 
 describe("analyses over the read model", () => {
@@ -62,7 +75,10 @@ describe("analyses over the read model", () => {
     // The same graph with the hidden organisations and every tie touching them left out beforehand.
     const rows = toGraphRows(data);
     const without = indexColumns(
-      columnsOfRows({ nodes: rows.nodes.filter((n) => !hidden.has(n.id)), relationships: rows.relationships.filter((r) => !hidden.has(r.source) && !hidden.has(r.target)) }),
+      columnsOfRows({
+        nodes: rows.nodes.filter((n) => !hidden.has(n.id)),
+        relationships: rows.relationships.filter((r) => !hidden.has(r.source) && !hidden.has(r.target)),
+      }),
     );
     const graph = indexColumns(filtered);
     expect(brokerageRoles(graph, "SCOPE")).toEqual(brokerageRoles(without, "SCOPE"));

@@ -21,7 +21,8 @@ const ACTIVITY = new Set(["CAMPAIGNED_IN", "APPEARED_AT", "WORKS_ON", "ADVOCATES
 function itemsOf(org: string): Set<string> {
   const out = new Set<string>();
   for (const r of data.relationships) {
-    if (ACTIVITY.has(r.type) && r.source === org) out.add(`${kinds.get(r.target) === "ORGANISATION" ? "MEMBERSHIP" : kinds.get(r.target)} ${r.target}`);
+    if (ACTIVITY.has(r.type) && r.source === org)
+      out.add(`${kinds.get(r.target) === "ORGANISATION" ? "MEMBERSHIP" : kinds.get(r.target)} ${r.target}`);
     if (r.type === "PARTNERS_WITH" && (r.source === org || r.target === org)) out.add(`PARTNER ${r.source === org ? r.target : r.source}`);
   }
   return out;
@@ -39,11 +40,9 @@ describe("compare", () => {
   const [a, b, c] = biggestNetwork().members;
 
   it("should split items into shared and distinct as the data says", async () => {
-    const { data: result, errors } = await graphql<{ compare: { nodes: { id: string }[]; items: Item[]; shared: Item[]; distinct: { node: { id: string }; items: Item[] }[] } }>(
-      app,
-      COMPARE,
-      { ids: [a, b] },
-    );
+    const { data: result, errors } = await graphql<{
+      compare: { nodes: { id: string }[]; items: Item[]; shared: Item[]; distinct: { node: { id: string }; items: Item[] }[] };
+    }>(app, COMPARE, { ids: [a, b] });
     expect(errors).toBeUndefined();
     const cmp = result!.compare;
     const key = (i: Item) => `${i.category} ${i.node.id}`;
@@ -63,24 +62,30 @@ describe("compare", () => {
     const six = data.organisations.slice(0, 6).map((o) => o.id);
     expect((await graphql(app, COMPARE, { ids: six })).errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "ids" });
     const issue = data.issues[0].id;
-    expect((await graphql(app, COMPARE, { ids: [a, issue] })).errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "ids" });
+    expect((await graphql(app, COMPARE, { ids: [a, issue] })).errors?.[0].extensions).toMatchObject({
+      code: "BAD_USER_INPUT",
+      field: "ids",
+    });
     expect((await graphql(app, COMPARE, { ids: [a, "no-such-body"] })).errors?.[0].extensions).toMatchObject({ code: "NOT_FOUND" });
   });
 });
 
 describe("coMembership", () => {
   const CO = `query ($minShared: Int) { coMembership(minShared: $minShared) { nodes { id } edges { source target weight shared { id } } } }`;
-  type Co = { coMembership: { nodes: { id: string }[]; edges: { source: string; target: string; weight: number; shared: { id: string }[] }[] } };
+  type Co = {
+    coMembership: { nodes: { id: string }[]; edges: { source: string; target: string; weight: number; shared: { id: string }[] }[] };
+  };
 
   /** Shared coalitions of every pair of organisations, from data/. */
   function expectedPairs(): Map<string, Set<string>> {
     const pairs = new Map<string, Set<string>>();
     for (const [coalition, members] of membersOf()) {
       const orgs = [...new Set(members)].filter((m) => kinds.get(m) === "ORGANISATION").sort();
-      for (let i = 0; i < orgs.length; i++) for (let j = i + 1; j < orgs.length; j++) {
-        const key = `${orgs[i]} ${orgs[j]}`;
-        pairs.set(key, (pairs.get(key) ?? new Set()).add(coalition));
-      }
+      for (let i = 0; i < orgs.length; i++)
+        for (let j = i + 1; j < orgs.length; j++) {
+          const key = `${orgs[i]} ${orgs[j]}`;
+          pairs.set(key, (pairs.get(key) ?? new Set()).add(coalition));
+        }
     }
     return pairs;
   }

@@ -37,14 +37,31 @@ async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
 
 /** The bare launcher, without --exit-with-parent: what a hung or hand-started launcher looks like. */
 function launcherArgs(store: string, port: number): string[] {
-  return ["-Xmx256m", ...JVM_OPTIONS, "-jar", LAUNCHER_JAR, "--port", String(port), "--store", store, "--password-file", passwordFileOf(store), "--pagecache-mb", "16"];
+  return [
+    "-Xmx256m",
+    ...JVM_OPTIONS,
+    "-jar",
+    LAUNCHER_JAR,
+    "--port",
+    String(port),
+    "--store",
+    store,
+    "--password-file",
+    passwordFileOf(store),
+    "--pagecache-mb",
+    "16",
+  ];
 }
 
 describe("embedded Neo4j lifecycle", () => {
   it("should stop the JVM within seconds when the Node process is killed with SIGKILL", async () => {
-    const node = spawn(process.execPath, ["--import", "tsx", "test/integration/_embedded-child.ts", join(dir, "killed", "store"), String(await freePort())], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
+    const node = spawn(
+      process.execPath,
+      ["--import", "tsx", "test/integration/_embedded-child.ts", join(dir, "killed", "store"), String(await freePort())],
+      {
+        stdio: ["ignore", "pipe", "inherit"],
+      },
+    );
     started.push(node);
     const jvm = await new Promise<number>((resolve, reject) => {
       let out = "";
@@ -66,7 +83,9 @@ describe("embedded Neo4j lifecycle", () => {
     const store = join(dir, "leftover", "store");
     ensurePassword(store);
     // `sh` starts the launcher in the background and exits: the launcher is orphaned, as after a crash.
-    const quoted = launcherArgs(store, await freePort()).map((arg) => `'${arg}'`).join(" ");
+    const quoted = launcherArgs(store, await freePort())
+      .map((arg) => `'${arg}'`)
+      .join(" ");
     const sh = spawn("sh", ["-c", `java ${quoted} >/dev/null 2>&1 </dev/null &`], { stdio: "ignore" });
     await new Promise((resolve) => sh.once("exit", resolve));
     expect(await waitFor(() => existsSync(join(store, PID_FILE)), 30_000)).toBe(true);
@@ -84,7 +103,9 @@ describe("embedded Neo4j lifecycle", () => {
     const java = spawn("java", launcherArgs(store, await freePort()), { stdio: ["pipe", "ignore", "ignore"] });
     started.push(java);
     expect(await waitFor(() => existsSync(join(store, PID_FILE)), 30_000)).toBe(true);
-    await expect(reclaimStaleLauncher(store, () => {})).rejects.toThrow(`The store ${store} is in use by a running embedded Neo4j (pid ${java.pid}`);
+    await expect(reclaimStaleLauncher(store, () => {})).rejects.toThrow(
+      `The store ${store} is in use by a running embedded Neo4j (pid ${java.pid}`,
+    );
     expect(isRunning(java.pid ?? -1)).toBe(true);
   }, 120_000);
 });

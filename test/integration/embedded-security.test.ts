@@ -53,7 +53,17 @@ function boltOverWebSocketWithoutPassword(port: number): Promise<string> {
         socket.write(wsFrame(Buffer.from([0x60, 0x60, 0xb0, 0x17, 0, 0, 4, 5, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])));
       } else if (step === 1 && received.length >= seen.indexOf("\r\n\r\n") + 4 + 6) {
         step = 2; // HELLO {user_agent, bolt_agent: {product}}, then LOGON {scheme: "none"}
-        const hello = [0xb1, 0x01, 0xa2, ...text("user_agent"), ...text("probe/1.0"), ...text("bolt_agent"), 0xa1, ...text("product"), ...text("probe/1.0")];
+        const hello = [
+          0xb1,
+          0x01,
+          0xa2,
+          ...text("user_agent"),
+          ...text("probe/1.0"),
+          ...text("bolt_agent"),
+          0xa1,
+          ...text("product"),
+          ...text("probe/1.0"),
+        ];
         const logon = [0xb1, 0x6a, 0xa1, ...text("scheme"), ...text("none")];
         socket.write(wsFrame(Buffer.concat([chunk(hello), chunk(logon)])));
       } else if (step === 2 && /Neo\.ClientError\.\w+\.\w+/.test(seen)) {
@@ -80,7 +90,10 @@ describe("embedded Neo4j security", () => {
   });
 
   it("should not let LOAD CSV read local files", async () => {
-    const code = await firstErrorCode(neo4j.auth.basic("neo4j", inject("neo4jPassword")), "LOAD CSV FROM 'file:///etc/hostname' AS row RETURN row");
+    const code = await firstErrorCode(
+      neo4j.auth.basic("neo4j", inject("neo4jPassword")),
+      "LOAD CSV FROM 'file:///etc/hostname' AS row RETURN row",
+    );
     expect(code).toBe("Neo.ClientError.Statement.ExternalResourceFailed");
   });
 });

@@ -33,7 +33,18 @@ beforeAll(async () => {
   const network = await graphql<{ networkCompact: CompactNetwork }>(app, NETWORK_QUERY);
   const extras = await graphql<{ network: { nodes: { id: string; scope?: Scope | null }[] } }>(
     app,
-    `{ network(filter: { kinds: [ORGANISATION] }) { nodes { id ... on Organisation { scope } } } }`,
+    `
+      {
+        network(filter: { kinds: [ORGANISATION] }) {
+          nodes {
+            id
+            ... on Organisation {
+              scope
+            }
+          }
+        }
+      }
+    `,
   );
   const scopes = new Map(extras.data!.network.nodes.flatMap((n) => (n.scope ? [[n.id, n.scope] as const] : [])));
   dataset = withScopes(createDataset(network.data!.networkCompact), scopes);
@@ -53,8 +64,14 @@ async function throughCypher(filters: FiltersState) {
 function throughBrowser(filters: FiltersState) {
   const view = computeView(dataset, { filters, year: null, collapsed: [], revealed: [] });
   return {
-    nodes: dataset.nodes.filter((_, i) => view.nodeVisible[i]).map((n) => n.id).sort(),
-    edges: dataset.edges.filter((_, j) => view.edgeVisible[j]).map((e) => e.id).sort(),
+    nodes: dataset.nodes
+      .filter((_, i) => view.nodeVisible[i])
+      .map((n) => n.id)
+      .sort(),
+    edges: dataset.edges
+      .filter((_, j) => view.edgeVisible[j])
+      .map((e) => e.id)
+      .sort(),
   };
 }
 

@@ -63,12 +63,44 @@ describe("GraphQL API", () => {
           acronym: string;
           type: string;
           citations: { source: { id: string } }[];
-          relationships: { type: string; direction: string; other: { id: string }; citations: { source: { title: string }; evidence: string }[] }[];
+          relationships: {
+            type: string;
+            direction: string;
+            other: { id: string };
+            citations: { source: { title: string }; evidence: string }[];
+          }[];
         };
       }>(
         app,
-        `{ node(id: "j4dw") { id ... on Organisation { acronym type citations { source { id } }
-             relationships { type direction other { id } citations { source { title } evidence } } } } }`,
+        `
+          {
+            node(id: "j4dw") {
+              id
+              ... on Organisation {
+                acronym
+                type
+                citations {
+                  source {
+                    id
+                  }
+                }
+                relationships {
+                  type
+                  direction
+                  other {
+                    id
+                  }
+                  citations {
+                    source {
+                      title
+                    }
+                    evidence
+                  }
+                }
+              }
+            }
+          }
+        `,
       );
       const node = data!.node;
       expect(node.acronym).toBe("J4DW");
@@ -83,7 +115,16 @@ describe("GraphQL API", () => {
     });
 
     it("should return null for an unknown id", async () => {
-      const { data, errors } = await graphql<{ node: null }>(app, `{ node(id: "no-such-body") { id } }`);
+      const { data, errors } = await graphql<{ node: null }>(
+        app,
+        `
+          {
+            node(id: "no-such-body") {
+              id
+            }
+          }
+        `,
+      );
       expect(errors).toBeUndefined();
       expect(data?.node).toBeNull();
     });
@@ -93,7 +134,20 @@ describe("GraphQL API", () => {
     it("should return every node and relationship of the graph", async () => {
       const { data } = await graphql<{ network: { nodes: { id: string }[]; edges: { source: string; target: string }[] } }>(
         app,
-        `{ network { nodes { id } edges { id source target } } }`,
+        `
+          {
+            network {
+              nodes {
+                id
+              }
+              edges {
+                id
+                source
+                target
+              }
+            }
+          }
+        `,
       );
       const [counts] = await db.read(QUERIES.graphCounts);
       expect(data!.network.nodes).toHaveLength(counts.nodes);
@@ -104,9 +158,35 @@ describe("GraphQL API", () => {
 
     it("should drop bodies founded after yearTo", async () => {
       type Net = { network: { nodes: { id: string; founded?: number | null }[] } };
-      const all = await graphql<Net>(app, `{ network { nodes { id ... on Organisation { founded } } } }`);
+      const all = await graphql<Net>(
+        app,
+        `
+          {
+            network {
+              nodes {
+                id
+                ... on Organisation {
+                  founded
+                }
+              }
+            }
+          }
+        `,
+      );
       const latest = all.data!.network.nodes.filter((n) => n.founded).sort((a, b) => b.founded! - a.founded!)[0];
-      const asOf = await graphql<Net>(app, `query ($y: Int) { network(filter: { yearTo: $y }) { nodes { id } } }`, { y: latest.founded! - 1 });
+      const asOf = await graphql<Net>(
+        app,
+        `
+          query ($y: Int) {
+            network(filter: { yearTo: $y }) {
+              nodes {
+                id
+              }
+            }
+          }
+        `,
+        { y: latest.founded! - 1 },
+      );
       const ids = asOf.data!.network.nodes.map((n) => n.id);
       expect(ids).not.toContain(latest.id);
       expect(ids.length).toBeLessThan(all.data!.network.nodes.length);
@@ -114,13 +194,35 @@ describe("GraphQL API", () => {
     });
 
     it("should filter by kind", async () => {
-      const { data } = await graphql<{ network: { nodes: { kind: string }[] } }>(app, `{ network(filter: { kinds: [FORUM] }) { nodes { kind } } }`);
+      const { data } = await graphql<{ network: { nodes: { kind: string }[] } }>(
+        app,
+        `
+          {
+            network(filter: { kinds: [FORUM] }) {
+              nodes {
+                kind
+              }
+            }
+          }
+        `,
+      );
       expect(data!.network.nodes.length).toBeGreaterThan(0);
       expect(new Set(data!.network.nodes.map((n) => n.kind))).toEqual(new Set(["FORUM"]));
     });
 
     it("should reject a reversed year range", async () => {
-      const { errors } = await graphql(app, `{ network(filter: { yearFrom: 2010, yearTo: 2000 }) { nodes { id } } }`);
+      const { errors } = await graphql(
+        app,
+        `
+          {
+            network(filter: { yearFrom: 2010, yearTo: 2000 }) {
+              nodes {
+                id
+              }
+            }
+          }
+        `,
+      );
       expect(errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "filter.yearFrom" });
     });
   });
@@ -150,7 +252,17 @@ describe("GraphQL API", () => {
 
   describe("sources", () => {
     it("should list the five documents", async () => {
-      const { data } = await graphql<{ sources: { id: string; title: string }[] }>(app, `{ sources { id title } }`);
+      const { data } = await graphql<{ sources: { id: string; title: string }[] }>(
+        app,
+        `
+          {
+            sources {
+              id
+              title
+            }
+          }
+        `,
+      );
       expect(data!.sources.map((s) => s.id).sort()).toEqual([
         "gfmd-csm-2024",
         "likic-brboric-schierup-2010",
@@ -182,7 +294,16 @@ describe("HTTP", () => {
   it("should mask unexpected errors without stack traces", async () => {
     const closed = await connectTestDb();
     await closed.close();
-    const { errors } = await graphql(createApp(closed), `{ sources { id } }`);
+    const { errors } = await graphql(
+      createApp(closed),
+      `
+        {
+          sources {
+            id
+          }
+        }
+      `,
+    );
     expect(errors?.[0].extensions?.code).toMatch(/SERVICE_UNAVAILABLE|INTERNAL_SERVER_ERROR/);
     expect(JSON.stringify(errors)).not.toMatch(/stack|neo4j-driver|\.ts:\d+/);
   });

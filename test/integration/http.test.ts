@@ -24,7 +24,10 @@ beforeAll(async () => {
   // A small stand-in for dist/web: an index.html with an inline script and one hashed asset.
   webDir = mkdtempSync(join(tmpdir(), "atlas-web-"));
   mkdirSync(join(webDir, "assets"));
-  writeFileSync(join(webDir, "index.html"), `<!doctype html><html><head><script>${BOOT}</script></head><body>${"<p>atlas</p>".repeat(200)}</body></html>`);
+  writeFileSync(
+    join(webDir, "index.html"),
+    `<!doctype html><html><head><script>${BOOT}</script></head><body>${"<p>atlas</p>".repeat(200)}</body></html>`,
+  );
   writeFileSync(join(webDir, "assets", "index-AbC123.js"), `console.log(${JSON.stringify("x".repeat(4000))});`);
   server = createApp(db, { webDir, corsOrigins: [ALLOWED], bodyLimitBytes: 64 * 1024 }).createServer();
   base = await listen(server);
@@ -36,7 +39,8 @@ afterAll(async () => {
 });
 
 const graphqlUrl = () => `${base}/graphql`;
-const codesOf = (body: Buffer) => (JSON.parse(body.toString()) as { errors?: { extensions?: { code?: string } }[] }).errors?.map((e) => e.extensions?.code);
+const codesOf = (body: Buffer) =>
+  (JSON.parse(body.toString()) as { errors?: { extensions?: { code?: string } }[] }).errors?.map((e) => e.extensions?.code);
 
 describe("HTTP hardening", () => {
   describe("body limit", () => {
@@ -101,7 +105,10 @@ describe("HTTP hardening", () => {
     });
 
     it("should refuse a foreign preflight", async () => {
-      const res = await send(graphqlUrl(), { method: "OPTIONS", headers: { origin: "https://evil.example", "access-control-request-method": "POST" } });
+      const res = await send(graphqlUrl(), {
+        method: "OPTIONS",
+        headers: { origin: "https://evil.example", "access-control-request-method": "POST" },
+      });
       expect(res.status).toBe(403);
       expect(res.headers["access-control-allow-origin"]).toBeUndefined();
     });
@@ -178,7 +185,9 @@ describe("HTTP hardening", () => {
       const again = await post(graphqlUrl(), OPENING, { "if-none-match": String(etag) });
       expect(again.status).toBe(304);
       expect(again.body.length).toBe(0);
-      const get = await send(`${graphqlUrl()}?query=${encodeURIComponent(OPENING)}`, { headers: { accept: "application/json", "x-graphql-yoga-csrf": "1", "if-none-match": String(etag) } });
+      const get = await send(`${graphqlUrl()}?query=${encodeURIComponent(OPENING)}`, {
+        headers: { accept: "application/json", "x-graphql-yoga-csrf": "1", "if-none-match": String(etag) },
+      });
       expect(get.status).toBe(304);
     });
 

@@ -76,11 +76,29 @@ describe("dataset loader", () => {
   it("should remove what a reload no longer contains", async () => {
     const before = await dump();
     const rows = toGraphRows(data);
-    rows.nodes.push({ id: "temporary-body", label: "Organisation", props: { id: "temporary-body", kind: "ORGANISATION", name: "Temporary" } });
-    rows.relationships.push({ id: "tmp", type: "MEMBER_OF", source: "temporary-body", target: "mfa", props: { id: "tmp", sources: ["piper-2015"] } });
+    rows.nodes.push({
+      id: "temporary-body",
+      label: "Organisation",
+      props: { id: "temporary-body", kind: "ORGANISATION", name: "Temporary" },
+    });
+    rows.relationships.push({
+      id: "tmp",
+      type: "MEMBER_OF",
+      source: "temporary-body",
+      target: "mfa",
+      props: { id: "tmp", sources: ["piper-2015"] },
+    });
     await loadRows(db, rows);
     const [withExtra] = await db.read(QUERIES.graphCounts);
-    expect(withExtra.nodes).toBe(data.organisations.length + data.forums.length + data.campaigns.length + data.instruments.length + data.people.length + data.issues.length + 1);
+    expect(withExtra.nodes).toBe(
+      data.organisations.length +
+        data.forums.length +
+        data.campaigns.length +
+        data.instruments.length +
+        data.people.length +
+        data.issues.length +
+        1,
+    );
 
     const report = await loadDataset(db, data);
     // The stale node goes with its relationships (DETACH DELETE), so none is left to remove separately.

@@ -65,7 +65,9 @@ describe("metrics", () => {
 
   it("should respect the filter: metrics as of a year leave later bodies out", async () => {
     const latest = data.organisations.filter((o) => o.founded).sort((a, b) => b.founded! - a.founded!)[0];
-    const { data: result } = await graphql<{ metrics: Metrics }>(app, METRICS, { filter: { yearTo: latest.founded! - 1, kinds: ["ORGANISATION"] } });
+    const { data: result } = await graphql<{ metrics: Metrics }>(app, METRICS, {
+      filter: { yearTo: latest.founded! - 1, kinds: ["ORGANISATION"] },
+    });
     const ids = result!.metrics.nodes.map((n) => n.node.id);
     expect(ids).not.toContain(latest.id);
     const kinds = kindsById();
@@ -75,7 +77,10 @@ describe("metrics", () => {
   });
 
   it("should be deterministic across apps, and sample betweenness past the limit, saying so", async () => {
-    const [first, second] = await Promise.all([graphql<{ metrics: Metrics }>(createApp(db), METRICS), graphql<{ metrics: Metrics }>(createApp(db), METRICS)]);
+    const [first, second] = await Promise.all([
+      graphql<{ metrics: Metrics }>(createApp(db), METRICS),
+      graphql<{ metrics: Metrics }>(createApp(db), METRICS),
+    ]);
     expect(first.data).toEqual(second.data);
     const sampled = await graphql<{ metrics: Metrics }>(createApp(db, { metrics: { exactLimit: 10, samples: 20 } }), METRICS);
     expect(sampled.data!.metrics.betweennessMethod).toBe("SAMPLED");

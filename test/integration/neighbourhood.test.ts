@@ -19,16 +19,22 @@ afterAll(() => db.close());
 function rings(centre: string, depth: number): Map<string, number> {
   const adjacent = new Map<string, Set<string>>();
   for (const r of data.relationships) {
-    for (const [a, b] of [[r.source, r.target], [r.target, r.source]]) adjacent.set(a, (adjacent.get(a) ?? new Set()).add(b));
+    for (const [a, b] of [
+      [r.source, r.target],
+      [r.target, r.source],
+    ])
+      adjacent.set(a, (adjacent.get(a) ?? new Set()).add(b));
   }
   const distance = new Map([[centre, 0]]);
   let frontier = [centre];
   for (let d = 1; d <= depth; d++) {
     const next: string[] = [];
-    for (const at of frontier) for (const n of adjacent.get(at) ?? []) if (!distance.has(n)) {
-        distance.set(n, d);
-        next.push(n);
-      }
+    for (const at of frontier)
+      for (const n of adjacent.get(at) ?? [])
+        if (!distance.has(n)) {
+          distance.set(n, d);
+          next.push(n);
+        }
     frontier = next;
   }
   return distance;
@@ -41,7 +47,11 @@ function widest(depth: number): { id: string; size: number } {
 }
 
 interface Hood {
-  neighbourhood: { truncated: boolean; nodes: { id: string; name: string; description?: string | null }[]; edges: { id: string; source: string; target: string }[] };
+  neighbourhood: {
+    truncated: boolean;
+    nodes: { id: string; name: string; description?: string | null }[];
+    edges: { id: string; source: string; target: string }[];
+  };
 }
 const HOOD = `query ($id: ID!, $depth: Int, $limit: Int) { neighbourhood(id: $id, depth: $depth, limit: $limit) {
   truncated nodes { id name } edges { id source target } } }`;
@@ -90,9 +100,14 @@ describe("neighbourhood", () => {
   it("should read long fields when asked, and the same nodes either way", async () => {
     const { id } = widest(1);
     const Q = `query ($id: ID!) { neighbourhood(id: $id) { nodes { id description } edges { id citations { evidence } } } }`;
-    const { data: result } = await graphql<{ neighbourhood: { nodes: { id: string; description: string | null }[]; edges: { id: string; citations: unknown[] }[] } }>(app, Q, { id });
+    const { data: result } = await graphql<{
+      neighbourhood: { nodes: { id: string; description: string | null }[]; edges: { id: string; citations: unknown[] }[] };
+    }>(app, Q, { id });
     const descriptions = new Map(
-      [...data.organisations, ...data.forums, ...data.campaigns, ...data.instruments, ...data.people, ...data.issues].map((n) => [n.id, n.description ?? null]),
+      [...data.organisations, ...data.forums, ...data.campaigns, ...data.instruments, ...data.people, ...data.issues].map((n) => [
+        n.id,
+        n.description ?? null,
+      ]),
     );
     for (const n of result!.neighbourhood.nodes) expect(n.description).toBe(descriptions.get(n.id));
     for (const e of result!.neighbourhood.edges) expect(e.citations.length).toBeGreaterThan(0);
@@ -111,7 +126,13 @@ describe("neighbourhood", () => {
     const sortEdges = (hood: { edges: { id: string }[] }) => ({ ...hood, edges: [...hood.edges].sort((a, b) => a.id.localeCompare(b.id)) });
     const ids = [widest(1).id, widest(2).id, ...data.organisations.slice(0, 12).map((o) => o.id)];
     for (const id of ids) {
-      for (const [depth, limit] of [[1, 500], [2, 500], [2, 7], [3, 40], [3, 1]]) {
+      for (const [depth, limit] of [
+        [1, 500],
+        [2, 500],
+        [2, 7],
+        [3, 40],
+        [3, 1],
+      ]) {
         const [a, b] = await Promise.all([graphql<Hood>(cypher, Q, { id, depth, limit }), graphql<Hood>(memory, Q, { id, depth, limit })]);
         expect(a.errors).toBeUndefined();
         // Nodes in the same (ranked) order; edges as a set.

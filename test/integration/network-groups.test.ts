@@ -41,16 +41,22 @@ describe("networks of networks", () => {
 
   describe("network(groupBy: MEMBERSHIP)", () => {
     it("should let the biggest network stand for members that belong to it alone", async () => {
-      const { data: result, errors } = await graphql<{ network: { nodes: { id: string }[]; edges: Edge[]; groups: Group[] } }>(app, NETWORK, {
-        groupBy: "MEMBERSHIP",
-      });
+      const { data: result, errors } = await graphql<{ network: { nodes: { id: string }[]; edges: Edge[]; groups: Group[] } }>(
+        app,
+        NETWORK,
+        {
+          groupBy: "MEMBERSHIP",
+        },
+      );
       expect(errors).toBeUndefined();
       const { nodes, edges, groups } = result!.network;
       const group = groups.find((g) => g.id === network.id)!;
       expect(group.memberCount).toBe(new Set(network.members).size);
       const members = membersOf();
       // Members that are not networks themselves and belong only to this one must fold into it.
-      const onlyHere = network.members.filter((m) => !members.has(m) && data.relationships.filter((r) => r.type === "MEMBER_OF" && r.source === m).length === 1);
+      const onlyHere = network.members.filter(
+        (m) => !members.has(m) && data.relationships.filter((r) => r.type === "MEMBER_OF" && r.source === m).length === 1,
+      );
       expect(onlyHere.length).toBeGreaterThan(0);
       expect(group.memberIds).toEqual(expect.arrayContaining(onlyHere));
       const ids = new Set(nodes.map((n) => n.id));
@@ -93,7 +99,8 @@ describe("networks of networks", () => {
       ]);
       const c = compact!.networkCompact;
       expect(c.ids).toEqual(full!.network.nodes.map((n) => n.id));
-      for (const column of ["names", "labels", "kinds", "types", "sectors", "regions", "activeFrom", "activeTo"]) expect(c[column]).toHaveLength(c.ids.length);
+      for (const column of ["names", "labels", "kinds", "types", "sectors", "regions", "activeFrom", "activeTo"])
+        expect(c[column]).toHaveLength(c.ids.length);
       const edges = c.edgeIds.map((id, j) => `${id} ${c.ids[c.sources[j] as number]}->${c.ids[c.targets[j] as number]}`).sort();
       expect(edges).toEqual(full!.network.edges.map((e) => `${e.id} ${e.source}->${e.target}`).sort());
       const j4dw = c.ids.indexOf("j4dw");
@@ -144,7 +151,9 @@ describe("networks of networks", () => {
       const sectorOf = new Map(data.organisations.map((o) => [o.id, o.sector]));
       const sectors = [...new Set(network.members.map((m) => sectorOf.get(m)))];
       expect(sectors.length).toBeGreaterThan(0);
-      const sector = sectors.sort((a, b) => network.members.filter((m) => sectorOf.get(m) === a).length - network.members.filter((m) => sectorOf.get(m) === b).length)[0];
+      const sector = sectors.sort(
+        (a, b) => network.members.filter((m) => sectorOf.get(m) === a).length - network.members.filter((m) => sectorOf.get(m) === b).length,
+      )[0];
       const { data: result } = await graphql<Expanded>(app, EXPAND, { id: network.id, filter: { sectors: [sector] } });
       const expected = [...new Set(network.members.filter((m) => sectorOf.get(m) === sector))].sort();
       expect([...result!.expand.memberIds].sort()).toEqual(expected);
@@ -168,7 +177,10 @@ describe("networks of networks", () => {
         members: {
           totalCount: number;
           pageInfo: { hasNextPage: boolean; endCursor: string | null };
-          edges: { node: { id: string; name: string }; relationship: { type: string; direction: string; other: { id: string }; citations: unknown[] } }[];
+          edges: {
+            node: { id: string; name: string };
+            relationship: { type: string; direction: string; other: { id: string }; citations: unknown[] };
+          }[];
         };
       };
     };

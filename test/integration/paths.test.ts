@@ -93,14 +93,23 @@ describe("paths", () => {
     let found = 0;
     for (const from of ids.slice(0, 6)) {
       for (const to of ids.slice(6, 12)) {
-        for (const [maxLength, limit] of [[4, 10], [3, 1]]) {
+        for (const [maxLength, limit] of [
+          [4, 10],
+          [3, 1],
+        ]) {
           const label = `${from} → ${to}, at most ${maxLength} steps, ${limit} paths`;
-          const [a, b] = await Promise.all([graphql<Found>(cypher, Q, { from, to, maxLength, limit }), graphql<Found>(memory, Q, { from, to, maxLength, limit })]);
+          const [a, b] = await Promise.all([
+            graphql<Found>(cypher, Q, { from, to, maxLength, limit }),
+            graphql<Found>(memory, Q, { from, to, maxLength, limit }),
+          ]);
           expect(a.errors).toBeUndefined();
           expect(b.errors).toBeUndefined();
           const inMemory = b.data!.paths;
           // Independent of both: every simple path in data/, by brute force, shortest then by ids.
-          expect(inMemory.map((p) => p.nodes.map((n) => n.id)), label).toEqual(simplePaths(from, to, maxLength).slice(0, limit));
+          expect(
+            inMemory.map((p) => p.nodes.map((n) => n.id)),
+            label,
+          ).toEqual(simplePaths(from, to, maxLength).slice(0, limit));
           for (const p of inMemory) expectWellFormed(p, from, to);
           // Cypher searches the 20 shortest walks, so only its paths shorter than its longest are
           // sure to be all there are; those must be the same, down to the citations.

@@ -22,9 +22,18 @@ const EXPLORER = `query Network { network: networkCompact { ids names labels kin
   grouped: networkCompact(groupBy: MEMBERSHIP) { groups { id memberCount memberIds } } }`;
 const WHOLE_GRAPH = [
   [EXPLORER, {}],
-  [`query ($f: NetworkFilter) { network(filter: $f, groupBy: MEMBERSHIP) { nodes { id name kind } edges { id type source target weight } groups { id memberIds } } }`, { f: { yearTo: 2010 } }],
-  [`{ network { nodes { id ... on Organisation { description figures { note } } } edges { id citations { locator evidence source { id } } } } }`, {}],
-  [`query ($f: NetworkFilter) { timeline(filter: $f) { year kind label relationshipId nodes { id name } citations { locator source { id } } } }`, { f: { kinds: ["ORGANISATION", "FORUM"] } }],
+  [
+    `query ($f: NetworkFilter) { network(filter: $f, groupBy: MEMBERSHIP) { nodes { id name kind } edges { id type source target weight } groups { id memberIds } } }`,
+    { f: { yearTo: 2010 } },
+  ],
+  [
+    `{ network { nodes { id ... on Organisation { description figures { note } } } edges { id citations { locator evidence source { id } } } } }`,
+    {},
+  ],
+  [
+    `query ($f: NetworkFilter) { timeline(filter: $f) { year kind label relationshipId nodes { id name } citations { locator source { id } } } }`,
+    { f: { kinds: ["ORGANISATION", "FORUM"] } },
+  ],
   [`{ coMembership { nodes { id name } edges { source target weight shared { id name } } } }`, {}],
   [`{ metrics { density components nodes { node { id name } degree community } } }`, {}],
 ] as const;
@@ -67,11 +76,13 @@ describe("read-model and result caches", () => {
   it("should show a reload made elsewhere on the next request of every instance", async () => {
     const first = createApp(db);
     const second = createApp(db);
-    const ids = async (app: ReturnType<typeof createApp>) => JSON.parse(await text(app, `{ networkCompact { ids } }`)).data.networkCompact.ids as string[];
+    const ids = async (app: ReturnType<typeof createApp>) =>
+      JSON.parse(await text(app, `{ networkCompact { ids } }`)).data.networkCompact.ids as string[];
     const before = await ids(first);
     expect(await ids(second)).toEqual(before);
     // Another process reloads the data without one organisation: the loader writes a new hash.
-    const gone = data.organisations.find((o) => !data.relationships.some((r) => r.source === o.id || r.target === o.id)) ?? data.organisations[0];
+    const gone =
+      data.organisations.find((o) => !data.relationships.some((r) => r.source === o.id || r.target === o.id)) ?? data.organisations[0];
     await loadDataset(db, {
       ...data,
       organisations: data.organisations.filter((o) => o.id !== gone.id),
@@ -104,7 +115,18 @@ describe("read-model and result caches", () => {
     const stored = await db.driver.executeQuery("MATCH (:Entity)-[r]->(:Entity) RETURN r.id AS id", {}, { database: db.database });
     const { data: result } = await graphql<{ network: { edges: { id: string }[] }; networkCompact: { edgeIds: string[] } }>(
       app,
-      `{ network { edges { id } } networkCompact { edgeIds } }`,
+      `
+        {
+          network {
+            edges {
+              id
+            }
+          }
+          networkCompact {
+            edgeIds
+          }
+        }
+      `,
     );
     const expected = stored.records.map((r) => r.get("id") as string).sort();
     expect(result!.network.edges.map((e) => e.id).sort()).toEqual(expected);
@@ -114,9 +136,29 @@ describe("read-model and result caches", () => {
   it("should let a client rebuild edge ids from the compact columns, as documented", async () => {
     const app = createApp(db);
     for (const groupBy of ["NONE", "MEMBERSHIP"]) {
-      const { data: result } = await graphql<{ networkCompact: { ids: string[]; sources: number[]; targets: number[]; edgeIds: string[]; edgeTypes: string[]; edgeRoles: (string | null)[] } }>(
+      const { data: result } = await graphql<{
+        networkCompact: {
+          ids: string[];
+          sources: number[];
+          targets: number[];
+          edgeIds: string[];
+          edgeTypes: string[];
+          edgeRoles: (string | null)[];
+        };
+      }>(
         app,
-        `query ($g: Grouping) { networkCompact(groupBy: $g) { ids sources targets edgeIds edgeTypes edgeRoles } }`,
+        `
+          query ($g: Grouping) {
+            networkCompact(groupBy: $g) {
+              ids
+              sources
+              targets
+              edgeIds
+              edgeTypes
+              edgeRoles
+            }
+          }
+        `,
         { g: groupBy },
       );
       const c = result!.networkCompact;
@@ -133,7 +175,19 @@ describe("read-model and result caches", () => {
     const org = data.organisations.find((o) => o.description && o.citations.length > 0)!;
     const { data: result } = await graphql<{ search: { node: { id: string; description: string; citations: { evidence: string }[] } }[] }>(
       app,
-      `query ($text: String!) { search(text: $text, limit: 50) { node { id description citations { evidence } } } }`,
+      `
+        query ($text: String!) {
+          search(text: $text, limit: 50) {
+            node {
+              id
+              description
+              citations {
+                evidence
+              }
+            }
+          }
+        }
+      `,
       { text: org.name },
     );
     const hit = result!.search.find((h) => h.node.id === org.id)!;

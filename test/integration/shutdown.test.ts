@@ -17,7 +17,14 @@ afterAll(() => {
 
 async function startServer(port: number): Promise<ChildProcess> {
   const started = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    env: { ...process.env, NEO4J_URI: inject("neo4jUri"), NEO4J_PASSWORD: inject("neo4jPassword"), PORT: String(port), ATLAS_CACHE_MB: "0", ATLAS_SHUTDOWN_TIMEOUT_S: "20" },
+    env: {
+      ...process.env,
+      NEO4J_URI: inject("neo4jUri"),
+      NEO4J_PASSWORD: inject("neo4jPassword"),
+      PORT: String(port),
+      ATLAS_CACHE_MB: "0",
+      ATLAS_SHUTDOWN_TIMEOUT_S: "20",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -39,7 +46,13 @@ describe("shutdown", () => {
     const body = JSON.stringify({ query: "{ __typename }" });
     const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = request(
-        { host: "127.0.0.1", port, path: "/graphql", method: "POST", headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+        {
+          host: "127.0.0.1",
+          port,
+          path: "/graphql",
+          method: "POST",
+          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+        },
         (res) => {
           let text = "";
           res.on("data", (part: Buffer) => (text += part.toString()));

@@ -48,7 +48,16 @@ const STORY_FIELDS = `id title summary steps { title body focus focusNodes { id 
 
 describe("stories", () => {
   it("should list the bundled stories in order, then the fixture", async () => {
-    const { data: result } = await graphql<{ stories: { id: string }[] }>(app, `{ stories { id } }`);
+    const { data: result } = await graphql<{ stories: { id: string }[] }>(
+      app,
+      `
+        {
+          stories {
+            id
+          }
+        }
+      `,
+    );
     expect(result!.stories.map((s) => s.id)).toEqual([...data.stories.map((s) => s.id), fixture.id]);
   });
 
@@ -68,7 +77,16 @@ describe("stories", () => {
   });
 
   it("should return null for an unknown story", async () => {
-    const { data: result } = await graphql<{ story: null }>(app, `{ story(id: "nope") { id } }`);
+    const { data: result } = await graphql<{ story: null }>(
+      app,
+      `
+        {
+          story(id: "nope") {
+            id
+          }
+        }
+      `,
+    );
     expect(result!.story).toBeNull();
   });
 });

@@ -23,7 +23,12 @@ let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  const config = readConfig({ NEO4J_EMBEDDED_PORT: String(await freePort()), ATLAS_DATA_DIR: dir, NEO4J_HEAP: "512m", NEO4J_PAGECACHE_MB: "32" });
+  const config = readConfig({
+    NEO4J_EMBEDDED_PORT: String(await freePort()),
+    ATLAS_DATA_DIR: dir,
+    NEO4J_HEAP: "512m",
+    NEO4J_PAGECACHE_MB: "32",
+  });
   database = await openDatabase(config, (line) => lines.push(line));
   server = createApp(database.db, { cache: { budgetMb: 0 } }).createServer();
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -33,9 +33,12 @@ describe("timeline", () => {
     expect(events.map((e) => e.year)).toEqual([...events.map((e) => e.year)].sort((a, b) => a - b));
     for (const e of events) expect(e.citations.length).toBeGreaterThan(0);
     // Every founding year, forum year and adoption in data/ is there.
-    for (const o of data.organisations.filter((o) => o.founded)) expect(events).toContainEqual(expect.objectContaining({ year: o.founded, kind: "FOUNDED", nodes: [{ id: o.id }] }));
-    for (const f of data.forums.filter((f) => f.year)) expect(events).toContainEqual(expect.objectContaining({ year: f.year, kind: "FORUM", nodes: [{ id: f.id }] }));
-    for (const i of data.instruments.filter((i) => i.adopted)) expect(events).toContainEqual(expect.objectContaining({ year: i.adopted, kind: "INSTRUMENT_ADOPTED" }));
+    for (const o of data.organisations.filter((o) => o.founded))
+      expect(events).toContainEqual(expect.objectContaining({ year: o.founded, kind: "FOUNDED", nodes: [{ id: o.id }] }));
+    for (const f of data.forums.filter((f) => f.year))
+      expect(events).toContainEqual(expect.objectContaining({ year: f.year, kind: "FORUM", nodes: [{ id: f.id }] }));
+    for (const i of data.instruments.filter((i) => i.adopted))
+      expect(events).toContainEqual(expect.objectContaining({ year: i.adopted, kind: "INSTRUMENT_ADOPTED" }));
     const dated = data.relationships.filter((r) => r.since ?? r.year);
     expect(events.filter((e) => e.relationshipId).length).toBe(dated.length);
   });
@@ -56,7 +59,12 @@ describe("timeline", () => {
     // Forum years, and the dated ties between two forums (a meeting that launched a process).
     expect(events.filter((e) => e.kind === "FORUM").length).toBe(data.forums.filter((f) => f.year).length);
     const datedAmongForums = data.relationships.filter((r) => (r.since ?? r.year) && forums.has(r.source) && forums.has(r.target));
-    expect(events.filter((e) => e.relationshipId).map((e) => e.relationshipId).sort()).toEqual(datedAmongForums.map(relationshipId).sort());
+    expect(
+      events
+        .filter((e) => e.relationshipId)
+        .map((e) => e.relationshipId)
+        .sort(),
+    ).toEqual(datedAmongForums.map(relationshipId).sort());
     expect(events.every((e) => e.nodes.every((n) => forums.has(n.id)))).toBe(true);
   });
 });

@@ -45,10 +45,33 @@ describe("input validation and query limits", () => {
     });
 
     it("should reject bad enum values in variables as BAD_USER_INPUT naming the variable", async () => {
-      const result = await graphql(app, `query ($f: NetworkFilter) { network(filter: $f) { nodes { id } } }`, { f: { sectors: ["LABOR"] } });
+      const result = await graphql(
+        app,
+        `
+          query ($f: NetworkFilter) {
+            network(filter: $f) {
+              nodes {
+                id
+              }
+            }
+          }
+        `,
+        { f: { sectors: ["LABOR"] } },
+      );
       expect(code(result)).toMatchObject({ code: "BAD_USER_INPUT", field: "f" });
       expect(result.errors?.[0].message).toContain("LABOR");
-      const inline = await graphql(app, `{ network(filter: { kinds: [COUNTRY] }) { nodes { id } } }`);
+      const inline = await graphql(
+        app,
+        `
+          {
+            network(filter: { kinds: [COUNTRY] }) {
+              nodes {
+                id
+              }
+            }
+          }
+        `,
+      );
       expect(code(inline)).toMatchObject({ code: "BAD_USER_INPUT" });
     });
   });
@@ -68,18 +91,66 @@ describe("input validation and query limits", () => {
 
     it("should refuse a query whose cost is too high", async () => {
       const fields = "id name kind aliases description citations { locator evidence source { id title authors year } }";
-      const wide = Array.from({ length: 14 }, (_, i) => `n${i}: neighbourhood(id: "mfa", depth: 3) { nodes { ${fields} } edges { id type source target citations { locator evidence source { id title } } } }`).join(" ");
+      const wide = Array.from(
+        { length: 14 },
+        (_, i) =>
+          `n${i}: neighbourhood(id: "mfa", depth: 3) { nodes { ${fields} } edges { id type source target citations { locator evidence source { id title } } } }`,
+      ).join(" ");
       const result = await graphql(app, `{ ${wide} }`);
       expect(code(result)).toMatchObject({ code: "QUERY_TOO_COMPLEX" });
       expect(result.errors?.[0].message).toMatch(/cost/i);
     });
 
     it("should still serve the explorer's heaviest queries and introspection", async () => {
-      const path = await graphql(app, `{ paths(from: "j4dw", to: "idwf") { nodes { id } edges { citations { source { title } } } } }`);
+      const path = await graphql(
+        app,
+        `
+          {
+            paths(from: "j4dw", to: "idwf") {
+              nodes {
+                id
+              }
+              edges {
+                citations {
+                  source {
+                    title
+                  }
+                }
+              }
+            }
+          }
+        `,
+      );
       expect(path.errors).toBeUndefined();
       const introspection = await graphql<{ __schema: { types: unknown[] } }>(
         app,
-        `{ __schema { types { name fields { name type { name kind ofType { name kind ofType { name kind ofType { name } } } } } } } }`,
+        `
+          {
+            __schema {
+              types {
+                name
+                fields {
+                  name
+                  type {
+                    name
+                    kind
+                    ofType {
+                      name
+                      kind
+                      ofType {
+                        name
+                        kind
+                        ofType {
+                          name
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+        `,
       );
       expect(introspection.errors).toBeUndefined();
       expect(introspection.data!.__schema.types.length).toBeGreaterThan(20);

@@ -33,7 +33,12 @@ async function columnsOf(filter: NetworkFilter | null): Promise<SubgraphColumns>
   return columns;
 }
 
-const withoutProvenance = <T extends { threadId: number; startedAt: number; endedAt: number }>({ threadId: _t, startedAt: _s, endedAt: _e, ...rest }: T) => rest;
+const withoutProvenance = <T extends { threadId: number; startedAt: number; endedAt: number }>({
+  threadId: _t,
+  startedAt: _s,
+  endedAt: _e,
+  ...rest
+}: T) => rest;
 
 describe("whole-graph computations off the event loop", () => {
   it("should compute metrics on a worker thread while the event loop keeps turning, with the in-thread answer", async () => {
@@ -74,7 +79,15 @@ describe("whole-graph computations off the event loop", () => {
 
     const columns = await columnsOf(filter);
     const expected = runTask(metricsTaskOfColumns(columns, DEFAULT_METRICS_OPTIONS).task);
-    const metrics = (answers[0].data as { metrics: { density: number; modularity: number; nodes: { node: { id: string }; degree: number; betweenness: number; pagerank: number; community: number; bridgeScore: number }[] } }).metrics;
+    const metrics = (
+      answers[0].data as {
+        metrics: {
+          density: number;
+          modularity: number;
+          nodes: { node: { id: string }; degree: number; betweenness: number; pagerank: number; community: number; bridgeScore: number }[];
+        };
+      }
+    ).metrics;
     expect(metrics.density).toBe(expected.density);
     expect(metrics.modularity).toBe(expected.modularity);
     expect(metrics.nodes.map((n) => n.node.id)).toEqual(Array.from(expected.order, (i) => columns.nodes.id[i]));
@@ -95,7 +108,14 @@ describe("whole-graph computations off the event loop", () => {
     const before = completedTasks();
     const { data, errors } = await graphql<{ networkCompact: { ids: string[]; layout: number[] } }>(
       app,
-      `query ($filter: NetworkFilter) { networkCompact(filter: $filter) { ids layout } }`,
+      `
+        query ($filter: NetworkFilter) {
+          networkCompact(filter: $filter) {
+            ids
+            layout
+          }
+        }
+      `,
       { filter },
     );
     expect(errors).toBeUndefined();
@@ -112,8 +132,31 @@ describe("whole-graph computations off the event loop", () => {
     const before = completedTasks();
     const { data, errors } = await graphql<{ networkCompact: Record<string, unknown> }>(
       app,
-      `query ($filter: NetworkFilter) { networkCompact(filter: $filter, groupBy: MEMBERSHIP) {
-        ids names labels kinds types sectors regions activeFrom activeTo sources targets edgeIds edgeTypes edgeWeights groups { id memberCount memberIds } } }`,
+      `
+        query ($filter: NetworkFilter) {
+          networkCompact(filter: $filter, groupBy: MEMBERSHIP) {
+            ids
+            names
+            labels
+            kinds
+            types
+            sectors
+            regions
+            activeFrom
+            activeTo
+            sources
+            targets
+            edgeIds
+            edgeTypes
+            edgeWeights
+            groups {
+              id
+              memberCount
+              memberIds
+            }
+          }
+        }
+      `,
       { filter },
     );
     expect(errors).toBeUndefined();

@@ -32,7 +32,14 @@ export function columnGraph(nodes: readonly FixtureNode[], edges: readonly Fixtu
         type: e.type,
         source: e.source,
         target: e.target,
-        props: { role: e.role ?? null, since: e.since ?? null, until: e.until ?? null, year: e.year ?? null, activeFrom: e.since ?? e.year ?? null, activeTo: e.until ?? e.year ?? null },
+        props: {
+          role: e.role ?? null,
+          since: e.since ?? null,
+          until: e.until ?? null,
+          year: e.year ?? null,
+          activeFrom: e.since ?? e.year ?? null,
+          activeTo: e.until ?? e.year ?? null,
+        },
       })),
     }),
   );

@@ -6,7 +6,15 @@
 import { createDataset } from "../../core/dataset.js";
 import type { AtlasDataset, CompactNetwork, NodeGroup } from "../../web/src/graph/types.js";
 
-type NodeSpec = [id: string, kind: string, type: string | null, sector: string | null, region: string | null, from: number | null, to: number | null];
+type NodeSpec = [
+  id: string,
+  kind: string,
+  type: string | null,
+  sector: string | null,
+  region: string | null,
+  from: number | null,
+  to: number | null,
+];
 type EdgeSpec = [type: string, source: string, target: string, from: number | null, to: number | null];
 
 export const NODES: NodeSpec[] = [

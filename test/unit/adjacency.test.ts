@@ -48,8 +48,15 @@ describe("adjacency", () => {
     it("should rank like a plain sort by distance, degree and id on a random graph with many ties", () => {
       const rng = mulberry32(3);
       const randomIds = Array.from({ length: 400 }, (_, i) => `n${(i * 7919) % 400}`);
-      const pairs = Array.from({ length: 1200 }, () => [randomIds[Math.floor(rng() * 400)], randomIds[Math.floor(rng() * rng() * 400)]]).filter(([a, b]) => a !== b);
-      const graph = buildAdjacency(randomIds, pairs.map((p) => p[0]), pairs.map((p) => p[1]));
+      const pairs = Array.from({ length: 1200 }, () => [
+        randomIds[Math.floor(rng() * 400)],
+        randomIds[Math.floor(rng() * rng() * 400)],
+      ]).filter(([a, b]) => a !== b);
+      const graph = buildAdjacency(
+        randomIds,
+        pairs.map((p) => p[0]),
+        pairs.map((p) => p[1]),
+      );
       const start = graph.index.get("n1")!;
       const hood = neighbourhoodOf(graph, start, 2, 10_000);
       const distance = new Map([[start, 0]]);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 
-import { BROKERAGE_ROLES, type BrokerageRole, brokerageRoles, brokerageSummary, type RoleCounts } from "../../server/analytics/brokerage.js";
+import {
+  BROKERAGE_ROLES,
+  type BrokerageRole,
+  brokerageRoles,
+  brokerageSummary,
+  type RoleCounts,
+} from "../../server/analytics/brokerage.js";
 import { mulberry32 } from "../../server/analytics/random.js";
 import { CO_PRESENCE, tieSemantics } from "../../server/analytics/tie-semantics.js";
 import { columnGraph, type FixtureEdge, type FixtureNode } from "./_column-graph.js";
@@ -50,7 +56,14 @@ const EDGES: FixtureEdge[] = [
   { type: "MEMBER_OF", source: "b2", target: "hidden-by-the-filter" },
 ];
 
-const counts = (partial: Partial<RoleCounts>): RoleCounts => ({ coordinator: 0, itinerant: 0, representative: 0, gatekeeper: 0, liaison: 0, ...partial });
+const counts = (partial: Partial<RoleCounts>): RoleCounts => ({
+  coordinator: 0,
+  itinerant: 0,
+  representative: 0,
+  gatekeeper: 0,
+  liaison: 0,
+  ...partial,
+});
 
 describe("brokerage", () => {
   describe("#brokerageRoles", () => {
@@ -66,7 +79,14 @@ describe("brokerage", () => {
       expect(node("b1").raw).toEqual(counts({ itinerant: 1, gatekeeper: 1 }));
       expect(node("b2").raw).toEqual(counts({ representative: 1, liaison: 1 }));
       expect(node("c1").raw).toEqual(counts({ liaison: 1 }));
-      expect(result.nodes.map((n) => [n.id, n.total])).toEqual([["a1", 2], ["a2", 2], ["b1", 2], ["b2", 2], ["a3", 1], ["c1", 1]]);
+      expect(result.nodes.map((n) => [n.id, n.total])).toEqual([
+        ["a1", 2],
+        ["a2", 2],
+        ["b1", 2],
+        ["b2", 2],
+        ["a3", 1],
+        ["c1", 1],
+      ]);
       expect(node("a1").label).toBe("A-One");
       expect(node("a1").group).toBe("LABOUR");
     });
@@ -80,7 +100,13 @@ describe("brokerage", () => {
      */
     it("should normalise against Gould and Fernandez's expectation", () => {
       const a1 = node("a1");
-      for (const [role, value] of Object.entries({ coordinator: 0.2, itinerant: 0.2, representative: 0.6, gatekeeper: 0.6, liaison: 0.4 })) {
+      for (const [role, value] of Object.entries({
+        coordinator: 0.2,
+        itinerant: 0.2,
+        representative: 0.6,
+        gatekeeper: 0.6,
+        liaison: 0.4,
+      })) {
         expect(a1.expected[role as BrokerageRole], role).toBeCloseTo(value, 12);
       }
       expect(a1.normalised.liaison).toBeCloseTo(1 / 0.4, 12);
@@ -89,7 +115,13 @@ describe("brokerage", () => {
       const c1 = node("c1");
       expect(c1.expected.liaison).toBeCloseTo(0.6, 12);
       expect(c1.expected.itinerant).toBeCloseTo(0.4, 12);
-      expect(c1.normalised).toEqual({ coordinator: null, itinerant: 0, representative: null, gatekeeper: null, liaison: c1.normalised.liaison });
+      expect(c1.normalised).toEqual({
+        coordinator: null,
+        itinerant: 0,
+        representative: null,
+        gatekeeper: null,
+        liaison: c1.normalised.liaison,
+      });
       expect(c1.normalised.liaison).toBeCloseTo(1 / 0.6, 12);
       expect(node("b2").expected.coordinator).toBe(0);
       expect(node("b2").normalised.coordinator).toBeNull();
@@ -114,8 +146,14 @@ describe("brokerage", () => {
     });
 
     it("should put organisations without a value in a group of their own, listed last", () => {
-      const byRegion = brokerageRoles(columnGraph([...NODES.slice(0, 5).map((n) => ({ ...n, region: "ASIA_PACIFIC" })), NODES[5]], EDGES), "REGION");
-      expect(byRegion.groups.map((g) => [g.value, g.size])).toEqual([["ASIA_PACIFIC", 5], [null, 1]]);
+      const byRegion = brokerageRoles(
+        columnGraph([...NODES.slice(0, 5).map((n) => ({ ...n, region: "ASIA_PACIFIC" })), NODES[5]], EDGES),
+        "REGION",
+      );
+      expect(byRegion.groups.map((g) => [g.value, g.size])).toEqual([
+        ["ASIA_PACIFIC", 5],
+        [null, 1],
+      ]);
       // c1 alone in the no-region group: every pair it brokers has both ends in the other group.
       expect(byRegion.nodes.find((n) => n.id === "c1")!.raw).toEqual(counts({ itinerant: 1 }));
     });
@@ -129,7 +167,14 @@ describe("brokerage", () => {
 
     it("should give nothing to a graph without organisations", () => {
       const empty = brokerageRoles(columnGraph([{ id: "topic", kind: "ISSUE" }], []), "TYPE");
-      expect(empty).toEqual({ partition: "TYPE", organisations: 0, arcs: 0, nodes: [], groups: [], network: { internalTies: 0, externalTies: 0, ei: null, expectedEi: null } });
+      expect(empty).toEqual({
+        partition: "TYPE",
+        organisations: 0,
+        arcs: 0,
+        nodes: [],
+        groups: [],
+        network: { internalTies: 0, externalTies: 0, ei: null, expectedEi: null },
+      });
     });
   });
 
@@ -139,7 +184,10 @@ describe("brokerage", () => {
 
     /** Straight from the definitions: an adjacency matrix and every ordered triple. */
     function reference(nodes: FixtureNode[], edges: FixtureEdge[]) {
-      const orgs = nodes.filter((n) => (n.kind ?? "ORGANISATION") === "ORGANISATION").map((n) => n.id).sort();
+      const orgs = nodes
+        .filter((n) => (n.kind ?? "ORGANISATION") === "ORGANISATION")
+        .map((n) => n.id)
+        .sort();
       const at = new Map(orgs.map((id, i) => [id, i]));
       const groupOf = (i: number) => (nodes.find((n) => n.id === orgs[i])!.sector as string | undefined) ?? null;
       const n = orgs.length;
@@ -163,7 +211,8 @@ describe("brokerage", () => {
       const raw = orgs.map(() => counts({}));
       for (let b = 0; b < n; b++)
         for (let a = 0; a < n; a++)
-          for (let c = 0; c < n; c++) if (a !== b && b !== c && a !== c && arc[a][b] && arc[b][c] && !arc[a][c]) raw[b][roleOf(a, b, c)] += 1;
+          for (let c = 0; c < n; c++)
+            if (a !== b && b !== c && a !== c && arc[a][b] && arc[b][c] && !arc[a][c]) raw[b][roleOf(a, b, c)] += 1;
       // Expected: the share of ordered pairs of other organisations that would give each role.
       const expected = orgs.map((_, b) => {
         const total = BROKERAGE_ROLES.reduce((sum, r) => sum + raw[b][r], 0);
@@ -187,7 +236,10 @@ describe("brokerage", () => {
       const rng = mulberry32(2024);
       for (let round = 0; round < 30; round++) {
         const size = 4 + Math.floor(rng() * 20);
-        const nodes: FixtureNode[] = Array.from({ length: size }, (_, i) => ({ id: `o${i}`, sector: GROUPS[Math.floor(rng() * GROUPS.length)] }));
+        const nodes: FixtureNode[] = Array.from({ length: size }, (_, i) => ({
+          id: `o${i}`,
+          sector: GROUPS[Math.floor(rng() * GROUPS.length)],
+        }));
         nodes.push({ id: "issue", kind: "ISSUE" });
         const edges: FixtureEdge[] = Array.from({ length: Math.floor(rng() * size * 3) }, () => ({
           type: TYPES[Math.floor(rng() * TYPES.length)],
@@ -199,7 +251,8 @@ describe("brokerage", () => {
         for (const node of result.nodes) {
           const i = expected.orgs.indexOf(node.id);
           expect(node.raw, `round ${round}, ${node.id}`).toEqual(expected.raw[i]);
-          for (const role of BROKERAGE_ROLES) expect(node.expected[role], `round ${round}, ${node.id} ${role}`).toBeCloseTo(expected.expected[i][role], 9);
+          for (const role of BROKERAGE_ROLES)
+            expect(node.expected[role], `round ${round}, ${node.id} ${role}`).toBeCloseTo(expected.expected[i][role], 9);
         }
         expect(result.network.internalTies, `round ${round}`).toBe(expected.internal);
         expect(result.network.externalTies, `round ${round}`).toBe(expected.external);
@@ -215,7 +268,13 @@ describe("brokerage", () => {
     });
 
     it("should say when nobody brokers", () => {
-      const pair = columnGraph([{ id: "x", type: "NGO" }, { id: "y", type: "NGO" }], [{ type: "PARTNERS_WITH", source: "x", target: "y" }]);
+      const pair = columnGraph(
+        [
+          { id: "x", type: "NGO" },
+          { id: "y", type: "NGO" },
+        ],
+        [{ type: "PARTNERS_WITH", source: "x", target: "y" }],
+      );
       expect(brokerageSummary(brokerageRoles(pair, "TYPE"))).toBe(
         "Across organisation types, no organisation brokers between two others. The E–I index is -1.00: more ties within organisation types than across them (-1.00 if ties fell at random).",
       );

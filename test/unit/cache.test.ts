@@ -38,14 +38,32 @@ describe("cache", () => {
 
     it("should evict by weight and keep nothing heavier than the whole budget", async () => {
       const cache = createLruCache({ maxEntries: 10, maxWeight: 10 });
-      await cache.get("a", async () => "a", () => 4);
-      await cache.get("b", async () => "b", () => 4);
+      await cache.get(
+        "a",
+        async () => "a",
+        () => 4,
+      );
+      await cache.get(
+        "b",
+        async () => "b",
+        () => 4,
+      );
       expect(cache.weight).toBe(8);
-      await cache.get("c", async () => "c", () => 4); // 12 > 10: a, the oldest, goes
+      await cache.get(
+        "c",
+        async () => "c",
+        () => 4,
+      ); // 12 > 10: a, the oldest, goes
       expect(cache.peek("a")).toBeUndefined();
       expect(cache.peek("b")).toBe("b");
       expect(cache.weight).toBe(8);
-      expect(await cache.get("huge", async () => "huge", () => 11)).toBe("huge");
+      expect(
+        await cache.get(
+          "huge",
+          async () => "huge",
+          () => 11,
+        ),
+      ).toBe("huge");
       expect(cache.peek("huge")).toBeUndefined();
       expect(cache.weight).toBe(8);
     });
@@ -90,7 +108,14 @@ describe("cache", () => {
         caches: { readModels: createLruCache({ maxEntries: 8, maxWeight: 1000 }) },
       };
       let runs = 0;
-      const read = (args: unknown) => readModel(scope, "network", args, async () => ++runs, () => 1);
+      const read = (args: unknown) =>
+        readModel(
+          scope,
+          "network",
+          args,
+          async () => ++runs,
+          () => 1,
+        );
       expect(await read({ yearTo: 2010 })).toBe(1);
       expect(await read({ yearTo: 2010 })).toBe(1);
       expect(await read({ yearTo: 2011 })).toBe(2);
@@ -109,12 +134,16 @@ describe("cache", () => {
     const check = (query: string) => {
       const document = parse(query);
       const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-      const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
+      const fragments = new Map(
+        document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+      );
       return onlyCacheableFields(operation.selectionSet, fragments, allowed);
     };
 
     it("should accept whole-graph fields, aliases and fragments of them", () => {
-      expect(check(`{ network: networkCompact { ids } grouped: networkCompact(groupBy: MEMBERSHIP) { groups { id } } __typename }`)).toBe(true);
+      expect(check(`{ network: networkCompact { ids } grouped: networkCompact(groupBy: MEMBERSHIP) { groups { id } } __typename }`)).toBe(
+        true,
+      );
       expect(check(`{ ...F } fragment F on Query { timeline { year } metrics { density } }`)).toBe(true);
     });
 

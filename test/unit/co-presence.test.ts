@@ -47,7 +47,8 @@ const EDGES: FixtureEdge[] = [
   { type: "MEMBER_OF", source: "p", target: "q" },
 ];
 const graph = columnGraph(NODES, EDGES);
-const weights = (ties: { source: string; target: string; weight: number; occurrences: string[] }[]) => ties.map((t) => [`${t.source}–${t.target}`, t.weight, t.occurrences]);
+const weights = (ties: { source: string; target: string; weight: number; occurrences: string[] }[]) =>
+  ties.map((t) => [`${t.source}–${t.target}`, t.weight, t.occurrences]);
 
 describe("co-presence", () => {
   describe("#coPresence", () => {
@@ -115,13 +116,24 @@ describe("co-presence", () => {
             const year = rng() < 0.2 ? undefined : 2000 + Math.floor(rng() * 20);
             return rng() < 0.5
               ? { id: `x${k}`, kind: "FORUM", activeFrom: year ?? null, activeTo: year ?? null }
-              : { id: `x${k}`, kind: "CAMPAIGN", activeFrom: year ?? null, activeTo: year === undefined ? null : year + Math.floor(rng() * 5) };
+              : {
+                  id: `x${k}`,
+                  kind: "CAMPAIGN",
+                  activeFrom: year ?? null,
+                  activeTo: year === undefined ? null : year + Math.floor(rng() * 5),
+                };
           }),
         ];
         const edges: FixtureEdge[] = Array.from({ length: Math.floor(rng() * orgs * 4) }, () => {
           const k = Math.floor(rng() * occurrences);
           const forum = nodes[orgs + k].kind === "FORUM";
-          return { type: forum ? "APPEARED_AT" : "CAMPAIGNED_IN", source: nodes[Math.floor(rng() * orgs)].id, target: `x${k}`, role: rng() < 0.3 ? "SPEAKER" : undefined, since: !forum && rng() < 0.3 ? 2005 + Math.floor(rng() * 10) : undefined };
+          return {
+            type: forum ? "APPEARED_AT" : "CAMPAIGNED_IN",
+            source: nodes[Math.floor(rng() * orgs)].id,
+            target: `x${k}`,
+            role: rng() < 0.3 ? "SPEAKER" : undefined,
+            since: !forum && rng() < 0.3 ? 2005 + Math.floor(rng() * 10) : undefined,
+          };
         });
         const yearFrom = rng() < 0.5 ? null : 2000 + Math.floor(rng() * 15);
         const yearTo = rng() < 0.5 ? null : (yearFrom ?? 2000) + Math.floor(rng() * 10);
@@ -129,7 +141,9 @@ describe("co-presence", () => {
 
         // Reference: the set of occurrences of each organisation, then every pair's intersection.
         const fixture = columnGraph(nodes, edges);
-        const inRange = (from: unknown, to: unknown) => (yearTo === null || from == null || (from as number) <= yearTo) && (yearFrom === null || to == null || (to as number) >= yearFrom);
+        const inRange = (from: unknown, to: unknown) =>
+          (yearTo === null || from == null || (from as number) <= yearTo) &&
+          (yearFrom === null || to == null || (to as number) >= yearFrom);
         const at = new Map<string, Set<string>>();
         for (const e of edges) {
           const occurrence = nodes.find((n) => n.id === e.target)!;
@@ -163,8 +177,12 @@ describe("co-presence", () => {
       expect(coPresenceSummary(coPresence(graph, { yearFrom: 2030 }))).toBe(
         "From 2030 on, 2 organisations met at 1 forum or campaign, forming 1 co-presence tie; no two of them met more than once.",
       );
-      expect(coPresenceSummary(coPresence(graph, { yearFrom: 2030, kinds: ["FORUM"] }))).toBe("From 2030 on, no two organisations met at the same forum or campaign.");
-      expect(coPresenceSummary(coPresence(graph, { yearTo: 2005, minShared: 2 }))).toBe("Up to 2005, no two organisations met at least 2 times at the same forum or campaign.");
+      expect(coPresenceSummary(coPresence(graph, { yearFrom: 2030, kinds: ["FORUM"] }))).toBe(
+        "From 2030 on, no two organisations met at the same forum or campaign.",
+      );
+      expect(coPresenceSummary(coPresence(graph, { yearTo: 2005, minShared: 2 }))).toBe(
+        "Up to 2005, no two organisations met at least 2 times at the same forum or campaign.",
+      );
     });
   });
 });

@@ -46,7 +46,8 @@ describe("columns", () => {
       const edges = edgesOfColumns(fixture().edges);
       expect(edges[0]).toMatchObject({ id: "member_of:a:n1:member", type: "MEMBER_OF", source: "a", target: "n1", since: 2005 });
       expect(edges[2].id).toBe("member_of:c:n2");
-      for (const e of edges) expect(e.id).toBe(relationshipId({ type: e.type, source: e.source, target: e.target, role: e.role ?? undefined }));
+      for (const e of edges)
+        expect(e.id).toBe(relationshipId({ type: e.type, source: e.source, target: e.target, role: e.role ?? undefined }));
     });
   });
 
@@ -65,7 +66,10 @@ describe("columns", () => {
     it("should let networks stand for their members, merging parallel edges", () => {
       const c = compactOfColumns(fixture(), "MEMBERSHIP");
       expect(c.ids).toEqual(["n1", "n2"]);
-      expect(c.groups.map((g) => [g.id, g.memberIds])).toEqual([["n1", ["a", "b"]], ["n2", ["c"]]]);
+      expect(c.groups.map((g) => [g.id, g.memberIds])).toEqual([
+        ["n1", ["a", "b"]],
+        ["n2", ["c"]],
+      ]);
       const j = c.edgeTypes.indexOf("PARTNERS_WITH");
       expect([c.ids[c.sources[j]], c.ids[c.targets[j]], c.edgeWeights[j], c.edgeRoles[j]]).toEqual(["n1", "n2", 2, "PARTNER"]);
       expect(c.edgeIds[j]).toBe("group:partners_with:n1:n2");
@@ -78,7 +82,8 @@ describe("columns", () => {
       const lean = `{${LEAN_NODE_FIELDS.map((f) => `.${f}`).join(", ")}}`;
       for (const name of ["search", "paths", "nodeDetails"]) expect(queries[name].text, name).toContain(lean);
       for (const name of ["networkColumns", "neighbourhood"]) {
-        for (const field of LEAN_NODE_FIELDS) expect(queries[name].text, `${name} ${field}`).toMatch(new RegExp(`\`?${field}\`?: \\[n IN \\w+ \\| n\\.${field}\\]`));
+        for (const field of LEAN_NODE_FIELDS)
+          expect(queries[name].text, `${name} ${field}`).toMatch(new RegExp(`\`?${field}\`?: \\[n IN \\w+ \\| n\\.${field}\\]`));
         for (const field of EDGE_COLUMN_FIELDS.filter((f) => !["type", "source", "target"].includes(f))) {
           expect(queries[name].text, `${name} edge ${field}`).toContain(`${field}: [r IN rels | r.${field}]`);
         }

@@ -19,7 +19,9 @@ describe("http", () => {
   describe("#contentSecurityPolicy", () => {
     it("should name the frame ancestors given, so an embed page can widen them", () => {
       expect(contentSecurityPolicy({ scriptHashes: [], frameAncestors: ["'self'"] })).toContain("frame-ancestors 'self'");
-      expect(contentSecurityPolicy({ scriptHashes: [], frameAncestors: ["https://a.example", "https://b.example"] })).toContain("frame-ancestors https://a.example https://b.example");
+      expect(contentSecurityPolicy({ scriptHashes: [], frameAncestors: ["https://a.example", "https://b.example"] })).toContain(
+        "frame-ancestors https://a.example https://b.example",
+      );
     });
   });
 

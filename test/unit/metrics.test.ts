@@ -87,7 +87,8 @@ describe("metrics", () => {
     it("should give the same numbers on every run", () => {
       const big = new Graph({ type: "undirected" });
       for (let i = 0; i < 60; i++) big.addNode(`n${i}`, { sector: i % 3 === 0 ? "LABOUR" : "CIVIL_SOCIETY" });
-      for (let i = 0; i < 60; i++) for (const j of [i + 1, i + 7, i * 3]) if (j < 60 && j !== i && !big.hasEdge(`n${i}`, `n${j}`)) big.addEdge(`n${i}`, `n${j}`);
+      for (let i = 0; i < 60; i++)
+        for (const j of [i + 1, i + 7, i * 3]) if (j < 60 && j !== i && !big.hasEdge(`n${i}`, `n${j}`)) big.addEdge(`n${i}`, `n${j}`);
       const options = { exactLimit: 10, samples: 12, seed: 3 };
       expect(computeMetrics(big, options)).toEqual(computeMetrics(big, options));
       expect(computeMetrics(big, options).betweennessMethod).toBe("SAMPLED");
@@ -97,12 +98,15 @@ describe("metrics", () => {
   describe("#brandesDependencies", () => {
     it("should split dependencies between equally short paths", () => {
       // A 4-cycle a-b-c-d-a: from a, c is reached through b and d equally.
-      const cycle = buildUndirectedGraph(["a", "b", "c", "d"].map((id) => ({ id })), [
-        { source: "a", target: "b" },
-        { source: "b", target: "c" },
-        { source: "c", target: "d" },
-        { source: "d", target: "a" },
-      ]);
+      const cycle = buildUndirectedGraph(
+        ["a", "b", "c", "d"].map((id) => ({ id })),
+        [
+          { source: "a", target: "b" },
+          { source: "b", target: "c" },
+          { source: "c", target: "d" },
+          { source: "d", target: "a" },
+        ],
+      );
       const fromA = brandesDependencies(cycle, ["a"]);
       expect(fromA.get("b")).toBeCloseTo(0.5, 12);
       expect(fromA.get("d")).toBeCloseTo(0.5, 12);

@@ -38,7 +38,9 @@ describe("Neo4j compatibility", () => {
       expect(tlsMismatch("bolt://db:7687", new Error("connect ECONNREFUSED 10.0.0.1:7687"))).toBeUndefined();
       expect(tlsMismatch("neo4j+s://db:7687", new Error("connect ECONNREFUSED 10.0.0.1:7687"))).toBeUndefined();
       const discovery = new Error("Could not perform discovery. No routing servers available.", {
-        cause: new Error("Failed to connect to server. Caused by: Client network socket disconnected before secure TLS connection was established"),
+        cause: new Error(
+          "Failed to connect to server. Caused by: Client network socket disconnected before secure TLS connection was established",
+        ),
       });
       expect(tlsMismatch("neo4j+s://db:7687", discovery)).toMatch(/^TLS mismatch: /);
     });
@@ -48,7 +50,14 @@ describe("Neo4j compatibility", () => {
 describe("schema", () => {
   describe("#schemaNameOf", () => {
     it("should name every statement of cypher/schema.cypher", () => {
-      expect(loadSchemaStatements().map(schemaNameOf)).toEqual(["entity_id", "source_id", "story_id", "dataset_meta_id", "entity_kind", "entity_names"]);
+      expect(loadSchemaStatements().map(schemaNameOf)).toEqual([
+        "entity_id",
+        "source_id",
+        "story_id",
+        "dataset_meta_id",
+        "entity_kind",
+        "entity_names",
+      ]);
     });
   });
 

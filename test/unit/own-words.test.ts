@@ -27,7 +27,15 @@ const noNames = new NameList([]);
 describe("own-words", () => {
   describe("#normaliseWords", () => {
     it("should ignore case, punctuation, apostrophe styles and accents, and read & as and", () => {
-      expect(normaliseWords("People’s GLOBAL  action—on Migración & Development")).toEqual(["peoples", "global", "action", "on", "migracion", "and", "development"]);
+      expect(normaliseWords("People’s GLOBAL  action—on Migración & Development")).toEqual([
+        "peoples",
+        "global",
+        "action",
+        "on",
+        "migracion",
+        "and",
+        "development",
+      ]);
       expect(normaliseWords("People's global action")).toEqual(normaliseWords("peoples Global ACTION"));
     });
   });
@@ -69,9 +77,12 @@ describe("own-words", () => {
     it("should not count the words of a name or title, but count the rest", () => {
       const names = new NameList(["People's Global Action on Migration, Development and Human Rights"]);
       // 13 shared words, 11 of them the PGA's name: 2 are our own, so the run is allowed.
-      expect(sharedRuns("networks formed the People's Global Action on Migration, Development and Human Rights today", index, names)).toEqual([]);
+      expect(
+        sharedRuns("networks formed the People's Global Action on Migration, Development and Human Rights today", index, names),
+      ).toEqual([]);
       // The same name inside a longer copy still leaves 7 copied words.
-      const copied = "their regional networks formed the People's Global Action on Migration, Development and Human Rights in response to the";
+      const copied =
+        "their regional networks formed the People's Global Action on Migration, Development and Human Rights in response to the";
       expect(sharedRuns(copied, index, names)).toEqual([expect.objectContaining({ words: 9 })]);
     });
   });
@@ -81,7 +92,15 @@ describe("own-words", () => {
     const dataset: Dataset = {
       sources: [{ id: "doc", title: "A paper", authors: ["A. Author"], file: "000.txt", description: "Our summary." }],
       organisations: [
-        { id: "pga", name: "PGA", type: "NETWORK", sector: "CIVIL_SOCIETY", scope: "GLOBAL", description: "A coalition.", citations: cite("Regional networks set it up as an answer to the GFMD.") },
+        {
+          id: "pga",
+          name: "PGA",
+          type: "NETWORK",
+          sector: "CIVIL_SOCIETY",
+          scope: "GLOBAL",
+          description: "A coalition.",
+          citations: cite("Regional networks set it up as an answer to the GFMD."),
+        },
       ],
       forums: [{ id: "gfmd-2012", name: "GFMD 2012", series: "GFMD", kind: "STATE_LED", citations: cite("A meeting.") }],
       campaigns: [],
@@ -89,7 +108,13 @@ describe("own-words", () => {
       people: [],
       issues: [],
       relationships: [
-        { type: "APPEARED_AT", source: "pga", target: "gfmd-2012", note: "the process and closed-door deliberations of the GFMD", citations: cite("Seen there.") },
+        {
+          type: "APPEARED_AT",
+          source: "pga",
+          target: "gfmd-2012",
+          note: "the process and closed-door deliberations of the GFMD",
+          citations: cite("Seen there."),
+        },
       ],
       stories: [
         {
@@ -98,7 +123,14 @@ describe("own-words", () => {
           id: "story",
           title: "A story",
           summary: "Short.",
-          steps: [{ title: "Step", body: "It answered the state-led process and closed-door deliberations.", focus: ["pga"], citations: cite("Says so.") }],
+          steps: [
+            {
+              title: "Step",
+              body: "It answered the state-led process and closed-door deliberations.",
+              focus: ["pga"],
+              citations: cite("Says so."),
+            },
+          ],
         },
       ],
     };
@@ -123,7 +155,11 @@ describe("own-words", () => {
 
     it("should pass the bundled data against its committed fingerprint", () => {
       const fingerprint = indexFingerprint(JSON.parse(readFileSync(join(DATA_DIR, FINGERPRINT_FILE), "utf8")));
-      expect([...fingerprint.keys()].sort()).toEqual(readDataset(DATA_DIR).sources.map((s) => s.id).sort());
+      expect([...fingerprint.keys()].sort()).toEqual(
+        readDataset(DATA_DIR)
+          .sources.map((s) => s.id)
+          .sort(),
+      );
       expect(checkOwnWords(readDataset(DATA_DIR), fingerprint)).toEqual([]);
     });
   });

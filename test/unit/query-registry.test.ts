@@ -16,7 +16,9 @@ describe("query registry", () => {
 
     it("should name a declared query that no file defines", () => {
       const { allies: _gone, ...rest } = loaded;
-      expect(() => checkRegistry(rest as QueryMap)).toThrow(/'allies' is declared in server\/db\/registry.ts but no file under cypher\/ defines it/);
+      expect(() => checkRegistry(rest as QueryMap)).toThrow(
+        /'allies' is declared in server\/db\/registry.ts but no file under cypher\/ defines it/,
+      );
     });
 
     it("should name a query in a file that is not declared, with its file", () => {
@@ -54,14 +56,19 @@ describe("query registry", () => {
     });
 
     it("should rename the fragment's variable and keep the including line's indentation", () => {
-      const fragment = parseFragment("// fragment: pick(item)\n// a comment\n(item.kind = $kind\n  AND size(item) > 0)", "fragments/pick.cypher");
+      const fragment = parseFragment(
+        "// fragment: pick(item)\n// a comment\n(item.kind = $kind\n  AND size(item) > 0)",
+        "fragments/pick.cypher",
+      );
       const text = expandIncludes("MATCH (n)\nWHERE\n  // include: pick(n)\nRETURN n", new Map([["pick", fragment]]), "q.cypher");
       expect(text).toBe("MATCH (n)\nWHERE\n  (n.kind = $kind\n    AND size(n) > 0)\nRETURN n");
     });
 
     it("should reject an unknown fragment and a variable that is not an identifier, naming the file and line", () => {
       const fragments = new Map([["pick", parseFragment("// fragment: pick(item)\nitem.x", "f")]]);
-      expect(() => expandIncludes("MATCH (n)\n// include: nothing(n)", fragments, "q.cypher")).toThrow(/q.cypher:2 includes an unknown Cypher fragment 'nothing'/);
+      expect(() => expandIncludes("MATCH (n)\n// include: nothing(n)", fragments, "q.cypher")).toThrow(
+        /q.cypher:2 includes an unknown Cypher fragment 'nothing'/,
+      );
       expect(() => expandIncludes("// include: pick(n.x)", fragments, "q.cypher")).toThrow(/q.cypher:1: 'n.x' is not a Cypher variable/);
     });
 

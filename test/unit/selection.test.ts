@@ -16,7 +16,9 @@ function infoOf(query: string) {
 describe("selection", () => {
   describe("#selectedFields", () => {
     it("should see fields through inline fragments and fragment spreads", () => {
-      const info = infoOf(`{ network { nodes { id ... on Organisation { acronym } ...More } edges { id } } } fragment More on Forum { city }`);
+      const info = infoOf(
+        `{ network { nodes { id ... on Organisation { acronym } ...More } edges { id } } } fragment More on Forum { city }`,
+      );
       expect([...selectedFields(info, "nodes")].sort()).toEqual(["acronym", "city", "id"]);
       expect([...selectedFields(info, "edges")]).toEqual(["id"]);
     });

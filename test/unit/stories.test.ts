@@ -81,7 +81,11 @@ describe("story validation", () => {
     const story = validStory();
     story.steps[0].citations = [];
     expect(problemsOf(dataWithStory(story))).toContainEqual(
-      expect.objectContaining({ file: "stories/test.json", field: "steps.0.citations", message: expect.stringContaining("at least one citation") }),
+      expect.objectContaining({
+        file: "stories/test.json",
+        field: "steps.0.citations",
+        message: expect.stringContaining("at least one citation"),
+      }),
     );
   });
 
@@ -104,12 +108,20 @@ describe("story validation", () => {
   });
 
   it("should accept every appearance and layout key of the explorer, and no other", () => {
-    for (const view of [...COLOR_MODES.map((colorBy) => ({ colorBy })), ...SIZE_MODES.map((sizeBy) => ({ sizeBy })), ...LAYOUT_MODES.map((layout) => ({ layout }))]) {
+    for (const view of [
+      ...COLOR_MODES.map((colorBy) => ({ colorBy })),
+      ...SIZE_MODES.map((sizeBy) => ({ sizeBy })),
+      ...LAYOUT_MODES.map((layout) => ({ layout })),
+    ]) {
       expect(storyViewSchema.safeParse(view).success).toBe(true);
     }
     const story = validStory();
     (story.steps[0] as Record<string, unknown>).view = { colorBy: "rainbow", sizeBy: "height", layout: "circle" };
-    expect(problemsOf(dataWithStory(story)).map((p) => p.field).sort()).toEqual(["steps.0.view.colorBy", "steps.0.view.layout", "steps.0.view.sizeBy"]);
+    expect(
+      problemsOf(dataWithStory(story))
+        .map((p) => p.field)
+        .sort(),
+    ).toEqual(["steps.0.view.colorBy", "steps.0.view.layout", "steps.0.view.sizeBy"]);
   });
 
   it("should reject a file without the story type and version", () => {

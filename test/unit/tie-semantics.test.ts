@@ -12,7 +12,8 @@ describe("tie semantics", () => {
   it("should read brokerage only on types that can join two organisations", () => {
     for (const type of RELATIONSHIP_TYPE_NAMES) {
       const { from, to } = RELATIONSHIP_TYPES[type];
-      const betweenOrganisations = (from as readonly string[]).includes("ORGANISATION") && (to as readonly string[]).includes("ORGANISATION");
+      const betweenOrganisations =
+        (from as readonly string[]).includes("ORGANISATION") && (to as readonly string[]).includes("ORGANISATION");
       if (!betweenOrganisations) expect(tieSemantics(type).brokerage, type).toBeNull();
     }
   });

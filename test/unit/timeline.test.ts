@@ -3,7 +3,12 @@ import { describe, expect, it } from "vitest";
 import { timelineEvents } from "../../server/analytics/timeline.js";
 import type { NodeProps } from "../../server/read/rows.js";
 
-const org = (id: string, extra: Record<string, unknown> = {}): NodeProps => ({ id, kind: "ORGANISATION", name: id.toUpperCase(), ...extra });
+const org = (id: string, extra: Record<string, unknown> = {}): NodeProps => ({
+  id,
+  kind: "ORGANISATION",
+  name: id.toUpperCase(),
+  ...extra,
+});
 
 describe("timeline", () => {
   describe("#timelineEvents", () => {
@@ -11,7 +16,17 @@ describe("timeline", () => {
     const unite = org("unite", { name: "Unite the Union", acronym: "Unite", founded: 2007 });
     const c189 = { id: "c189", kind: "INSTRUMENT", name: "Domestic Workers Convention", shortName: "C189", adopted: 2011 } as NodeProps;
     const campaign = { id: "camp", kind: "CAMPAIGN", name: "C189 campaign", start: 2008, end: 2011 } as NodeProps;
-    const membership = { id: "member_of:j4dw:unite:affiliate", type: "MEMBER_OF", role: "AFFILIATE", since: 2009, from: j4dw, to: unite, citationSources: ["s1"], locators: ["p. 4"], evidence: ["joins"] };
+    const membership = {
+      id: "member_of:j4dw:unite:affiliate",
+      type: "MEMBER_OF",
+      role: "AFFILIATE",
+      since: 2009,
+      from: j4dw,
+      to: unite,
+      citationSources: ["s1"],
+      locators: ["p. 4"],
+      evidence: ["joins"],
+    };
 
     it("should order events by year, then kind, then label", () => {
       const events = timelineEvents([c189, unite, campaign, j4dw], [membership]);

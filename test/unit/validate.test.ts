@@ -15,8 +15,25 @@ function validRaw() {
   return {
     sources: [{ id: "doc", title: "A document", authors: ["A. Author"], year: 2015, file: "000.txt", description: "Test source." }],
     organisations: [
-      { id: "mfa", name: "Migrant Forum in Asia", acronym: "MFA", type: "NETWORK", sector: "CIVIL_SOCIETY", scope: "REGIONAL", region: "ASIA_PACIFIC", citations: cite },
-      { id: "gcm", name: "Global Coalition of Migration", type: "NETWORK", sector: "CIVIL_SOCIETY", scope: "GLOBAL", founded: 2011, citations: cite },
+      {
+        id: "mfa",
+        name: "Migrant Forum in Asia",
+        acronym: "MFA",
+        type: "NETWORK",
+        sector: "CIVIL_SOCIETY",
+        scope: "REGIONAL",
+        region: "ASIA_PACIFIC",
+        citations: cite,
+      },
+      {
+        id: "gcm",
+        name: "Global Coalition of Migration",
+        type: "NETWORK",
+        sector: "CIVIL_SOCIETY",
+        scope: "GLOBAL",
+        founded: 2011,
+        citations: cite,
+      },
     ],
     forums: [{ id: "pga-2010", name: "PGA 2010", series: "PGA", kind: "CIVIL_SOCIETY", year: 2010, country: "MX", citations: cite }],
     campaigns: [],
@@ -84,7 +101,9 @@ describe("dataset validation", () => {
   it("should reject a citation of an unknown source", () => {
     const raw = validRaw();
     raw.relationships[0].citations = [{ source: "elsewhere", locator: "p. 1", evidence: "Says so." }];
-    expect(problemsOf(raw)).toContainEqual(expect.objectContaining({ field: "citations.0.source", message: expect.stringContaining("unknown source 'elsewhere'") }));
+    expect(problemsOf(raw)).toContainEqual(
+      expect.objectContaining({ field: "citations.0.source", message: expect.stringContaining("unknown source 'elsewhere'") }),
+    );
   });
 
   it("should reject unknown enum values", () => {
@@ -96,13 +115,17 @@ describe("dataset validation", () => {
   it("should reject a role the relationship type does not allow", () => {
     const raw = validRaw();
     raw.relationships[0].role = "FUNDER";
-    expect(problemsOf(raw)).toContainEqual(expect.objectContaining({ field: "role", message: expect.stringContaining("unknown role 'FUNDER'") }));
+    expect(problemsOf(raw)).toContainEqual(
+      expect.objectContaining({ field: "role", message: expect.stringContaining("unknown role 'FUNDER'") }),
+    );
   });
 
   it("should reject years out of range", () => {
     const raw = validRaw();
     raw.organisations[1].founded = 3011;
-    expect(problemsOf(raw)).toContainEqual(expect.objectContaining({ record: "gcm", field: "founded", message: expect.stringContaining("2025") }));
+    expect(problemsOf(raw)).toContainEqual(
+      expect.objectContaining({ record: "gcm", field: "founded", message: expect.stringContaining("2025") }),
+    );
   });
 
   it("should reject self-loops", () => {
@@ -114,7 +137,9 @@ describe("dataset validation", () => {
   it("should reject endpoints of the wrong kind", () => {
     const raw = validRaw();
     raw.relationships[0].target = "pga-2010";
-    expect(problemsOf(raw)).toContainEqual(expect.objectContaining({ field: "target", message: expect.stringContaining("MEMBER_OF cannot end at a FORUM") }));
+    expect(problemsOf(raw)).toContainEqual(
+      expect.objectContaining({ field: "target", message: expect.stringContaining("MEMBER_OF cannot end at a FORUM") }),
+    );
   });
 
   it("should hold the founding and response types to the kinds that can found, answer and launch", () => {
@@ -153,7 +178,9 @@ describe("dataset validation", () => {
 
 describe("#relationshipId", () => {
   it("should be stable and include the role", () => {
-    expect(relationshipId({ type: "MEMBER_OF", source: "j4dw", target: "unite", role: "AFFILIATE" })).toBe("member_of:j4dw:unite:affiliate");
+    expect(relationshipId({ type: "MEMBER_OF", source: "j4dw", target: "unite", role: "AFFILIATE" })).toBe(
+      "member_of:j4dw:unite:affiliate",
+    );
     expect(relationshipId({ type: "SUPPORTS", source: "bwi", target: "pga" })).toBe("supports:bwi:pga");
   });
 });

@@ -91,7 +91,13 @@ describe("web appearance", () => {
     });
 
     it("should put global networks first once scopes are known", () => {
-      const scoped = { ...ds, scopes: new Map([["ituc", "GLOBAL" as const], ["mfa", "REGIONAL" as const]]) };
+      const scoped = {
+        ...ds,
+        scopes: new Map([
+          ["ituc", "GLOBAL" as const],
+          ["mfa", "REGIONAL" as const],
+        ]),
+      };
       expect([...landmarkIds(scoped, 2)]).toEqual(["ituc", "mfa"]);
     });
   });

@@ -14,7 +14,11 @@ function visibleFixture(kinds: ("ORGANISATION" | "FORUM")[] | null) {
   const ds = datasetFixture();
   const graph = buildGraph(ds, seedPositions(ds));
   const view = computeView(ds, { filters: { ...getAllFilters(), kinds }, year: null, collapsed: [], revealed: [] });
-  applyView(graph, ds, view, { color: createColorScale(ds, "category", null), size: createSizeScale(ds, "degree", view, null), landmarks: landmarkIds(ds) });
+  applyView(graph, ds, view, {
+    color: createColorScale(ds, "category", null),
+    size: createSizeScale(ds, "degree", view, null),
+    landmarks: landmarkIds(ds),
+  });
   return visibleGraph(graph, ds);
 }
 

@@ -3,13 +3,25 @@ import { describe, expect, it } from "vitest";
 import { type LabelCandidate, pickLabels } from "../../web/src/render/labels.js";
 
 const measure = (text: string) => text.length * 7;
-const at = (id: string, x: number, y: number, tier = 2, radius = 5, rank = 0): LabelCandidate => ({ id, x, y, radius, text: id.toUpperCase(), tier, rank });
+const at = (id: string, x: number, y: number, tier = 2, radius = 5, rank = 0): LabelCandidate => ({
+  id,
+  x,
+  y,
+  radius,
+  text: id.toUpperCase(),
+  tier,
+  rank,
+});
 const options = { width: 800, height: 600 };
 
 describe("web labels", () => {
   describe("#pickLabels", () => {
     it("should keep every label that fits", () => {
-      expect([...pickLabels([at("mfa", 100, 100), at("gcm", 100, 200), at("pga", 400, 100)], measure, options)].sort()).toEqual(["gcm", "mfa", "pga"]);
+      expect([...pickLabels([at("mfa", 100, 100), at("gcm", 100, 200), at("pga", 400, 100)], measure, options)].sort()).toEqual([
+        "gcm",
+        "mfa",
+        "pga",
+      ]);
     });
 
     it("should never let two labels overlap, the landmark winning over a bigger node", () => {

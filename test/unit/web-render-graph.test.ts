@@ -4,7 +4,15 @@ import { createColorScale, createSizeScale, landmarkIds } from "../../web/src/gr
 import { applyView, buildGraph } from "../../web/src/graph/build.js";
 import { computeView, type ViewInput } from "../../web/src/graph/view.js";
 import { seedPositions } from "../../core/layout/seed.js";
-import { BRIDGE_EDGE, DIMMED_NODE, edgeReducerFor, EMPHASIS_EDGE, fade, nodeReducerFor, prepareEmphasis } from "../../web/src/render/reducers.js";
+import {
+  BRIDGE_EDGE,
+  DIMMED_NODE,
+  edgeReducerFor,
+  EMPHASIS_EDGE,
+  fade,
+  nodeReducerFor,
+  prepareEmphasis,
+} from "../../web/src/render/reducers.js";
 import { getAllFilters } from "../../web/src/state/filters.js";
 import { datasetFixture, edgeId } from "./_web-fixture.js";
 
@@ -13,7 +21,11 @@ function setup() {
   const graph = buildGraph(ds, seedPositions(ds));
   const apply = (patch: Partial<ViewInput> = {}) => {
     const view = computeView(ds, { filters: getAllFilters(), year: null, collapsed: [], revealed: [], ...patch });
-    applyView(graph, ds, view, { color: createColorScale(ds, "category", null), size: createSizeScale(ds, "degree", view, null), landmarks: landmarkIds(ds) });
+    applyView(graph, ds, view, {
+      color: createColorScale(ds, "category", null),
+      size: createSizeScale(ds, "degree", view, null),
+      landmarks: landmarkIds(ds),
+    });
     return view;
   };
   return { ds, graph, apply };
@@ -71,7 +83,12 @@ describe("web rendered graph", () => {
       const { graph, apply } = setup();
       apply({ filters: { ...getAllFilters(), kinds: ["ORGANISATION"] } });
       const tie = edgeId("WORKS_ON", "idwf", "domestic-work");
-      const state = prepareEmphasis(graph, { hoveredId: null, selectedId: null, emphasis: { type: "path", nodes: ["idwf", "domestic-work"], edges: [tie] }, bridges: false });
+      const state = prepareEmphasis(graph, {
+        hoveredId: null,
+        selectedId: null,
+        emphasis: { type: "path", nodes: ["idwf", "domestic-work"], edges: [tie] },
+        bridges: false,
+      });
       expect(nodeReducerFor(() => state)("domestic-work", graph.getNodeAttributes("domestic-work")).hidden).toBe(false);
       expect(edgeReducerFor(graph, () => state)(tie, graph.getEdgeAttributes(tie))).toMatchObject({ hidden: false, color: EMPHASIS_EDGE });
     });

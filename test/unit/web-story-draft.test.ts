@@ -34,7 +34,9 @@ import {
 const DATA = readDataset(DATA_DIR);
 const BUNDLED = DATA.stories as StoryFile[];
 const KNOWN = {
-  nodes: new Set([DATA.organisations, DATA.forums, DATA.campaigns, DATA.instruments, DATA.people, DATA.issues].flatMap((r) => r.map((x) => x.id))),
+  nodes: new Set(
+    [DATA.organisations, DATA.forums, DATA.campaigns, DATA.instruments, DATA.people, DATA.issues].flatMap((r) => r.map((x) => x.id)),
+  ),
   sources: new Set(DATA.sources.map((s) => s.id)),
 };
 
@@ -52,13 +54,21 @@ function step(patch: Partial<DraftStep> = {}): DraftStep {
 describe("web story drafts", () => {
   describe("#stepFromView", () => {
     it("should take the selection, year, filters, appearance, layout and rounded camera", () => {
-      const s = stepFromView(explorer({ selectedId: "mfa", year: 2010, appearance: { colorBy: "sector", sizeBy: "degree" }, layout: "sectors" }), camera);
+      const s = stepFromView(
+        explorer({ selectedId: "mfa", year: 2010, appearance: { colorBy: "sector", sizeBy: "degree" }, layout: "sectors" }),
+        camera,
+      );
       expect(s).toEqual({
         title: "",
         body: "",
         focus: ["mfa"],
         year: 2010,
-        view: { filter: { kinds: DEFAULT_FILTERS.kinds }, colorBy: "sector", layout: "sectors", camera: { x: 0.1235, y: 0.6543, ratio: 0.5 } },
+        view: {
+          filter: { kinds: DEFAULT_FILTERS.kinds },
+          colorBy: "sector",
+          layout: "sectors",
+          camera: { x: 0.1235, y: 0.6543, ratio: 0.5 },
+        },
         citations: [],
         exercise: null,
       });
@@ -84,7 +94,8 @@ describe("web story drafts", () => {
   });
 
   describe("producers", () => {
-    const two = (): StoryDraft => addDraftStep(step({ title: "Two", focus: ["gcm"] }))(addDraftStep(step({ title: "One" }))(getEmptyDraft()));
+    const two = (): StoryDraft =>
+      addDraftStep(step({ title: "Two", focus: ["gcm"] }))(addDraftStep(step({ title: "One" }))(getEmptyDraft()));
 
     it("should add, edit, move and remove steps", () => {
       let draft = two();
@@ -140,7 +151,11 @@ describe("web story drafts", () => {
         summary: " How. ",
         steps: [
           step({ year: null, view: {} }),
-          step({ focus: ["gcm", "gcm"], year: 2011, exercise: { question: " Who? ", answers: ["gcm", "gcm"], explanation: " GCM. ", hint: " " } }),
+          step({
+            focus: ["gcm", "gcm"],
+            year: 2011,
+            exercise: { question: " Who? ", answers: ["gcm", "gcm"], explanation: " GCM. ", hint: " " },
+          }),
         ],
       };
       expect(toStoryFile(draft)).toEqual({
@@ -150,7 +165,12 @@ describe("web story drafts", () => {
         title: "Winning C189!",
         summary: "How.",
         steps: [
-          { title: "A step", body: "Its text.", focus: ["mfa"], citations: [{ source: citation.source, locator: "p. 3", evidence: "The paper says so." }] },
+          {
+            title: "A step",
+            body: "Its text.",
+            focus: ["mfa"],
+            citations: [{ source: citation.source, locator: "p. 3", evidence: "The paper says so." }],
+          },
           {
             title: "A step",
             body: "Its text.",
@@ -178,7 +198,11 @@ describe("web story drafts", () => {
 
     it("should name what data:check would reject", () => {
       const draft: StoryDraft = { id: "Bad Id", title: "", summary: "s", steps: [step({ citations: [], focus: [] })] };
-      expect(draftProblems(storyFormat, draft).map((p) => p.path).sort()).toEqual(["id", "steps.0.citations", "steps.0.focus", "title"]);
+      expect(
+        draftProblems(storyFormat, draft)
+          .map((p) => p.path)
+          .sort(),
+      ).toEqual(["id", "steps.0.citations", "steps.0.focus", "title"]);
       expect(draftProblems(storyFormat, { ...getEmptyDraft(), title: "t", summary: "s" }).map((p) => p.path)).toEqual(["steps"]);
     });
 
@@ -190,7 +214,9 @@ describe("web story drafts", () => {
 
   describe("#reviveDraft", () => {
     it("should read a stored draft back as it was", () => {
-      const draft = setStepExercise(0, { question: "Q", answers: ["mfa"], explanation: "E", hint: "" })(addDraftStep(step())(getEmptyDraft()));
+      const draft = setStepExercise(0, { question: "Q", answers: ["mfa"], explanation: "E", hint: "" })(
+        addDraftStep(step())(getEmptyDraft()),
+      );
       expect(reviveDraft(JSON.parse(JSON.stringify(draft)))).toEqual(draft);
     });
 

@@ -9,7 +9,9 @@ import { describeProblem, storyFileName, storyFileText } from "../../web/src/sto
 
 const DATA = readDataset(DATA_DIR);
 const BUNDLED = DATA.stories as StoryFile[];
-const NODES = new Set([DATA.organisations, DATA.forums, DATA.campaigns, DATA.instruments, DATA.people, DATA.issues].flatMap((r) => r.map((x) => x.id)));
+const NODES = new Set(
+  [DATA.organisations, DATA.forums, DATA.campaigns, DATA.instruments, DATA.people, DATA.issues].flatMap((r) => r.map((x) => x.id)),
+);
 const SOURCES = new Set(DATA.sources.map((s) => s.id));
 const KNOWN = { nodes: NODES, sources: SOURCES };
 
@@ -58,18 +60,42 @@ const BREAKS: [string, (s: Json) => void, string[]][] = [
   ["an unknown colour key", (s) => (s.steps[0].view = { colorBy: "rainbow" }), ["steps.0.view.colorBy"]],
   ["an unknown size key", (s) => (s.steps[0].view = { sizeBy: "height" }), ["steps.0.view.sizeBy"]],
   ["an unknown layout", (s) => (s.steps[0].view = { layout: "circle" }), ["steps.0.view.layout"]],
-  ["an unknown kind in the filter", (s) => (s.steps[0].view = { filter: { kinds: ["ORGANISATION", "PLANET"] } }), ["steps.0.view.filter.kinds.1"]],
+  [
+    "an unknown kind in the filter",
+    (s) => (s.steps[0].view = { filter: { kinds: ["ORGANISATION", "PLANET"] } }),
+    ["steps.0.view.filter.kinds.1"],
+  ],
   ["an unknown filter facet", (s) => (s.steps[0].view = { filter: { colours: [] } }), ["steps.0.view.filter"]],
   ["a filter facet that is not a list", (s) => (s.steps[0].view = { filter: { sectors: "LABOUR" } }), ["steps.0.view.filter.sectors"]],
   ["a camera without a ratio", (s) => (s.steps[0].view = { camera: { x: 0.5, y: 0.5 } }), ["steps.0.view.camera.ratio"]],
   ["a camera with a zero ratio", (s) => (s.steps[0].view = { camera: { x: 0.5, y: 0.5, ratio: 0 } }), ["steps.0.view.camera.ratio"]],
-  ["a camera angle as text", (s) => (s.steps[0].view = { camera: { x: 0.5, y: 0.5, ratio: 1, angle: "0" } }), ["steps.0.view.camera.angle"]],
+  [
+    "a camera angle as text",
+    (s) => (s.steps[0].view = { camera: { x: 0.5, y: 0.5, ratio: 1, angle: "0" } }),
+    ["steps.0.view.camera.angle"],
+  ],
   ["a collapsed network that is not a node", (s) => (s.steps[0].view = { collapsed: ["atlantis"] }), ["steps.0.view.collapsed.0"]],
   ["a view with an extra key", (s) => (s.steps[0].view = { zoom: 2 }), ["steps.0.view"]],
-  ["a question without answers", (s) => (s.steps[0].exercise = { question: "Who?", answers: [], explanation: "Them." }), ["steps.0.exercise.answers"]],
-  ["an answer that is not a node", (s) => (s.steps[0].exercise = { question: "Who?", answers: ["atlantis"], explanation: "Them." }), ["steps.0.exercise.answers.0"]],
-  ["a question without an explanation", (s) => (s.steps[0].exercise = { question: "Who?", answers: [s.steps[0].focus[0]] }), ["steps.0.exercise.explanation"]],
-  ["an empty hint", (s) => (s.steps[0].exercise = { question: "Who?", answers: [s.steps[0].focus[0]], explanation: "Them.", hint: " " }), ["steps.0.exercise.hint"]],
+  [
+    "a question without answers",
+    (s) => (s.steps[0].exercise = { question: "Who?", answers: [], explanation: "Them." }),
+    ["steps.0.exercise.answers"],
+  ],
+  [
+    "an answer that is not a node",
+    (s) => (s.steps[0].exercise = { question: "Who?", answers: ["atlantis"], explanation: "Them." }),
+    ["steps.0.exercise.answers.0"],
+  ],
+  [
+    "a question without an explanation",
+    (s) => (s.steps[0].exercise = { question: "Who?", answers: [s.steps[0].focus[0]] }),
+    ["steps.0.exercise.explanation"],
+  ],
+  [
+    "an empty hint",
+    (s) => (s.steps[0].exercise = { question: "Who?", answers: [s.steps[0].focus[0]], explanation: "Them.", hint: " " }),
+    ["steps.0.exercise.hint"],
+  ],
   ["two things at once", (s) => ((s.title = ""), (s.steps[1].citations = [])), ["steps.1.citations", "title"]],
 ];
 
@@ -77,7 +103,8 @@ describe("web story files", () => {
   describe("#validateStory", () => {
     it("should accept every bundled story and give it back as the server parses it", () => {
       expect(BUNDLED.length).toBeGreaterThan(0);
-      for (const story of BUNDLED) expect(validateStory(structuredClone(story), KNOWN)).toEqual({ type: "ok", story: storySchema.parse(story) });
+      for (const story of BUNDLED)
+        expect(validateStory(structuredClone(story), KNOWN)).toEqual({ type: "ok", story: storySchema.parse(story) });
     });
 
     it("should trim text as the server does", () => {
@@ -98,7 +125,14 @@ describe("web story files", () => {
     it("should accept an exercise with a hint, and a view with every part, as the server does", () => {
       const story = structuredClone(BUNDLED[0]) as Json;
       const id = story.steps[0].focus[0];
-      story.steps[0].view = { filter: { kinds: ["ORGANISATION"], sectors: ["LABOUR"] }, collapsed: [id], colorBy: "sector", sizeBy: "pagerank", layout: "sectors", camera: { x: 0.1, y: 0.2, ratio: 0.3, angle: 1 } };
+      story.steps[0].view = {
+        filter: { kinds: ["ORGANISATION"], sectors: ["LABOUR"] },
+        collapsed: [id],
+        colorBy: "sector",
+        sizeBy: "pagerank",
+        layout: "sectors",
+        camera: { x: 0.1, y: 0.2, ratio: 0.3, angle: 1 },
+      };
       story.steps[0].exercise = { question: "Who?", answers: [id], explanation: "Them.", hint: "Look." };
       expect(serverPaths(story)).toEqual([]);
       expect(validateStory(story, KNOWN)).toEqual({ type: "ok", story: storySchema.parse(story) });
@@ -123,13 +157,18 @@ describe("web story files", () => {
 
     it("should say a file is not JSON", () => {
       const result = parseStoryFile("{ not json", KNOWN);
-      expect(result.type === "invalid" && result.problems[0]).toMatchObject({ path: "(file)", message: expect.stringContaining("not valid JSON") });
+      expect(result.type === "invalid" && result.problems[0]).toMatchObject({
+        path: "(file)",
+        message: expect.stringContaining("not valid JSON"),
+      });
     });
   });
 
   describe("#describeProblem", () => {
     it("should name steps, citations and answers from 1", () => {
-      expect(describeProblem({ path: "steps.1.citations.0.source", message: "unknown source 'x'" })).toBe("Step 2 › citation 1 › source: unknown source 'x'");
+      expect(describeProblem({ path: "steps.1.citations.0.source", message: "unknown source 'x'" })).toBe(
+        "Step 2 › citation 1 › source: unknown source 'x'",
+      );
       expect(describeProblem({ path: "steps.0.exercise.answers.2", message: "m" })).toBe("Step 1 › exercise › answer 3: m");
       expect(describeProblem({ path: "(record)", message: "must be an object" })).toBe("story: must be an object");
     });

@@ -31,7 +31,14 @@ const STORY: StoryFile = {
   title: "Fixture",
   summary: "Two steps.",
   steps: [
-    { title: "2010", body: "Partners.", focus: ["mfa", "ituc", "idwf"], year: 2010, view: { filter: { kinds: ["ORGANISATION"] } }, citations: [citation] },
+    {
+      title: "2010",
+      body: "Partners.",
+      focus: ["mfa", "ituc", "idwf"],
+      year: 2010,
+      view: { filter: { kinds: ["ORGANISATION"] } },
+      citations: [citation],
+    },
     {
       title: "Later",
       body: "Sectors.",
@@ -92,12 +99,25 @@ describe("web stories", () => {
   describe("#stepView", () => {
     it("should use the opening filters, appearance and layout when a step sets none", () => {
       const view = stepView({ title: "t", body: "b", focus: ["mfa"], citations: [citation] });
-      expect(view).toEqual({ filters: DEFAULT_FILTERS, collapsed: [], appearance: { colorBy: "category", sizeBy: "degree" }, layout: "force", year: null });
+      expect(view).toEqual({
+        filters: DEFAULT_FILTERS,
+        collapsed: [],
+        appearance: { colorBy: "category", sizeBy: "degree" },
+        layout: "force",
+        year: null,
+      });
     });
 
     it("should show every value of a facet the step's filter leaves out", () => {
       const view = stepView(STORY.steps[0]);
-      expect(view.filters).toEqual({ kinds: ["ORGANISATION"], types: null, sectors: null, scopes: null, regions: null, relationshipTypes: null });
+      expect(view.filters).toEqual({
+        kinds: ["ORGANISATION"],
+        types: null,
+        sectors: null,
+        scopes: null,
+        regions: null,
+        relationshipTypes: null,
+      });
       expect(view.year).toBe(2010);
     });
   });
@@ -123,7 +143,11 @@ describe("web stories", () => {
       expect(state.appearance).toEqual({ colorBy: "sector", sizeBy: "degree" });
       expect(state.layout).toBe("sectors");
       expect(state.year).toBeNull();
-      expect(state.emphasis).toMatchObject({ type: "story", nodes: ["idwf", "domestic-work"], camera: { x: 0.4, y: 0.6, ratio: 0.3, angle: 0 } });
+      expect(state.emphasis).toMatchObject({
+        type: "story",
+        nodes: ["idwf", "domestic-work"],
+        camera: { x: 0.4, y: 0.6, ratio: 0.3, angle: 0 },
+      });
       expect(state.emphasis.type === "story" && state.emphasis.edges).toEqual(["works_on:idwf:domestic-work"]);
     });
 
@@ -166,7 +190,10 @@ describe("web stories", () => {
     });
 
     it("should keep a path's emphasis and change nothing when no story plays", () => {
-      const path = setEmphasis({ type: "path", nodes: ["mfa", "ituc"], edges: [] })({ ...getEmptyAtlasState(), story: { id: "x", step: 0, draft: false } });
+      const path = setEmphasis({ type: "path", nodes: ["mfa", "ituc"], edges: [] })({
+        ...getEmptyAtlasState(),
+        story: { id: "x", step: 0, draft: false },
+      });
       expect(closeStory()(path).emphasis).toBe(path.emphasis);
       const idle = getEmptyAtlasState();
       expect(closeStory()(idle)).toBe(idle);

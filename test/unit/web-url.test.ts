@@ -27,12 +27,18 @@ describe("web URL state", () => {
     expect(query).toContain("sectors=LABOUR,CIVIL_SOCIETY");
     expect(query).toContain("rels=none");
     const back = decodeState(new URLSearchParams(query));
-    expect(back).toEqual({ ...state, filters: { ...state.filters, sectors: ["LABOUR", "CIVIL_SOCIETY"] }, camera: { ...state.camera, x: 0.4123 } });
+    expect(back).toEqual({
+      ...state,
+      filters: { ...state.filters, sectors: ["LABOUR", "CIVIL_SOCIETY"] },
+      camera: { ...state.camera, x: 0.4123 },
+    });
   });
 
   it("should ignore unknown or malformed values", () => {
     const state = decodeState(
-      new URLSearchParams("sel=<script>&kinds=ORGANISATION,DRAGON&color=rainbow&size=pagerank&year=abc&layout=circle&cam=1,2&collapsed=gcm,%20bad id"),
+      new URLSearchParams(
+        "sel=<script>&kinds=ORGANISATION,DRAGON&color=rainbow&size=pagerank&year=abc&layout=circle&cam=1,2&collapsed=gcm,%20bad id",
+      ),
     );
     expect(state.selectedId).toBeNull();
     expect(state.filters.kinds).toEqual(["ORGANISATION"]);

@@ -5,9 +5,20 @@ import { getAllFilters } from "../../web/src/state/filters.js";
 import { datasetFixture, edgeId } from "./_web-fixture.js";
 
 const ds = datasetFixture();
-const input = (patch: Partial<ViewInput> = {}): ViewInput => ({ filters: getAllFilters(), year: null, collapsed: [], revealed: [], ...patch });
-const visibleIds = (view: ReturnType<typeof computeView>) => ds.nodes.filter((_, i) => view.nodeVisible[i]).map((n) => n.id).sort();
-const edgeShown = (view: ReturnType<typeof computeView>, type: string, s: string, t: string) => view.edgeVisible[ds.edgeIndex.get(edgeId(type, s, t))!] === 1;
+const input = (patch: Partial<ViewInput> = {}): ViewInput => ({
+  filters: getAllFilters(),
+  year: null,
+  collapsed: [],
+  revealed: [],
+  ...patch,
+});
+const visibleIds = (view: ReturnType<typeof computeView>) =>
+  ds.nodes
+    .filter((_, i) => view.nodeVisible[i])
+    .map((n) => n.id)
+    .sort();
+const edgeShown = (view: ReturnType<typeof computeView>, type: string, s: string, t: string) =>
+  view.edgeVisible[ds.edgeIndex.get(edgeId(type, s, t))!] === 1;
 
 describe("web graph view", () => {
   describe("#computeView filters", () => {
@@ -39,7 +50,13 @@ describe("web graph view", () => {
     it("should filter scopes once they are known, and not before", () => {
       const filters = { ...getAllFilters(), scopes: ["GLOBAL" as const] };
       expect(computeView(ds, input({ filters })).nodeCount).toBe(9);
-      const scoped = { ...ds, scopes: new Map([["mfa", "REGIONAL" as const], ["ituc", "GLOBAL" as const]]) };
+      const scoped = {
+        ...ds,
+        scopes: new Map([
+          ["mfa", "REGIONAL" as const],
+          ["ituc", "GLOBAL" as const],
+        ]),
+      };
       const view = computeView(scoped, input({ filters }));
       expect(view.nodeVisible[ds.index.get("mfa")!]).toBe(0);
       expect(view.nodeVisible[ds.index.get("ituc")!]).toBe(1);
@@ -103,7 +120,9 @@ describe("web graph view", () => {
       expect(view.nodeVisible[ds.index.get("caram-asia")!]).toBe(0);
       // caram-asia MEMBER_OF mfa becomes a self-loop and is dropped; caram-asia WORKS_ON domestic-work
       // becomes mfa → domestic-work, next to mfa's own WORKS_ON tie.
-      expect(view.proxies).toEqual([{ key: "group:WORKS_ON:mfa:domestic-work", type: "WORKS_ON", source: "mfa", target: "domestic-work", weight: 1 }]);
+      expect(view.proxies).toEqual([
+        { key: "group:WORKS_ON:mfa:domestic-work", type: "WORKS_ON", source: "mfa", target: "domestic-work", weight: 1 },
+      ]);
       expect(edgeShown(view, "WORKS_ON", "mfa", "domestic-work")).toBe(true);
       expect(view.nodeCount).toBe(8);
     });

@@ -76,7 +76,11 @@ describe("what-if", () => {
       expect(ids(result.cutOff)).toEqual(["u2"]);
       expect(result.averageReach).toEqual({ before: 20 / 6, after: 2 });
       expect(result.unionNgoPairs).toMatchObject({ connectedBefore: 6, lost: 3, lengthened: 0, disconnected: 3 });
-      expect(result.unionNgoPairs.examples.map((p) => [p.civil, p.before, p.after])).toEqual([["n1", 2, null], ["n2", 3, null], ["n3", 2, null]]);
+      expect(result.unionNgoPairs.examples.map((p) => [p.civil, p.before, p.after])).toEqual([
+        ["n1", 2, null],
+        ["n2", 3, null],
+        ["n3", 2, null],
+      ]);
     });
 
     it("should remove a coalition's members with it, and cut off every part when parts tie", () => {
@@ -97,7 +101,10 @@ describe("what-if", () => {
 
     it("should follow routes longer than 255 steps (distances are kept modulo 256)", () => {
       // A ring of 700: the union at 0, the NGO at 300; without node 150 the way round is 400 steps.
-      const ring = Array.from({ length: 700 }, (_, i) => ({ id: `c${String(i).padStart(3, "0")}`, sector: i === 0 ? "LABOUR" : i === 300 ? "CIVIL_SOCIETY" : "STATE" }));
+      const ring = Array.from({ length: 700 }, (_, i) => ({
+        id: `c${String(i).padStart(3, "0")}`,
+        sector: i === 0 ? "LABOUR" : i === 300 ? "CIVIL_SOCIETY" : "STATE",
+      }));
       const ties = ring.map((node, i) => ({ type: "PARTNERS_WITH", source: node.id, target: ring[(i + 1) % ring.length].id }));
       const result = whatIfRemove(whatIfIndex(columnGraph(ring, ties)), ["c150"]);
       expect(result.unionNgoPairs).toMatchObject({ connectedBefore: 1, lost: 1, lengthened: 1, disconnected: 0 });
@@ -129,11 +136,20 @@ describe("what-if", () => {
     }
     const fixture = JSON.parse(readFileSync(new URL("../fixtures/what-if/cases.json", import.meta.url), "utf8")) as {
       connecting: string[];
-      graphs: { name: string; nodes: FixtureNode[]; edges: FixtureEdge[]; cases: { remove: string[]; withMembers: boolean; tieTypes: "ALL" | null; expected: Expected }[] }[];
+      graphs: {
+        name: string;
+        nodes: FixtureNode[];
+        edges: FixtureEdge[];
+        cases: { remove: string[]; withMembers: boolean; tieTypes: "ALL" | null; expected: Expected }[];
+      }[];
     };
 
     it("should have been generated with the connecting types of TIE_SEMANTICS", () => {
-      expect([...fixture.connecting].sort()).toEqual(Object.keys(TIE_SEMANTICS).filter((t) => TIE_SEMANTICS[t].connects).sort());
+      expect([...fixture.connecting].sort()).toEqual(
+        Object.keys(TIE_SEMANTICS)
+          .filter((t) => TIE_SEMANTICS[t].connects)
+          .sort(),
+      );
     });
 
     for (const { name, nodes, edges, cases } of fixture.graphs) {
@@ -168,11 +184,15 @@ describe("what-if", () => {
 
   describe("#whatIfSummary", () => {
     it("should say what the network loses, in words", () => {
-      expect(whatIfSummary(whatIfRemove(index, ["hub"]))).toBe("Removing Hub cuts no organisation off; 2 union–NGO pairs lose their shortest route.");
+      expect(whatIfSummary(whatIfRemove(index, ["hub"]))).toBe(
+        "Removing Hub cuts no organisation off; 2 union–NGO pairs lose their shortest route.",
+      );
       expect(whatIfSummary(whatIfRemove(index, ["hub", "forum"]))).toBe(
         "Removing Forum 2010 and Hub leaves 1 organisation cut off; 3 union–NGO pairs lose their shortest route (3 of them every route); average reach falls from 3.3 to 2.0 organisations.",
       );
-      expect(whatIfSummary(whatIfRemove(index, ["s1"]))).toBe("Removing s1 cuts no organisation off; no union–NGO pair loses its shortest route.");
+      expect(whatIfSummary(whatIfRemove(index, ["s1"]))).toBe(
+        "Removing s1 cuts no organisation off; no union–NGO pair loses its shortest route.",
+      );
       expect(whatIfSummary(whatIfRemove(index, ["hub"], { withMembers: true }))).toBe(
         "Removing Hub, n1 and 2 more leaves 2 organisations cut off; no union–NGO pair loses its shortest route; average reach falls from 0.7 to 0.0 organisations.",
       );

@@ -26,7 +26,10 @@ interface AsOf {
 }
 const asOf = (year: number) => JSON.parse(readFileSync(new URL(`as-of-${year}.json`, FIXTURES), "utf8")) as AsOf;
 const [early, late] = [asOf(2005), asOf(2015)];
-const minus = (a: Record<string, string>, b: Record<string, string>) => Object.keys(a).filter((id) => !(id in b)).sort();
+const minus = (a: Record<string, string>, b: Record<string, string>) =>
+  Object.keys(a)
+    .filter((id) => !(id in b))
+    .sort();
 
 describe("change between years", () => {
   const spans = lifespans(graph);
@@ -36,7 +39,13 @@ describe("change between years", () => {
       it(`should show as of ${fixture.year} what the hand-written fixture lists`, () => {
         const shot = snapshot(graph, spans, fixture.year);
         expect(graph.ids.filter((_, i) => shot.nodes[i]).sort()).toEqual(Object.keys(fixture.nodes).sort());
-        expect(graph.columns.edges.type.map((_, j) => j).filter((j) => shot.edges[j]).map((j) => edgeId(graph, j)).sort()).toEqual(Object.keys(fixture.relationships).sort());
+        expect(
+          graph.columns.edges.type
+            .map((_, j) => j)
+            .filter((j) => shot.edges[j])
+            .map((j) => edgeId(graph, j))
+            .sort(),
+        ).toEqual(Object.keys(fixture.relationships).sort());
       });
     }
   });
@@ -79,7 +88,12 @@ describe("change between years", () => {
         "member_of:iota:gamma": dated("NODE", "gamma", 2010),
         "member_of:theta:alpha": dated("RELATIONSHIP", "member_of:theta:alpha", 2012),
       });
-      expect(diff.ties.appeared.find((t) => t.id === "member_of:beta:alpha")).toMatchObject({ type: "MEMBER_OF", source: "beta", target: "alpha", role: null });
+      expect(diff.ties.appeared.find((t) => t.id === "member_of:beta:alpha")).toMatchObject({
+        type: "MEMBER_OF",
+        source: "beta",
+        target: "alpha",
+        role: null,
+      });
     });
 
     it("should list who joined and left each coalition, busiest first", () => {
@@ -98,7 +112,12 @@ describe("change between years", () => {
 
   describe("#metricChanges", () => {
     const metricsOf = (communities: Record<string, number>): GraphMetrics => ({
-      nodes: new Map(Object.entries(communities).map(([id, community]) => [id, { degree: 1, betweenness: 0, pagerank: 0.1, community, bridgeScore: 0 } satisfies NodeMetricValues])),
+      nodes: new Map(
+        Object.entries(communities).map(([id, community]) => [
+          id,
+          { degree: 1, betweenness: 0, pagerank: 0.1, community, bridgeScore: 0 } satisfies NodeMetricValues,
+        ]),
+      ),
       density: 0,
       modularity: 0,
       components: 1,
@@ -148,8 +167,12 @@ describe("change between years", () => {
   describe("#yearDiffSummary", () => {
     it("should count the changes and name who gained most members", () => {
       const diff = yearDiff(graph, 2005, 2015);
-      expect(yearDiffSummary(diff)).toBe("Between 2005 and 2015, 3 organisations appeared; 3 memberships began and 3 ended; 5 ties appeared and 4 ended. ALPHA gained most members (+1).");
-      expect(yearDiffSummary(yearDiff(graph, 2016, 2016))).toBe("Between 2016 and 2016, 0 organisations appeared; 0 memberships began and 0 ended; 0 ties appeared and 0 ended.");
+      expect(yearDiffSummary(diff)).toBe(
+        "Between 2005 and 2015, 3 organisations appeared; 3 memberships began and 3 ended; 5 ties appeared and 4 ended. ALPHA gained most members (+1).",
+      );
+      expect(yearDiffSummary(yearDiff(graph, 2016, 2016))).toBe(
+        "Between 2016 and 2016, 0 organisations appeared; 0 memberships began and 0 ended; 0 ties appeared and 0 ended.",
+      );
     });
   });
 });

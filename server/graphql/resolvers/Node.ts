@@ -11,7 +11,6 @@ import type { NodeRelationshipsArgs } from "../generated/resolvers.js";
 import { OrganisationMembers } from "./members.js";
 import { citationsOf, isLean, type NodeProps } from "../../read/rows.js";
 
-
 /** A long field: read from the node itself, or from its full properties when it was read lean. */
 function long<T>(pick: (node: NodeProps) => T) {
   return (node: NodeProps, _: unknown, { loaders }: Context): T | Promise<T> =>
@@ -22,7 +21,10 @@ const orNull = <K extends string>(key: K) => long((node) => (node[key] as unknow
 
 /** Figures are stored as a JSON string (a list of maps cannot be a Neo4j property). */
 const figuresOf = (node: NodeProps) =>
-  (node.figures ? (JSON.parse(node.figures) as { approximate?: boolean }[]) : []).map((f) => ({ ...f, approximate: f.approximate ?? false }));
+  (node.figures ? (JSON.parse(node.figures) as { approximate?: boolean }[]) : []).map((f) => ({
+    ...f,
+    approximate: f.approximate ?? false,
+  }));
 
 const nodeFields = {
   aliases: (node: NodeProps) => node.aliases ?? [],
@@ -31,9 +33,7 @@ const nodeFields = {
   async relationships(node: NodeProps, args: NodeRelationshipsArgs, { loaders }: Context) {
     const rows = await loaders.relationships.load(node.id);
     const types = args.types?.length ? new Set<string>(args.types) : null;
-    return rows
-      .filter((row) => !types || types.has(row.relationship.type))
-      .map((row) => ({ ...row.relationship, other: row.other }));
+    return rows.filter((row) => !types || types.has(row.relationship.type)).map((row) => ({ ...row.relationship, other: row.other }));
   },
 };
 

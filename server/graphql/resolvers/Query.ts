@@ -22,7 +22,10 @@ export const SEARCH_LIMIT_MAX = 50;
 function primeNodeDetails(loaders: Loaders, row: NodeDetailsRow): void {
   const id = row.node.id;
   loaders.nodes.prime(id, row.node);
-  loaders.relationships.prime(id, row.relationships.map((r) => ({ relationship: r.relationship, other: markLean(r.other) })));
+  loaders.relationships.prime(
+    id,
+    row.relationships.map((r) => ({ relationship: r.relationship, other: markLean(r.other) })),
+  );
   loaders.memberCounts.prime(id, row.memberCount);
   for (const source of row.sources) loaders.sources.prime(source.id, source);
 }

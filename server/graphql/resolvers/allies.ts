@@ -18,7 +18,9 @@ const REASON: Record<SharedCategory, (name: string) => string> = {
 
 /** Strongest (rarest) shared item first; ties by name so the order is stable. */
 export function explain(shared: SharedItem[]): { reasons: string[]; shared: NodeProps[] } {
-  const ordered = [...shared].sort((a, b) => b.weight - a.weight || a.node.name.localeCompare(b.node.name) || a.category.localeCompare(b.category));
+  const ordered = [...shared].sort(
+    (a, b) => b.weight - a.weight || a.node.name.localeCompare(b.node.name) || a.category.localeCompare(b.category),
+  );
   return { reasons: ordered.map((item) => REASON[item.category](item.node.name)), shared: ordered.map((item) => item.node) };
 }
 

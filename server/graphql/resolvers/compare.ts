@@ -23,7 +23,8 @@ export const MIN_SHARED_MAX = 100;
 export const compareFields = {
   async compare(_: unknown, args: QueryCompareArgs, { db, loaders }: Context) {
     const ids = args.ids;
-    if (ids.length < COMPARE_MIN || ids.length > COMPARE_MAX) throw badInput("ids", `must list ${COMPARE_MIN}–${COMPARE_MAX} organisations (got ${ids.length})`);
+    if (ids.length < COMPARE_MIN || ids.length > COMPARE_MAX)
+      throw badInput("ids", `must list ${COMPARE_MIN}–${COMPARE_MAX} organisations (got ${ids.length})`);
     ids.forEach((id) => idArg("ids", id));
     if (new Set(ids).size !== ids.length) throw badInput("ids", "must not repeat an organisation");
     const rows = await db.read(QUERIES.compareItems, { ids });

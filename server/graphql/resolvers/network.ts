@@ -19,7 +19,6 @@ import { runInWorker } from "../../workers/index.js";
 import { groupedCompactTaskOfColumns } from "../../workers/columns.js";
 import { QUERIES } from "../../db/registry.js";
 
-
 const weighColumns = (c: SubgraphColumns) => c.nodes.id.length * WEIGHT.node + c.edges.type.length * WEIGHT.edge;
 const weighSubgraph = (full: boolean) => (s: Subgraph) =>
   full ? s.nodes.length * WEIGHT.fullNode + s.edges.length * WEIGHT.fullEdge : s.nodes.length * WEIGHT.node + s.edges.length * WEIGHT.edge;
@@ -27,16 +26,54 @@ const weighCompact = (c: CompactSubgraph) => (c.ids.length * WEIGHT.node + c.sou
 
 /** The filtered graph's short properties as columns, shared by network, networkCompact, metrics and timeline. */
 export function networkColumns(context: Context, params: FilterParams): Promise<SubgraphColumns> {
-  return readModel(context, "networkColumns", params, async () => {
-    const [row] = await context.db.read(QUERIES.networkColumns, params);
-    return row ?? EMPTY_COLUMNS;
-  }, weighColumns);
+  return readModel(
+    context,
+    "networkColumns",
+    params,
+    async () => {
+      const [row] = await context.db.read(QUERIES.networkColumns, params);
+      return row ?? EMPTY_COLUMNS;
+    },
+    weighColumns,
+  );
 }
 
 /** The columns of a compact subgraph the explorer's layout reads (not its groups, roles or weights). */
 function layoutColumns(c: CompactSubgraph): CompactNetwork {
-  const { ids, names, labels, kinds, types, sectors, regions, activeFrom, activeTo, sources, targets, edgeIds, edgeTypes, edgeActiveFrom, edgeActiveTo } = c;
-  return { ids, names, labels, kinds, types, sectors, regions, activeFrom, activeTo, sources, targets, edgeIds, edgeTypes, edgeActiveFrom, edgeActiveTo } as CompactNetwork;
+  const {
+    ids,
+    names,
+    labels,
+    kinds,
+    types,
+    sectors,
+    regions,
+    activeFrom,
+    activeTo,
+    sources,
+    targets,
+    edgeIds,
+    edgeTypes,
+    edgeActiveFrom,
+    edgeActiveTo,
+  } = c;
+  return {
+    ids,
+    names,
+    labels,
+    kinds,
+    types,
+    sectors,
+    regions,
+    activeFrom,
+    activeTo,
+    sources,
+    targets,
+    edgeIds,
+    edgeTypes,
+    edgeActiveFrom,
+    edgeActiveTo,
+  } as CompactNetwork;
 }
 
 export const networkFields = {
@@ -46,17 +83,27 @@ export const networkFields = {
     // Long texts and citations of every node and edge dominate a whole-graph read, so the full
     // property maps are read only when the query selects one of those fields.
     const full = needsFullProperties(info);
-    return readModel(context, "network", { params, groupBy, full }, async () => {
-      if (full) {
-        const [row] = await context.db.read(QUERIES.network, params);
-        return assembleSubgraph(row?.nodes ?? [], row?.edges ?? [], groupBy);
-      }
-      const columns = await networkColumns(context, params);
-      return assembleSubgraph(nodesOfColumns(columns.nodes), edgesOfColumns(columns.edges), groupBy);
-    }, weighSubgraph(full));
+    return readModel(
+      context,
+      "network",
+      { params, groupBy, full },
+      async () => {
+        if (full) {
+          const [row] = await context.db.read(QUERIES.network, params);
+          return assembleSubgraph(row?.nodes ?? [], row?.edges ?? [], groupBy);
+        }
+        const columns = await networkColumns(context, params);
+        return assembleSubgraph(nodesOfColumns(columns.nodes), edgesOfColumns(columns.edges), groupBy);
+      },
+      weighSubgraph(full),
+    );
   },
 
-  async networkCompact(_: unknown, args: QueryNetworkCompactArgs, context: Context): Promise<CompactSubgraph & { layout: () => Promise<number[]> }> {
+  async networkCompact(
+    _: unknown,
+    args: QueryNetworkCompactArgs,
+    context: Context,
+  ): Promise<CompactSubgraph & { layout: () => Promise<number[]> }> {
     const params = filterParams(args.filter);
     const groupBy = args.groupBy ?? "NONE";
     // Grouping by membership costs seconds at 10k nodes, so it runs on a worker thread; the plain

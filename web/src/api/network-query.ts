@@ -34,7 +34,9 @@ export function bootScript(workerUrl: string | null): string {
   ];
   // A throwaway WebGL context: the GPU process starts its (often software) backend now, in parallel,
   // instead of when Sigma asks for its contexts.
-  lines.push(`try{var g=document.createElement("canvas").getContext("webgl2");var x=g&&g.getExtension("WEBGL_lose_context");if(x)x.loseContext()}catch(e){}`);
+  lines.push(
+    `try{var g=document.createElement("canvas").getContext("webgl2");var x=g&&g.getExtension("WEBGL_lose_context");if(x)x.loseContext()}catch(e){}`,
+  );
   if (workerUrl) {
     lines.push(
       `try{var cached=false;for(var i=0;i<localStorage.length;i++)if((localStorage.key(i)||"").indexOf(${JSON.stringify(LAYOUT_CACHE_PREFIX)})===0)cached=true;`,

@@ -7,7 +7,16 @@ import type { CompactNetwork, NodeGroup } from "../graph/types";
 import type { NodeKind, RelationshipType, Scope } from "../graph/vocabulary";
 import { type StoryFile, storyFromApi } from "../state/story";
 import { request, requestText } from "./client";
-import { AlliesDocument, ExtrasDocument, MetricsDocument, NodeDocument, PathsDocument, SearchDocument, StoriesDocument, TimelineDocument } from "./gql/graphql";
+import {
+  AlliesDocument,
+  ExtrasDocument,
+  MetricsDocument,
+  NodeDocument,
+  PathsDocument,
+  SearchDocument,
+  StoriesDocument,
+  TimelineDocument,
+} from "./gql/graphql";
 import { NETWORK_QUERY, PREFETCH_GLOBAL } from "./network-query";
 
 export interface NodeRef {

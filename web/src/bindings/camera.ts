@@ -14,7 +14,12 @@ export interface CameraController {
   frame(emphasis: Emphasis, settled: Promise<void>): Promise<void>;
 }
 
-export function createCamera(container: HTMLElement, graph: AtlasGraph, renderer: Renderer, current: () => AtlasState["emphasis"] | null): CameraController {
+export function createCamera(
+  container: HTMLElement,
+  graph: AtlasGraph,
+  renderer: Renderer,
+  current: () => AtlasState["emphasis"] | null,
+): CameraController {
   /** How far the overlays of the graph pane (marked data-overlay) cover the canvas from its top and bottom. */
   function overlayInsets(): Insets {
     const box = container.getBoundingClientRect();
@@ -37,7 +42,10 @@ export function createCamera(container: HTMLElement, graph: AtlasGraph, renderer
       if (current() !== emphasis) return;
       if (emphasis.type === "story" && emphasis.camera) renderer.setCamera(emphasis.camera, true);
       else {
-        const ids = emphasis.type === "story" ? emphasis.nodes.filter((id) => graph.hasNode(id) && !graph.getNodeAttribute(id, "hidden")) : emphasis.nodes;
+        const ids =
+          emphasis.type === "story"
+            ? emphasis.nodes.filter((id) => graph.hasNode(id) && !graph.getNodeAttribute(id, "hidden"))
+            : emphasis.nodes;
         renderer.fitNodes(ids, overlayInsets());
       }
     },

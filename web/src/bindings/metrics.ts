@@ -11,7 +11,12 @@ import { type AtlasState, toNetworkFilter } from "../state";
 export type MetricsStatus =
   | { type: "idle" }
   | { type: "loading"; key: string }
-  | { type: "ready"; key: string; table: MetricsTable; summary: { density: number; modularity: number; components: number; communities: number; method: string } }
+  | {
+      type: "ready";
+      key: string;
+      table: MetricsTable;
+      summary: { density: number; modularity: number; components: number; communities: number; method: string };
+    }
   | { type: "error"; key: string; message: string };
 
 export interface MetricsController {
@@ -59,7 +64,13 @@ export function createMetrics(settled: (key: string) => void): MetricsController
             type: "ready",
             key,
             table,
-            summary: { density: m.density, modularity: m.modularity, components: m.components, communities: m.communities, method: m.betweennessMethod },
+            summary: {
+              density: m.density,
+              modularity: m.modularity,
+              components: m.components,
+              communities: m.communities,
+              method: m.betweennessMethod,
+            },
           });
         })
         .catch((error: Error) => {

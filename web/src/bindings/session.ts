@@ -60,7 +60,12 @@ export interface OpeningLayout {
 
 const VIEW_KEYS = ["filters", "year", "datedOnly", "collapsed", "revealed"] as const;
 
-export function createSession(container: HTMLElement, initialDataset: AtlasDataset, opening: OpeningLayout, store: Store<AtlasState>): Session {
+export function createSession(
+  container: HTMLElement,
+  initialDataset: AtlasDataset,
+  opening: OpeningLayout,
+  store: Store<AtlasState>,
+): Session {
   const graph = buildGraph(initialDataset, opening.seed);
   const initial = store.get();
   const metrics = createMetrics((key) => {
@@ -75,12 +80,17 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
 
   // The opening view is written into the graph before Sigma sees it, so Sigma indexes it once.
   view.apply(initial, false);
-  const renderer: Renderer = createRenderer(container, graph, { hidden: opening.wait && !opening.final }, {
-    onClickNode: (id) => store.update(selectNode(id)),
-    onClickStage: () => store.update(selectNode(null)),
-    onHoverNode: (id) => store.update(hoverNode(id)),
-    onCamera: (camera) => store.update(setCamera(camera)),
-  });
+  const renderer: Renderer = createRenderer(
+    container,
+    graph,
+    { hidden: opening.wait && !opening.final },
+    {
+      onClickNode: (id) => store.update(selectNode(id)),
+      onClickStage: () => store.update(selectNode(null)),
+      onHoverNode: (id) => store.update(hoverNode(id)),
+      onCamera: (camera) => store.update(setCamera(camera)),
+    },
+  );
 
   const layout = createLayout(opening.seed, {
     graph,
@@ -104,7 +114,12 @@ export function createSession(container: HTMLElement, initialDataset: AtlasDatas
 
   // Bindings: state → graph and renderer.
   let previous = store.get();
-  const emphasisOf = (s: AtlasState) => ({ hoveredId: s.hoveredId, selectedId: s.selectedId, emphasis: s.emphasis, bridges: s.layout === "sectors" });
+  const emphasisOf = (s: AtlasState) => ({
+    hoveredId: s.hoveredId,
+    selectedId: s.selectedId,
+    emphasis: s.emphasis,
+    bridges: s.layout === "sectors",
+  });
   const unsubscribe = store.subscribe((s) => {
     const viewChanged = VIEW_KEYS.some((k) => s[k] !== previous[k]);
     const styleChanged = s.appearance !== previous.appearance;

@@ -7,7 +7,8 @@ export function bindUrl(store: Store<AtlasState>, delayMs = 150): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const write = () => {
     const query = toQueryString(store.get());
-    if (query !== window.location.search) window.history.replaceState(null, "", `${window.location.pathname}${query}${window.location.hash}`);
+    if (query !== window.location.search)
+      window.history.replaceState(null, "", `${window.location.pathname}${query}${window.location.hash}`);
   };
   const unsubscribe = store.subscribe(() => {
     clearTimeout(timer);

@@ -52,7 +52,13 @@ export interface ViewController {
 }
 
 /** `landmarkLimit` is how many always-on labels fit the screen. */
-export function createView(graph: AtlasGraph, initialDataset: AtlasDataset, initial: AtlasState, metrics: MetricsController, landmarkLimit: () => number): ViewController {
+export function createView(
+  graph: AtlasGraph,
+  initialDataset: AtlasDataset,
+  initial: AtlasState,
+  metrics: MetricsController,
+  landmarkLimit: () => number,
+): ViewController {
   let dataset = initialDataset;
   let landmarks = landmarkIds(dataset, landmarkLimit());
   let view = computeView(dataset, initial);

@@ -153,7 +153,11 @@ export function createColorScale(dataset: AtlasDataset, mode: ColorMode, metrics
         const c = metrics?.get(nodes[i].id)?.community;
         return c === undefined ? null : String(c);
       };
-      const ranked = rankedClasses(nodes.map((_, i) => communityOf(i)), (c) => `Community ${Number(c) + 1}`, "Smaller communities");
+      const ranked = rankedClasses(
+        nodes.map((_, i) => communityOf(i)),
+        (c) => `Community ${Number(c) + 1}`,
+        "Smaller communities",
+      );
       return scaleOf({
         title: metrics ? "Colour: community (Louvain)" : "Colour: community (loading…)",
         classes: [...ranked.classes, { key: "NA", label: "Not in the measured graph", color: NOT_APPLICABLE_COLOR }],
@@ -253,9 +257,16 @@ export function landmarkIds(dataset: AtlasDataset, limit = 60): Set<string> {
       movement: MOVEMENT_SECTORS.has(node.sector ?? "") ? 0 : 1,
       scope: SCOPE_RANK[dataset.scopes?.get(node.id) ?? ""] ?? 2,
     }))
-    .filter(({ node, featured }) => featured === 0 || (node.kind === "ORGANISATION" && node.type !== null && COALITION_TYPES.includes(node.type)));
+    .filter(
+      ({ node, featured }) => featured === 0 || (node.kind === "ORGANISATION" && node.type !== null && COALITION_TYPES.includes(node.type)),
+    );
   candidates.sort(
-    (a, b) => a.featured - b.featured || a.movement - b.movement || a.scope - b.scope || dataset.degree[b.i] - dataset.degree[a.i] || a.node.id.localeCompare(b.node.id),
+    (a, b) =>
+      a.featured - b.featured ||
+      a.movement - b.movement ||
+      a.scope - b.scope ||
+      dataset.degree[b.i] - dataset.degree[a.i] ||
+      a.node.id.localeCompare(b.node.id),
   );
   return new Set(candidates.slice(0, limit).map(({ node }) => node.id));
 }

@@ -13,7 +13,8 @@ export const EDGE_COLOR = "#c4c4c4";
 export const PROXY_EDGE_COLOR = "#8f8f8f";
 export const GROUP_BORDER_COLOR = "#1d1d1f";
 
-const isBridge = (a: string | null, b: string | null) => (a === "LABOUR" && b === "CIVIL_SOCIETY") || (a === "CIVIL_SOCIETY" && b === "LABOUR");
+const isBridge = (a: string | null, b: string | null) =>
+  (a === "LABOUR" && b === "CIVIL_SOCIETY") || (a === "CIVIL_SOCIETY" && b === "LABOUR");
 
 /** positions: x0, y0, x1, y1 … in dataset node order. */
 export function buildGraph(dataset: AtlasDataset, positions: Float32Array | Float64Array): AtlasGraph {
@@ -61,7 +62,12 @@ export interface Appearance {
  * over every item twice), and adds or drops the proxy edges of collapsed networks. Returns whether
  * the structure changed (edges added or dropped, node programs switched), which needs a full refresh.
  */
-export function applyView(graph: AtlasGraph, dataset: AtlasDataset, view: VisibleView, appearance: Appearance): { structureChanged: boolean } {
+export function applyView(
+  graph: AtlasGraph,
+  dataset: AtlasDataset,
+  view: VisibleView,
+  appearance: Appearance,
+): { structureChanged: boolean } {
   const { index } = dataset;
   const landmarkRank = new Map([...appearance.landmarks].map((id, rank) => [id, rank]));
   let structureChanged = false;

@@ -128,7 +128,9 @@ export function toGEXF(visible: VisibleGraph, meta: { description: string; date?
   const out: string[] = [];
   out.push('<?xml version="1.0" encoding="UTF-8"?>');
   out.push('<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">');
-  out.push(`  <meta${meta.date ? ` lastmodifieddate="${a(meta.date)}"` : ""}><creator>Coalition Atlas</creator><description>${a(meta.description)}</description></meta>`);
+  out.push(
+    `  <meta${meta.date ? ` lastmodifieddate="${a(meta.date)}"` : ""}><creator>Coalition Atlas</creator><description>${a(meta.description)}</description></meta>`,
+  );
   out.push('  <graph defaultedgetype="directed" mode="static">');
   out.push('    <attributes class="node">');
   NODE_ATTRIBUTES.forEach(([title, type], k) => out.push(`      <attribute id="${k}" title="${title}" type="${type}"/>`));

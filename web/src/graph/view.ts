@@ -145,7 +145,16 @@ export function computeView(dataset: AtlasDataset, input: ViewInput): VisibleVie
     if (rep[i] !== i) nodeVisible[i] = 0;
     nodeCount += nodeVisible[i];
   }
-  return { nodeVisible, nodeFaded, edgeVisible, edgeFaded, collapsed, proxies: [...proxies.values()], nodeCount, edgeCount: edgeCount + proxies.size };
+  return {
+    nodeVisible,
+    nodeFaded,
+    edgeVisible,
+    edgeFaded,
+    collapsed,
+    proxies: [...proxies.values()],
+    nodeCount,
+    edgeCount: edgeCount + proxies.size,
+  };
 }
 
 /**

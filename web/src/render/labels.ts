@@ -34,7 +34,11 @@ export const DEFAULT_LABEL_OPTIONS: LabelOptions = { width: 0, height: 0, lineHe
 const CELL = 64;
 
 /** Picks the labels to draw; `measure` gives a text's width in pixels. */
-export function pickLabels(candidates: LabelCandidate[], measure: (text: string) => number, options: Partial<LabelOptions> = {}): Set<string> {
+export function pickLabels(
+  candidates: LabelCandidate[],
+  measure: (text: string) => number,
+  options: Partial<LabelOptions> = {},
+): Set<string> {
   const o = { ...DEFAULT_LABEL_OPTIONS, ...options };
   const ordered = candidates
     .filter((c) => c.text && (c.tier < 2 || c.radius >= o.minRadius))

@@ -76,7 +76,8 @@ export function nodeReducerFor(state: () => PreparedEmphasis) {
     if (node === s.selectedId) res.highlighted = true;
     if (s.chainNodes) {
       // A path or allies show through the filters; a story step's nodes keep the step's view.
-      if (s.chainNodes.has(node)) return { ...res, hidden: s.emphasis.type === "story" ? data.hidden : false, forceLabel: true, zIndex: 2, highlighted: true };
+      if (s.chainNodes.has(node))
+        return { ...res, hidden: s.emphasis.type === "story" ? data.hidden : false, forceLabel: true, zIndex: 2, highlighted: true };
       return { ...res, color: DIMMED_NODE, borderColor: DIMMED_NODE, label: "", forceLabel: false, zIndex: 0 };
     }
     if (s.focus) {
@@ -96,7 +97,8 @@ export function edgeReducerFor(graph: AtlasGraph, state: () => PreparedEmphasis)
     }
     if (s.focus && s.focusId) {
       const [source, target] = graph.extremities(edge);
-      if (source === s.focusId || target === s.focusId) return { ...data, color: data.bridge && s.bridges ? BRIDGE_EDGE : HIGHLIGHT_EDGE, size: 2, zIndex: 1 };
+      if (source === s.focusId || target === s.focusId)
+        return { ...data, color: data.bridge && s.bridges ? BRIDGE_EDGE : HIGHLIGHT_EDGE, size: 2, zIndex: 1 };
       return { ...data, color: DIMMED_EDGE, zIndex: 0 };
     }
     if (s.bridges) {

@@ -76,14 +76,24 @@ export const FIRST_FRAME_MARK = "atlas:first-frame";
  */
 export const LARGE_GRAPH_ITEMS = 20_000;
 
-export function createRenderer(container: HTMLElement, graph: AtlasGraph, options: RendererOptions, callbacks: RendererCallbacks): Renderer {
+export function createRenderer(
+  container: HTMLElement,
+  graph: AtlasGraph,
+  options: RendererOptions,
+  callbacks: RendererCallbacks,
+): Renderer {
   const large = () => graph.order + graph.size > LARGE_GRAPH_ITEMS;
   let visible = !options.hidden;
   let firstFrameDone: () => void = () => {};
   const firstFramePromise = new Promise<void>((done) => (firstFrameDone = done));
   if (!visible) container.style.visibility = "hidden";
   // State
-  let emphasis: PreparedEmphasis = prepareEmphasis(graph, { hoveredId: null, selectedId: null, emphasis: { type: "none" }, bridges: false });
+  let emphasis: PreparedEmphasis = prepareEmphasis(graph, {
+    hoveredId: null,
+    selectedId: null,
+    emphasis: { type: "none" },
+    bridges: false,
+  });
   let bands: BandCaption[] | null = null;
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
   let cancelAnimation: (() => void) | null = null;
@@ -150,7 +160,15 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, option
       const display = renderer.getNodeDisplayData(id);
       if (!display) return;
       const p = renderer.framedGraphToViewport(display);
-      candidates.push({ id, x: p.x, y: p.y, radius: renderer.scaleSize(display.size), text: attr.label, tier: attr.collapsed ? 0 : attr.landmark >= 0 ? 1 : 2, rank: Math.max(0, attr.landmark) });
+      candidates.push({
+        id,
+        x: p.x,
+        y: p.y,
+        radius: renderer.scaleSize(display.size),
+        text: attr.label,
+        tier: attr.collapsed ? 0 : attr.landmark >= 0 ? 1 : 2,
+        rank: Math.max(0, attr.landmark),
+      });
     });
     const next = pickLabels(candidates, measure, { width, height });
     const changed = [...next].filter((id) => !labelled.has(id)).concat([...labelled].filter((id) => !next.has(id)));
@@ -251,11 +269,21 @@ export function createRenderer(container: HTMLElement, graph: AtlasGraph, option
       // two passes settle it) and room for the labels Sigma draws to the right of each node.
       const boxAt = (ratio: number) => {
         const margin = 16 + biggest / Math.sqrt(ratio);
-        const box = { left: insets.left + margin, top: insets.top + margin, right: width - insets.right - Math.max(margin, Math.min(190, width * 0.25)), bottom: height - insets.bottom - margin };
-        return box.right - box.left < 120 || box.bottom - box.top < 120 ? { left: margin, top: margin, right: width - margin, bottom: height - margin } : box;
+        const box = {
+          left: insets.left + margin,
+          top: insets.top + margin,
+          right: width - insets.right - Math.max(margin, Math.min(190, width * 0.25)),
+          bottom: height - insets.bottom - margin,
+        };
+        return box.right - box.left < 120 || box.bottom - box.top < 120
+          ? { left: margin, top: margin, right: width - margin, bottom: height - margin }
+          : box;
       };
       const ratioFor = (box: ReturnType<typeof boxAt>) =>
-        Math.min(1, Math.max(0.12, Math.abs(b.x - a.x) / Math.max(1, box.right - box.left), Math.abs(b.y - a.y) / Math.max(1, box.bottom - box.top)));
+        Math.min(
+          1,
+          Math.max(0.12, Math.abs(b.x - a.x) / Math.max(1, box.right - box.left), Math.abs(b.y - a.y) / Math.max(1, box.bottom - box.top)),
+        );
       const ratio = ratioFor(boxAt(ratioFor(boxAt(1))));
       const box = boxAt(ratio);
       // The camera centre that puts the nodes' centre in the middle of the box.

@@ -2,15 +2,7 @@
  * The explorer's view state and its producers: pure `(args) => (state) => state` functions, tested
  * without a DOM. A producer that changes nothing returns the same object, so bindings skip work.
  */
-import {
-  DEFAULT_FILTERS,
-  FILTER_FACETS,
-  type FilterFacet,
-  type FiltersState,
-  getAllFilters,
-  normaliseFacet,
-  sameFilters,
-} from "./filters";
+import { DEFAULT_FILTERS, FILTER_FACETS, type FilterFacet, type FiltersState, getAllFilters, normaliseFacet, sameFilters } from "./filters";
 import type { ColorMode, LayoutMode, SizeMode } from "../../../core/view-modes";
 import type { Producer } from "./store";
 
@@ -192,7 +184,8 @@ export const setEmphasis =
   (state) =>
     state.emphasis === emphasis ? state : { ...state, emphasis };
 
-export const clearEmphasis = (): Producer<AtlasState> => (state) => (state.emphasis.type === "none" ? state : { ...state, emphasis: NO_EMPHASIS });
+export const clearEmphasis = (): Producer<AtlasState> => (state) =>
+  state.emphasis.type === "none" ? state : { ...state, emphasis: NO_EMPHASIS };
 
 /** Ready-made views for the questions the atlas is built for. */
 export const VIEW_PRESETS = {
@@ -210,7 +203,15 @@ export const applyPreset =
   (preset: ViewPreset): Producer<AtlasState> =>
   (state) => {
     const p = VIEW_PRESETS[preset];
-    const appearance = p.appearance.colorBy === state.appearance.colorBy && p.appearance.sizeBy === state.appearance.sizeBy ? state.appearance : { ...p.appearance };
-    const next = { ...state, layout: p.layout, appearance, ...(preset === "opening" ? { filters: DEFAULT_FILTERS, collapsed: [], revealed: [], year: null } : {}) };
+    const appearance =
+      p.appearance.colorBy === state.appearance.colorBy && p.appearance.sizeBy === state.appearance.sizeBy
+        ? state.appearance
+        : { ...p.appearance };
+    const next = {
+      ...state,
+      layout: p.layout,
+      appearance,
+      ...(preset === "opening" ? { filters: DEFAULT_FILTERS, collapsed: [], revealed: [], year: null } : {}),
+    };
     return next.layout === state.layout && next.appearance === state.appearance && preset !== "opening" ? state : next;
   };

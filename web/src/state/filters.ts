@@ -1,12 +1,5 @@
 /** Filter state: for each facet, the values shown (null = every value). Pure helpers, no DOM. */
-import {
-  NODE_KINDS,
-  ORGANISATION_TYPES,
-  REGIONS,
-  RELATIONSHIP_TYPES,
-  SCOPES,
-  SECTORS,
-} from "../graph/vocabulary";
+import { NODE_KINDS, ORGANISATION_TYPES, REGIONS, RELATIONSHIP_TYPES, SCOPES, SECTORS } from "../graph/vocabulary";
 import type { FiltersState } from "../graph/view";
 
 // The filter's shape belongs to the graph model (graph/view.ts applies it); this module owns its values.

@@ -4,15 +4,7 @@
  * opening view is written, and anything unknown in a link is ignored rather than trusted.
  */
 import { isOneOf } from "../graph/vocabulary";
-import {
-  type AtlasState,
-  COLOR_MODES,
-  DEFAULT_APPEARANCE,
-  getEmptyAtlasState,
-  LAYOUT_MODES,
-  SIZE_MODES,
-  type CameraState,
-} from "./atlas";
+import { type AtlasState, COLOR_MODES, DEFAULT_APPEARANCE, getEmptyAtlasState, LAYOUT_MODES, SIZE_MODES, type CameraState } from "./atlas";
 import { DEFAULT_FILTERS, FILTER_FACET_KEYS, FILTER_FACETS, type FilterFacet, type FiltersState, normaliseFacet } from "./filters";
 
 /** URL parameter of each facet. */
@@ -28,10 +20,7 @@ export const FACET_PARAMS: Record<FilterFacet, string> = {
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 const MAX_IDS = 200;
 
-const ids = (value: string | null) =>
-  value
-    ? [...new Set(value.split(","))].filter((id) => ID.test(id)).slice(0, MAX_IDS)
-    : [];
+const ids = (value: string | null) => (value ? [...new Set(value.split(","))].filter((id) => ID.test(id)).slice(0, MAX_IDS) : []);
 
 const sameList = (a: readonly string[] | null, b: readonly string[] | null) =>
   a === b || (a !== null && b !== null && a.length === b.length && a.every((v, i) => v === b[i]));
@@ -45,7 +34,10 @@ function decodeFacet(facet: FilterFacet, value: string): FiltersState[FilterFace
   if (value === "all") return null;
   if (value === "none") return [] as never;
   const allowed = FILTER_FACETS[facet] as readonly string[];
-  return normaliseFacet(facet, value.split(",").filter((v) => allowed.includes(v)));
+  return normaliseFacet(
+    facet,
+    value.split(",").filter((v) => allowed.includes(v)),
+  );
 }
 
 const round = (v: number, digits: number) => Number(v.toFixed(digits));

@@ -43,7 +43,13 @@ export function StoriesPanel({ store, session, drafts, onAnswer }: Props) {
   const sources = useMemo(() => (load.type === "ready" ? load.sources : []), [load]);
   const sourceMap = useMemo(() => new Map(sources.map((s) => [s.id, s])), [sources]);
   const draftStory = useMemo(() => toStoryFile(draft), [draft]);
-  const playing = position ? (position.draft ? (draftStory.steps.length ? draftStory : null) : (stories?.find((s) => s.id === position.id) ?? null)) : null;
+  const playing = position
+    ? position.draft
+      ? draftStory.steps.length
+        ? draftStory
+        : null
+      : (stories?.find((s) => s.id === position.id) ?? null)
+    : null;
 
   // A link to a step (?story=…&step=…): show that step once the story and the opening layout are in.
   useEffect(() => {
@@ -117,8 +123,8 @@ export function StoriesPanel({ store, session, drafts, onAnswer }: Props) {
     <section className="stories" aria-label="Stories">
       <h2>Stories</h2>
       <p className="muted small">
-        Guided, cited tours of how the coalitions were built. Each step sets the graph — year, filters, highlighted organisations — and has a link of
-        its own to share with a class. Step with the buttons or with ← and →.
+        Guided, cited tours of how the coalitions were built. Each step sets the graph — year, filters, highlighted organisations — and has
+        a link of its own to share with a class. Step with the buttons or with ← and →.
       </p>
       {missing && <p role="alert">There is no story “{missing}” in the atlas.</p>}
       <ol className="story-list">

@@ -122,12 +122,16 @@ export function StoryEditor({ drafts, store, session, sources, onPreview, onDone
       </div>
       <h2>Write a story</h2>
       <p className="muted small">
-        Set up the graph as the class should see it — filters, year, colours, layout, camera — and select or highlight (a path, allies) the nodes
-        to point at; then add it as a step. Every step needs a title, a text in your own words and at least one citation.
+        Set up the graph as the class should see it — filters, year, colours, layout, camera — and select or highlight (a path, allies) the
+        nodes to point at; then add it as a step. Every step needs a title, a text in your own words and at least one citation.
       </p>
-      <Field label="Story title">{(id) => <input id={id} type="text" value={draft.title} onChange={(e) => drafts.update(setDraftField("title", e.target.value))} />}</Field>
+      <Field label="Story title">
+        {(id) => <input id={id} type="text" value={draft.title} onChange={(e) => drafts.update(setDraftField("title", e.target.value))} />}
+      </Field>
       <Field label="Summary">
-        {(id) => <textarea id={id} rows={3} value={draft.summary} onChange={(e) => drafts.update(setDraftField("summary", e.target.value))} />}
+        {(id) => (
+          <textarea id={id} rows={3} value={draft.summary} onChange={(e) => drafts.update(setDraftField("summary", e.target.value))} />
+        )}
       </Field>
       <Field label="Story id (file name)">
         {(id) => (
@@ -174,10 +178,13 @@ export function StoryEditor({ drafts, store, session, sources, onPreview, onDone
                   {index + 1}. <strong>{step.title.trim() || "(untitled step)"}</strong>
                   <span className="muted small">
                     {" "}
-                    · {step.year ?? "all years"} · {step.focus.length} highlighted · {step.citations.length} citation{step.citations.length === 1 ? "" : "s"}
+                    · {step.year ?? "all years"} · {step.focus.length} highlighted · {step.citations.length} citation
+                    {step.citations.length === 1 ? "" : "s"}
                     {step.exercise ? " · question" : ""}
                   </span>
-                  {stepProblems(problems, index).length > 0 && <span className="warning small"> · {stepProblems(problems, index).length} to fix</span>}
+                  {stepProblems(problems, index).length > 0 && (
+                    <span className="warning small"> · {stepProblems(problems, index).length} to fix</span>
+                  )}
                 </span>
                 <button type="button" onClick={() => setOpen(index)} aria-label={`Edit step ${index + 1}`}>
                   Edit
@@ -198,8 +205,8 @@ export function StoryEditor({ drafts, store, session, sources, onPreview, onDone
             ))}
             {problems.length > storyProblems.length && (
               <li>
-                {problems.length - storyProblems.length} thing{problems.length - storyProblems.length === 1 ? "" : "s"} to fix in the steps (open a step to see
-                them).
+                {problems.length - storyProblems.length} thing{problems.length - storyProblems.length === 1 ? "" : "s"} to fix in the steps
+                (open a step to see them).
               </li>
             )}
           </ul>
@@ -312,8 +319,12 @@ function StepEditor({ index, step, count, problems, drafts, store, session, sour
   return (
     <fieldset className="group draft-step">
       <legend>Step {n}</legend>
-      <Field label="Step title">{(id) => <input id={id} type="text" value={step.title} onChange={(e) => update({ title: e.target.value })} />}</Field>
-      <Field label="Text">{(id) => <textarea id={id} rows={5} value={step.body} onChange={(e) => update({ body: e.target.value })} />}</Field>
+      <Field label="Step title">
+        {(id) => <input id={id} type="text" value={step.title} onChange={(e) => update({ title: e.target.value })} />}
+      </Field>
+      <Field label="Text">
+        {(id) => <textarea id={id} rows={5} value={step.body} onChange={(e) => update({ body: e.target.value })} />}
+      </Field>
 
       <h4>Highlighted nodes</h4>
       {step.focus.length === 0 && <p className="muted small">None yet: select a node on the graph and add it, or search for one.</p>}
@@ -321,14 +332,23 @@ function StepEditor({ index, step, count, problems, drafts, store, session, sour
         {step.focus.map((id) => (
           <li key={id}>
             {nameOf(id)}{" "}
-            <button type="button" className="chip-remove" aria-label={`Remove ${nameOf(id)} from the highlighted nodes`} onClick={() => drafts.update(removeStepFocus(index, id))}>
+            <button
+              type="button"
+              className="chip-remove"
+              aria-label={`Remove ${nameOf(id)} from the highlighted nodes`}
+              onClick={() => drafts.update(removeStepFocus(index, id))}
+            >
               ×
             </button>
           </li>
         ))}
       </ul>
       <div className="button-row">
-        <button type="button" disabled={!selectedId || step.focus.includes(selectedId)} onClick={() => selectedId && drafts.update(addStepFocus(index, selectedId))}>
+        <button
+          type="button"
+          disabled={!selectedId || step.focus.includes(selectedId)}
+          onClick={() => selectedId && drafts.update(addStepFocus(index, selectedId))}
+        >
           {selectedId ? `Add ${nameOf(selectedId)}` : "Add the selected node"}
         </button>
       </div>
@@ -361,7 +381,12 @@ function StepEditor({ index, step, count, problems, drafts, store, session, sour
         {step.citations.map((c, k) => (
           <li key={k}>
             <cite>{sources.find((s) => s.id === c.source)?.title ?? c.source}</cite>, {c.locator}: {c.evidence}{" "}
-            <button type="button" className="link small" aria-label={`Remove citation ${k + 1}`} onClick={() => drafts.update(removeStepCitation(index, k))}>
+            <button
+              type="button"
+              className="link small"
+              aria-label={`Remove citation ${k + 1}`}
+              onClick={() => drafts.update(removeStepCitation(index, k))}
+            >
               Remove
             </button>
           </li>
@@ -382,10 +407,14 @@ function StepEditor({ index, step, count, problems, drafts, store, session, sour
           )}
         </Field>
         <Field label="Locator (section, page, table)">
-          {(id) => <input id={id} type="text" value={citation.locator} onChange={(e) => setCitation({ ...citation, locator: e.target.value })} />}
+          {(id) => (
+            <input id={id} type="text" value={citation.locator} onChange={(e) => setCitation({ ...citation, locator: e.target.value })} />
+          )}
         </Field>
         <Field label="Evidence (what the source says, in your own words)">
-          {(id) => <textarea id={id} rows={2} value={citation.evidence} onChange={(e) => setCitation({ ...citation, evidence: e.target.value })} />}
+          {(id) => (
+            <textarea id={id} rows={2} value={citation.evidence} onChange={(e) => setCitation({ ...citation, evidence: e.target.value })} />
+          )}
         </Field>
         <button
           type="button"
@@ -401,13 +430,23 @@ function StepEditor({ index, step, count, problems, drafts, store, session, sour
 
       <h4>Question (optional)</h4>
       {!exercise ? (
-        <button type="button" onClick={() => drafts.update(setStepExercise(index, { question: "", answers: [], explanation: "", hint: "" }))}>
+        <button
+          type="button"
+          onClick={() => drafts.update(setStepExercise(index, { question: "", answers: [], explanation: "", hint: "" }))}
+        >
           Add a question
         </button>
       ) : (
         <div className="draft-exercise">
           <Field label="Question">
-            {(id) => <input id={id} type="text" value={exercise.question} onChange={(e) => update({ exercise: { ...exercise, question: e.target.value } })} />}
+            {(id) => (
+              <input
+                id={id}
+                type="text"
+                value={exercise.question}
+                onChange={(e) => update({ exercise: { ...exercise, question: e.target.value } })}
+              />
+            )}
           </Field>
           <p className="field-label">Right answers</p>
           <ul className="chips">
@@ -444,10 +483,24 @@ function StepEditor({ index, step, count, problems, drafts, store, session, sour
             }}
           />
           <Field label="Explanation (shown after a right answer)">
-            {(id) => <textarea id={id} rows={2} value={exercise.explanation} onChange={(e) => update({ exercise: { ...exercise, explanation: e.target.value } })} />}
+            {(id) => (
+              <textarea
+                id={id}
+                rows={2}
+                value={exercise.explanation}
+                onChange={(e) => update({ exercise: { ...exercise, explanation: e.target.value } })}
+              />
+            )}
           </Field>
           <Field label="Hint (shown after a wrong answer, optional)">
-            {(id) => <input id={id} type="text" value={exercise.hint} onChange={(e) => update({ exercise: { ...exercise, hint: e.target.value } })} />}
+            {(id) => (
+              <input
+                id={id}
+                type="text"
+                value={exercise.hint}
+                onChange={(e) => update({ exercise: { ...exercise, hint: e.target.value } })}
+              />
+            )}
           </Field>
           <button type="button" onClick={() => drafts.update(setStepExercise(index, null))}>
             Remove the question

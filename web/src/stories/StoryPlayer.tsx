@@ -66,7 +66,9 @@ export function StoryPlayer({ story, position, sources, store, session, onClose,
       previous = s.selectedId;
       if (!s.selectedId || s.story?.step !== index) return;
       const id = s.selectedId;
-      setFeedback((current) => (current?.key === stepKey && current.check.type === "right" ? current : { key: stepKey, id, check: checkAnswer(exercise, id) }));
+      setFeedback((current) =>
+        current?.key === stepKey && current.check.type === "right" ? current : { key: stepKey, id, check: checkAnswer(exercise, id) },
+      );
       onAnswer();
     });
   }, [exercise, store, stepKey, index, onAnswer]);
@@ -81,7 +83,11 @@ export function StoryPlayer({ story, position, sources, store, session, onClose,
     () =>
       step.citations.map((c) => {
         const source = sources.get(c.source);
-        return { locator: c.locator, evidence: c.evidence, source: { id: c.source, title: source?.title ?? c.source, year: source?.year ?? null } };
+        return {
+          locator: c.locator,
+          evidence: c.evidence,
+          source: { id: c.source, title: source?.title ?? c.source, year: source?.year ?? null },
+        };
       }),
     [step, sources],
   );
@@ -139,9 +145,7 @@ export function StoryPlayer({ story, position, sources, store, session, onClose,
         Step {index + 1} of {story.steps.length}: {step.title}
       </p>
       <section className="story-step" aria-labelledby="story-step-title">
-        <h3 id="story-step-title">
-          {step.title}
-        </h3>
+        <h3 id="story-step-title">{step.title}</h3>
         <p className="story-body">{step.body}</p>
         <p className="small story-focus">
           <span className="muted">Highlighted:</span> {focus.map(nameOf).join(" · ")}
@@ -175,7 +179,11 @@ export function StoryPlayer({ story, position, sources, store, session, onClose,
               )}
             </div>
             {current?.check.type !== "right" && current?.check.type !== "revealed" && (
-              <button type="button" className="link small" onClick={() => setFeedback({ key: stepKey, id: null, check: { type: "revealed" } })}>
+              <button
+                type="button"
+                className="link small"
+                onClick={() => setFeedback({ key: stepKey, id: null, check: { type: "revealed" } })}
+              >
                 Show the answer
               </button>
             )}

@@ -7,7 +7,15 @@ import { type AtlasState, type CameraState, DEFAULT_APPEARANCE } from "../state/
 import { FILTER_FACET_KEYS, type FilterFacet } from "../state/filters";
 import type { Producer } from "../state/store";
 import type { KnownIds, StoryFormat, StoryProblem } from "./file";
-import { STORY_FILE_TYPE, STORY_FILE_VERSION, type StoryCitation, type StoryFile, type StoryFilter, type StoryStep, type StoryView } from "./story";
+import {
+  STORY_FILE_TYPE,
+  STORY_FILE_VERSION,
+  type StoryCitation,
+  type StoryFile,
+  type StoryFilter,
+  type StoryStep,
+  type StoryView,
+} from "./story";
 
 export interface DraftExercise {
   question: string;
@@ -91,7 +99,15 @@ function focusFromState(state: Pick<AtlasState, "emphasis" | "selectedId">): str
 
 /** "Add current view as step": focus, year and view from the explorer; the teacher writes the rest. */
 export function stepFromView(state: AtlasState, camera: CameraState | null): DraftStep {
-  return { title: "", body: "", focus: focusFromState(state), year: state.year, view: viewFromState(state, camera), citations: [], exercise: null };
+  return {
+    title: "",
+    body: "",
+    focus: focusFromState(state),
+    year: state.year,
+    view: viewFromState(state, camera),
+    citations: [],
+    exercise: null,
+  };
 }
 
 /** What a step's view cannot hold, for a warning when it is captured. */
@@ -167,7 +183,8 @@ export const addStepCitation = (index: number, citation: StoryCitation): Produce
 export const removeStepCitation = (index: number, k: number): Producer<StoryDraft> =>
   updateDraftStep(index, (step) => ({ ...step, citations: step.citations.filter((_, i) => i !== k) }));
 
-export const setStepExercise = (index: number, exercise: DraftExercise | null): Producer<StoryDraft> => updateDraftStep(index, { exercise });
+export const setStepExercise = (index: number, exercise: DraftExercise | null): Producer<StoryDraft> =>
+  updateDraftStep(index, { exercise });
 
 // ── to and from the file format ────────────────────────────────────────────────────────────────
 
@@ -216,7 +233,14 @@ export function draftFromStory(story: StoryFile): StoryDraft {
       year: s.year ?? null,
       view: s.view ? structuredClone(s.view) : {},
       citations: s.citations.map((c) => ({ ...c })),
-      exercise: s.exercise ? { question: s.exercise.question, answers: [...s.exercise.answers], explanation: s.exercise.explanation, hint: s.exercise.hint ?? "" } : null,
+      exercise: s.exercise
+        ? {
+            question: s.exercise.question,
+            answers: [...s.exercise.answers],
+            explanation: s.exercise.explanation,
+            hint: s.exercise.hint ?? "",
+          }
+        : null,
     })),
   };
 }
@@ -253,11 +277,18 @@ export function reviveDraft(raw: unknown): StoryDraft {
         year: typeof s.year === "number" ? s.year : null,
         view: typeof s.view === "object" && s.view !== null ? s.view : {},
         citations: Array.isArray(s.citations)
-          ? s.citations.filter((c) => typeof c === "object" && c !== null).map((c) => ({ source: text(c.source), locator: text(c.locator), evidence: text(c.evidence) }))
+          ? s.citations
+              .filter((c) => typeof c === "object" && c !== null)
+              .map((c) => ({ source: text(c.source), locator: text(c.locator), evidence: text(c.evidence) }))
           : [],
         exercise:
           typeof s.exercise === "object" && s.exercise !== null
-            ? { question: text(s.exercise.question), answers: strings(s.exercise.answers), explanation: text(s.exercise.explanation), hint: text(s.exercise.hint) }
+            ? {
+                question: text(s.exercise.question),
+                answers: strings(s.exercise.answers),
+                explanation: text(s.exercise.explanation),
+                hint: text(s.exercise.hint),
+              }
             : null,
       })),
   };

@@ -4,11 +4,7 @@
  * shows one step (its view, year, emphasis and framing). Pure, tested in Node.
  */
 import { type AtlasDataset, computeView, tiesAmong } from "../graph";
-import {
-  type AppearanceState,
-  type AtlasState,
-  DEFAULT_APPEARANCE,
-} from "../state/atlas";
+import { type AppearanceState, type AtlasState, DEFAULT_APPEARANCE } from "../state/atlas";
 import { DEFAULT_FILTERS, FILTER_FACET_KEYS, type FilterFacet, type FiltersState, normaliseFacet, sameFilters } from "../state/filters";
 import { STORY_FILE_TYPE, STORY_FILE_VERSION } from "../../../core/story-format";
 import type { StoryCamera, StoryExercise, StoryFile, StoryFilter, StoryStep, StoryView } from "../../../core/story";
@@ -134,7 +130,9 @@ export const showStoryStep =
     const step = story.steps[at];
     const view = stepView(step);
     const appearance: AppearanceState =
-      view.appearance.colorBy === state.appearance.colorBy && view.appearance.sizeBy === state.appearance.sizeBy ? state.appearance : view.appearance;
+      view.appearance.colorBy === state.appearance.colorBy && view.appearance.sizeBy === state.appearance.sizeBy
+        ? state.appearance
+        : view.appearance;
     const next: AtlasState = {
       ...state,
       selectedId: null,
@@ -175,4 +173,3 @@ export function checkAnswer(exercise: StoryExercise, id: string): AnswerCheck {
 export function stepLink(base: string, id: string, step: number): string {
   return `${base}?story=${encodeURIComponent(id)}&step=${step + 1}`;
 }
-

@@ -10,9 +10,18 @@ import { sharedTies } from "../graph";
 import { type AtlasState, clearEmphasis, setEmphasis, type Store } from "../state";
 import { useSessionState, useStore } from "./use-store";
 
-type Result = { type: "idle" } | { type: "loading" } | { type: "error"; message: string } | { type: "ready"; id: string; allies: AllySuggestion[] };
+type Result =
+  { type: "idle" } | { type: "loading" } | { type: "error"; message: string } | { type: "ready"; id: string; allies: AllySuggestion[] };
 
-export function AllyFinder({ store, session, onSelect }: { store: Store<AtlasState>; session: Session | null; onSelect(id: string): void }) {
+export function AllyFinder({
+  store,
+  session,
+  onSelect,
+}: {
+  store: Store<AtlasState>;
+  session: Session | null;
+  onSelect(id: string): void;
+}) {
   const selectedId = useStore(store, (s) => s.selectedId);
   const emphasis = useStore(store, (s) => s.emphasis);
   const [result, setResult] = useState<Result>({ type: "idle" });
@@ -42,7 +51,11 @@ export function AllyFinder({ store, session, onSelect }: { store: Store<AtlasSta
     const shared = ally.shared.map((n) => n.id);
     setShown(ally.node.id);
     store.update(
-      setEmphasis({ type: "ally", nodes: [result.id, ally.node.id, ...shared], edges: sharedTies(dataset, result.id, ally.node.id, shared) }),
+      setEmphasis({
+        type: "ally",
+        nodes: [result.id, ally.node.id, ...shared],
+        edges: sharedTies(dataset, result.id, ally.node.id, shared),
+      }),
     );
   };
 
@@ -61,7 +74,9 @@ export function AllyFinder({ store, session, onSelect }: { store: Store<AtlasSta
       <div aria-live="polite">
         {result.type === "loading" && <p className="muted">Finding allies…</p>}
         {result.type === "error" && <p role="alert">{result.message}</p>}
-        {result.type === "ready" && result.allies.length === 0 && <p>No suggestions: it shares nothing yet with an organisation it is not tied to.</p>}
+        {result.type === "ready" && result.allies.length === 0 && (
+          <p>No suggestions: it shares nothing yet with an organisation it is not tied to.</p>
+        )}
         {result.type === "ready" && result.allies.length > 0 && (
           <ol className="allies">
             {result.allies.map((ally) => (

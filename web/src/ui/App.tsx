@@ -27,11 +27,7 @@ import { useStore } from "./use-store";
 export const NETWORK_MARK = "atlas:network";
 export const LAYOUT_MARK = "atlas:layout";
 
-
-type Load =
-  | { type: "loading" }
-  | { type: "error"; message: string }
-  | { type: "ready"; dataset: AtlasDataset; layout: OpeningLayout };
+type Load = { type: "loading" } | { type: "error"; message: string } | { type: "ready"; dataset: AtlasDataset; layout: OpeningLayout };
 
 export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
   const store = useMemo(() => createStore(decodeState(new URLSearchParams(window.location.search))), []);
@@ -86,7 +82,6 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
       });
     return () => controller.abort();
   }, [session]);
-
 
   // A newly selected node (a click on the canvas) opens Details, unless a panel that works with the
   // selection (paths, allies, table) is open.

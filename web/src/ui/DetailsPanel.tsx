@@ -91,7 +91,8 @@ export function DetailsPanel({ id, store, session, onSelect, onOpen }: Props) {
           <p>Click a node, a row of the table, or search to see its details and cited relationships.</p>
           <p>
             Ringed nodes are networks standing for their members; <strong>View</strong> changes colours, sizes, filters and layout;{" "}
-            <strong>Paths</strong> links two organisations; <strong>Allies</strong> suggests partners; <strong>Timeline</strong> replays the years.
+            <strong>Paths</strong> links two organisations; <strong>Allies</strong> suggests partners; <strong>Timeline</strong> replays the
+            years.
           </p>
         </div>
       )}
@@ -102,7 +103,17 @@ export function DetailsPanel({ id, store, session, onSelect, onOpen }: Props) {
   );
 }
 
-function Actions({ node, store, session, onOpen }: { node: NodeDetails; store: Store<AtlasState>; session: Session | null; onOpen: Props["onOpen"] }) {
+function Actions({
+  node,
+  store,
+  session,
+  onOpen,
+}: {
+  node: NodeDetails;
+  store: Store<AtlasState>;
+  session: Session | null;
+  onOpen: Props["onOpen"];
+}) {
   const revealed = useStore(store, (s) => s.revealed.includes(node.id));
   const collapsed = useStore(store, (s) => s.collapsed.includes(node.id));
   const view = useSessionState(session, (s) => s.view, null);
@@ -116,7 +127,11 @@ function Actions({ node, store, session, onOpen }: { node: NodeDetails; store: S
   return (
     <div className="actions" role="group" aria-label="Actions">
       <button type="button" onClick={() => store.update(revealNeighbourhood(node.id))} disabled={revealed || hiddenNeighbours === 0}>
-        {revealed ? "Neighbourhood expanded" : hiddenNeighbours ? `Expand: show ${hiddenNeighbours} hidden neighbour${hiddenNeighbours > 1 ? "s" : ""}` : "Expand (all neighbours shown)"}
+        {revealed
+          ? "Neighbourhood expanded"
+          : hiddenNeighbours
+            ? `Expand: show ${hiddenNeighbours} hidden neighbour${hiddenNeighbours > 1 ? "s" : ""}`
+            : "Expand (all neighbours shown)"}
       </button>
       {group && group.memberIds.length > 0 && (
         <button type="button" onClick={() => store.update(collapsed ? expandGroups([node.id]) : collapseGroups([node.id]))}>

@@ -13,7 +13,6 @@ import { useSessionState, useStore } from "./use-store";
 
 const PAGE = 200;
 
-
 interface Column<R> {
   key: string;
   label: string;
@@ -65,7 +64,8 @@ const EDGE_SORT: Sort = { key: "source", descending: false };
 const nodeRowId = (r: NodeRow) => r.id;
 const edgeRowId = (r: EdgeRow) => r.id;
 const edgeRowNode = (r: EdgeRow) => r.source;
-const formatNode = (c: Column<NodeRow>, r: NodeRow) => (c.key === "metric" ? (r.metric === null ? "—" : r.metric.toPrecision(3)) : c.value(r));
+const formatNode = (c: Column<NodeRow>, r: NodeRow) =>
+  c.key === "metric" ? (r.metric === null ? "—" : r.metric.toPrecision(3)) : c.value(r);
 const formatEdge = (c: Column<EdgeRow>, r: EdgeRow) =>
   c.key === "year" ? (r.year ?? "") : c.key === "type" && r.weight > 1 ? `${c.value(r)} ×${r.weight}` : c.value(r);
 
@@ -116,10 +116,28 @@ export function NetworkTable({ store, session, onSelect }: { store: Store<AtlasS
       if (!view.edgeVisible[j]) return;
       const s = dataset.nodes[e.source];
       const t = dataset.nodes[e.target];
-      rows.push({ id: e.id, source: s.id, sourceName: s.label, type: e.type, target: t.id, targetName: t.label, year: dataset.edgeStart[j], weight: 1 });
+      rows.push({
+        id: e.id,
+        source: s.id,
+        sourceName: s.label,
+        type: e.type,
+        target: t.id,
+        targetName: t.label,
+        year: dataset.edgeStart[j],
+        weight: 1,
+      });
     });
     for (const p of view.proxies) {
-      rows.push({ id: p.key, source: p.source, sourceName: label(p.source), type: p.type, target: p.target, targetName: label(p.target), year: null, weight: p.weight });
+      rows.push({
+        id: p.key,
+        source: p.source,
+        sourceName: label(p.source),
+        type: p.type,
+        target: p.target,
+        targetName: label(p.target),
+        year: null,
+        weight: p.weight,
+      });
     }
     return rows;
   }, [dataset, view]);
@@ -127,7 +145,9 @@ export function NetworkTable({ store, session, onSelect }: { store: Store<AtlasS
   const nodeColumns = useMemo<Column<NodeRow>[]>(
     () => [
       ...NODE_COLUMNS,
-      ...(sizeBy === "degree" ? [] : [{ key: "metric", label: METRIC_OF[sizeBy].header, value: (r: NodeRow) => r.metric ?? -1, numeric: true }]),
+      ...(sizeBy === "degree"
+        ? []
+        : [{ key: "metric", label: METRIC_OF[sizeBy].header, value: (r: NodeRow) => r.metric ?? -1, numeric: true }]),
     ],
     [sizeBy],
   );
@@ -215,7 +235,14 @@ function SortableTable<R>({ rows, columns, defaultSort, caption, store, rowId, n
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, row: R, index: number) => {
-    const moves: Record<string, number> = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: visible.length - 1, PageDown: index + 10, PageUp: index - 10 };
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      Home: 0,
+      End: visible.length - 1,
+      PageDown: index + 10,
+      PageUp: index - 10,
+    };
     if (event.key in moves) {
       event.preventDefault();
       focusRow(moves[event.key]);
@@ -226,7 +253,9 @@ function SortableTable<R>({ rows, columns, defaultSort, caption, store, rowId, n
   };
 
   const sortBy = (key: string) => {
-    setSort((s) => (s.key === key ? { key, descending: !s.descending } : { key, descending: columns.find((c) => c.key === key)?.numeric ?? false }));
+    setSort((s) =>
+      s.key === key ? { key, descending: !s.descending } : { key, descending: columns.find((c) => c.key === key)?.numeric ?? false },
+    );
     setPage(0);
   };
 
@@ -235,7 +264,8 @@ function SortableTable<R>({ rows, columns, defaultSort, caption, store, rowId, n
       <table aria-label="Network table">
         <caption>
           {caption}
-          {pages > 1 && ` — rows ${current * PAGE + 1}–${current * PAGE + visible.length} of ${sorted.length}`}. Sort with the column buttons; move with ↑/↓, select with Enter.
+          {pages > 1 && ` — rows ${current * PAGE + 1}–${current * PAGE + visible.length} of ${sorted.length}`}. Sort with the column
+          buttons; move with ↑/↓, select with Enter.
         </caption>
         <thead>
           <tr>

@@ -120,7 +120,9 @@ export function PathFinder({ store, seed, onSelect }: Props) {
                           </button>
                         )}
                         <span className="step">
-                          {forward ? ` — ${phrase}${edge.role ? ` (${edge.role.toLowerCase().replace(/_/g, " ")})` : ""} → ` : ` ← ${phrase}${edge.role ? ` (${edge.role.toLowerCase().replace(/_/g, " ")})` : ""} — `}
+                          {forward
+                            ? ` — ${phrase}${edge.role ? ` (${edge.role.toLowerCase().replace(/_/g, " ")})` : ""} → `
+                            : ` ← ${phrase}${edge.role ? ` (${edge.role.toLowerCase().replace(/_/g, " ")})` : ""} — `}
                         </span>
                         <button type="button" className="link" onClick={() => onSelect(b.id)}>
                           {nameOf(b)}

@@ -113,8 +113,8 @@ export function TimelinePanel({ store, session, onSelect }: { store: Store<Atlas
         Undated bodies appear with their first dated tie; those with no dated tie at all are shown every year unless you leave them out.
       </p>
       <label className="small">
-        <input type="checkbox" checked={datedOnly} onChange={(e) => store.update(setDatedOnly(e.target.checked))} /> Leave out bodies and ties with no
-        date
+        <input type="checkbox" checked={datedOnly} onChange={(e) => store.update(setDatedOnly(e.target.checked))} /> Leave out bodies and
+        ties with no date
       </label>
       {load.type === "loading" && <p className="muted">Loading events…</p>}
       {load.type === "error" && <p role="alert">{load.message}</p>}

@@ -103,7 +103,11 @@ function Networks({ store, session }: { store: Store<AtlasState>; session: Sessi
       <legend>Networks of networks</legend>
       <p className="muted small">A collapsed network stands for its members (ringed, sized by members); their ties join it.</p>
       <div className="button-row">
-        <button type="button" onClick={() => store.update(collapseGroups(groups.map((g) => g.id)))} disabled={collapsed.length === groups.length}>
+        <button
+          type="button"
+          onClick={() => store.update(collapseGroups(groups.map((g) => g.id)))}
+          disabled={collapsed.length === groups.length}
+        >
           Collapse all
         </button>
         <button type="button" onClick={() => store.update(expandGroups("all"))} disabled={collapsed.length === 0}>
@@ -119,7 +123,10 @@ function Networks({ store, session }: { store: Store<AtlasState>; session: Sessi
                 checked={collapsed.includes(g.id)}
                 onChange={(e) => store.update(e.target.checked ? collapseGroups([g.id]) : expandGroups([g.id]))}
               />
-              Collapse {g.label} <span className="muted">({g.memberIds.length} of {g.memberCount} members fold in)</span>
+              Collapse {g.label}{" "}
+              <span className="muted">
+                ({g.memberIds.length} of {g.memberCount} members fold in)
+              </span>
             </label>
           </li>
         ))}
@@ -161,9 +168,7 @@ function Filters({ store, session }: { store: Store<AtlasState>; session: Sessio
 
   return (
     <fieldset className="group">
-      <legend>
-        Filters {activeFacetCount(filters) > 0 && <span className="muted">({activeFacetCount(filters)} active)</span>}
-      </legend>
+      <legend>Filters {activeFacetCount(filters) > 0 && <span className="muted">({activeFacetCount(filters)} active)</span>}</legend>
       {counts && (
         <p className="muted small" role="status">
           Showing {counts.nodeCount} of {dataset.nodes.length} nodes and {counts.edgeCount} ties.

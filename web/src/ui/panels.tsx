@@ -44,14 +44,38 @@ export const PANELS = [
   {
     key: "details",
     label: "Details",
-    render: (c) => <DetailsPanel id={c.selectedId} store={c.store} session={c.session} onSelect={(id) => c.select(id)} onOpen={(next, seed) => c.openPanel(next, seed)} />,
+    render: (c) => (
+      <DetailsPanel
+        id={c.selectedId}
+        store={c.store}
+        session={c.session}
+        onSelect={(id) => c.select(id)}
+        onOpen={(next, seed) => c.openPanel(next, seed)}
+      />
+    ),
   },
   { key: "view", label: "View", render: (c) => (c.session ? <ViewPanel store={c.store} session={c.session} /> : null) },
-  { key: "paths", label: "Paths", render: (c) => <PathFinder store={c.store} session={c.session} seed={c.pathSeed} onSelect={elsewhere(c)} /> },
+  {
+    key: "paths",
+    label: "Paths",
+    render: (c) => <PathFinder store={c.store} session={c.session} seed={c.pathSeed} onSelect={elsewhere(c)} />,
+  },
   { key: "allies", label: "Allies", render: (c) => <AllyFinder store={c.store} session={c.session} onSelect={elsewhere(c)} /> },
-  { key: "timeline", label: "Timeline", render: (c) => (c.session ? <TimelinePanel store={c.store} session={c.session} onSelect={elsewhere(c)} /> : null) },
-  { key: "table", label: "Table", render: (c) => (c.session ? <NetworkTable store={c.store} session={c.session} onSelect={elsewhere(c)} /> : null) },
-  { key: "stories", label: "Stories", render: (c) => <StoriesPanel store={c.store} session={c.session} drafts={c.drafts} onAnswer={c.onStoryAnswer} /> },
+  {
+    key: "timeline",
+    label: "Timeline",
+    render: (c) => (c.session ? <TimelinePanel store={c.store} session={c.session} onSelect={elsewhere(c)} /> : null),
+  },
+  {
+    key: "table",
+    label: "Table",
+    render: (c) => (c.session ? <NetworkTable store={c.store} session={c.session} onSelect={elsewhere(c)} /> : null),
+  },
+  {
+    key: "stories",
+    label: "Stories",
+    render: (c) => <StoriesPanel store={c.store} session={c.session} drafts={c.drafts} onAnswer={c.onStoryAnswer} />,
+  },
 ] as const satisfies readonly Panel[];
 
 export type PanelKey = (typeof PANELS)[number]["key"];

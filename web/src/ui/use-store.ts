@@ -12,5 +12,7 @@ const NO_SUBSCRIPTION = () => () => {};
 
 /** A slice of the session's published state, or `fallback` while there is no session yet. */
 export function useSessionState<T>(session: Session | null, select: (state: SessionState) => T, fallback: T): T {
-  return useSyncExternalStore(session ? session.state.subscribe : NO_SUBSCRIPTION, () => (session ? select(session.state.get()) : fallback));
+  return useSyncExternalStore(session ? session.state.subscribe : NO_SUBSCRIPTION, () =>
+    session ? select(session.state.get()) : fallback,
+  );
 }
