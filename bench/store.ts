@@ -7,7 +7,8 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { applySchema, connect, type Database } from "../server/db/database.js";
+import { connect, type Database } from "../server/db/database.js";
+import { applySchema } from "../server/db/schema.js";
 import { freePort, startEmbeddedNeo4j } from "../server/db/embedded.js";
 import type { Dataset } from "../server/import/schema.js";
 import { toGraphRows } from "../server/import/to-graph.js";

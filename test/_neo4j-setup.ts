@@ -9,7 +9,8 @@ import { join } from "node:path";
 
 import type { TestProject } from "vitest/node";
 
-import { applySchema, connect } from "../server/db/database.js";
+import { connect } from "../server/db/database.js";
+import { applySchema } from "../server/db/schema.js";
 import { freePort, startEmbeddedNeo4j } from "../server/db/embedded.js";
 import { loadDataset } from "../server/import/load.js";
 import { readDataset } from "../server/import/read-dataset.js";

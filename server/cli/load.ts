@@ -5,7 +5,7 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 
-import { applySchema } from "../db/database.js";
+import { applySchema } from "../db/schema.js";
 import { DATA_DIR, openDatabase } from "../db/open.js";
 import { readConfig } from "../env.js";
 import { loadDataset } from "../import/load.js";

@@ -11,8 +11,6 @@ import { enableNoDelayForDriverSockets } from "./no-delay.js";
 import { loadQueries, type QueryMap } from "./queries.js";
 import { checkRegistry, type ParamsArg, type Query } from "./registry.js";
 
-export { applySchema } from "./schema.js";
-
 export class DatabaseUnavailableError extends Error {}
 
 /** How often a read is tried when Neo4j answers with a retriable error. */

@@ -12,6 +12,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { EMBEDDED_USER, ensurePassword, passwordFileOf } from "./password.js";
+import { EmbeddedNeo4jError } from "./embedded-error.js";
 import { reclaimStaleLauncher } from "./stale-launcher.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -29,7 +30,7 @@ export const JVM_OPTIONS = [
   "-Dio.netty.tryReflectionSetAccessible=true",
 ];
 
-export class EmbeddedNeo4jError extends Error {}
+export { EmbeddedNeo4jError };
 
 export interface EmbeddedOptions {
   port: number;

@@ -9,7 +9,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 
-import { EmbeddedNeo4jError } from "./embedded.js";
+import { EmbeddedNeo4jError } from "./embedded-error.js";
 
 export const PID_FILE = "atlas-launcher.pid";
 
