@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { METRIC_KEYS } from "../../core/metrics.js";
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import { connectTestDb, graphql } from "../_helpers.js";
@@ -40,6 +41,21 @@ function neighbourCounts(keep: (id: string) => boolean = () => true): Map<string
 }
 
 describe("metrics", () => {
+  it("should list every metric of the registry in NodeMetrics.values, equal to its named field", async () => {
+    const query = `{ metrics { nodes { node { id } degree betweenness pagerank bridgeScore values { key value } } } }`;
+    type Row = Record<string, number> & { node: { id: string }; values: { key: string; value: number }[] };
+    const { data: result, errors } = await graphql<{ metrics: { nodes: Row[] } }>(app, query);
+    expect(errors).toBeUndefined();
+    const rows = result!.metrics.nodes;
+    expect(rows.length).toBeGreaterThan(100);
+    for (const row of rows) {
+      expect(row.values.map((v) => v.key)).toEqual(METRIC_KEYS);
+      for (const { key, value } of row.values) expect(value, `${row.node.id} ${key}`).toBe(row[key]);
+    }
+    // Not all zero: the list carries the computed values, not placeholders.
+    expect(rows.some((row) => row.values.some((v) => v.key === "betweenness" && v.value > 0))).toBe(true);
+  });
+
   it("should cover every node with degrees that follow from the data", async () => {
     const { data: result, errors } = await graphql<{ metrics: Metrics }>(app, METRICS);
     expect(errors).toBeUndefined();

@@ -3,6 +3,7 @@
  * filter, computed from the filtered graph's columns (the read `network` and `networkCompact` share)
  * on a worker thread (server/workers), so other requests keep being served meanwhile.
  */
+import { METRIC_KEYS } from "../../../core/metrics.js";
 import type { NodeMetricValues } from "../../analytics/metrics.js";
 import { readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
@@ -55,5 +56,12 @@ export const metricsFields = {
       },
       weigh,
     );
+  },
+};
+
+/** NodeMetrics.values: every registry metric by key, so a new metric needs no schema or client change. */
+export const MetricTypes = {
+  NodeMetrics: {
+    values: (metrics: NodeMetricValues) => METRIC_KEYS.map((key) => ({ key, value: metrics[key] })),
   },
 };

@@ -3,6 +3,8 @@
  * by codegen from the schema; the result types below are what the panels use, and each fetch
  * checks that the generated result is assignable to them.
  */
+import { METRIC_KEYS, type MetricKey } from "../../../core/metrics";
+import type { NodeMetrics } from "../graph/appearance";
 import type { CompactNetwork, NodeGroup } from "../graph/types";
 import type { NodeKind, RelationshipType, Scope } from "../graph/vocabulary";
 import { type StoryFile, storyFromApi } from "../state/story";
@@ -203,11 +205,20 @@ export interface MetricsPayload {
   components: number;
   communities: number;
   betweennessMethod: string;
-  nodes: { node: { id: string }; degree: number; betweenness: number; pagerank: number; community: number; bridgeScore: number }[];
+  nodes: ({ node: { id: string } } & NodeMetrics)[];
 }
 
+/** Reads each node's metrics from the registry-keyed `values` list, so a new metric needs no change here. */
 export async function fetchMetrics(filter: Record<string, unknown>, signal?: AbortSignal): Promise<MetricsPayload> {
-  return (await request(MetricsDocument, { filter }, signal)).metrics;
+  const { nodes, ...graph } = (await request(MetricsDocument, { filter }, signal)).metrics;
+  return {
+    ...graph,
+    nodes: nodes.map(({ node, community, values }) => {
+      const byKey = new Map(values.map((v) => [v.key, v.value]));
+      const metrics = Object.fromEntries(METRIC_KEYS.map((key) => [key, byKey.get(key) ?? 0])) as Record<MetricKey, number>;
+      return { node, community, ...metrics };
+    }),
+  };
 }
 
 // ── stories ─────────────────────────────────────────────────────────────────────────────────────
