@@ -13,6 +13,7 @@ import { idArg, notFound } from "../errors.js";
 import { EMPTY_COLUMNS, edgesOfColumns, nodesOfColumns, type SubgraphColumns } from "../../read/columns.js";
 import { type CompactSubgraph, compactOfColumns } from "../../read/compact.js";
 import { type FilterParams, filterParams } from "../../read/filter.js";
+import { oneAtATime } from "../../read/one-at-a-time.js";
 import { needsFullProperties } from "../../read/selection.js";
 import { assembleSubgraph, type Subgraph } from "../../read/subgraph.js";
 import { runInWorker } from "../../workers/index.js";
@@ -24,6 +25,8 @@ const weighSubgraph = (full: boolean) => (s: Subgraph) =>
   full ? s.nodes.length * WEIGHT.fullNode + s.edges.length * WEIGHT.fullEdge : s.nodes.length * WEIGHT.node + s.edges.length * WEIGHT.edge;
 const weighCompact = (c: CompactSubgraph) => (c.ids.length * WEIGHT.node + c.sources.length * WEIGHT.edge) / 2;
 
+const wholeGraphReads = oneAtATime();
+
 /** The filtered graph's short properties as columns, shared by network, networkCompact, metrics and timeline. */
 export function networkColumns(context: Context, params: FilterParams): Promise<SubgraphColumns> {
   return readModel(
@@ -31,7 +34,7 @@ export function networkColumns(context: Context, params: FilterParams): Promise<
     "networkColumns",
     params,
     async () => {
-      const [row] = await context.db.read(QUERIES.networkColumns, params);
+      const [row] = await wholeGraphReads(() => context.db.read(QUERIES.networkColumns, params));
       return row ?? EMPTY_COLUMNS;
     },
     weighColumns,
