@@ -4,6 +4,7 @@
  */
 import DataLoader from "dataloader";
 
+import type { Viewer } from "../auth/viewer.js";
 import type { MetricsOptions } from "../analytics/metrics.js";
 import type { Caches } from "../cache/index.js";
 import type { Database } from "../db/database.js";
@@ -30,6 +31,8 @@ export interface Context {
   analytics: Analytics;
   /** Shared by every request of one app; keyed by the dataset hash, so never stale. */
   caches: Caches;
+  /** The signed-in user making this request; null for an anonymous visitor. */
+  viewer: Viewer | null;
   /** The loaded dataset's hash, read from Neo4j at most once per request (undefined before any load). */
   datasetHash(): Promise<string | undefined>;
 }
@@ -69,13 +72,14 @@ export function createLoaders(db: Database): Loaders {
   };
 }
 
-export function createContext(db: Database, analytics: Analytics, caches: Caches): Context {
+export function createContext(db: Database, analytics: Analytics, caches: Caches, viewer: Viewer | null = null): Context {
   let hash: Promise<string | undefined> | undefined;
   return {
     db,
     loaders: createLoaders(db),
     analytics,
     caches,
+    viewer,
     datasetHash: () => (hash ??= db.read(QUERIES.datasetMeta).then(([meta]) => meta?.hash ?? undefined)),
   };
 }
