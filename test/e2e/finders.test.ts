@@ -78,6 +78,19 @@ describe("path finder", () => {
     const anyVisible = (await inspect(page, (a) => a.visibleNodes()))[0];
     expect((await page.evaluate((id) => window.__atlas!.display(id), anyVisible))!.label).not.toBe("");
   });
+
+  it("should not answer for a typed name that was never chosen", async () => {
+    const finder = page.getByRole("region", { name: "Path finder" });
+    const from = finder.getByRole("combobox", { name: "From" });
+    await from.fill("PICUM");
+    await from.press("Escape");
+    await expect.poll(() => finder.locator("ol.paths > li").count()).toBe(0);
+    await expect.poll(() => finder.getByRole("button", { name: "Find paths" }).isDisabled()).toBe(true);
+    await expect.poll(() => finder.locator(".hint").textContent()).toMatch(/Choose “PICUM” from the suggestions/);
+    expect(await finder.locator(".hint").isVisible()).toBe(true);
+    expect(await from.getAttribute("aria-invalid")).toBe("true");
+    await screenshot(page, "21-path-finder-unchosen");
+  });
 });
 
 describe("ally finder", () => {

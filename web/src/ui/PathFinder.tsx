@@ -41,6 +41,12 @@ export function PathFinder({ store, seed, onSelect }: Props) {
     if (path) store.update(setEmphasis({ type: "path", nodes: path.nodes.map((n) => n.id), edges: path.edges.map((e) => e.id) }));
   };
 
+  // Editing an end drops its choice and the answer for the old pair, so no path is shown under a name it is not for.
+  const unpick = (setEnd: (node: NodeRef | null) => void) => {
+    setEnd(null);
+    setResult({ type: "idle" });
+  };
+
   const find = () => {
     if (!from || !to) return;
     setResult({ type: "loading" });
@@ -63,8 +69,14 @@ export function PathFinder({ store, seed, onSelect }: Props) {
           find();
         }}
       >
-        <SearchBox label="From" visibleLabel value={from ? nameOf(from) : ""} onPick={(_, node) => setFrom(node)} />
-        <SearchBox label="To" visibleLabel value={to ? nameOf(to) : ""} onPick={(_, node) => setTo(node)} />
+        <SearchBox
+          label="From"
+          visibleLabel
+          value={from ? nameOf(from) : ""}
+          onPick={(_, node) => setFrom(node)}
+          onUnpick={() => unpick(setFrom)}
+        />
+        <SearchBox label="To" visibleLabel value={to ? nameOf(to) : ""} onPick={(_, node) => setTo(node)} onUnpick={() => unpick(setTo)} />
         <div className="field-row">
           <label htmlFor="path-max">At most</label>
           <select id="path-max" value={maxLength} onChange={(e) => setMaxLength(Number(e.target.value))}>

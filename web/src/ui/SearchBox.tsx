@@ -16,10 +16,15 @@ interface Props {
   /** Text shown in the box (e.g. the picked node's name); the box is editable either way. */
   value?: string;
   onPick(id: string, node: NodeRef): void;
+  /**
+   * For a box that holds a choice (the path finder's From/To): called as soon as the text is edited,
+   * so the earlier choice is dropped rather than silently kept under text that names another node.
+   */
+  onUnpick?(): void;
   visibleLabel?: boolean;
 }
 
-export function SearchBox({ label, placeholder, kinds, value, onPick, visibleLabel = false }: Props) {
+export function SearchBox({ label, placeholder, kinds, value, onPick, onUnpick, visibleLabel = false }: Props) {
   const [text, setText] = useState(value ?? "");
   const [hits, setHits] = useState<SearchHit[]>([]);
   const [active, setActive] = useState(-1);
@@ -27,10 +32,12 @@ export function SearchBox({ label, placeholder, kinds, value, onPick, visibleLab
   const [typed, setTyped] = useState(false);
   const id = useId();
   const listId = `${id}-list`;
+  const hintId = `${id}-hint`;
   const kindsKey = kinds?.join(",");
 
+  // A new choice shows its name; a dropped one (value "") leaves what the person is typing alone.
   useEffect(() => {
-    if (value !== undefined) setText(value);
+    if (value) setText(value);
   }, [value]);
 
   useEffect(() => {
@@ -66,6 +73,8 @@ export function SearchBox({ label, placeholder, kinds, value, onPick, visibleLab
   };
 
   const expanded = open && hits.length > 0;
+  // Typed text that is not a chosen node blocks the search, and says so.
+  const unchosen = onUnpick !== undefined && typed && text.trim() !== "";
   return (
     <div className="search" role={label === "Search" ? "search" : undefined}>
       {visibleLabel && (
@@ -85,10 +94,13 @@ export function SearchBox({ label, placeholder, kinds, value, onPick, visibleLab
         aria-controls={listId}
         aria-autocomplete="list"
         aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
+        aria-describedby={unchosen ? hintId : undefined}
+        aria-invalid={unchosen || undefined}
         value={text}
         onChange={(e) => {
           setText(e.target.value);
           setTyped(true);
+          onUnpick?.();
         }}
         onKeyDown={(e) => {
           if (e.key === "ArrowDown") {
@@ -107,6 +119,11 @@ export function SearchBox({ label, placeholder, kinds, value, onPick, visibleLab
         }}
         onBlur={() => setTimeout(() => setOpen(false), 150)}
       />
+      {unchosen && (
+        <p id={hintId} className="hint small">
+          Choose “{text.trim()}” from the suggestions (↓ then Enter) to use it as {label}.
+        </p>
+      )}
       <ul id={listId} role="listbox" aria-label={`${label} suggestions`} className="suggestions" hidden={!expanded}>
         {hits.map((hit, i) => (
           <li
