@@ -65,6 +65,29 @@ describe("path finder", () => {
     await screenshot(page, "20-path-finder");
   });
 
+  it("should name a greyed node under the pointer while a path is highlighted", async () => {
+    const chain = new Set((await pathPair()).paths[0].nodes.map((n) => n.id));
+    const box = (await page.getByTestId("graph-canvas").boundingBox())!;
+    const onScreen = async (id: string) => {
+      const at = await page.evaluate((node) => window.__atlas!.viewport(node), id);
+      return at && at.x > 20 && at.y > 20 && at.x < box.width - 20 && at.y < box.height - 20 ? at : null;
+    };
+    let grey: string | undefined;
+    let at: { x: number; y: number } | null = null;
+    for (const id of await inspect(page, (a) => a.visibleNodes())) {
+      if (chain.has(id) || !(at = await onScreen(id))) continue;
+      grey = id;
+      break;
+    }
+    expect(grey).toBeDefined();
+    const name = await page.evaluate((id) => window.__atlas!.display(id)!.label, grey!);
+    expect(name).toBe("");
+    await page.mouse.move(box.x + at!.x, box.y + at!.y);
+    await expect.poll(() => page.evaluate((id) => window.__atlas!.display(id)!.label, grey!)).not.toBe("");
+    await page.mouse.move(box.x + 2, box.y + 2);
+    await expect.poll(() => page.evaluate((id) => window.__atlas!.display(id)!.label, grey!)).toBe("");
+  });
+
   it("should switch the highlight to another path and clear it", async () => {
     const finder = page.getByRole("region", { name: "Path finder" });
     const count = await finder.locator("ol.paths > li").count();

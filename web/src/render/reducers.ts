@@ -78,7 +78,9 @@ export function nodeReducerFor(state: () => PreparedEmphasis) {
       // A path or allies show through the filters; a story step's nodes keep the step's view.
       if (s.chainNodes.has(node))
         return { ...res, hidden: s.emphasis.type === "story" ? data.hidden : false, forceLabel: true, zIndex: 2, highlighted: true };
-      return { ...res, color: DIMMED_NODE, borderColor: DIMMED_NODE, label: "", forceLabel: false, zIndex: 0 };
+      // A greyed node keeps its name under the pointer: Sigma draws a hover box whatever the label, empty or not.
+      const label = node === s.hoveredId ? data.label : "";
+      return { ...res, color: DIMMED_NODE, borderColor: DIMMED_NODE, label, forceLabel: false, zIndex: 0 };
     }
     if (s.focus) {
       if (s.focus.has(node)) return { ...res, forceLabel: true, zIndex: 1 };
