@@ -7,7 +7,7 @@ import type { Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { CompactNetwork } from "../../web/src/graph/types.js";
-import { type E2E, inspect, openExplorer, openTab, pngInkRatio, screenshot, startE2E } from "./_browser.js";
+import { type E2E, inspect, openExplorer, openTab, pickFromSearch, pngInkRatio, screenshot, startE2E } from "./_browser.js";
 import { fetchNetwork } from "./_data.js";
 
 let e2e: E2E;
@@ -126,5 +126,41 @@ describe("exports", () => {
     expect(edges[0]).toBe("id,source,target,type,weight");
     expect(edges.length - 1).toBe((await inspect(page, (a) => a.visibleEdges())).length);
     expect(errors).toEqual([]);
+  });
+});
+
+describe("history", () => {
+  it("should make each selection a history entry that Back and Forward walk through, and camera moves not", async () => {
+    const fresh = await openExplorer(e2e);
+    const p = fresh.page;
+    const sel = () => new URL(p.url()).searchParams.get("sel");
+    const entries = () => p.evaluate(() => window.history.length);
+    const start = await entries();
+
+    await pickFromSearch(p, "Search", "PICUM");
+    await expect.poll(sel).not.toBeNull();
+    const first = sel()!;
+    await expect.poll(entries).toBe(start + 1);
+    await pickFromSearch(p, "Search", "IDWF");
+    await expect.poll(sel).not.toBe(first);
+    const second = sel()!;
+    await expect.poll(entries).toBe(start + 2);
+
+    // Camera moves rewrite the current entry: no new one, and the selection stays.
+    await p.getByRole("button", { name: "Zoom in" }).click();
+    await expect.poll(() => new URL(p.url()).searchParams.get("cam")).not.toBeNull();
+    expect(await entries()).toBe(start + 2);
+    expect(sel()).toBe(second);
+
+    await p.goBack();
+    await expect.poll(sel).toBe(first);
+    await expect.poll(() => p.getByRole("region", { name: "Details" }).textContent()).toMatch(/PICUM/);
+    await p.goBack();
+    await expect.poll(sel).toBeNull();
+    expect(new URL(p.url()).origin).toBe(e2e.baseUrl);
+    await p.goForward();
+    await expect.poll(sel).toBe(first);
+    expect(fresh.errors).toEqual([]);
+    await p.context().close();
   });
 });
