@@ -2,7 +2,18 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { CompactNetwork } from "../../web/src/graph/types.js";
-import { api, type E2E, inkRatio, inspect, openExplorer, openTab, SCREENSHOT_DIR, screenshot, startE2E } from "./_browser.js";
+import {
+  api,
+  type E2E,
+  inkRatio,
+  inspect,
+  openExplorer,
+  openTab,
+  pickFromSearch,
+  SCREENSHOT_DIR,
+  screenshot,
+  startE2E,
+} from "./_browser.js";
 import { fetchNetwork, FOCAL_IDS, neighbours, OPENING_KINDS, openingNodeIds } from "./_data.js";
 
 let e2e: E2E;
@@ -117,3 +128,46 @@ describe("explorer: table", () => {
     await expect.poll(() => table.locator("tr[aria-current='true'] th").textContent()).toBe(name);
   });
 });
+
+describe("a node found by search that the view hides", () => {
+  const shown = (p: Page, id: string) => p.evaluate((node) => window.__atlas!.visibleNodes().includes(node), id);
+
+  it("should say that a filter hides it and show it in one click", async () => {
+    const fresh = await openExplorer(e2e);
+    const p = fresh.page;
+    await pickFromSearch(p, "Search", "C189", /ILO Convention No\. 189/);
+    const id = await expectSelection(p);
+    expect(await shown(p, id)).toBe(false);
+    const details = p.getByRole("region", { name: "Details" });
+    await expect.poll(() => details.getByRole("status").textContent()).toMatch(/not on the map: the “Kinds of node” filter hides it/);
+    await details.getByRole("button", { name: "Show it and its ties" }).click();
+    await expect.poll(() => shown(p, id)).toBe(true);
+    await expect.poll(() => details.getByRole("status").count()).toBe(0);
+    expect(fresh.errors).toEqual([]);
+    await p.context().close();
+  });
+
+  it("should say that it does not exist yet in the chosen year and go to its year in one click", async () => {
+    const fresh = await openExplorer(e2e, { query: "?year=2003" });
+    const p = fresh.page;
+    await pickFromSearch(p, "Search", "Abuja Forum 2023", /Abuja Forum 2023/);
+    const id = await expectSelection(p);
+    expect(await shown(p, id)).toBe(false);
+    const details = p.getByRole("region", { name: "Details" });
+    await expect
+      .poll(() => details.getByRole("status").textContent())
+      .toMatch(/as of 2003 it does not exist yet \(the documents date it from 2023\)/);
+    await details.getByRole("button", { name: "Go to 2023" }).click();
+    await expect.poll(() => new URL(p.url()).searchParams.get("year")).toBe("2023");
+    await expect.poll(() => shown(p, id)).toBe(true);
+    await screenshot(p, "08-found-node-shown");
+    expect(fresh.errors).toEqual([]);
+    await p.context().close();
+  });
+});
+
+/** The id selected in the URL, once there is one. */
+async function expectSelection(p: Page): Promise<string> {
+  await expect.poll(() => new URL(p.url()).searchParams.get("sel")).not.toBeNull();
+  return new URL(p.url()).searchParams.get("sel")!;
+}

@@ -10,6 +10,7 @@ import type { Session } from "../bindings/session";
 import { humanise, neighbourIds, RELATIONSHIP_PHRASES } from "../graph";
 import { type AtlasState, collapseGroups, expandGroups, revealNeighbourhood, type Store } from "../state";
 import { Citations } from "./Citations";
+import { HiddenNotice } from "./HiddenNotice";
 import { useSessionState, useStore } from "./use-store";
 
 type Load = { type: "idle" } | { type: "loading" } | { type: "error"; message: string } | { type: "ready"; node: NodeDetails };
@@ -167,6 +168,7 @@ function NodeDetailsView({ node, store, session, onSelect, onOpen }: { node: Nod
     <article>
       <h2>{node.name}</h2>
       {node.description && <p>{node.description}</p>}
+      <HiddenNotice id={node.id} store={store} session={session} />
       <Actions node={node} store={store} session={session} onOpen={onOpen} />
       <Fields node={node} />
       {node.figures && node.figures.length > 0 && (
@@ -200,7 +202,7 @@ function NodeDetailsView({ node, store, session, onSelect, onOpen }: { node: Nod
                   </button>
                   {r.role ? ` — ${humanise(r.role).toLowerCase()}` : ""}
                   {dates(r)}
-                  {r.note ? `. ${r.note}` : ""}
+                  {r.note ? `. ${r.note.charAt(0).toUpperCase()}${r.note.slice(1)}` : ""}
                   <Citations citations={r.citations} />
                 </li>
               ))}
