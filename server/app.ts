@@ -13,6 +13,8 @@ import type { GraphQLError } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 
 import { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from "./analytics/metrics.js";
+import { useAuthCookies, usePublicAccess } from "./auth/plugins.js";
+import { type AuthOptions, createAuthPolicy, identify } from "./auth/request.js";
 import { type CacheOptions, type Caches, createCaches, useResultCache } from "./cache/index.js";
 import { type Analytics, type Context, createContext } from "./graphql/context.js";
 import type { Database } from "./db/database.js";
@@ -40,8 +42,13 @@ import { QUERIES } from "./db/registry.js";
 export const SCHEMA_FILE = fileURLToPath(new URL("./graphql/schema.graphql", import.meta.url));
 export const WEB_DIR = fileURLToPath(new URL("../dist/web", import.meta.url));
 
+/** What Yoga's node adapter passes along with each request (absent for in-process `yoga.fetch`). */
+export interface ServerContext {
+  req?: IncomingMessage;
+}
+
 export interface App {
-  yoga: YogaServerInstance<Record<string, never>, Context>;
+  yoga: YogaServerInstance<ServerContext, Context>;
   /** The read-model and result caches every request of this app shares. */
   caches: Caches;
   /**
@@ -100,6 +107,8 @@ export interface AppOptions {
   bodyLimitBytes?: number;
   /** Foreign origins allowed to call /graphql (`ATLAS_CORS_ORIGINS`); same-origin is always allowed. */
   corsOrigins?: readonly string[];
+  /** ATLAS_PUBLIC, session lifetime, proxy trust and sign-in limits (server/auth/request.ts). */
+  auth?: Partial<AuthOptions>;
 }
 
 export function createApp(db: Database, options: AppOptions = {}): App {
@@ -109,9 +118,14 @@ export function createApp(db: Database, options: AppOptions = {}): App {
   const corsOrigins = options.corsOrigins ?? [];
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const graphiql = graphiqlPage("Coalition Atlas GraphQL");
-  const yoga = createYoga<Record<string, never>, Context>({
+  const authPolicy = createAuthPolicy(options.auth);
+  const yoga = createYoga<ServerContext, Context>({
     schema,
-    context: () => createContext(db, analytics, caches),
+    // Identification happens here, once per request: the session cookie or a Bearer token → viewer.
+    context: async ({ request, req }) => {
+      const { viewer, auth } = await identify(db, request, req, authPolicy);
+      return createContext(db, analytics, caches, viewer, auth);
+    },
     graphqlEndpoint: "/graphql",
     graphiql: { title: "Coalition Atlas GraphQL" },
     renderGraphiQL: () => graphiql.html,
@@ -125,6 +139,9 @@ export function createApp(db: Database, options: AppOptions = {}): App {
       useParserLimits(),
       ...queryLimitPlugins(),
       useRequestErrorCodes,
+      useAuthCookies(),
+      // ATLAS_PUBLIC=false: before the ETag and the result cache, so nothing cached reaches an anonymous visitor.
+      usePublicAccess(authPolicy.public),
       // Before the result cache: a 304 must not even fetch the cached body.
       useWholeGraphETag(),
       useResultCache(),

@@ -5,6 +5,13 @@
 import { z } from "zod";
 
 const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+/** true/false (also 1/0, yes/no), case-insensitive. */
+const flag = (fallback: boolean) =>
+  z
+    .string()
+    .regex(/^(true|false|1|0|yes|no)$/i, "must be true or false")
+    .transform((value) => /^(true|1|yes)$/i.test(value))
+    .default(fallback);
 
 const envSchema = z.object({
   PORT: port(4000),
@@ -52,6 +59,16 @@ const envSchema = z.object({
       return origins;
     }),
   ATLAS_SHUTDOWN_TIMEOUT_S: z.coerce.number().int().min(1).default(10),
+  /** Whether anonymous visitors may read; when false they may only sign in. */
+  ATLAS_PUBLIC: flag(true),
+  ATLAS_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24 * 14),
+  /** Trust X-Forwarded-For/-Proto (client address for the sign-in limit, HTTPS for Secure cookies). */
+  ATLAS_TRUST_PROXY: flag(false),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -71,6 +88,12 @@ export interface Config {
     corsOrigins: string[];
     /** How long SIGTERM waits for requests in flight before cutting them. */
     shutdownTimeoutMs: number;
+  };
+  auth: {
+    /** Anonymous visitors may read (ATLAS_PUBLIC). */
+    public: boolean;
+    sessionTtlMs: number;
+    trustProxy: boolean;
   };
 }
 
@@ -104,5 +127,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       corsOrigins: e.ATLAS_CORS_ORIGINS,
       shutdownTimeoutMs: e.ATLAS_SHUTDOWN_TIMEOUT_S * 1000,
     },
+    auth: { public: e.ATLAS_PUBLIC, sessionTtlMs: e.ATLAS_SESSION_HOURS * 3600_000, trustProxy: e.ATLAS_TRUST_PROXY },
   };
 }

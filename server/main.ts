@@ -17,6 +17,7 @@ try {
     cache: { budgetMb: config.cacheMb },
     bodyLimitBytes: config.http.bodyLimitBytes,
     corsOrigins: config.http.corsOrigins,
+    auth: config.auth,
   });
   const server = app.createServer();
   server.once("error", (error: NodeJS.ErrnoException) => {

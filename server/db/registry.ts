@@ -9,6 +9,7 @@
 import type { RecordShape } from "neo4j-driver";
 
 import type { LinkedItems } from "../analytics/compare.js";
+import type { ApiTokenRow, CredentialsRow, UserRow, ViewerRow } from "../auth/types.js";
 import type { GraphRows } from "../import/to-graph.js";
 import type { SubgraphColumns } from "../read/columns.js";
 import type { FilterParams } from "../read/filter.js";
@@ -130,6 +131,21 @@ export const QUERIES = named({
   recordDatasetMeta: write<{ hash: string } & GraphCounts, { hash: string }>(),
   datasetMeta: read<NoParams, { hash: string | null } & GraphCounts>(),
   graphCounts: read<NoParams, GraphCounts>(),
+  // queries/users.cypher (accounts: server/auth)
+  createUser: write<{ id: string; username: string; role: string; passwordHash: string }, UserRow>(),
+  userCredentials: read<{ username: string }, CredentialsRow>(),
+  userById: read<{ id: string }, UserRow>(),
+  allUsers: read<NoParams, UserRow>(),
+  setUserRole: write<{ username: string; role: string }, UserRow>(),
+  setUserDisabled: write<{ username: string; disabled: boolean }, UserRow>(),
+  setUserPassword: write<{ username: string; passwordHash: string }, UserRow>(),
+  createSession: write<{ userId: string; tokenHash: string; now: number; expiresAt: number }, { expiresAt: number }>(),
+  deleteSession: write<{ tokenHash: string }, Count>(),
+  viewerBySession: read<{ tokenHash: string; now: number }, ViewerRow>(),
+  viewerByApiToken: read<{ tokenHash: string }, ViewerRow>(),
+  createApiToken: write<{ id: string; name: string; tokenHash: string; username: string }, ApiTokenRow>(),
+  apiTokens: read<{ username: string | null }, ApiTokenRow>(),
+  revokeApiToken: write<{ id: string; username: string | null }, Count>(),
   // queries/nodes.cypher
   search: read<{ query: string; kinds: readonly string[] | null; limit: number; fetch: number }, { node: NodeProps; score: number }>(),
   nodesByIds: read<Ids, { node: NodeProps }>(),

@@ -4,6 +4,7 @@
  */
 import DataLoader from "dataloader";
 
+import { anonymousRequest, type RequestAuth } from "../auth/request.js";
 import type { Viewer } from "../auth/viewer.js";
 import type { MetricsOptions } from "../analytics/metrics.js";
 import type { Caches } from "../cache/index.js";
@@ -33,6 +34,8 @@ export interface Context {
   caches: Caches;
   /** The signed-in user making this request; null for an anonymous visitor. */
   viewer: Viewer | null;
+  /** The request as sign-in sees it (address, HTTPS, session) and the cookies it sets (server/auth). */
+  auth: RequestAuth;
   /** The loaded dataset's hash, read from Neo4j at most once per request (undefined before any load). */
   datasetHash(): Promise<string | undefined>;
 }
@@ -72,7 +75,13 @@ export function createLoaders(db: Database): Loaders {
   };
 }
 
-export function createContext(db: Database, analytics: Analytics, caches: Caches, viewer: Viewer | null = null): Context {
+export function createContext(
+  db: Database,
+  analytics: Analytics,
+  caches: Caches,
+  viewer: Viewer | null = null,
+  auth: RequestAuth = anonymousRequest(),
+): Context {
   let hash: Promise<string | undefined> | undefined;
   return {
     db,
@@ -80,6 +89,7 @@ export function createContext(db: Database, analytics: Analytics, caches: Caches
     analytics,
     caches,
     viewer,
+    auth,
     datasetHash: () => (hash ??= db.read(QUERIES.datasetMeta).then(([meta]) => meta?.hash ?? undefined)),
   };
 }

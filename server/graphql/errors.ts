@@ -10,14 +10,30 @@ export const ERROR_CODES = [
   "UNAUTHENTICATED",
   "FORBIDDEN",
   "CONFLICT",
+  "RATE_LIMITED",
   "SERVICE_UNAVAILABLE",
   "QUERY_TOO_COMPLEX",
   "INTERNAL_SERVER_ERROR",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * The HTTP status each code answers with. Yoga reads `extensions.http.status` (and strips it from
+ * the answer); when a response carries several errors, the highest status wins. Codes not listed
+ * keep Yoga's default (200 with the errors in the body), or set their own (503, 413, 400).
+ */
+export const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+};
+
 export function apiError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, ...extensions } });
+  const status = HTTP_STATUS[code];
+  return new GraphQLError(message, { extensions: { code, ...(status ? { http: { status } } : {}), ...extensions } });
 }
 
 /** A bad argument: names the argument so a client can point at it. */

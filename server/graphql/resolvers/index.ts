@@ -1,8 +1,9 @@
 /** All resolvers, as a list of per-type objects for makeExecutableSchema. */
+import { AccountTypes } from "./account.js";
 import { ProvenanceTypes } from "./Citation.js";
 import { NodeTypes } from "./Node.js";
 import { MetricTypes } from "./metrics.js";
 import { Query } from "./Query.js";
 import { StoryTypes } from "./Story.js";
 
-export const resolvers = [{ Query }, NodeTypes, ProvenanceTypes, StoryTypes, MetricTypes];
+export const resolvers = [{ Query }, NodeTypes, ProvenanceTypes, StoryTypes, MetricTypes, AccountTypes];
