@@ -89,6 +89,16 @@ describe("sharing", () => {
     await other.page.context().close();
   });
 
+  it("should close the Export menu on Escape and give focus back to it", async () => {
+    const summary = page.locator(".menu summary");
+    await summary.click();
+    await expect.poll(() => page.locator(".menu").evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
+    await page.getByRole("button", { name: "CSV of visible nodes" }).focus();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => page.locator(".menu").evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+    expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
   it("should copy the link to the clipboard", async () => {
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: e2e.baseUrl });
     await page.getByRole("button", { name: "Copy link" }).click();

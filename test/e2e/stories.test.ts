@@ -361,11 +361,16 @@ describe("stories: authoring", () => {
       .getByLabel("Question", { exact: true })
       .fill(`Which body is ${nameOf(second)}?`);
     await editor()
-      .getByRole("button", { name: `${nameOf(second)} is a right answer` })
+      .getByRole("button", { name: `+ Add ${nameOf(second)} as a right answer` })
       .click();
     await editor()
       .getByLabel(/^Explanation/)
       .fill("It is the one selected.");
+    // Prose fields use the page's font, not the browser's monospace default for textareas.
+    const fonts = await editor()
+      .getByLabel(/^Explanation/)
+      .evaluate((el) => [getComputedStyle(el).fontFamily, getComputedStyle(document.body).fontFamily]);
+    expect(fonts[0]).toBe(fonts[1]);
     await editor().getByRole("button", { name: "Done" }).click();
     await expect.poll(() => editor().locator(".problems").count()).toBe(0);
   });

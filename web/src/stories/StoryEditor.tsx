@@ -470,7 +470,7 @@ function StepEditor({ index, step, count, problems, drafts, store, session, sour
               disabled={!selectedId || exercise.answers.includes(selectedId)}
               onClick={() => selectedId && update({ exercise: { ...exercise, answers: [...exercise.answers, selectedId] } })}
             >
-              {selectedId ? `${nameOf(selectedId)} is a right answer` : "Add the selected node as an answer"}
+              {selectedId ? `+ Add ${nameOf(selectedId)} as a right answer` : "Select a node on the map to add it as an answer"}
             </button>
           </div>
           <SearchBox

@@ -30,7 +30,16 @@ export function ShareMenu({ session }: { session: Session }) {
       <button type="button" onClick={() => void copyLink()}>
         Copy link
       </button>
-      <details className="menu" ref={menu}>
+      <details
+        className="menu"
+        ref={menu}
+        onKeyDown={(e) => {
+          // A menu closes on Escape, and focus goes back to what opened it.
+          if (e.key !== "Escape" || !menu.current?.open) return;
+          menu.current.open = false;
+          menu.current.querySelector("summary")?.focus();
+        }}
+      >
         <summary>Export</summary>
         <div className="menu-items">
           <button type="button" onClick={run(() => session.exportPNG().then(() => say("PNG saved.")))}>
