@@ -103,6 +103,13 @@ describe("sharing", () => {
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: e2e.baseUrl });
     await page.getByRole("button", { name: "Copy link" }).click();
     await expect.poll(() => page.locator(".toast").textContent()).toBe("Link to this view copied.");
+    // The confirmation is on the button; nothing covers the panel tabs.
+    expect(await page.locator(".share button").first().textContent()).toBe("Link copied ✓");
+    const toast = (await page.locator(".toast").boundingBox())!;
+    const tabs = (await page.getByRole("tablist").first().boundingBox())!;
+    const overlaps =
+      toast.x < tabs.x + tabs.width && tabs.x < toast.x + toast.width && toast.y < tabs.y + tabs.height && tabs.y < toast.y + toast.height;
+    expect(overlaps && toast.width * toast.height > 1).toBe(false);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
   });
 });

@@ -6,6 +6,7 @@ import type { Session } from "../bindings/session";
 
 export function ShareMenu({ session }: { session: Session }) {
   const [message, setMessage] = useState("");
+  const [copied, setCopied] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
   // Runs an export and folds the menu away again.
   const run = (action: () => void | Promise<void>) => () => {
@@ -21,14 +22,17 @@ export function ShareMenu({ session }: { session: Session }) {
     try {
       await navigator.clipboard.writeText(link);
       say("Link to this view copied.");
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2500);
     } catch {
       window.prompt("Copy this link to the view:", link);
     }
   };
   return (
     <div className="share" role="group" aria-label="Share and export">
-      <button type="button" onClick={() => void copyLink()}>
-        Copy link
+      {/* The button itself confirms the copy: a toast below the header would cover the panel tabs. */}
+      <button type="button" aria-label="Copy link" onClick={() => void copyLink()}>
+        {copied ? "Link copied ✓" : "Copy link"}
       </button>
       <details
         className="menu"
@@ -56,7 +60,7 @@ export function ShareMenu({ session }: { session: Session }) {
           </button>
         </div>
       </details>
-      <span className="toast" role="status">
+      <span className="toast visually-hidden" role="status">
         {message}
       </span>
     </div>
