@@ -6,26 +6,21 @@
  */
 import { z } from "zod";
 
+import { everyFacet, facetSpec, type FacetValue, type FilterFacet } from "./facets.js";
 import { citationSchema, idSchema, textSchema as text, yearSchema } from "./record-parts.js";
 import { STORY_FILE_TYPE, STORY_FILE_VERSION } from "./story-format.js";
 import { COLOR_MODES, LAYOUT_MODES, SIZE_MODES } from "./view-modes.js";
-import { NODE_KINDS, ORGANISATION_TYPES, REGIONS, RELATIONSHIP_TYPE_NAMES, SCOPES, SECTORS } from "./vocabulary.js";
 
 export { STORY_FILE_TYPE, STORY_FILE_VERSION };
+
+/** Each facet of the explorer's filters (core/facets.ts), as a list of its values; absent = every value. */
+type StoryFilterShape = { [F in FilterFacet]: z.ZodOptional<z.ZodArray<z.ZodEnum<{ [V in FacetValue<F>]: V }>>> };
+const storyFilterShape = everyFacet<StoryFilterShape>((facet) => z.array(z.enum(facetSpec(facet).values)).optional());
 
 /** The view a step shows: the explorer's filters, collapsed networks, appearance, layout and camera (all optional). */
 export const storyViewSchema = z.strictObject({
   /** A facet that is absent shows every value (as in the API's NetworkFilter). */
-  filter: z
-    .strictObject({
-      kinds: z.array(z.enum(NODE_KINDS)).optional(),
-      types: z.array(z.enum(ORGANISATION_TYPES)).optional(),
-      sectors: z.array(z.enum(SECTORS)).optional(),
-      scopes: z.array(z.enum(SCOPES)).optional(),
-      regions: z.array(z.enum(REGIONS)).optional(),
-      relationshipTypes: z.array(z.enum(RELATIONSHIP_TYPE_NAMES as [string, ...string[]])).optional(),
-    })
-    .optional(),
+  filter: z.strictObject(storyFilterShape).optional(),
   /** Networks shown collapsed into one node standing for their members. */
   collapsed: z.array(idSchema).optional(),
   colorBy: z.enum(COLOR_MODES).optional(),

@@ -1,24 +1,16 @@
 /** NetworkFilter → the Cypher parameters every subgraph query takes (null = not filtered). */
+import { FILTER_FACET_KEYS, type FilterFacet } from "../../core/facets.js";
+import type { NetworkFilter } from "../graphql/generated/resolvers.js";
 import { badInput } from "../graphql/errors.js";
 
-export interface NetworkFilter {
-  kinds?: string[] | null;
-  types?: string[] | null;
-  sectors?: string[] | null;
-  scopes?: string[] | null;
-  regions?: string[] | null;
-  relationshipTypes?: string[] | null;
-  yearFrom?: number | null;
-  yearTo?: number | null;
-}
+// The GraphQL input, generated from schema.graphql: a facet of core/facets.ts that the schema's
+// NetworkFilter lacks fails the typecheck here.
+export type { NetworkFilter };
 
-export interface FilterParams extends Record<string, unknown> {
-  kinds: string[] | null;
-  types: string[] | null;
-  sectors: string[] | null;
-  scopes: string[] | null;
-  regions: string[] | null;
-  relationshipTypes: string[] | null;
+/** One parameter per facet (core/facets.ts), named as the facet: `$kinds`, `$relationshipTypes`… */
+type FacetParams = { [F in FilterFacet]: string[] | null };
+
+export interface FilterParams extends Record<string, unknown>, FacetParams {
   yearFrom: number | null;
   yearTo: number | null;
 }
@@ -35,7 +27,7 @@ function year(field: string, value: number | null | undefined): number | null {
 }
 
 /** An empty list means "no constraint", like an absent one: nobody asks for "none of these". */
-const list = (value: string[] | null | undefined) => (value && value.length > 0 ? [...new Set(value)] : null);
+const list = (value: readonly string[] | null | undefined) => (value && value.length > 0 ? [...new Set(value)] : null);
 
 export function filterParams(filter: NetworkFilter | null | undefined): FilterParams {
   const f = filter ?? {};
@@ -44,14 +36,7 @@ export function filterParams(filter: NetworkFilter | null | undefined): FilterPa
   if (yearFrom !== null && yearTo !== null && yearFrom > yearTo) {
     throw badInput("filter.yearFrom", `must not be after filter.yearTo (${yearFrom} > ${yearTo})`);
   }
-  return {
-    kinds: list(f.kinds),
-    types: list(f.types),
-    sectors: list(f.sectors),
-    scopes: list(f.scopes),
-    regions: list(f.regions),
-    relationshipTypes: list(f.relationshipTypes),
-    yearFrom,
-    yearTo,
-  };
+  const facets: Partial<FacetParams> = {};
+  for (const key of FILTER_FACET_KEYS) facets[key] = list(f[key]);
+  return { ...(facets as FacetParams), yearFrom, yearTo };
 }

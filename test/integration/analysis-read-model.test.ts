@@ -17,6 +17,7 @@ import { loadDataset } from "../../server/import/load.js";
 import { toGraphRows } from "../../server/import/to-graph.js";
 import type { SubgraphColumns } from "../../server/read/columns.js";
 import { filterParams } from "../../server/read/filter.js";
+import type { Sector } from "../../core/vocabulary.js";
 import { connectTestDb } from "../_helpers.js";
 import { biggestNetwork, data } from "./_data.js";
 import { QUERIES } from "../../server/db/registry.js";
@@ -68,7 +69,7 @@ describe("analyses over the read model", () => {
   });
 
   it("should let nothing a filter hides count, though the read keeps ties to hidden nodes", async () => {
-    const sectors = ["LABOUR", "CIVIL_SOCIETY"];
+    const sectors: Sector[] = ["LABOUR", "CIVIL_SOCIETY"];
     const filtered = await read({ sectors });
     const hidden = new Set(data.organisations.filter((o) => !sectors.includes(o.sector)).map((o) => o.id));
     expect(filtered.edges.target.some((id) => hidden.has(id))).toBe(true);

@@ -1,8 +1,9 @@
 /**
  * The NetworkFilter is written twice: as Cypher (cypher/fragments/node-filter.cypher and
- * relationship-filter.cypher, in every filtered query) and as the browser's filter
- * (web/src/graph/view.ts `passesFilters`, over the graph the explorer loads once). Both must show
- * the same nodes and ties. This runs a spread of facet filters (every single value of every facet,
+ * relationship-filter.cypher, in every filtered query) and as the browser's filter (the facet
+ * registry core/facets.ts, applied by web/src/graph/view.ts `passesFilters` over the graph the
+ * explorer loads once). Both must show the same nodes and ties. This runs a spread of facet filters
+ * (every single value of every facet in the registry,
  * the explorer's opening filter, and seeded random combinations) through both on the bundled data.
  * The year range is not compared: the browser's timeline shows the network as of one year (with
  * what ended faded), which is a different question from the API's [yearFrom, yearTo] window.
@@ -20,7 +21,8 @@ import { createDataset, withScopes } from "../../core/dataset.js";
 import type { AtlasDataset, CompactNetwork } from "../../core/wire.js";
 import { computeView } from "../../web/src/graph/view.js";
 import type { Scope } from "../../web/src/graph/vocabulary.js";
-import { DEFAULT_FILTERS, FILTER_FACET_KEYS, FILTER_FACETS, type FiltersState, getAllFilters } from "../../web/src/state/filters.js";
+import { FILTER_FACET_KEYS, FILTER_FACETS, type FiltersState } from "../../core/facets.js";
+import { DEFAULT_FILTERS, getAllFilters } from "../../web/src/state/filters.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 
 let db: Database;
@@ -82,15 +84,16 @@ function spread(): { name: string; filters: FiltersState }[] {
     { name: "the opening filter", filters: { ...DEFAULT_FILTERS } },
   ];
   for (const facet of FILTER_FACET_KEYS) {
-    for (const value of FILTER_FACETS[facet]) out.push({ name: `${facet}=${value}`, filters: { ...getAllFilters(), [facet]: [value] } });
+    for (const value of FILTER_FACETS[facet].values)
+      out.push({ name: `${facet}=${value}`, filters: { ...getAllFilters(), [facet]: [value] } });
   }
   const random = mulberry32(14);
   const pick = <T>(values: readonly T[]) => values.filter(() => random() < 0.4);
   for (let k = 0; k < 24; k++) {
     const facets = [...FILTER_FACET_KEYS].sort(() => random() - 0.5).slice(0, 2 + Math.floor(random() * 2));
     const chosen = facets.map((facet) => {
-      const values = pick(FILTER_FACETS[facet]);
-      return [facet, values.length ? values : [FILTER_FACETS[facet][0]]];
+      const values = pick(FILTER_FACETS[facet].values);
+      return [facet, values.length ? values : [FILTER_FACETS[facet].values[0]]];
     });
     const filters: FiltersState = { ...getAllFilters(), ...Object.fromEntries(chosen) };
     out.push({ name: `combination ${k}: ${JSON.stringify(filters)}`, filters });

@@ -68,7 +68,7 @@ describe("whole-graph computations off the event loop", () => {
 
   it("should serve metrics from the pool, one computation for concurrent identical requests, equal to the in-thread values", async () => {
     const app = createApp(db);
-    const filter = { yearTo: 2016, kinds: ["ORGANISATION"] };
+    const filter: NetworkFilter = { yearTo: 2016, kinds: ["ORGANISATION"] };
     const query = `query ($filter: NetworkFilter) { metrics(filter: $filter) { density modularity components communities
       nodes { node { id } degree betweenness pagerank community bridgeScore } } }`;
     const before = completedTasks();

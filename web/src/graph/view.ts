@@ -3,20 +3,12 @@
  * collapsed networks, applied to the dataset. Pure: the renderer binding turns the result into
  * `hidden` attributes, so nothing moves when the view changes.
  */
+import { type FiltersState, passesNodeFacets, passesRelationshipFacets } from "../../../core/facets";
 import type { AtlasDataset, AtlasNode } from "./types";
-import type { NodeKind, OrganisationType, Region, RelationshipType, Scope, Sector } from "./vocabulary";
+import type { RelationshipType } from "./vocabulary";
 
-/** What the filters show: for each facet, the values shown (null = every value); state/filters.ts owns the values. */
-export interface FiltersState {
-  kinds: NodeKind[] | null;
-  /** Organisation filters leave other kinds of node alone (as the API's NetworkFilter does). */
-  types: OrganisationType[] | null;
-  sectors: Sector[] | null;
-  scopes: Scope[] | null;
-  /** Leaves nodes without a region alone. */
-  regions: Region[] | null;
-  relationshipTypes: RelationshipType[] | null;
-}
+// The facets, and how a node or tie passes each, are declared once in core/facets.ts.
+export type { FiltersState } from "../../../core/facets";
 
 export interface ViewInput {
   filters: FiltersState;
@@ -50,16 +42,8 @@ export interface VisibleView {
 }
 
 /** Whether a node passes the facet filters (organisation facets leave other kinds alone). */
-export function passesFilters(node: AtlasNode, filters: FiltersState, scope: string | undefined): boolean {
-  if (filters.kinds && !filters.kinds.includes(node.kind)) return false;
-  if (node.kind === "ORGANISATION") {
-    if (filters.types && (!node.type || !filters.types.includes(node.type))) return false;
-    if (filters.sectors && (!node.sector || !filters.sectors.includes(node.sector))) return false;
-    // Scopes arrive after the first frame; until then the facet cannot narrow anything.
-    if (filters.scopes && scope !== undefined && !filters.scopes.includes(scope as never)) return false;
-  }
-  if (filters.regions && node.region && !filters.regions.includes(node.region)) return false;
-  return true;
+export function passesFilters(node: AtlasNode, filters: FiltersState, dataset: Pick<AtlasDataset, "scopes">): boolean {
+  return passesNodeFacets(node, filters, dataset);
 }
 
 /** A span that ended before the year; one-off events (a forum, an appearance) stay as history. */
@@ -78,7 +62,7 @@ export function computeView(dataset: AtlasDataset, input: ViewInput): VisibleVie
 
   for (let i = 0; i < n; i++) {
     const node = nodes[i];
-    if (started(nodeStart[i]) && passesFilters(node, filters, dataset.scopes?.get(node.id))) nodeVisible[i] = 1;
+    if (started(nodeStart[i]) && passesFilters(node, filters, dataset)) nodeVisible[i] = 1;
     if (ended(node.activeFrom, node.activeTo, year)) nodeFaded[i] = 1;
   }
 
@@ -98,8 +82,7 @@ export function computeView(dataset: AtlasDataset, input: ViewInput): VisibleVie
     }
   }
 
-  const typeShown = (type: RelationshipType) => !filters.relationshipTypes || filters.relationshipTypes.includes(type);
-  const tieShown = (j: number) => revealedEdges[j] === 1 || (typeShown(edges[j].type) && started(edgeStart[j]));
+  const tieShown = (j: number) => revealedEdges[j] === 1 || (passesRelationshipFacets(edges[j], filters) && started(edgeStart[j]));
 
   // Collapsed networks fold their visible members; a member stays itself when it was expanded
   // into the view on purpose or is a collapsed network of its own.

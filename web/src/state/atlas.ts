@@ -98,7 +98,7 @@ export const hoverNode =
 export const toggleFilterValue =
   (facet: FilterFacet, value: string, shown: boolean): Producer<AtlasState> =>
   (state) => {
-    const current: readonly string[] = state.filters[facet] ?? FILTER_FACETS[facet];
+    const current: readonly string[] = state.filters[facet] ?? FILTER_FACETS[facet].values;
     const next = shown ? [...current, value] : current.filter((v) => v !== value);
     return setFacet(facet, next)(state);
   };

@@ -1,56 +1,37 @@
 /** Filter state: for each facet, the values shown (null = every value). Pure helpers, no DOM. */
-import { NODE_KINDS, ORGANISATION_TYPES, REGIONS, RELATIONSHIP_TYPES, SCOPES, SECTORS } from "../graph/vocabulary";
-import type { FiltersState } from "../graph/view";
+import { everyFacet, facetSpec, FILTER_FACET_KEYS, FILTER_FACETS, type FilterFacet, type FiltersState } from "../../../core/facets";
 
-// The filter's shape belongs to the graph model (graph/view.ts applies it); this module owns its values.
-export type { FiltersState } from "../graph/view";
+// The facets (values, labels, URL parameters, how a node passes) are declared once in core/facets.ts.
+export {
+  everyFacet,
+  facetSpec,
+  facetValueLabel,
+  FILTER_FACET_KEYS,
+  FILTER_FACETS,
+  type FilterFacet,
+  type FiltersState,
+} from "../../../core/facets";
 
-export const FILTER_FACETS = {
-  kinds: NODE_KINDS,
-  types: ORGANISATION_TYPES,
-  sectors: SECTORS,
-  scopes: SCOPES,
-  regions: REGIONS,
-  relationshipTypes: RELATIONSHIP_TYPES,
-} as const;
-
-export type FilterFacet = keyof typeof FILTER_FACETS;
-export const FILTER_FACET_KEYS = Object.keys(FILTER_FACETS) as FilterFacet[];
-
-export const FACET_LABELS: Record<FilterFacet, string> = {
-  kinds: "Kinds of node",
-  types: "Organisation types",
-  sectors: "Sectors",
-  scopes: "Scopes",
-  regions: "Regions",
-  relationshipTypes: "Relationship types",
-};
-
-/**
- * The opening view: the actors and the places they meet. Instruments and issues (a third of the
- * graph, mostly hanging off the ILO) are one click away in the filters.
- */
-export const DEFAULT_FILTERS: FiltersState = Object.freeze({
-  kinds: ["ORGANISATION", "FORUM", "CAMPAIGN", "PERSON"],
-  types: null,
-  sectors: null,
-  scopes: null,
-  regions: null,
-  relationshipTypes: null,
-}) as FiltersState;
+/** The opening view: each facet's `opening` values, or every value. */
+export const DEFAULT_FILTERS: Readonly<FiltersState> = Object.freeze(
+  everyFacet<FiltersState>((facet) => {
+    const opening = facetSpec(facet).opening;
+    return opening ? [...opening] : null;
+  }),
+);
 
 export function getAllFilters(): FiltersState {
-  return { kinds: null, types: null, sectors: null, scopes: null, regions: null, relationshipTypes: null };
+  return everyFacet<FiltersState>(() => null);
 }
 
 /** The values of a facet that are shown. */
 export function shownValues<F extends FilterFacet>(filters: FiltersState, facet: F): readonly string[] {
-  return filters[facet] ?? FILTER_FACETS[facet];
+  return filters[facet] ?? FILTER_FACETS[facet].values;
 }
 
 /** Keeps the facet's canonical order; a selection of every value collapses to null ("all"). */
 export function normaliseFacet<F extends FilterFacet>(facet: F, values: readonly string[]): FiltersState[F] {
-  const all = FILTER_FACETS[facet] as readonly string[];
+  const all: readonly string[] = FILTER_FACETS[facet].values;
   const picked = all.filter((v) => values.includes(v));
   return (picked.length === all.length ? null : picked) as FiltersState[F];
 }

@@ -7,16 +7,6 @@ import { isOneOf } from "../graph/vocabulary";
 import { type AtlasState, COLOR_MODES, DEFAULT_APPEARANCE, getEmptyAtlasState, LAYOUT_MODES, SIZE_MODES, type CameraState } from "./atlas";
 import { DEFAULT_FILTERS, FILTER_FACET_KEYS, FILTER_FACETS, type FilterFacet, type FiltersState, normaliseFacet } from "./filters";
 
-/** URL parameter of each facet. */
-export const FACET_PARAMS: Record<FilterFacet, string> = {
-  kinds: "kinds",
-  types: "types",
-  sectors: "sectors",
-  scopes: "scopes",
-  regions: "regions",
-  relationshipTypes: "rels",
-};
-
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
 const MAX_IDS = 200;
 
@@ -33,7 +23,7 @@ function encodeFacet(values: readonly string[] | null): string {
 function decodeFacet(facet: FilterFacet, value: string): FiltersState[FilterFacet] {
   if (value === "all") return null;
   if (value === "none") return [] as never;
-  const allowed = FILTER_FACETS[facet] as readonly string[];
+  const allowed: readonly string[] = FILTER_FACETS[facet].values;
   return normaliseFacet(
     facet,
     value.split(",").filter((v) => allowed.includes(v)),
@@ -53,7 +43,7 @@ export function encodeState(state: AtlasState): URLSearchParams {
   }
   if (state.selectedId) params.set("sel", state.selectedId);
   for (const facet of FILTER_FACET_KEYS) {
-    if (!sameList(state.filters[facet], DEFAULT_FILTERS[facet])) params.set(FACET_PARAMS[facet], encodeFacet(state.filters[facet]));
+    if (!sameList(state.filters[facet], DEFAULT_FILTERS[facet])) params.set(FILTER_FACETS[facet].param, encodeFacet(state.filters[facet]));
   }
   if (state.appearance.colorBy !== DEFAULT_APPEARANCE.colorBy) params.set("color", state.appearance.colorBy);
   if (state.appearance.sizeBy !== DEFAULT_APPEARANCE.sizeBy) params.set("size", state.appearance.sizeBy);
@@ -85,7 +75,7 @@ export function decodeState(params: URLSearchParams): AtlasState {
   if (sel && ID.test(sel)) state.selectedId = sel;
   const filters: FiltersState = { ...DEFAULT_FILTERS };
   for (const facet of FILTER_FACET_KEYS) {
-    const value = params.get(FACET_PARAMS[facet]);
+    const value = params.get(FILTER_FACETS[facet].param);
     if (value !== null) (filters as Record<FilterFacet, unknown>)[facet] = decodeFacet(facet, value);
   }
   state.filters = filters;

@@ -5,7 +5,7 @@
  */
 import { type AtlasDataset, computeView, tiesAmong } from "../graph";
 import { type AppearanceState, type AtlasState, DEFAULT_APPEARANCE } from "../state/atlas";
-import { DEFAULT_FILTERS, FILTER_FACET_KEYS, type FilterFacet, type FiltersState, normaliseFacet, sameFilters } from "../state/filters";
+import { DEFAULT_FILTERS, everyFacet, FILTER_FACET_KEYS, type FiltersState, normaliseFacet, sameFilters } from "../state/filters";
 import { STORY_FILE_TYPE, STORY_FILE_VERSION } from "../../../core/story-format";
 import type { StoryCamera, StoryExercise, StoryFile, StoryFilter, StoryStep, StoryView } from "../../../core/story";
 import type { Producer } from "../state/store";
@@ -93,12 +93,10 @@ export function storyFromApi(api: ApiStory): StoryFile {
 
 function filtersFromStory(filter: StoryFilter | undefined): FiltersState {
   if (!filter) return DEFAULT_FILTERS;
-  const out = {} as Record<FilterFacet, unknown>;
-  for (const facet of FILTER_FACET_KEYS) {
+  return everyFacet<FiltersState>((facet) => {
     const values = filter[facet];
-    out[facet] = values === undefined ? null : normaliseFacet(facet, values);
-  }
-  return out as unknown as FiltersState;
+    return values === undefined ? null : normaliseFacet(facet, values);
+  });
 }
 
 /** The explorer view a step asks for: its filters, networks, appearance, layout and year. */

@@ -6,7 +6,7 @@
 import { useMemo } from "react";
 
 import type { Session } from "../bindings/session";
-import { COLOR_LABELS, humanise, SIZE_LABELS } from "../graph";
+import { COLOR_LABELS, SIZE_LABELS } from "../graph";
 import {
   activeFacetCount,
   applyPreset,
@@ -17,9 +17,9 @@ import {
   COLOR_MODES,
   collapseGroups,
   expandGroups,
-  FACET_LABELS,
+  facetSpec,
+  facetValueLabel,
   FILTER_FACET_KEYS,
-  FILTER_FACETS,
   type FilterFacet,
   resetFilters,
   setColorBy,
@@ -155,14 +155,11 @@ function Filters({ store, session }: { store: Store<AtlasState>; session: Sessio
       const key = `${facet}:${value}`;
       out.set(key, (out.get(key) ?? 0) + 1);
     };
-    for (const node of dataset.nodes) {
-      add("kinds", node.kind);
-      add("types", node.type);
-      add("sectors", node.sector);
-      add("regions", node.region);
-      add("scopes", dataset.scopes?.get(node.id));
+    for (const facet of FILTER_FACET_KEYS) {
+      const spec = facetSpec(facet);
+      if (spec.on === "node") for (const node of dataset.nodes) add(facet, spec.valueOf(node, dataset));
+      else for (const edge of dataset.edges) add(facet, spec.valueOf(edge));
     }
-    for (const edge of dataset.edges) add("relationshipTypes", edge.type);
     return out;
   }, [dataset]);
 
@@ -183,11 +180,13 @@ function Filters({ store, session }: { store: Store<AtlasState>; session: Sessio
         </button>
       </div>
       {FILTER_FACET_KEYS.map((facet) => {
-        const values = (FILTER_FACETS[facet] as readonly string[]).filter((v) => facet === "scopes" || totals.has(`${facet}:${v}`));
+        const spec = facetSpec(facet);
+        const late = spec.on === "node" && spec.lateValues === true;
+        const values = (spec.values as readonly string[]).filter((v) => late || totals.has(`${facet}:${v}`));
         const shown = filters[facet];
         return (
           <fieldset key={facet} className="facet">
-            <legend>{FACET_LABELS[facet]}</legend>
+            <legend>{spec.label}</legend>
             <ul className="checklist columns">
               {values.map((value) => (
                 <li key={value}>
@@ -199,7 +198,7 @@ function Filters({ store, session }: { store: Store<AtlasState>; session: Sessio
                       checked={shown === null || shown.includes(value as never)}
                       onChange={(e) => store.update(toggleFilterValue(facet, value, e.target.checked))}
                     />
-                    {facet === "relationshipTypes" ? humanise(value).toLowerCase() : humanise(value)}{" "}
+                    {facetValueLabel(facet, value)}{" "}
                     {totals.has(`${facet}:${value}`) && <span className="muted">{totals.get(`${facet}:${value}`)}</span>}
                   </label>
                 </li>
