@@ -2,6 +2,7 @@
 import { DATA_DIR } from "../../server/db/open.js";
 import { readDataset } from "../../server/import/read-dataset.js";
 import type { Dataset } from "../../server/import/schema.js";
+import type { NodeKind } from "../../core/vocabulary.js";
 
 export const data: Dataset = readDataset(DATA_DIR);
 
@@ -53,7 +54,7 @@ export function distance(
 }
 
 /** Kind of every node id in the data. */
-export function kindsById(dataset: Dataset = data): Map<string, string> {
+export function kindsById(dataset: Dataset = data): Map<string, NodeKind> {
   return new Map([
     ...dataset.organisations.map((n) => [n.id, "ORGANISATION"] as const),
     ...dataset.forums.map((n) => [n.id, "FORUM"] as const),

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
+import { graphql as gql } from "../gql/index.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 import { data, kindsById } from "./_data.js";
 
@@ -14,14 +15,9 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-interface Ally {
-  node: { id: string };
-  score: number;
-  reasons: string[];
-  shared: { id: string }[];
-}
-
-const ALLIES = `query ($id: ID!, $limit: Int) { allies(id: $id, limit: $limit) { score node { id } reasons shared { id } } }`;
+const ALLIES = gql(
+  `query TestAllies($id: ID!, $limit: Int) { allies(id: $id, limit: $limit) { score node { id } reasons shared { id } } }`,
+);
 
 const kinds = kindsById();
 const isOrg = (id: string) => kinds.get(id) === "ORGANISATION";
@@ -96,7 +92,7 @@ describe("allies", () => {
   it("should suggest an organisation that shares a campaign (or forum, or issue), naming it", async () => {
     const pair = sharedItemPair();
     expect(pair, "the data should hold two unlinked organisations sharing a campaign, forum or issue").toBeDefined();
-    const { data: result, errors } = await graphql<{ allies: Ally[] }>(app, ALLIES, { id: pair!.a, limit: 50 });
+    const { data: result, errors } = await graphql(app, ALLIES, { id: pair!.a, limit: 50 });
     expect(errors).toBeUndefined();
     const ally = result!.allies.find((s) => s.node.id === pair!.b);
     expect(ally).toBeDefined();
@@ -109,7 +105,7 @@ describe("allies", () => {
     const org = data.organisations
       .map((o) => o.id)
       .find((id) => data.relationships.filter((r) => r.source === id && r.type === "MEMBER_OF").length > 1)!;
-    const { data: result } = await graphql<{ allies: Ally[] }>(app, ALLIES, { id: org, limit: 10 });
+    const { data: result } = await graphql(app, ALLIES, { id: org, limit: 10 });
     const allies = result!.allies;
     expect(allies.length).toBeGreaterThan(0);
     expect(allies.map((s) => s.score)).toEqual([...allies.map((s) => s.score)].sort((x, y) => y - x));

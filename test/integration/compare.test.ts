@@ -1,7 +1,9 @@
+import type { ResultOf } from "@graphql-typed-document-node/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
+import { graphql as gql } from "../gql/index.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 import { biggestNetwork, data, kindsById, membersOf } from "./_data.js";
 
@@ -28,21 +30,16 @@ function itemsOf(org: string): Set<string> {
   return out;
 }
 
-interface Item {
-  node: { id: string };
-  category: string;
-  holders: string[];
-}
-const COMPARE = `query ($ids: [ID!]!) { compare(ids: $ids) { nodes { id } items { node { id } category holders } shared { node { id } category holders }
-  distinct { node { id } items { node { id } category holders } } } }`;
+const COMPARE =
+  gql(`query TestCompare($ids: [ID!]!) { compare(ids: $ids) { nodes { id } items { node { id } category holders } shared { node { id } category holders }
+  distinct { node { id } items { node { id } category holders } } } }`);
+type Item = ResultOf<typeof COMPARE>["compare"]["items"][number];
 
 describe("compare", () => {
   const [a, b, c] = biggestNetwork().members;
 
   it("should split items into shared and distinct as the data says", async () => {
-    const { data: result, errors } = await graphql<{
-      compare: { nodes: { id: string }[]; items: Item[]; shared: Item[]; distinct: { node: { id: string }; items: Item[] }[] };
-    }>(app, COMPARE, { ids: [a, b] });
+    const { data: result, errors } = await graphql(app, COMPARE, { ids: [a, b] });
     expect(errors).toBeUndefined();
     const cmp = result!.compare;
     const key = (i: Item) => `${i.category} ${i.node.id}`;
@@ -71,10 +68,9 @@ describe("compare", () => {
 });
 
 describe("coMembership", () => {
-  const CO = `query ($minShared: Int) { coMembership(minShared: $minShared) { nodes { id } edges { source target weight shared { id } } } }`;
-  type Co = {
-    coMembership: { nodes: { id: string }[]; edges: { source: string; target: string; weight: number; shared: { id: string }[] }[] };
-  };
+  const CO = gql(
+    `query TestCoMembership($minShared: Int) { coMembership(minShared: $minShared) { nodes { id } edges { source target weight shared { id } } } }`,
+  );
 
   /** Shared coalitions of every pair of organisations, from data/. */
   function expectedPairs(): Map<string, Set<string>> {
@@ -91,7 +87,7 @@ describe("coMembership", () => {
   }
 
   it("should link organisations by the coalitions they share, weighted", async () => {
-    const { data: result, errors } = await graphql<Co>(app, CO);
+    const { data: result, errors } = await graphql(app, CO);
     expect(errors).toBeUndefined();
     const expected = expectedPairs();
     const edges = result!.coMembership.edges;
@@ -107,7 +103,7 @@ describe("coMembership", () => {
 
   it("should keep only pairs sharing at least minShared coalitions", async () => {
     const most = Math.max(...[...expectedPairs().values()].map((s) => s.size));
-    const { data: result } = await graphql<Co>(app, CO, { minShared: most });
+    const { data: result } = await graphql(app, CO, { minShared: most });
     expect(result!.coMembership.edges.length).toBe([...expectedPairs().values()].filter((s) => s.size >= most).length);
     expect(result!.coMembership.edges.every((e) => e.weight >= most)).toBe(true);
     expect((await graphql(app, CO, { minShared: 0 })).errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "minShared" });

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, assert, beforeAll, describe, expect, it } from "vitest";
 
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
+import { graphql as gql } from "../gql/index.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 import { QUERIES } from "../../server/db/registry.js";
 
@@ -14,14 +15,9 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-interface Hit {
-  node: { id: string; name: string; kind: string };
-  score: number;
-}
-
-const SEARCH = `query ($text: String!, $kinds: [NodeKind!], $limit: Int) {
+const SEARCH = gql(`query ApiSearch($text: String!, $kinds: [NodeKind!], $limit: Int) {
   search(text: $text, kinds: $kinds, limit: $limit) { score node { id name kind } }
-}`;
+}`);
 
 describe("GraphQL API", () => {
   describe("search", () => {
@@ -33,12 +29,12 @@ describe("GraphQL API", () => {
       ["Migrant Forum in Asia", "mfa"],
       ["domestic workers federation", "idwf"],
     ])("should find %s", async (text, id) => {
-      const { data } = await graphql<{ search: Hit[] }>(app, SEARCH, { text });
+      const { data } = await graphql(app, SEARCH, { text });
       expect(data?.search[0]?.node.id).toBe(id);
     });
 
     it("should filter by kind and respect the limit", async () => {
-      const { data } = await graphql<{ search: Hit[] }>(app, SEARCH, { text: "ilo", kinds: ["FORUM"], limit: 2 });
+      const { data } = await graphql(app, SEARCH, { text: "ilo", kinds: ["FORUM"], limit: 2 });
       expect(data?.search.length).toBeGreaterThan(0);
       expect(data?.search.length).toBeLessThanOrEqual(2);
       expect(data?.search.every((h) => h.node.kind === "FORUM")).toBe(true);
@@ -57,24 +53,12 @@ describe("GraphQL API", () => {
 
   describe("node", () => {
     it("should return an organisation with cited relationships", async () => {
-      const { data } = await graphql<{
-        node: {
-          id: string;
-          acronym: string;
-          type: string;
-          citations: { source: { id: string } }[];
-          relationships: {
-            type: string;
-            direction: string;
-            other: { id: string };
-            citations: { source: { title: string }; evidence: string }[];
-          }[];
-        };
-      }>(
+      const { data } = await graphql(
         app,
-        `
-          {
+        gql(`
+          query ApiNode {
             node(id: "j4dw") {
+              __typename
               id
               ... on Organisation {
                 acronym
@@ -100,9 +84,10 @@ describe("GraphQL API", () => {
               }
             }
           }
-        `,
+        `),
       );
       const node = data!.node;
+      assert(node?.__typename === "Organisation", "j4dw is an organisation");
       expect(node.acronym).toBe("J4DW");
       expect(node.citations.length).toBeGreaterThan(0);
       const affiliation = node.relationships.find((r) => r.type === "MEMBER_OF" && r.other.id === "unite");
@@ -115,15 +100,15 @@ describe("GraphQL API", () => {
     });
 
     it("should return null for an unknown id", async () => {
-      const { data, errors } = await graphql<{ node: null }>(
+      const { data, errors } = await graphql(
         app,
-        `
-          {
+        gql(`
+          query ApiUnknownNode {
             node(id: "no-such-body") {
               id
             }
           }
-        `,
+        `),
       );
       expect(errors).toBeUndefined();
       expect(data?.node).toBeNull();
@@ -132,10 +117,10 @@ describe("GraphQL API", () => {
 
   describe("network", () => {
     it("should return every node and relationship of the graph", async () => {
-      const { data } = await graphql<{ network: { nodes: { id: string }[]; edges: { source: string; target: string }[] } }>(
+      const { data } = await graphql(
         app,
-        `
-          {
+        gql(`
+          query ApiNetwork {
             network {
               nodes {
                 id
@@ -147,7 +132,7 @@ describe("GraphQL API", () => {
               }
             }
           }
-        `,
+        `),
       );
       const [counts] = await db.read(QUERIES.graphCounts);
       expect(data!.network.nodes).toHaveLength(counts.nodes);
@@ -157,11 +142,10 @@ describe("GraphQL API", () => {
     });
 
     it("should drop bodies founded after yearTo", async () => {
-      type Net = { network: { nodes: { id: string; founded?: number | null }[] } };
-      const all = await graphql<Net>(
+      const all = await graphql(
         app,
-        `
-          {
+        gql(`
+          query ApiFounded {
             network {
               nodes {
                 id
@@ -171,21 +155,22 @@ describe("GraphQL API", () => {
               }
             }
           }
-        `,
+        `),
       );
-      const latest = all.data!.network.nodes.filter((n) => n.founded).sort((a, b) => b.founded! - a.founded!)[0];
-      const asOf = await graphql<Net>(
+      const founded = all.data!.network.nodes.flatMap((n) => ("founded" in n && n.founded ? [{ id: n.id, founded: n.founded }] : []));
+      const latest = founded.sort((a, b) => b.founded - a.founded)[0];
+      const asOf = await graphql(
         app,
-        `
-          query ($y: Int) {
+        gql(`
+          query ApiAsOf($y: Int) {
             network(filter: { yearTo: $y }) {
               nodes {
                 id
               }
             }
           }
-        `,
-        { y: latest.founded! - 1 },
+        `),
+        { y: latest.founded - 1 },
       );
       const ids = asOf.data!.network.nodes.map((n) => n.id);
       expect(ids).not.toContain(latest.id);
@@ -194,17 +179,17 @@ describe("GraphQL API", () => {
     });
 
     it("should filter by kind", async () => {
-      const { data } = await graphql<{ network: { nodes: { kind: string }[] } }>(
+      const { data } = await graphql(
         app,
-        `
-          {
+        gql(`
+          query ApiForums {
             network(filter: { kinds: [FORUM] }) {
               nodes {
                 kind
               }
             }
           }
-        `,
+        `),
       );
       expect(data!.network.nodes.length).toBeGreaterThan(0);
       expect(new Set(data!.network.nodes.map((n) => n.kind))).toEqual(new Set(["FORUM"]));
@@ -228,11 +213,13 @@ describe("GraphQL API", () => {
   });
 
   describe("neighbourhood", () => {
-    const Q = `query ($id: ID!, $depth: Int) { neighbourhood(id: $id, depth: $depth) { nodes { id } edges { source target } } }`;
+    const Q = gql(
+      `query ApiNeighbourhood($id: ID!, $depth: Int) { neighbourhood(id: $id, depth: $depth) { nodes { id } edges { source target } } }`,
+    );
 
     it("should grow with depth and contain the direct neighbours", async () => {
-      const one = await graphql<{ neighbourhood: { nodes: { id: string }[] } }>(app, Q, { id: "j4dw", depth: 1 });
-      const two = await graphql<{ neighbourhood: { nodes: { id: string }[] } }>(app, Q, { id: "j4dw", depth: 2 });
+      const one = await graphql(app, Q, { id: "j4dw", depth: 1 });
+      const two = await graphql(app, Q, { id: "j4dw", depth: 2 });
       const ids1 = one.data!.neighbourhood.nodes.map((n) => n.id);
       expect(ids1).toEqual(expect.arrayContaining(["j4dw", "unite"]));
       expect(two.data!.neighbourhood.nodes.length).toBeGreaterThan(ids1.length);
@@ -252,16 +239,16 @@ describe("GraphQL API", () => {
 
   describe("sources", () => {
     it("should list the five documents", async () => {
-      const { data } = await graphql<{ sources: { id: string; title: string }[] }>(
+      const { data } = await graphql(
         app,
-        `
-          {
+        gql(`
+          query ApiSources {
             sources {
               id
               title
             }
           }
-        `,
+        `),
       );
       expect(data!.sources.map((s) => s.id).sort()).toEqual([
         "gfmd-csm-2024",

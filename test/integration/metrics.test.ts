@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { METRIC_KEYS } from "../../core/metrics.js";
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
+import { graphql as gql } from "../gql/index.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 import { data, kindsById } from "./_data.js";
 
@@ -15,18 +16,9 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-interface Metrics {
-  density: number;
-  modularity: number;
-  components: number;
-  communities: number;
-  betweennessMethod: string;
-  betweennessSamples: number | null;
-  nodes: { node: { id: string }; degree: number; betweenness: number; pagerank: number; community: number; bridgeScore: number }[];
-}
-const METRICS = `query ($filter: NetworkFilter) { metrics(filter: $filter) {
+const METRICS = gql(`query TestMetrics($filter: NetworkFilter) { metrics(filter: $filter) {
   density modularity components communities betweennessMethod betweennessSamples
-  nodes { node { id } degree betweenness pagerank community bridgeScore } } }`;
+  nodes { node { id } degree betweenness pagerank community bridgeScore } } }`);
 
 /** Distinct neighbours of each node in data/, ignoring direction and parallel relationships. */
 function neighbourCounts(keep: (id: string) => boolean = () => true): Map<string, number> {
@@ -42,22 +34,23 @@ function neighbourCounts(keep: (id: string) => boolean = () => true): Map<string
 
 describe("metrics", () => {
   it("should list every metric of the registry in NodeMetrics.values, equal to its named field", async () => {
-    const query = `{ metrics { nodes { node { id } degree betweenness pagerank bridgeScore values { key value } } } }`;
-    type Row = Record<string, number> & { node: { id: string }; values: { key: string; value: number }[] };
-    const { data: result, errors } = await graphql<{ metrics: { nodes: Row[] } }>(app, query);
+    const query = gql(
+      `query TestMetricValues { metrics { nodes { node { id } degree betweenness pagerank bridgeScore values { key value } } } }`,
+    );
+    const { data: result, errors } = await graphql(app, query);
     expect(errors).toBeUndefined();
     const rows = result!.metrics.nodes;
     expect(rows.length).toBeGreaterThan(100);
     for (const row of rows) {
       expect(row.values.map((v) => v.key)).toEqual(METRIC_KEYS);
-      for (const { key, value } of row.values) expect(value, `${row.node.id} ${key}`).toBe(row[key]);
+      for (const { key, value } of row.values) expect(value, `${row.node.id} ${key}`).toBe(row[key as keyof typeof row]);
     }
     // Not all zero: the list carries the computed values, not placeholders.
     expect(rows.some((row) => row.values.some((v) => v.key === "betweenness" && v.value > 0))).toBe(true);
   });
 
   it("should cover every node with degrees that follow from the data", async () => {
-    const { data: result, errors } = await graphql<{ metrics: Metrics }>(app, METRICS);
+    const { data: result, errors } = await graphql(app, METRICS);
     expect(errors).toBeUndefined();
     const m = result!.metrics;
     const degrees = neighbourCounts();
@@ -81,7 +74,7 @@ describe("metrics", () => {
 
   it("should respect the filter: metrics as of a year leave later bodies out", async () => {
     const latest = data.organisations.filter((o) => o.founded).sort((a, b) => b.founded! - a.founded!)[0];
-    const { data: result } = await graphql<{ metrics: Metrics }>(app, METRICS, {
+    const { data: result } = await graphql(app, METRICS, {
       filter: { yearTo: latest.founded! - 1, kinds: ["ORGANISATION"] },
     });
     const ids = result!.metrics.nodes.map((n) => n.node.id);
@@ -93,12 +86,9 @@ describe("metrics", () => {
   });
 
   it("should be deterministic across apps, and sample betweenness past the limit, saying so", async () => {
-    const [first, second] = await Promise.all([
-      graphql<{ metrics: Metrics }>(createApp(db), METRICS),
-      graphql<{ metrics: Metrics }>(createApp(db), METRICS),
-    ]);
+    const [first, second] = await Promise.all([graphql(createApp(db), METRICS), graphql(createApp(db), METRICS)]);
     expect(first.data).toEqual(second.data);
-    const sampled = await graphql<{ metrics: Metrics }>(createApp(db, { metrics: { exactLimit: 10, samples: 20 } }), METRICS);
+    const sampled = await graphql(createApp(db, { metrics: { exactLimit: 10, samples: 20 } }), METRICS);
     expect(sampled.data!.metrics.betweennessMethod).toBe("SAMPLED");
     expect(sampled.data!.metrics.betweennessSamples).toBe(20);
     expect(sampled.data!.metrics.nodes.map((n) => n.community)).toEqual(first.data!.metrics.nodes.map((n) => n.community));

@@ -1,9 +1,12 @@
+import type { ResultOf } from "@graphql-typed-document-node/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
+import { graphql as gql } from "../gql/index.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 import { allSimplePaths } from "../_paths.js";
+import type { NodeKind } from "../../core/vocabulary.js";
 import { data, distance, kindsById } from "./_data.js";
 
 let db: Database;
@@ -15,17 +18,12 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-interface Path {
-  length: number;
-  nodes: { id: string; kind: string }[];
-  edges: { type: string; source: string; target: string; citations: { source: { title: string }; locator: string; evidence: string }[] }[];
-}
-
-const PATHS = `query ($from: ID!, $to: ID!, $maxLength: Int, $limit: Int, $filter: NetworkFilter) {
+const PATHS = gql(`query TestPaths($from: ID!, $to: ID!, $maxLength: Int, $limit: Int, $filter: NetworkFilter) {
   paths(from: $from, to: $to, maxLength: $maxLength, limit: $limit, filter: $filter) {
     length nodes { id kind } edges { type source target citations { source { title } locator evidence } }
   }
-}`;
+}`);
+type Path = ResultOf<typeof PATHS>["paths"][number];
 
 function expectWellFormed(path: Path, from: string, to: string) {
   expect(path.nodes[0].id).toBe(from);
@@ -51,7 +49,7 @@ const simplePaths = (from: string, to: string, maxLength: number) =>
 
 describe("paths", () => {
   it("should find J4DW's shortest paths to IDWF, shortest first, spelled out with citations", async () => {
-    const { data, errors } = await graphql<{ paths: Path[] }>(app, PATHS, { from: "j4dw", to: "idwf", maxLength: 6, limit: 5 });
+    const { data, errors } = await graphql(app, PATHS, { from: "j4dw", to: "idwf", maxLength: 6, limit: 5 });
     expect(errors).toBeUndefined();
     const paths = data!.paths;
     expect(paths.length).toBeGreaterThan(1);
@@ -64,8 +62,8 @@ describe("paths", () => {
 
   it("should respect the filter, keeping the ends", async () => {
     const kinds = kindsById();
-    const filter = { kinds: ["ORGANISATION", "CAMPAIGN", "FORUM", "PERSON"] };
-    const { data } = await graphql<{ paths: Path[] }>(app, PATHS, { from: "j4dw", to: "idwf", maxLength: 6, filter });
+    const filter: { kinds: NodeKind[] } = { kinds: ["ORGANISATION", "CAMPAIGN", "FORUM", "PERSON"] };
+    const { data } = await graphql(app, PATHS, { from: "j4dw", to: "idwf", maxLength: 6, filter });
     const expected = distance("j4dw", "idwf", undefined, (id) => filter.kinds.includes(kinds.get(id)!));
     if (expected === undefined) return expect(data!.paths).toEqual([]);
     expect(data!.paths[0].length).toBe(expected);
@@ -77,7 +75,7 @@ describe("paths", () => {
 
   it("should honour maxLength", async () => {
     const shortest = distance("j4dw", "idwf")!;
-    const { data } = await graphql<{ paths: Path[] }>(app, PATHS, { from: "j4dw", to: "idwf", maxLength: shortest - 1 });
+    const { data } = await graphql(app, PATHS, { from: "j4dw", to: "idwf", maxLength: shortest - 1 });
     expect(data!.paths).toEqual([]);
   });
 
@@ -86,9 +84,9 @@ describe("paths", () => {
     const memory = createApp(db);
     await memory.warm();
     const held = memory.caches.readModels.size;
-    const Q = `query ($from: ID!, $to: ID!, $maxLength: Int, $limit: Int) { paths(from: $from, to: $to, maxLength: $maxLength, limit: $limit) {
-      length nodes { id name kind } edges { id type source target role citations { source { id title } locator evidence } } } }`;
-    type Found = { paths: Path[] };
+    const Q =
+      gql(`query TestPathsInMemory($from: ID!, $to: ID!, $maxLength: Int, $limit: Int) { paths(from: $from, to: $to, maxLength: $maxLength, limit: $limit) {
+      length nodes { id name kind } edges { id type source target role citations { source { id title } locator evidence } } } }`);
     const ids = ["j4dw", "idwf", ...data.organisations.filter((_, i) => i % 9 === 0).map((o) => o.id)];
     let found = 0;
     for (const from of ids.slice(0, 6)) {
@@ -99,8 +97,8 @@ describe("paths", () => {
         ]) {
           const label = `${from} → ${to}, at most ${maxLength} steps, ${limit} paths`;
           const [a, b] = await Promise.all([
-            graphql<Found>(cypher, Q, { from, to, maxLength, limit }),
-            graphql<Found>(memory, Q, { from, to, maxLength, limit }),
+            graphql(cypher, Q, { from, to, maxLength, limit }),
+            graphql(memory, Q, { from, to, maxLength, limit }),
           ]);
           expect(a.errors).toBeUndefined();
           expect(b.errors).toBeUndefined();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import { relationshipId } from "../../server/import/validate.js";
+import { graphql as gql } from "../gql/index.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 import { data } from "./_data.js";
 
@@ -15,19 +16,13 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-interface Event {
-  year: number;
-  kind: string;
-  label: string;
-  relationshipId: string | null;
-  nodes: { id: string }[];
-  citations: { source: { id: string }; evidence: string }[];
-}
-const TIMELINE = `query ($filter: NetworkFilter) { timeline(filter: $filter) { year kind label relationshipId nodes { id } citations { source { id } evidence } } }`;
+const TIMELINE = gql(
+  `query TestTimeline($filter: NetworkFilter) { timeline(filter: $filter) { year kind label relationshipId nodes { id } citations { source { id } evidence } } }`,
+);
 
 describe("timeline", () => {
   it("should list dated facts in chronological order, each cited", async () => {
-    const { data: result, errors } = await graphql<{ timeline: Event[] }>(app, TIMELINE);
+    const { data: result, errors } = await graphql(app, TIMELINE);
     expect(errors).toBeUndefined();
     const events = result!.timeline;
     expect(events.map((e) => e.year)).toEqual([...events.map((e) => e.year)].sort((a, b) => a - b));
@@ -45,7 +40,7 @@ describe("timeline", () => {
 
   it("should drop events and bodies after yearTo", async () => {
     const founded = data.organisations.filter((o) => o.founded).sort((a, b) => b.founded! - a.founded!)[0];
-    const { data: result } = await graphql<{ timeline: Event[] }>(app, TIMELINE, { filter: { yearTo: founded.founded! - 1 } });
+    const { data: result } = await graphql(app, TIMELINE, { filter: { yearTo: founded.founded! - 1 } });
     const events = result!.timeline;
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((e) => e.year <= founded.founded! - 1)).toBe(true);
@@ -53,7 +48,7 @@ describe("timeline", () => {
   });
 
   it("should follow kind filters", async () => {
-    const { data: result } = await graphql<{ timeline: Event[] }>(app, TIMELINE, { filter: { kinds: ["FORUM"] } });
+    const { data: result } = await graphql(app, TIMELINE, { filter: { kinds: ["FORUM"] } });
     const events = result!.timeline;
     const forums = new Set(data.forums.map((f) => f.id));
     // Forum years, and the dated ties between two forums (a meeting that launched a process).
