@@ -60,11 +60,11 @@ function resultKey(hash: string, document: DocumentNode, operationName: string |
 
 const withBody = (result: ExecutionResult, body: string): CachedResult => ({ ...result, stringify: () => body });
 
-export function useResultCache(fields: readonly string[] = RESULT_CACHE_FIELDS): Plugin {
+export function useResultCache(fields: readonly string[] = RESULT_CACHE_FIELDS): Plugin<ResultCacheScope> {
   const allowed = new Set(fields);
   return {
     async onExecute({ args, setResultAndStopExecution }) {
-      const scope = args.contextValue as unknown as ResultCacheScope;
+      const scope = args.contextValue;
       const cache = scope.caches?.results;
       if (!cache?.enabled) return;
       const operation = getOperationAST(args.document, args.operationName);

@@ -33,12 +33,12 @@ function etagOf(hash: string, document: DocumentNode, operationName: string | nu
   return `"${digest}"`;
 }
 
-export function useWholeGraphETag(fields: readonly string[] = RESULT_CACHE_FIELDS): Plugin {
+export function useWholeGraphETag(fields: readonly string[] = RESULT_CACHE_FIELDS): Plugin<ETagScope> {
   const allowed = new Set(fields);
   const tags = new WeakMap<Request, { etag: string; notModified: boolean }>();
   return {
     async onExecute({ args, setResultAndStopExecution }) {
-      const scope = args.contextValue as unknown as ETagScope;
+      const scope = args.contextValue;
       const operation = getOperationAST(args.document, args.operationName);
       if (operation?.operation !== "query" || !scope.request) return;
       const fragments = new Map<string, FragmentDefinitionNode>();

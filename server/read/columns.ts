@@ -47,10 +47,10 @@ export interface SubgraphColumns {
   edges: EdgeColumns;
 }
 
-export const EMPTY_COLUMNS: SubgraphColumns = {
-  nodes: Object.fromEntries(LEAN_NODE_FIELDS.map((f) => [f, []])) as unknown as NodeColumns,
-  edges: Object.fromEntries(EDGE_COLUMN_FIELDS.map((f) => [f, []])) as unknown as EdgeColumns,
-};
+/** One empty list per field (Object.fromEntries cannot say which keys it made). */
+const emptyColumns = <K extends string>(fields: readonly K[]) => Object.fromEntries(fields.map((f) => [f, []])) as Record<K, never[]>;
+
+export const EMPTY_COLUMNS: SubgraphColumns = { nodes: emptyColumns(LEAN_NODE_FIELDS), edges: emptyColumns(EDGE_COLUMN_FIELDS) };
 
 /** Node i of the columns as a lean node object (marked, so long fields are fetched on demand). */
 export function nodeOfColumns(columns: NodeColumns, i: number): NodeProps {

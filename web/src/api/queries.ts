@@ -21,6 +21,13 @@ import {
 } from "./gql/graphql";
 import { NETWORK_QUERY, PREFETCH_GLOBAL } from "./network-query";
 
+declare global {
+  interface Window {
+    /** The opening request index.html's inline script sent (network-query.ts), answered once. */
+    [PREFETCH_GLOBAL]?: Promise<{ data?: { networkCompact?: CompactNetwork } } | null>;
+  }
+}
+
 export interface NodeRef {
   id: string;
   name: string;
@@ -36,9 +43,8 @@ export interface NodeRef {
  * it falls back to a normal request, which reports errors properly.
  */
 export async function fetchNetwork(signal?: AbortSignal): Promise<CompactNetwork> {
-  const holder = window as unknown as Record<string, Promise<{ data?: { networkCompact?: CompactNetwork } } | null> | undefined>;
-  const early = holder[PREFETCH_GLOBAL];
-  holder[PREFETCH_GLOBAL] = undefined;
+  const early = window[PREFETCH_GLOBAL];
+  window[PREFETCH_GLOBAL] = undefined;
   const body = early ? await early : null;
   if (body?.data?.networkCompact) return body.data.networkCompact;
   return (await requestText<{ networkCompact: CompactNetwork }>(NETWORK_QUERY, {}, signal)).networkCompact;

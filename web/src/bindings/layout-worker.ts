@@ -8,6 +8,13 @@ import type { AtlasDataset, CompactNetwork } from "../graph";
 import { readCachedLayout, writeCachedLayout } from "../layout/cache";
 import type { InitialLayoutRequest } from "../layout/initial.worker";
 
+declare global {
+  interface Window {
+    /** The opening layout index.html's inline script started in a worker (network-query.ts), taken once. */
+    [BOOT_LAYOUT_GLOBAL]?: Promise<Float64Array | null>;
+  }
+}
+
 export interface LayoutWorker {
   /** The layout the server sent, or this browser cached for the same graph, if any. */
   cached(dataset: AtlasDataset): Float64Array | null;
@@ -15,9 +22,8 @@ export interface LayoutWorker {
 }
 
 function takeBootLayout(): Promise<Float64Array | null> | undefined {
-  const holder = window as unknown as Record<string, Promise<Float64Array | null> | undefined>;
-  const early = holder[BOOT_LAYOUT_GLOBAL];
-  holder[BOOT_LAYOUT_GLOBAL] = undefined;
+  const early = window[BOOT_LAYOUT_GLOBAL];
+  window[BOOT_LAYOUT_GLOBAL] = undefined;
   return early;
 }
 

@@ -10,5 +10,5 @@ export interface InitialLayoutRequest {
 
 self.onmessage = (event: MessageEvent<InitialLayoutRequest>) => {
   const positions = computeInitialLayout(createDataset(event.data.data));
-  (self as unknown as Worker).postMessage(positions, [positions.buffer]);
+  self.postMessage(positions, { transfer: [positions.buffer] });
 };
