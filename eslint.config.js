@@ -11,7 +11,18 @@ import tseslint from "typescript-eslint";
 const restrict = (...patterns) => ({ "no-restricted-imports": ["error", { patterns }] });
 
 export default tseslint.config(
-  { ignores: ["dist/", "node_modules/", "neo4j/", "bench/.stores/", "bench/results/", "server/graphql/generated/", "web/src/api/gql/", "test/gql/"] },
+  {
+    ignores: [
+      "dist/",
+      "node_modules/",
+      "neo4j/",
+      "bench/.stores/",
+      "bench/results/",
+      "server/graphql/generated/",
+      "web/src/api/gql/",
+      "test/gql/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

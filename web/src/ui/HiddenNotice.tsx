@@ -7,11 +7,10 @@ import type { Session } from "../bindings/session";
 import { passesFilters } from "../graph";
 import {
   type AtlasState,
-  DEFAULT_FILTERS,
-  FACET_LABELS,
-  type FilterFacet,
+  facetSpec,
   FILTER_FACET_KEYS,
   type FiltersState,
+  getAllFilters,
   revealNeighbourhood,
   setDatedOnly,
   setYear,
@@ -20,8 +19,7 @@ import {
 import { useSessionState, useStore } from "./use-store";
 
 /** Every facet open: each facet is then tried alone, to name the ones that hide the node. */
-const NO_FILTERS: FiltersState = { ...DEFAULT_FILTERS };
-for (const facet of FILTER_FACET_KEYS) (NO_FILTERS as Record<FilterFacet, unknown>)[facet] = null;
+const NO_FILTERS: FiltersState = getAllFilters();
 
 export function HiddenNotice({ id, store, session }: { id: string; store: Store<AtlasState>; session: Session | null }) {
   const view = useSessionState(session, (s) => s.view, null);
@@ -52,9 +50,8 @@ export function HiddenNotice({ id, store, session }: { id: string; store: Store<
       </Notice>
     );
   }
-  const scope = dataset.scopes?.get(id);
-  const hiding = FILTER_FACET_KEYS.filter((facet) => !passesFilters(node, { ...NO_FILTERS, [facet]: filters[facet] }, scope));
-  const which = hiding.length ? hiding.map((facet) => `“${FACET_LABELS[facet]}”`).join(" and ") : "current";
+  const hiding = FILTER_FACET_KEYS.filter((facet) => !passesFilters(node, { ...NO_FILTERS, [facet]: filters[facet] }, dataset));
+  const which = hiding.length ? hiding.map((facet) => `“${facetSpec(facet).label}”`).join(" and ") : "current";
   return (
     <Notice text={`It is not on the map: the ${which} filter${hiding.length > 1 ? "s hide" : " hides"} it.`}>
       <button type="button" onClick={() => store.update(revealNeighbourhood(id))}>
