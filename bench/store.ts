@@ -11,6 +11,7 @@ import { connect, type Database } from "../server/db/database.js";
 import { applySchema } from "../server/db/schema.js";
 import { freePort, startEmbeddedNeo4j } from "../server/db/embedded.js";
 import type { Dataset } from "../server/import/schema.js";
+import { withHash } from "../server/import/load.js";
 import { toGraphRows } from "../server/import/to-graph.js";
 import { QUERIES } from "../server/db/registry.js";
 
@@ -57,10 +58,16 @@ export async function openBenchStore(name: string, data: Dataset, log: (line: st
     await db.write(QUERIES.deleteStaleRelationships, { ids: [] });
     await db.write(QUERIES.deleteStaleNodes, { ids: [] });
     for (let i = 0; i < rows.sources.length; i += BATCH) await db.write(QUERIES.upsertSources, { rows: rows.sources.slice(i, i + BATCH) });
-    for (let i = 0; i < rows.nodes.length; i += BATCH) await db.write(QUERIES.upsertNodes, { rows: rows.nodes.slice(i, i + BATCH) });
+    for (let i = 0; i < rows.nodes.length; i += BATCH)
+      await db.write(QUERIES.upsertNodes, { rows: rows.nodes.slice(i, i + BATCH).map(withHash) });
     for (let i = 0; i < rows.relationships.length; i += BATCH)
-      await db.write(QUERIES.upsertRelationships, { rows: rows.relationships.slice(i, i + BATCH) });
-    await db.write(QUERIES.recordDatasetMeta, { hash: rows.hash, nodes: rows.nodes.length, relationships: rows.relationships.length });
+      await db.write(QUERIES.upsertRelationships, { rows: rows.relationships.slice(i, i + BATCH).map(withHash) });
+    await db.write(QUERIES.recordDatasetMeta, {
+      hash: rows.hash,
+      nodes: rows.nodes.length,
+      relationships: rows.relationships.length,
+      changed: true,
+    });
     const loadMs = Date.now() - started;
     log(`${name}: loaded in ${(loadMs / 1000).toFixed(1)} s`);
     return { db, uri: neo4j.uri, password: neo4j.password, hash: rows.hash, loadMs, close };

@@ -19,7 +19,8 @@ if (!seeds) {
 const dir = resolve(values.dir);
 const sources = sourceSchema.array().parse(JSON.parse(readFileSync(join(dir, "sources.json"), "utf8")));
 const fingerprint = buildFingerprint(
-  sources.map((s) => ({ source: s.id, file: s.file, text: readFileSync(join(resolve(seeds), s.file), "utf8") })),
+  // Only bundled documents have a file; users' web pages are not fingerprinted.
+  sources.flatMap(({ id, file }) => (file ? [{ source: id, file, text: readFileSync(join(resolve(seeds), file), "utf8") }] : [])),
 );
 writeFileSync(join(dir, FINGERPRINT_FILE), JSON.stringify(fingerprint, null, 2) + "\n");
 const total = Object.values(fingerprint.sources).reduce((n, s) => n + s.shingles, 0);

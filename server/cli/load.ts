@@ -26,6 +26,8 @@ try {
       `Loaded ${report.nodes} nodes, ${report.relationships} relationships and ${report.sources} sources in ${report.ms} ms ` +
         `(removed ${report.removed.nodes} stale nodes, ${report.removed.relationships} stale relationships); dataset ${report.hash}.`,
     );
+    // Users' work is never overwritten: where the new data changes what a user changed, say so.
+    for (const c of report.conflicts) log(`Kept the user's version of ${c.kind} '${c.id}': ${c.reason}.`);
   } finally {
     await database.close();
   }

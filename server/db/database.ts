@@ -38,7 +38,8 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type TxRunner = <P extends object, R extends RecordShape>(query: Query<P, R, "write">, ...params: ParamsArg<P>) => Promise<R[]>;
+/** Runs a declared query inside the transaction: its writes, and the reads they depend on (which see its locks). */
+export type TxRunner = <P extends object, R extends RecordShape>(query: Query<P, R>, ...params: ParamsArg<P>) => Promise<R[]>;
 
 function describeConnectError(error: unknown, connection: Neo4jConnection): string {
   const e = error as { code?: string; message?: string };

@@ -16,6 +16,7 @@ import type { FilterParams } from "../read/filter.js";
 import type { EdgeProps, NodeProps, RelationshipRow, SourceProps } from "../read/rows.js";
 import type { MemberRow, MembersRequest } from "../read/members.js";
 import type { QueryMap } from "./queries.js";
+import type { ChangeProps, ProposalProps } from "../write/types.js";
 
 export type Access = "read" | "write";
 
@@ -115,6 +116,9 @@ export interface StoryRow {
 type Count = { count: number };
 type Ids = { ids: readonly string[] };
 type GraphCounts = { nodes: number; relationships: number };
+type Hashed<T extends readonly object[]> = (T[number] & { hash: string })[];
+type Conflicts = { conflicts: string[] };
+type Upserted = Count & { written: number } & Conflicts;
 
 // ── the queries, by file ───────────────────────────────────────────────────────────────────────
 
@@ -124,12 +128,13 @@ export const QUERIES = named({
   deleteStaleSources: write<Ids, Count>(),
   upsertStories: write<{ rows: GraphRows["stories"] }, Count>(),
   deleteStaleStories: write<Ids, Count>(),
-  upsertNodes: write<{ rows: GraphRows["nodes"] }, Count>(),
-  deleteStaleNodes: write<Ids, Count>(),
-  upsertRelationships: write<{ rows: GraphRows["relationships"] }, Count>(),
-  deleteStaleRelationships: write<Ids, Count>(),
-  recordDatasetMeta: write<{ hash: string } & GraphCounts, { hash: string }>(),
-  datasetMeta: read<NoParams, { hash: string | null } & GraphCounts>(),
+  tombstoneIds: read<NoParams, { id: string }>(),
+  upsertNodes: write<{ rows: Hashed<GraphRows["nodes"]> }, Upserted>(),
+  deleteStaleNodes: write<Ids, Count & Conflicts>(),
+  upsertRelationships: write<{ rows: Hashed<GraphRows["relationships"]> }, Upserted>(),
+  deleteStaleRelationships: write<Ids, Count & Conflicts>(),
+  recordDatasetMeta: write<{ hash: string; changed: boolean } & GraphCounts, { hash: string }>(),
+  datasetMeta: read<NoParams, { hash: string | null; version: number } & GraphCounts>(),
   graphCounts: read<NoParams, GraphCounts>(),
   // queries/users.cypher (accounts: server/auth)
   createUser: write<{ id: string; username: string; role: string; passwordHash: string }, UserRow>(),
@@ -146,6 +151,35 @@ export const QUERIES = named({
   createApiToken: write<{ id: string; name: string; tokenHash: string; username: string }, ApiTokenRow>(),
   apiTokens: read<{ username: string | null }, ApiTokenRow>(),
   revokeApiToken: write<{ id: string; username: string | null }, Count>(),
+  // write/records.cypher (server/write/)
+  lockNodes: write<Ids, { id: string; label: string; props: Record<string, unknown> }>(),
+  lockRelationships: write<Ids, { id: string; type: string; source: string; target: string; props: Record<string, unknown> }>(),
+  lockSources: write<Ids, { id: string; props: Record<string, unknown> }>(),
+  tiesOfNodes: read<Ids, { id: string }>(),
+  deleteRelationshipsById: write<Ids, Count>(),
+  deleteNodesById: write<Ids, Count>(),
+  deleteSourcesById: write<Ids, Count>(),
+  writeNodes: write<{ rows: GraphRows["nodes"] }, Count>(),
+  writeRelationships: write<{ rows: GraphRows["relationships"] }, Count>(),
+  writeSources: write<{ rows: GraphRows["sources"] }, Count>(),
+  addTombstones: write<Ids, Count>(),
+  removeTombstones: write<Ids, Count>(),
+  recordChange: write<{ change: Omit<ChangeProps, "seq"> }, { id: string; seq: number; at: string }>(),
+  createProposal: write<{ proposal: ProposalProps }, { proposal: ProposalProps }>(),
+  lockProposal: write<{ id: string }, { proposal: ProposalProps }>(),
+  decideProposal: write<
+    { id: string; status: string; reviewer: string; reviewerId: string; comment: string | null; at: string; changeId: string | null },
+    { proposal: ProposalProps }
+  >(),
+  // queries/history.cypher
+  historyOf: read<{ id: string; levels: readonly string[] }, { change: ChangeProps }>(),
+  changesPage: read<
+    { after: number | null; actor: string | null; since: string | null; levels: readonly string[]; limit: number },
+    { change: ChangeProps }
+  >(),
+  changeById: read<{ id: string; levels: readonly string[] }, { change: ChangeProps }>(),
+  proposalsList: read<{ status: string | null; authorId: string | null }, { proposal: ProposalProps }>(),
+  recordVisibility: read<{ id: string }, { visibility: string }>(),
   // queries/nodes.cypher
   search: read<{ query: string; kinds: readonly string[] | null; limit: number; fetch: number }, { node: NodeProps; score: number }>(),
   nodesByIds: read<Ids, { node: NodeProps }>(),

@@ -30,13 +30,17 @@ export interface Context {
   db: Database;
   loaders: Loaders;
   analytics: Analytics;
-  /** Shared by every request of one app; keyed by the dataset hash, so never stale. */
+  /** Shared by every request of one app; keyed by the dataset hash and data version, so never stale. */
   caches: Caches;
   /** The signed-in user making this request; null for an anonymous visitor. */
   viewer: Viewer | null;
   /** The request as sign-in sees it (address, HTTPS, session) and the cookies it sets (server/auth). */
   auth: RequestAuth;
-  /** The loaded dataset's hash, read from Neo4j at most once per request (undefined before any load). */
+  /**
+   * The cache key of the data: the loaded dataset's hash and the data version every write bumps, read
+   * from Neo4j at most once per request (undefined before any load). Every write so invalidates the
+   * whole-graph caches, in this server and in any other serving the same Neo4j.
+   */
   datasetHash(): Promise<string | undefined>;
 }
 
@@ -90,6 +94,6 @@ export function createContext(
     caches,
     viewer,
     auth,
-    datasetHash: () => (hash ??= db.read(QUERIES.datasetMeta).then(([meta]) => meta?.hash ?? undefined)),
+    datasetHash: () => (hash ??= db.read(QUERIES.datasetMeta).then(([meta]) => (meta?.hash ? `${meta.hash}@${meta.version}` : undefined))),
   };
 }

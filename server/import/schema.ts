@@ -6,6 +6,7 @@ import { z } from "zod";
 
 import { type Citation, citationSchema, idSchema, textSchema, yearSchema } from "../../core/record-parts.js";
 import type { StoryFile } from "../../core/story.js";
+import { VISIBILITIES } from "../../core/access.js";
 import {
   FIGURE_METRICS,
   FORUM_KINDS,
@@ -21,6 +22,9 @@ import {
 // Ids, years and citations are shared with the story format (core/record-parts.ts).
 export { type Citation, citationSchema, idSchema, yearSchema };
 const text = textSchema;
+
+/** Who may see a record (core/access.ts); absent means PUBLIC. */
+const visibility = z.enum(VISIBILITIES).optional();
 
 const citations = z.array(citationSchema).min(1, "needs at least one citation (source, locator, evidence)");
 
@@ -41,19 +45,38 @@ const nodeBase = {
   name: text.max(200),
   aliases: z.array(text.max(200)).optional(),
   description: text.max(600).optional(),
+  visibility,
   citations,
 };
 
-export const sourceSchema = z.strictObject({
-  id: idSchema,
-  title: text,
-  authors: z.array(text).min(1),
-  year: yearSchema.optional(),
-  publication: text.optional(),
-  /** File name under ../shared/seeds/ the text was read from. */
-  file: text,
-  description: text.max(600),
-});
+/**
+ * A cited document: one of the bundled documents (read from a `file`, with `authors`), or a document
+ * or web page a user added (`url`, `publisher`, `date`).
+ */
+export const sourceSchema = z
+  .strictObject({
+    id: idSchema,
+    title: text,
+    authors: z.array(text).optional(),
+    year: yearSchema.optional(),
+    publication: text.optional(),
+    /** File name under ../shared/seeds/ the text was read from. */
+    file: text.optional(),
+    url: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    publisher: text.max(200).optional(),
+    /** ISO date (or year, or year and month) of publication. */
+    date: z
+      .string()
+      .regex(/^\d{4}(-\d{2}){0,2}$/, "must be an ISO date such as '2024-03-01'")
+      .optional(),
+    description: text.max(600),
+  })
+  .superRefine((source, ctx) => {
+    if (source.file === undefined && source.url === undefined)
+      ctx.addIssue({ code: "custom", path: ["url"], message: "is required for a source without a file" });
+    if (source.file !== undefined && !source.authors?.length)
+      ctx.addIssue({ code: "custom", path: ["authors"], message: "must name at least one author of a bundled document" });
+  });
 export type SourceRecord = z.infer<typeof sourceSchema>;
 
 export const organisationSchema = z.strictObject({
@@ -130,6 +153,7 @@ export const relationshipSchema = z.strictObject({
   year: yearSchema.optional(),
   /** Anything the role cannot say, in our own words (e.g. "President", "through its Asia office"). */
   note: text.max(200).optional(),
+  visibility,
   citations,
 });
 export type RelationshipRecord = z.infer<typeof relationshipSchema>;

@@ -6,11 +6,21 @@
 import { createHash } from "node:crypto";
 
 import { REGION_OF_COUNTRY } from "./regions.js";
-import type { Citation, Dataset } from "./schema.js";
+import type {
+  CampaignRecord,
+  Citation,
+  Dataset,
+  ForumRecord,
+  InstrumentRecord,
+  IssueRecord,
+  OrganisationRecord,
+  PersonRecord,
+  RelationshipRecord,
+} from "./schema.js";
 import { relationshipId } from "./validate.js";
 import { LABEL_OF_KIND, type NodeKind } from "../../core/vocabulary.js";
 
-type Props = Record<string, string | number | boolean | string[] | null>;
+export type Props = Record<string, string | number | boolean | string[] | null>;
 
 export interface NodeRow {
   id: string;
@@ -49,7 +59,7 @@ function compact(props: Record<string, unknown>): Props {
 
 function node(
   kind: NodeKind,
-  record: { id: string; name: string; aliases?: string[]; description?: string; citations: Citation[] },
+  record: { id: string; name: string; aliases?: string[]; description?: string; visibility?: string; citations: Citation[] },
   extra: Record<string, unknown>,
   activeFrom?: number,
   activeTo?: number,
@@ -66,15 +76,28 @@ function node(
       ...extra,
       activeFrom,
       activeTo,
+      visibility: record.visibility,
       ...citationProps(record.citations),
     }),
   };
 }
 
-export function toGraphRows(data: Dataset): GraphRows {
-  const nodes: NodeRow[] = [
-    ...data.organisations.map((o) =>
-      node(
+/** A node record of each kind, as validated by the zod schema of its file. */
+export type NodeRecordOfKind = {
+  ORGANISATION: OrganisationRecord;
+  FORUM: ForumRecord;
+  CAMPAIGN: CampaignRecord;
+  INSTRUMENT: InstrumentRecord;
+  PERSON: PersonRecord;
+  ISSUE: IssueRecord;
+};
+
+/** The row of one node record (shared by the loader and the write layer). */
+export function nodeRowOf<K extends NodeKind>(kind: K, record: NodeRecordOfKind[K]): NodeRow {
+  switch (kind) {
+    case "ORGANISATION": {
+      const o = record as OrganisationRecord;
+      return node(
         "ORGANISATION",
         o,
         {
@@ -90,10 +113,11 @@ export function toGraphRows(data: Dataset): GraphRows {
         },
         o.founded,
         o.dissolved,
-      ),
-    ),
-    ...data.forums.map((f) =>
-      node(
+      );
+    }
+    case "FORUM": {
+      const f = record as ForumRecord;
+      return node(
         "FORUM",
         f,
         {
@@ -108,36 +132,53 @@ export function toGraphRows(data: Dataset): GraphRows {
         },
         f.year,
         f.year,
-      ),
-    ),
-    ...data.campaigns.map((c) => node("CAMPAIGN", c, { start: c.start, end: c.end, goal: c.goal, outcome: c.outcome }, c.start, c.end)),
-    ...data.instruments.map((i) =>
-      node("INSTRUMENT", i, { shortName: i.shortName, instrumentKind: i.kind, adopted: i.adopted }, i.adopted),
-    ),
-    ...data.people.map((p) => node("PERSON", p, {})),
-    ...data.issues.map((i) => node("ISSUE", i, {})),
-  ];
+      );
+    }
+    case "CAMPAIGN": {
+      const c = record as CampaignRecord;
+      return node("CAMPAIGN", c, { start: c.start, end: c.end, goal: c.goal, outcome: c.outcome }, c.start, c.end);
+    }
+    case "INSTRUMENT": {
+      const i = record as InstrumentRecord;
+      return node("INSTRUMENT", i, { shortName: i.shortName, instrumentKind: i.kind, adopted: i.adopted }, i.adopted);
+    }
+    default:
+      return node(kind, record, {});
+  }
+}
 
-  const relationships: RelationshipRow[] = data.relationships.map((r) => {
-    const id = relationshipId(r);
-    return {
+/** The row of one relationship record (shared by the loader and the write layer). */
+export function relationshipRowOf(r: RelationshipRecord, id: string = relationshipId(r)): RelationshipRow {
+  return {
+    id,
+    type: r.type,
+    source: r.source,
+    target: r.target,
+    props: compact({
       id,
-      type: r.type,
-      source: r.source,
-      target: r.target,
-      props: compact({
-        id,
-        role: r.role,
-        since: r.since,
-        until: r.until,
-        year: r.year,
-        note: r.note,
-        activeFrom: r.since ?? r.year,
-        activeTo: r.until ?? r.year,
-        ...citationProps(r.citations),
-      }),
-    };
-  });
+      role: r.role,
+      since: r.since,
+      until: r.until,
+      year: r.year,
+      note: r.note,
+      activeFrom: r.since ?? r.year,
+      activeTo: r.until ?? r.year,
+      visibility: r.visibility,
+      ...citationProps(r.citations),
+    }),
+  };
+}
+
+export function toGraphRows(data: Dataset): GraphRows {
+  const nodes: NodeRow[] = [
+    ...data.organisations.map((o) => nodeRowOf("ORGANISATION", o)),
+    ...data.forums.map((f) => nodeRowOf("FORUM", f)),
+    ...data.campaigns.map((c) => nodeRowOf("CAMPAIGN", c)),
+    ...data.instruments.map((i) => nodeRowOf("INSTRUMENT", i)),
+    ...data.people.map((p) => nodeRowOf("PERSON", p)),
+    ...data.issues.map((i) => nodeRowOf("ISSUE", i)),
+  ];
+  const relationships: RelationshipRow[] = data.relationships.map((r) => relationshipRowOf(r));
 
   const sources = data.sources.map((s) => ({ id: s.id, props: compact({ ...s }) as Props }));
   const stories = data.stories.map((story, position) => ({

@@ -118,29 +118,10 @@ export function checkReferences(data: Dataset): DataProblem[] {
       }
     }
   }
-  for (const o of data.organisations) {
-    if (o.founded !== undefined && o.dissolved !== undefined && o.dissolved < o.founded) {
-      problems.push({ file: "organisations.json", record: o.id, field: "dissolved", message: `is before founded (${o.founded})` });
-    }
-  }
-  for (const [file, records] of [
-    ["organisations.json", data.organisations],
-    ["forums.json", data.forums],
-  ] as const) {
-    for (const r of records) {
-      if (r.country && !REGION_OF_COUNTRY.has(r.country)) {
-        problems.push({
-          file,
-          record: r.id,
-          field: "country",
-          message: `unknown country code '${r.country}' (add it to server/import/regions.ts if it is a real ISO code)`,
-        });
-      }
-    }
-  }
-  for (const c of data.campaigns) {
-    if (c.start !== undefined && c.end !== undefined && c.end < c.start) {
-      problems.push({ file: "campaigns.json", record: c.id, field: "end", message: `is before start (${c.start})` });
+  for (const [key] of Object.entries(NODE_FILES) as [keyof typeof NODE_FILES, NodeKind][]) {
+    const file = DATA_FILES[key].file;
+    for (const node of data[key]) {
+      for (const p of nodeRuleProblems(node)) problems.push({ file, record: node.id, ...p });
     }
   }
 
@@ -148,38 +129,79 @@ export function checkReferences(data: Dataset): DataProblem[] {
   data.relationships.forEach((r, index) => {
     const file = "relationships.json";
     const record = `#${index} (${relationshipId(r)})`;
-    const spec = RELATIONSHIP_TYPES[r.type as RelationshipType];
     const id = relationshipId(r);
     if (relationshipIds.has(id))
       problems.push({ file, record, field: "(record)", message: "duplicate relationship (same type, endpoints and role)" });
     relationshipIds.add(id);
-    if (r.source === r.target) problems.push({ file, record, field: "target", message: "self-loop: source and target are the same node" });
-    for (const end of ["source", "target"] as const) {
-      const kind = kindOf.get(r[end]);
-      const allowed: readonly NodeKind[] = end === "source" ? spec.from : spec.to;
-      if (!kind) problems.push({ file, record, field: end, message: `unknown node id '${r[end]}'` });
-      else if (!allowed.includes(kind)) {
-        problems.push({
-          file,
-          record,
-          field: end,
-          message: `${r.type} cannot ${end === "source" ? "start at" : "end at"} a ${kind} (allowed: ${allowed.join(", ")})`,
-        });
-      }
-    }
-    const roles: readonly string[] = spec.roles;
-    if (r.role !== undefined && !roles.includes(r.role)) {
-      problems.push({
-        file,
-        record,
-        field: "role",
-        message: roles.length ? `unknown role '${r.role}' for ${r.type} (allowed: ${roles.join(", ")})` : `${r.type} takes no role`,
-      });
-    }
-    if (r.since !== undefined && r.until !== undefined && r.until < r.since) {
-      problems.push({ file, record, field: "until", message: `is before since (${r.since})` });
-    }
+    for (const p of relationshipRuleProblems(r, (nodeId) => kindOf.get(nodeId))) problems.push({ file, record, ...p });
     checkCitations(file, record, "citations", r.citations);
   });
+  return problems;
+}
+
+/** A problem of one record, naming its field (the caller adds the file and record). */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
+/** Rules of one node record beyond its zod shape: dates in order, a known country. Shared with the write layer. */
+export function nodeRuleProblems(node: {
+  id?: string;
+  country?: string;
+  founded?: number;
+  dissolved?: number;
+  start?: number;
+  end?: number;
+}): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (node.founded !== undefined && node.dissolved !== undefined && node.dissolved < node.founded) {
+    problems.push({ field: "dissolved", message: `is before founded (${node.founded})` });
+  }
+  if (node.country && !REGION_OF_COUNTRY.has(node.country)) {
+    problems.push({
+      field: "country",
+      message: `unknown country code '${node.country}' (add it to server/import/regions.ts if it is a real ISO code)`,
+    });
+  }
+  if (node.start !== undefined && node.end !== undefined && node.end < node.start) {
+    problems.push({ field: "end", message: `is before start (${node.start})` });
+  }
+  return problems;
+}
+
+/**
+ * Rules of one relationship beyond its zod shape: no self-loop, ends of kinds its type allows, a role
+ * its type knows, years in order. `kindOf` answers the kind of a node id (undefined: no such node).
+ * Shared with the write layer, so a tie added in the explorer obeys the rules of data/.
+ */
+export function relationshipRuleProblems(
+  r: Pick<RelationshipRecord, "type" | "source" | "target" | "role" | "since" | "until">,
+  kindOf: (id: string) => NodeKind | undefined,
+): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const spec = RELATIONSHIP_TYPES[r.type as RelationshipType];
+  if (r.source === r.target) problems.push({ field: "target", message: "self-loop: source and target are the same node" });
+  for (const end of ["source", "target"] as const) {
+    const kind = kindOf(r[end]);
+    const allowed: readonly NodeKind[] = end === "source" ? spec.from : spec.to;
+    if (!kind) problems.push({ field: end, message: `unknown node id '${r[end]}'` });
+    else if (!allowed.includes(kind)) {
+      problems.push({
+        field: end,
+        message: `${r.type} cannot ${end === "source" ? "start at" : "end at"} a ${kind} (allowed: ${allowed.join(", ")})`,
+      });
+    }
+  }
+  const roles: readonly string[] = spec.roles;
+  if (r.role !== undefined && !roles.includes(r.role)) {
+    problems.push({
+      field: "role",
+      message: roles.length ? `unknown role '${r.role}' for ${r.type} (allowed: ${roles.join(", ")})` : `${r.type} takes no role`,
+    });
+  }
+  if (r.since !== undefined && r.until !== undefined && r.until < r.since) {
+    problems.push({ field: "until", message: `is before since (${r.since})` });
+  }
   return problems;
 }

@@ -1,0 +1,132 @@
+/**
+ * The transaction side of every write: lock and read the records a write touches, then commit its
+ * plan — write the records (with the next version, their origin and visibility), keep tombstones of
+ * deleted bundled records, and record the append-only Change that bumps the data version. All of it
+ * runs in the caller's one write transaction, so a failure anywhere leaves nothing behind.
+ */
+import { randomUUID } from "node:crypto";
+
+import { type Visibility, VISIBILITIES } from "../../core/access.js";
+import type { TxRunner } from "../db/database.js";
+import { QUERIES } from "../db/registry.js";
+import { apiError } from "../graphql/errors.js";
+import { visibilityOf } from "./records.js";
+import type { ChangeProps, Credit, Plan, Props, RecordWrite, StoredNode, StoredRecord, StoredRelationship, StoredSource } from "./types.js";
+
+export async function lockNodes(run: TxRunner, ids: string[]): Promise<Map<string, StoredNode>> {
+  if (!ids.length) return new Map();
+  const rows = await run(QUERIES.lockNodes, { ids: [...new Set(ids)] });
+  return new Map(rows.map((r) => [r.id, { kind: "node", id: r.id, label: r.label, props: r.props as Props }]));
+}
+
+export async function lockRelationships(run: TxRunner, ids: string[]): Promise<Map<string, StoredRelationship>> {
+  if (!ids.length) return new Map();
+  const rows = await run(QUERIES.lockRelationships, { ids: [...new Set(ids)] });
+  return new Map(rows.map((r) => [r.id, { kind: "relationship", ...r, props: r.props as Props }]));
+}
+
+export async function lockSources(run: TxRunner, ids: string[]): Promise<Map<string, StoredSource>> {
+  if (!ids.length) return new Map();
+  const rows = await run(QUERIES.lockSources, { ids: [...new Set(ids)] });
+  return new Map(rows.map((r) => [r.id, { kind: "source", id: r.id, props: r.props as Props }]));
+}
+
+export async function tiesOf(run: TxRunner, nodeIds: string[]): Promise<string[]> {
+  if (!nodeIds.length) return [];
+  return (await run(QUERIES.tiesOfNodes, { ids: nodeIds })).map((r) => r.id);
+}
+
+/** Locks and reads records of any kind, keyed `kind:id`. */
+export async function lockRecords(run: TxRunner, keys: { kind: StoredRecord["kind"]; id: string }[]): Promise<Map<string, StoredRecord>> {
+  const ids = (kind: StoredRecord["kind"]) => keys.filter((k) => k.kind === kind).map((k) => k.id);
+  const found = new Map<string, StoredRecord>();
+  for (const map of [
+    await lockNodes(run, ids("node")),
+    await lockRelationships(run, ids("relationship")),
+    await lockSources(run, ids("source")),
+  ])
+    for (const record of map.values()) found.set(`${record.kind}:${record.id}`, record);
+  return found;
+}
+
+const BOOKKEEPING = ["version", "origin", "userChanged", "bundledHash", "visibility"];
+
+/** The record as it will be stored: the next version, where it came from, and its visibility. */
+function finish(write: RecordWrite): StoredRecord | null {
+  const { before, after } = write;
+  if (!after) return null;
+  const props: Props = Object.fromEntries(
+    Object.entries(after.props).filter(([key]) => !BOOKKEEPING.includes(key) || key === "visibility"),
+  );
+  if (after.kind !== "source") {
+    // Versions only go up, also when a revert brings back a deleted record.
+    props.version = Math.max(Number(before?.props.version ?? 0), Number(after.props.version ?? 0)) + 1;
+    props.visibility = visibilityOf(after);
+  }
+  const origin = String(before?.props.origin ?? after.props.origin ?? "user");
+  props.origin = origin;
+  if (origin === "bundled") {
+    props.userChanged = true;
+    const seen = before?.props.bundledHash ?? after.props.bundledHash;
+    if (seen) props.bundledHash = seen;
+  }
+  return { ...after, props } as StoredRecord;
+}
+
+function mostRestrictive(levels: Visibility[]): Visibility {
+  return levels.reduce<Visibility>((a, b) => (VISIBILITIES.indexOf(b) > VISIBILITIES.indexOf(a) ? b : a), "PUBLIC");
+}
+
+/** Writes a plan's records and its Change; returns the change. Call inside the write transaction. */
+export async function commit(run: TxRunner, operation: string, plan: Plan, credit: Credit): Promise<ChangeProps> {
+  const writes = plan.records.map((w) => ({ ...w, after: finish(w) }));
+  if (!writes.length) throw apiError("BAD_USER_INPUT", "Nothing to change.");
+  const deleted = (kind: StoredRecord["kind"]) => writes.filter((w) => w.kind === kind && w.before && !w.after);
+  const written = <K extends StoredRecord["kind"]>(kind: K) =>
+    writes.filter((w) => w.kind === kind && w.after).map((w) => w.after as Extract<StoredRecord, { kind: K }>);
+
+  // A node is deleted only with every tie it has; a tie added since the plan was made is a conflict.
+  const goneNodes = deleted("node").map((w) => w.id);
+  const goneTies = new Set(deleted("relationship").map((w) => w.id));
+  const remaining = (await tiesOf(run, goneNodes)).filter((id) => !goneTies.has(id));
+  if (remaining.length)
+    throw apiError("CONFLICT", `A node to delete still has ties: ${remaining.slice(0, 5).join(", ")}`, { ids: remaining });
+
+  await run(QUERIES.deleteRelationshipsById, { ids: [...goneTies] });
+  const nodes = written("node");
+  if (nodes.length) await run(QUERIES.writeNodes, { rows: nodes.map(({ id, label, props }) => ({ id, label, props })) });
+  const sources = written("source");
+  if (sources.length) await run(QUERIES.writeSources, { rows: sources.map(({ id, props }) => ({ id, props })) });
+  const ties = written("relationship");
+  if (ties.length) {
+    const [row] = await run(QUERIES.writeRelationships, {
+      rows: ties.map(({ id, type, source, target, props }) => ({ id, type, source, target, props })),
+    });
+    if ((row?.count ?? 0) !== ties.length) throw new Error(`only ${row?.count ?? 0} of ${ties.length} relationships found both their ends`);
+  }
+  await run(QUERIES.deleteNodesById, { ids: goneNodes });
+  await run(QUERIES.deleteSourcesById, { ids: deleted("source").map((w) => w.id) });
+  const bundledGone = writes.filter((w) => w.before && !w.after && String(w.before.props.origin ?? "bundled") === "bundled");
+  if (bundledGone.length) await run(QUERIES.addTombstones, { ids: bundledGone.map((w) => w.id) });
+  const back = writes.filter((w) => w.after).map((w) => w.id);
+  if (back.length) await run(QUERIES.removeTombstones, { ids: back });
+
+  const half = (pick: "before" | "after") => JSON.stringify(writes.map((w) => ({ kind: w.kind, id: w.id, state: w[pick] })));
+  const change: Omit<ChangeProps, "seq"> = {
+    id: randomUUID(),
+    at: new Date().toISOString(),
+    operation,
+    actor: credit.actor.username,
+    actorId: credit.actor.userId,
+    ...(credit.reviewer ? { reviewer: credit.reviewer.username, reviewerId: credit.reviewer.userId } : {}),
+    ...(credit.proposalId ? { proposalId: credit.proposalId } : {}),
+    ...(credit.comment ? { comment: credit.comment } : {}),
+    ...(plan.revertOf ? { revertOf: plan.revertOf } : {}),
+    recordIds: [...new Set(writes.map((w) => w.id))],
+    before: half("before"),
+    after: half("after"),
+    visibility: mostRestrictive(writes.flatMap((w) => [w.before, w.after].filter((r) => r && r.kind !== "source").map(visibilityOf))),
+  };
+  const [recorded] = await run(QUERIES.recordChange, { change });
+  return { ...change, seq: recorded.seq };
+}
