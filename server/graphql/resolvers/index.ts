@@ -5,5 +5,6 @@ import { NodeTypes } from "./Node.js";
 import { MetricTypes } from "./metrics.js";
 import { Query } from "./Query.js";
 import { StoryTypes } from "./Story.js";
+import { WriteTypes } from "./write.js";
 
-export const resolvers = [{ Query }, NodeTypes, ProvenanceTypes, StoryTypes, MetricTypes, AccountTypes];
+export const resolvers = [{ Query }, NodeTypes, ProvenanceTypes, StoryTypes, MetricTypes, AccountTypes, WriteTypes];
