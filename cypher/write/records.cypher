@@ -135,3 +135,31 @@ MATCH (p:Proposal {id: $id})
 SET p.status = $status, p.reviewer = $reviewer, p.reviewerId = $reviewerId, p.reviewComment = $comment,
     p.reviewedAt = $at, p.changeId = $changeId
 RETURN properties(p) AS proposal
+// ---
+
+// name: exportNodes
+// Every node of the atlas with its label, for db:export.
+MATCH (n:Entity)
+RETURN n.id AS id, [label IN labels(n) WHERE label <> 'Entity'][0] AS label, properties(n) AS props
+ORDER BY n.id
+// ---
+
+// name: exportRelationships
+// Every relationship of the atlas with its type and ends, for db:export.
+MATCH (a:Entity)-[r]->(b:Entity)
+RETURN r.id AS id, type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props
+ORDER BY r.id
+// ---
+
+// name: exportSources
+// Every source, for db:export.
+MATCH (s:Source)
+RETURN s.id AS id, properties(s) AS props
+ORDER BY s.id
+// ---
+
+// name: exportStories
+// Every story in its order, for db:export.
+MATCH (s:Story)
+RETURN s.id AS id, s.title AS title, s.summary AS summary, s.steps AS steps
+ORDER BY s.position, s.id

@@ -171,6 +171,10 @@ export const QUERIES = named({
     { id: string; status: string; reviewer: string; reviewerId: string; comment: string | null; at: string; changeId: string | null },
     { proposal: ProposalProps }
   >(),
+  exportNodes: read<NoParams, { id: string; label: string; props: Record<string, unknown> }>(),
+  exportRelationships: read<NoParams, { id: string; type: string; source: string; target: string; props: Record<string, unknown> }>(),
+  exportSources: read<NoParams, { id: string; props: Record<string, unknown> }>(),
+  exportStories: read<NoParams, { id: string; title: string; summary: string; steps: string }>(),
   // queries/history.cypher
   historyOf: read<{ id: string; levels: readonly string[] }, { change: ChangeProps }>(),
   changesPage: read<

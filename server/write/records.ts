@@ -163,9 +163,7 @@ export function relationshipRowFrom(
 /** Validates a source record by the rules of data/ and builds its stored row. */
 export function sourceRowFrom(record: Record<string, unknown>): StoredSource {
   const parsed = parse<SourceRecord>(sourceSchema, record);
-  const props = Object.fromEntries(
-    Object.entries({ ...parsed, authors: parsed.authors ?? [] }).filter(([, v]) => v !== undefined),
-  ) as Props;
+  const props = Object.fromEntries(Object.entries(parsed).filter(([, v]) => v !== undefined)) as Props;
   return { kind: "source", id: parsed.id, props };
 }
 

@@ -91,5 +91,7 @@ export const WriteTypes = {
   Instrument: { version },
   Person: { version },
   Issue: { version },
+  // A source a user added names no authors (a web page); the field is a list all the same.
+  Source: { authors: (source: { authors?: string[] }) => source.authors ?? [] },
   Relationship: { version: (r: { version?: unknown }) => Number(r.version ?? 1) },
 };
