@@ -22,10 +22,11 @@ export const citation = (evidence = "The report lists this organisation among th
 /**
  * Users' work outlives a reload by design, so a test that wrote must wipe the atlas (and the
  * curation record) and load the bundled dataset into the empty database, as the global setup did.
+ * The data version (DatasetMeta) is kept: it keys caches, so it must never repeat for other data.
  */
 export async function resetAtlas(db: Database): Promise<void> {
   await db.driver.executeQuery(
-    "MATCH (n) WHERE n:Entity OR n:Source OR n:Change OR n:Proposal OR n:Tombstone OR n:DatasetMeta DETACH DELETE n",
+    "MATCH (n) WHERE n:Entity OR n:Source OR n:Change OR n:Proposal OR n:Tombstone DETACH DELETE n",
     {},
     { database: db.database },
   );

@@ -101,7 +101,7 @@ describe("db:export", () => {
     execFileSync(process.execPath, ["--import", "tsx", "server/cli/check.ts", "--dir", dir], { cwd: join(DATA_DIR, ".."), stdio: "pipe" });
 
     await db.driver.executeQuery(
-      "MATCH (n) WHERE n:Entity OR n:Source OR n:Story OR n:Change OR n:Tombstone OR n:DatasetMeta DETACH DELETE n",
+      "MATCH (n) WHERE n:Entity OR n:Source OR n:Story OR n:Change OR n:Tombstone DETACH DELETE n",
       {},
       {
         database: db.database,

@@ -62,6 +62,10 @@ describe("schema", () => {
         "session_token_hash",
         "api_token_id",
         "api_token_hash",
+        "change_id",
+        "change_seq",
+        "proposal_id",
+        "tombstone_id",
       ]);
     });
   });
