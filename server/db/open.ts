@@ -13,7 +13,9 @@ import { toGraphRows } from "../import/to-graph.js";
 import { connect, type Database } from "./database.js";
 import { applySchema } from "./schema.js";
 import { startEmbeddedNeo4j } from "./embedded.js";
+import { EMBEDDED_USER, ensurePassword } from "./password.js";
 import { QUERIES } from "./registry.js";
+import { runningLauncher } from "./stale-launcher.js";
 import { superviseEmbedded } from "./supervisor.js";
 
 export const DATA_DIR = fileURLToPath(new URL("../../data", import.meta.url));
@@ -63,6 +65,21 @@ export async function openDatabase(config: Config, log: (line: string) => void):
     await embedded.stop();
     throw error;
   }
+}
+
+/**
+ * For commands that work beside a running `npm start` (`npm run users`): the Neo4j at NEO4J_URI;
+ * else the embedded Neo4j that a running server started on this store (its pid file names the Bolt
+ * port; the store's password file, the password); else the embedded store, started for the command.
+ */
+export async function attachDatabase(config: Config, log: (line: string) => void): Promise<OpenDatabase> {
+  if (config.neo4j) return openDatabase(config, log);
+  const storeDir = join(config.embedded.dataDir, "neo4j");
+  const running = runningLauncher(storeDir);
+  if (!running) return openDatabase(config, log);
+  const uri = `bolt://127.0.0.1:${running.port}`;
+  const db = await connect({ uri, username: EMBEDDED_USER, password: ensurePassword(storeDir) }, { log });
+  return { db, description: `the running embedded Neo4j (${storeDir}, pid ${running.pid}, ${uri})`, close: () => db.close() };
 }
 
 export interface PrepareOptions {

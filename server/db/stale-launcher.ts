@@ -43,6 +43,28 @@ async function waitForExit(pid: number, ms: number): Promise<boolean> {
   return !isRunning(pid);
 }
 
+export interface RunningLauncher {
+  pid: number;
+  /** The process that started it (a running `npm start`, usually). */
+  parent: number;
+  /** Its Bolt port on 127.0.0.1. */
+  port: number;
+}
+
+/**
+ * The launcher named in the store's pid file, if it is running and really is this store's (the pid
+ * may have been reused since): how `npm run users` finds the Neo4j a running server started.
+ */
+export function runningLauncher(storeDir: string): RunningLauncher | undefined {
+  const store = resolve(storeDir);
+  const file = join(store, PID_FILE);
+  if (!existsSync(file)) return undefined;
+  const [pid, parent, port] = readFileSync(file, "utf8").trim().split(/\s+/).map(Number);
+  const info = Number.isInteger(pid) && pid > 0 ? processInfo(pid) : undefined;
+  if (!info || !info.args.includes("atlas-neo4j.jar") || !info.args.includes(`--store ${store}`)) return undefined;
+  return Number.isInteger(port) && port > 0 ? { pid, parent, port } : undefined;
+}
+
 /**
  * Stops the launcher named in the store's pid file if it is an orphan of this store; throws
  * EmbeddedNeo4jError if a live server still owns it. Resolves once the store and its port are free.
