@@ -26,5 +26,15 @@ describe("env", () => {
       expect(() => readConfig({ ATLAS_CORS_ORIGINS: "https://a.example/" })).toThrow(/ATLAS_CORS_ORIGINS.*https:\/\/a\.example\//);
       expect(() => readConfig({ ATLAS_CORS_ORIGINS: "a.example" })).toThrow(ConfigError);
     });
+
+    it("should make the atlas public by default, read ATLAS_PUBLIC=false, and refuse anything but a boolean", () => {
+      expect(readConfig({}).auth).toEqual({ public: true, sessionTtlMs: 14 * 24 * 3600_000, trustProxy: false });
+      expect(readConfig({ ATLAS_PUBLIC: "false", ATLAS_TRUST_PROXY: "TRUE", ATLAS_SESSION_HOURS: "8" }).auth).toEqual({
+        public: false,
+        sessionTtlMs: 8 * 3600_000,
+        trustProxy: true,
+      });
+      expect(() => readConfig({ ATLAS_PUBLIC: "nope" })).toThrow(/ATLAS_PUBLIC: must be true or false/);
+    });
   });
 });
