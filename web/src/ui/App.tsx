@@ -12,6 +12,7 @@ import type { OpeningLayout, Session } from "../bindings/session";
 import { createDraftStore } from "../stories/draft-storage";
 import { bindUrl } from "../bindings/url";
 import { type AtlasDataset, createDataset } from "../graph";
+import { AccountMenu } from "./AccountMenu";
 import { seedPositions } from "../../../core/layout/seed";
 import { createStore, decodeState, selectNode } from "../state";
 import { GraphView } from "./GraphView";
@@ -129,6 +130,7 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
         <p className="tagline">The migrant-rights movement as a network of networks — every tie cited.</p>
         <SearchBox label="Search" placeholder="Search organisations, forums, campaigns…" onPick={(id) => select(id)} />
         {session && <ShareMenu session={session} />}
+        <AccountMenu />
       </header>
       <main>
         <section className="graph-pane" aria-label="Network graph">
