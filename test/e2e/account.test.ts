@@ -52,6 +52,11 @@ describe("account menu", () => {
     await summary.focus();
     await page.keyboard.press("Enter");
     await screenshot(page, "account-signed-in");
+    // Escape folds the menu back onto its summary.
+    await page.keyboard.press("Escape");
+    expect(await page.locator("details.account").evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("SUMMARY");
+    await page.keyboard.press("Enter");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Sign out");
     await page.keyboard.press("Enter");

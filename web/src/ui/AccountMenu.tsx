@@ -49,7 +49,16 @@ export function AccountMenu() {
 
   if (account === undefined) return null;
   return (
-    <details className="menu account" ref={menu}>
+    <details
+      className="menu account"
+      ref={menu}
+      onKeyDown={(e) => {
+        // Like the Export menu: Escape closes it, and focus goes back to its summary.
+        if (e.key !== "Escape" || !menu.current?.open) return;
+        menu.current.open = false;
+        menu.current.querySelector("summary")?.focus();
+      }}
+    >
       <summary>{account ? `${account.username} · ${account.role}` : "Sign in"}</summary>
       <div className="menu-items">
         {account ? (
