@@ -14,6 +14,7 @@
  *                                      # give it NODE_OPTIONS=--max-old-space-size=8192)
  *   npm run bench:api -- 10k --only=search,node   # some cases, logged only (nothing written)
  */
+import { VISIBILITIES } from "../core/access.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";
 import { gzipSync } from "node:zlib";
@@ -419,7 +420,7 @@ async function benchSize(label: string, seed: number) {
     const warmed = newApp();
     const warmMs = await warmed.warm();
     log(`${label}: app.warm() took ${warmMs} ms`);
-    const [counts] = await store.db.read(QUERIES.graphCounts);
+    const [counts] = await store.db.read(QUERIES.graphCounts, { visible: VISIBILITIES });
     log(`${label}: ${counts.nodes} nodes, ${counts.relationships} relationships; load average ${loadBefore.join(" ")}`);
     const results: Row[] = [];
     const large = label === "100k";

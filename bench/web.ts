@@ -15,6 +15,7 @@
  *   npm run bench:web -- bundled      # one
  *   BENCH_WEB_RUNS=3 npm run bench:web
  */
+import { VISIBILITIES } from "../core/access.js";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
@@ -165,7 +166,7 @@ async function runScenario(browser: Browser, scenario: Scenario, webDir: string)
     await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
     const address = server.address();
     const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
-    const [counts] = await store.db.read(QUERIES.graphCounts);
+    const [counts] = await store.db.read(QUERIES.graphCounts, { visible: VISIBILITIES });
     log(`${scenario.name}: ${counts.nodes} nodes, ${counts.relationships} relationships at ${url}`);
 
     // The very first load also warms the server (query plans, JIT) and is reported on its own.

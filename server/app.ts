@@ -12,6 +12,7 @@ import { makeExecutableSchema } from "@graphql-tools/schema";
 import type { GraphQLError } from "graphql";
 import { createYoga, type YogaServerInstance } from "graphql-yoga";
 
+import { visibleLevels } from "../core/access.js";
 import { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from "./analytics/metrics.js";
 import { useAuthCookies, usePublicAccess } from "./auth/plugins.js";
 import { type AuthOptions, createAuthPolicy, identify } from "./auth/request.js";
@@ -173,7 +174,7 @@ export function createApp(db: Database, options: AppOptions = {}): App {
       return void res.end(JSON.stringify({ status: "error", neo4j: "down", reason: state.reason }));
     }
     try {
-      const [counts] = await db.read(QUERIES.graphCounts);
+      const [counts] = await db.read(QUERIES.graphCounts, { visible: visibleLevels(null) });
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ status: "ok", neo4j: "up", nodes: counts.nodes, relationships: counts.relationships }));
     } catch (error) {

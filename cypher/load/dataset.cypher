@@ -126,7 +126,22 @@ RETURN t.id AS id
 // ---
 
 // name: graphCounts
-// Nodes and relationships of the atlas graph, for /healthz and start-up.
-CALL () { MATCH (n:Entity) RETURN count(n) AS nodes }
-CALL () { MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS relationships }
+// Nodes and relationships of the atlas graph at the levels $visible, for /healthz (public ones:
+// counts would tell of hidden records) and start-up (all).
+CALL () {
+  MATCH (n:Entity)
+  WHERE
+    // include: visible(n)
+  RETURN count(n) AS nodes
+}
+CALL () {
+  MATCH (a:Entity)-[r]->(b:Entity)
+  WHERE
+    // include: visible(r)
+    AND
+    // include: visible(a)
+    AND
+    // include: visible(b)
+  RETURN count(r) AS relationships
+}
 RETURN nodes, relationships

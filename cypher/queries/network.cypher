@@ -4,6 +4,8 @@
 // a region alone; an item is "active" in [yearFrom, yearTo] unless its dates fall outside it.
 // Cypher has no user functions, so those conditions live once in cypher/fragments/ and the loader
 // (server/db/queries.ts) writes them in where a query says `// include: <fragment>(<variable>)`.
+// Every query also keeps only what the viewer may see ($visible, fragments/visible.cypher), before
+// the filter: a hidden node is neither shown nor walked through.
 
 // name: network
 // The filtered graph with every property (descriptions, figures, citations): nodes, then the
@@ -11,12 +13,16 @@
 // membership test per relationship would cost more than the whole read).
 MATCH (n:Entity)
 WHERE
+  // include: visible(n)
+  AND
   // include: node-filter(n)
 WITH collect(n) AS nodes
 CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b:Entity)
   WHERE
+    // include: visible(r)
+    AND
     // include: relationship-filter(r)
   RETURN collect(r {.*, type: type(r), source: a.id, target: b.id}) AS edges
 }
@@ -33,12 +39,16 @@ RETURN [n IN nodes | n {.*}] AS nodes, edges
 // by the server from the columns.
 MATCH (n:Entity)
 WHERE
+  // include: visible(n)
+  AND
   // include: node-filter(n)
 WITH collect(n) AS kept
 CALL (kept) {
   UNWIND kept AS a
   MATCH (a)-[r]->(b:Entity)
   WHERE
+    // include: visible(r)
+    AND
     // include: relationship-filter(r)
   RETURN collect(r) AS rels, collect(a.id) AS sources, collect(b.id) AS targets
 }
@@ -64,9 +74,15 @@ RETURN {id: [n IN kept | n.id], kind: [n IN kept | n.kind], name: [n IN kept | n
 // reached. Columns as in `networkColumns`; with $full also the nodes' and edges' full property
 // maps (descriptions, citations). No row when $id does not exist.
 MATCH (centre:Entity {id: $id})
+WHERE
+  // include: visible(centre)
 CALL (centre) {
   MATCH (centre)-[r1]-(n1:Entity)
   WHERE n1 <> centre
+    AND
+      // include: visible(r1)
+    AND
+      // include: visible(n1)
     AND
       // include: relationship-filter(r1)
   RETURN collect(DISTINCT n1) AS ring1
@@ -79,6 +95,10 @@ CALL (centre, ring1, found1) {
   MATCH (x)-[r2]-(n2:Entity)
   WHERE n2 <> centre AND NOT n2 IN ring1
     AND
+      // include: visible(r2)
+    AND
+      // include: visible(n2)
+    AND
       // include: relationship-filter(r2)
   RETURN collect(DISTINCT n2) AS ring2
 }
@@ -89,6 +109,10 @@ CALL (centre, ring1, ring2, found2) {
   UNWIND CASE WHEN $depth >= 3 AND 1 + found2 <= $limit THEN ring2 ELSE [] END AS x
   MATCH (x)-[r3]-(n3:Entity)
   WHERE n3 <> centre AND NOT n3 IN ring1 AND NOT n3 IN ring2
+    AND
+      // include: visible(r3)
+    AND
+      // include: visible(n3)
     AND
       // include: relationship-filter(r3)
   RETURN collect(DISTINCT n3) AS ring3
@@ -106,6 +130,8 @@ CALL (nodes) {
   UNWIND nodes AS a
   MATCH (a)-[r]->(b:Entity)
   WHERE b IN nodes
+    AND
+      // include: visible(r)
     AND
       // include: relationship-filter(r)
   // collect() skips the nulls, so fullEdges stays empty unless $full.
@@ -131,8 +157,14 @@ RETURN {id: [n IN nodes | n.id], kind: [n IN nodes | n.kind], name: [n IN nodes 
 // A network opened up: the node, its members (MEMBER_OF sources passing the filter), and every
 // relationship touching a member whose other end passes the filter. No row when $id does not exist.
 MATCH (hub:Entity {id: $id})
+WHERE
+  // include: visible(hub)
 OPTIONAL MATCH (m:Entity)-[membership:MEMBER_OF]->(hub)
-WHERE ($yearTo IS NULL OR membership.activeFrom IS NULL OR membership.activeFrom <= $yearTo)
+WHERE
+  // include: visible(membership)
+  AND
+  // include: visible(m)
+  AND ($yearTo IS NULL OR membership.activeFrom IS NULL OR membership.activeFrom <= $yearTo)
   AND ($yearFrom IS NULL OR membership.activeTo IS NULL OR membership.activeTo >= $yearFrom)
   AND
     // include: node-filter(m)
@@ -143,6 +175,10 @@ CALL (hub, members) {
   WHERE (type(r) = 'MEMBER_OF' AND o = hub OR $relationshipTypes IS NULL OR type(r) IN $relationshipTypes)
     AND ($yearTo IS NULL OR r.activeFrom IS NULL OR r.activeFrom <= $yearTo)
     AND ($yearFrom IS NULL OR r.activeTo IS NULL OR r.activeTo >= $yearFrom)
+    AND
+      // include: visible(r)
+    AND
+      // include: visible(o)
     AND (o = hub OR
       // include: node-filter(o)
     )

@@ -1,4 +1,4 @@
-// Paths between two nodes for the path finder.
+// Paths between two nodes for the path finder, through what the viewer may see ($visible) only.
 
 // name: paths
 // The shortest simple paths from $from to $to (length <= $maxLength, at most 6) inside the filtered
@@ -10,8 +10,16 @@
 // paths exist). Nodes carry their short properties; `sources` are the documents the path's
 // citations name, so the server needs no second round trip for them.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+WHERE
+  // include: visible(a)
+  AND
+  // include: visible(b)
 MATCH p = SHORTEST 20 ((a)(()-[r]-(x:Entity)
   WHERE
+    // include: visible(r)
+    AND
+    // include: visible(x)
+    AND
     // include: relationship-filter(r)
     AND (x.id = $to OR
       // include: node-filter(x)
@@ -30,6 +38,8 @@ CALL (p) {
   UNWIND coalesce(rel.citationSources, []) AS sourceId
   WITH DISTINCT sourceId
   MATCH (s:Source {id: sourceId})
+  WHERE
+    // include: visible(s)
   RETURN collect(s {.*}) AS sources
 }
 RETURN [n IN nodes(p) | n {.id, .kind, .name, .aliases, .acronym, .shortName, .type, .sector, .scope, .country, .region, .founded, .dissolved, .series, .forumKind, .year, .start, .end, .instrumentKind, .adopted, .activeFrom, .activeTo}] AS nodes,
@@ -44,12 +54,20 @@ RETURN [n IN nodes(p) | n {.id, .kind, .name, .aliases, .acronym, .shortName, .t
 UNWIND $edges AS e
 MATCH (a:Entity {id: e.source})-[r]->(b:Entity {id: e.target})
 WHERE r.id = e.id
+  AND
+  // include: visible(r)
+  AND
+  // include: visible(a)
+  AND
+  // include: visible(b)
 WITH collect(r) AS rels
 CALL (rels) {
   UNWIND rels AS rel
   UNWIND coalesce(rel.citationSources, []) AS sourceId
   WITH DISTINCT sourceId
   MATCH (s:Source {id: sourceId})
+  WHERE
+    // include: visible(s)
   RETURN collect(s {.*}) AS sources
 }
 RETURN [rel IN rels | rel {.*, type: type(rel), source: startNode(rel).id, target: endNode(rel).id}] AS edges, sources

@@ -3,6 +3,8 @@
 // name: allStories
 // Every story in its bundled order.
 MATCH (s:Story)
+WHERE
+  // include: visible(s)
 RETURN s {.*} AS story
 ORDER BY s.position, s.id
 // ---
@@ -10,4 +12,6 @@ ORDER BY s.position, s.id
 // name: storyById
 // One story, or no row.
 MATCH (s:Story {id: $id})
+WHERE
+  // include: visible(s)
 RETURN s {.*} AS story

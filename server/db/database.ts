@@ -30,7 +30,7 @@ export interface Database {
   /** Up or down right now, for /healthz and GraphQL's 503 (see availability.ts). */
   readonly availability: DatabaseAvailability;
   /** Runs a declared read query (READ routing: followers and read replicas in a cluster). */
-  read<P extends object, R extends RecordShape>(query: Query<P, R, "read">, ...params: ParamsArg<P>): Promise<R[]>;
+  read<P extends object, R extends RecordShape>(query: Query<P, R, "read">, ...params: ParamsArg<NoInfer<P>>): Promise<R[]>;
   /** Runs a declared write query in its own transaction. */
   write<P extends object, R extends RecordShape>(query: Query<P, R, "write">, ...params: ParamsArg<P>): Promise<R[]>;
   /** Runs `work` in one write transaction: all of it commits, or none of it. */

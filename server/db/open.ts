@@ -6,6 +6,7 @@
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { VISIBILITIES } from "../../core/access.js";
 import type { Config } from "../env.js";
 import { loadDataset } from "../import/load.js";
 import { readDataset } from "../import/read-dataset.js";
@@ -101,7 +102,7 @@ export async function prepareDatabase(db: Database, log: (line: string) => void,
   await applySchema(db, log);
   const bundled = readDataset(dataDir);
   const bundledHash = toGraphRows(bundled).hash;
-  const [counts] = await db.read(QUERIES.graphCounts);
+  const [counts] = await db.read(QUERIES.graphCounts, { visible: VISIBILITIES });
   const [meta] = await db.read(QUERIES.datasetMeta);
   if (counts.nodes > 0 && meta?.hash === bundledHash) {
     log(`Database holds the bundled dataset (${counts.nodes} nodes, ${counts.relationships} relationships).`);

@@ -8,6 +8,7 @@
  */
 import type { RecordShape } from "neo4j-driver";
 
+import type { Visibility } from "../../core/access.js";
 import type { LinkedItems } from "../analytics/compare.js";
 import type { ApiTokenRow, CredentialsRow, UserRow, ViewerRow } from "../auth/types.js";
 import type { GraphRows } from "../import/to-graph.js";
@@ -114,6 +115,11 @@ export interface StoryRow {
 }
 
 type Count = { count: number };
+/**
+ * The viewer's visibility levels (core/access.ts visibleLevels), which every read of atlas records
+ * takes (cypher/fragments/visible.cypher): a read cannot be declared or called without them.
+ */
+export type Visible = { visible: readonly Visibility[] };
 type Ids = { ids: readonly string[] };
 type GraphCounts = { nodes: number; relationships: number };
 type Hashed<T extends readonly object[]> = (T[number] & { hash: string })[];
@@ -135,7 +141,7 @@ export const QUERIES = named({
   deleteStaleRelationships: write<Ids, Count & Conflicts>(),
   recordDatasetMeta: write<{ hash: string; changed: boolean } & GraphCounts, { hash: string }>(),
   datasetMeta: read<NoParams, { hash: string | null; version: number } & GraphCounts>(),
-  graphCounts: read<NoParams, GraphCounts>(),
+  graphCounts: read<Visible, GraphCounts>(),
   // queries/users.cypher (accounts: server/auth)
   createUser: write<{ id: string; username: string; role: string; passwordHash: string }, UserRow>(),
   userCredentials: read<{ username: string }, CredentialsRow>(),
@@ -185,33 +191,39 @@ export const QUERIES = named({
   proposalsList: read<{ status: string | null; authorId: string | null }, { proposal: ProposalProps }>(),
   recordVisibility: read<{ id: string }, { visibility: string }>(),
   // queries/nodes.cypher
-  search: read<{ query: string; kinds: readonly string[] | null; limit: number; fetch: number }, { node: NodeProps; score: number }>(),
-  nodesByIds: read<Ids, { node: NodeProps }>(),
-  nodeDetails: read<{ id: string }, NodeDetailsRow>(),
-  relationshipsOfNodes: read<Ids, RelationshipRow & { id: string }>(),
-  sourcesByIds: read<Ids, { source: SourceProps }>(),
-  allSources: read<NoParams, { source: SourceProps }>(),
+  search: read<
+    { query: string; kinds: readonly string[] | null; limit: number; fetch: number } & Visible,
+    { node: NodeProps; score: number }
+  >(),
+  nodesByIds: read<Ids & Visible, { node: NodeProps }>(),
+  nodeDetails: read<{ id: string } & Visible, NodeDetailsRow>(),
+  relationshipsOfNodes: read<Ids & Visible, RelationshipRow & { id: string }>(),
+  sourcesByIds: read<Ids & Visible, { source: SourceProps }>(),
+  allSources: read<Visible, { source: SourceProps }>(),
   // queries/stories.cypher
-  allStories: read<NoParams, { story: StoryRow }>(),
-  storyById: read<{ id: string }, { story: StoryRow }>(),
+  allStories: read<Visible, { story: StoryRow }>(),
+  storyById: read<{ id: string } & Visible, { story: StoryRow }>(),
   // queries/members.cypher
-  memberCounts: read<Ids, { id: string; count: number }>(),
-  membersPages: read<{ requests: readonly (MembersRequest & { key: string })[] }, { key: string; page: MemberRow[] }>(),
+  memberCounts: read<Ids & Visible, { id: string; count: number }>(),
+  membersPages: read<{ requests: readonly (MembersRequest & { key: string })[] } & Visible, { key: string; page: MemberRow[] }>(),
   // queries/network.cypher
-  network: read<FilterParams, { nodes: NodeProps[]; edges: EdgeProps[] }>(),
-  networkColumns: read<FilterParams, SubgraphColumns>(),
-  neighbourhood: read<FilterParams & { id: string; depth: number; limit: number; full: boolean }, NeighbourhoodRow>(),
-  expand: read<FilterParams & { id: string }, { nodes: NodeProps[]; edges: EdgeProps[]; memberIds: string[]; id: string }>(),
+  network: read<FilterParams & Visible, { nodes: NodeProps[]; edges: EdgeProps[] }>(),
+  networkColumns: read<FilterParams & Visible, SubgraphColumns>(),
+  neighbourhood: read<FilterParams & { id: string; depth: number; limit: number; full: boolean } & Visible, NeighbourhoodRow>(),
+  expand: read<FilterParams & { id: string } & Visible, { nodes: NodeProps[]; edges: EdgeProps[]; memberIds: string[]; id: string }>(),
   // queries/paths.cypher
-  paths: read<FilterParams & { from: string; to: string; maxLength: number; limit: number }, PathQueryRow>(),
-  pathEdges: read<{ edges: readonly { id: string; source: string; target: string }[] }, { edges: EdgeProps[]; sources: SourceProps[] }>(),
+  paths: read<FilterParams & { from: string; to: string; maxLength: number; limit: number } & Visible, PathQueryRow>(),
+  pathEdges: read<
+    { edges: readonly { id: string; source: string; target: string }[] } & Visible,
+    { edges: EdgeProps[]; sources: SourceProps[] }
+  >(),
   // queries/allies.cypher
-  allies: read<{ id: string; limit: number }, AllyRow>(),
+  allies: read<{ id: string; limit: number } & Visible, AllyRow>(),
   // queries/compare.cypher
-  compareItems: read<Ids, LinkedItems>(),
-  coMemberships: read<FilterParams, { members: string[]; coalitions: string[] }>(),
+  compareItems: read<Ids & Visible, LinkedItems>(),
+  coMemberships: read<FilterParams & Visible, { members: string[]; coalitions: string[] }>(),
   // queries/timeline.cypher
-  timelineFacts: read<NoParams, TimelineFacts>(),
+  timelineFacts: read<Visible, TimelineFacts>(),
 });
 
 /** Fails naming every declared query missing from cypher/ and every query there not declared. */

@@ -4,6 +4,7 @@
  * the database returns, and a filtered read's hidden nodes count for nothing, although the read
  * still carries the relationships that lead to them.
  */
+import { VISIBILITIES } from "../../core/access.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { columnsOfRows } from "../../bench/read-model.js";
@@ -30,7 +31,8 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const read = async (filter: Parameters<typeof filterParams>[0]) => (await db.read(QUERIES.networkColumns, filterParams(filter)))[0];
+const read = async (filter: Parameters<typeof filterParams>[0]) =>
+  (await db.read(QUERIES.networkColumns, { ...filterParams(filter), visible: VISIBILITIES }))[0];
 
 /** Rows of the columns, one object per node and per edge, sorted, so orders can differ. */
 function rowsOf(columns: SubgraphColumns) {

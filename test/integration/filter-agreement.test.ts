@@ -8,6 +8,7 @@
  * The year range is not compared: the browser's timeline shows the network as of one year (with
  * what ended faded), which is a different question from the API's [yearFrom, yearTo] window.
  */
+import { VISIBILITIES } from "../../core/access.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createApp } from "../../server/app.js";
@@ -55,7 +56,7 @@ afterAll(() => db.close());
 
 /** What Cypher keeps: nodes passing the filter, and their filtered relationships between kept nodes. */
 async function throughCypher(filters: FiltersState) {
-  const [row] = await db.read(QUERIES.networkColumns, filterParams(filters));
+  const [row] = await db.read(QUERIES.networkColumns, { ...filterParams(filters), visible: VISIBILITIES });
   const nodes = new Set(row.nodes.id);
   const ids = edgeIdsOfColumns(row.edges);
   const edges = ids.filter((_, j) => nodes.has(row.edges.source[j]) && nodes.has(row.edges.target[j]));

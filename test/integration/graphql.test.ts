@@ -1,3 +1,4 @@
+import { VISIBILITIES } from "../../core/access.js";
 import { afterAll, assert, beforeAll, describe, expect, it } from "vitest";
 
 import { createApp } from "../../server/app.js";
@@ -134,7 +135,7 @@ describe("GraphQL API", () => {
           }
         `),
       );
-      const [counts] = await db.read(QUERIES.graphCounts);
+      const [counts] = await db.read(QUERIES.graphCounts, { visible: VISIBILITIES });
       expect(data!.network.nodes).toHaveLength(counts.nodes);
       expect(data!.network.edges).toHaveLength(counts.relationships);
       const ids = new Set(data!.network.nodes.map((n) => n.id));
@@ -266,7 +267,7 @@ describe("HTTP", () => {
     const response = await fetchFromApp(app, "/healthz");
     expect(response.status).toBe(200);
     const body = (await response.json()) as Record<string, unknown>;
-    const [counts] = await db.read(QUERIES.graphCounts);
+    const [counts] = await db.read(QUERIES.graphCounts, { visible: VISIBILITIES });
     expect(body).toEqual({ status: "ok", neo4j: "up", nodes: counts.nodes, relationships: counts.relationships });
   });
 

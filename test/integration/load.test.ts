@@ -1,3 +1,4 @@
+import { VISIBILITIES } from "../../core/access.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Database } from "../../server/db/database.js";
@@ -91,7 +92,7 @@ describe("dataset loader", () => {
       props: { id: "tmp", sources: ["piper-2015"] },
     });
     await loadRows(db, rows);
-    const [withExtra] = await db.read(QUERIES.graphCounts);
+    const [withExtra] = await db.read(QUERIES.graphCounts, { visible: VISIBILITIES });
     expect(withExtra.nodes).toBe(
       data.organisations.length +
         data.forums.length +
@@ -127,7 +128,7 @@ describe("dataset loader", () => {
       const external: string[] = [];
       await prepareDatabase(db, (l) => external.push(l), { reloadWhenChanged: false });
       expect(external.join("\n")).toMatch(/not the bundled dataset; `npm run db:load` replaces them/);
-      expect(await db.read(QUERIES.nodesByIds, { ids: ["older-body"] })).toHaveLength(1);
+      expect(await db.read(QUERIES.nodesByIds, { ids: ["older-body"], visible: VISIBILITIES })).toHaveLength(1);
 
       const embedded: string[] = [];
       await prepareDatabase(db, (l) => embedded.push(l), { reloadWhenChanged: true });

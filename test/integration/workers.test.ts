@@ -4,6 +4,7 @@
  * code gives in-thread on the bundled data. (How long a trivial query waits meanwhile is measured by
  * `npm run bench:contention`, not asserted here.)
  */
+import { VISIBILITIES } from "../../core/access.js";
 import { performance } from "node:perf_hooks";
 import { threadId } from "node:worker_threads";
 
@@ -29,7 +30,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 async function columnsOf(filter: NetworkFilter | null): Promise<SubgraphColumns> {
-  const [columns] = await db.read(QUERIES.networkColumns, filterParams(filter));
+  const [columns] = await db.read(QUERIES.networkColumns, { ...filterParams(filter), visible: VISIBILITIES });
   return columns;
 }
 

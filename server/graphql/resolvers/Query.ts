@@ -1,6 +1,7 @@
 /** Root query fields: each guards its arguments, runs one named query (or a few), and returns rows. */
 import type { GraphQLResolveInfo } from "graphql";
 
+import { VISIBILITIES } from "../../../core/access.js";
 import type { Context, Loaders } from "../context.js";
 import type { QueryNodeArgs, QuerySearchArgs } from "../generated/resolvers.js";
 import { idArg, intInRange, textOfLength } from "../errors.js";
@@ -31,23 +32,24 @@ function primeNodeDetails(loaders: Loaders, row: NodeDetailsRow): void {
 }
 
 export const Query = {
-  async search(_: unknown, args: QuerySearchArgs, { db }: Context) {
+  async search(_: unknown, args: QuerySearchArgs, { db, visible }: Context) {
     const text = textOfLength("text", args.text, 1, 200);
     const limit = intInRange("limit", args.limit, 1, SEARCH_LIMIT_MAX, 10);
     const query = luceneQuery(text);
     if (!query) return [];
     const kinds = args.kinds?.length ? args.kinds : null;
-    // Over-fetch before the kind filter so filtered searches still fill their limit.
-    const hits = await db.read(QUERIES.search, { query, kinds, limit, fetch: kinds ? limit * 5 : limit });
+    // Over-fetch before the kind and visibility filters so filtered searches still fill their limit.
+    const narrowed = kinds !== null || visible.length < VISIBILITIES.length;
+    const hits = await db.read(QUERIES.search, { query, kinds, limit, fetch: narrowed ? limit * 5 : limit, visible });
     return hits.map((hit) => ({ ...hit, node: markLean(hit.node) }));
   },
 
-  async node(_: unknown, args: QueryNodeArgs, { db, loaders }: Context, info: GraphQLResolveInfo) {
+  async node(_: unknown, args: QueryNodeArgs, { db, loaders, visible }: Context, info: GraphQLResolveInfo) {
     const id = idArg("id", args.id);
     // A details panel (relationships, member count) costs one query instead of one per field.
     const fields = directFields(info);
     if (!fields.has("relationships") && !fields.has("memberCount")) return loaders.nodes.load(id);
-    const [row] = await db.read(QUERIES.nodeDetails, { id });
+    const [row] = await db.read(QUERIES.nodeDetails, { id, visible });
     if (!row) return null;
     primeNodeDetails(loaders, row);
     return row.node;
@@ -61,8 +63,8 @@ export const Query = {
   ...metricsFields,
   ...compareFields,
 
-  async sources(_: unknown, __: unknown, { db }: Context): Promise<SourceProps[]> {
-    const rows = await db.read(QUERIES.allSources);
+  async sources(_: unknown, __: unknown, { db, visible }: Context): Promise<SourceProps[]> {
+    const rows = await db.read(QUERIES.allSources, { visible });
     return rows.map((r) => r.source);
   },
 };

@@ -25,9 +25,9 @@ export function explain(shared: SharedItem[]): { reasons: string[]; shared: Node
 }
 
 export const alliesFields = {
-  async allies(_: unknown, args: QueryAlliesArgs, { db, loaders }: Context) {
+  async allies(_: unknown, args: QueryAlliesArgs, { db, loaders, visible }: Context) {
     const limit = intInRange("limit", args.limit, 1, ALLIES_LIMIT_MAX, 10);
-    const rows = await db.read(QUERIES.allies, { id: idArg("id", args.id), limit });
+    const rows = await db.read(QUERIES.allies, { id: idArg("id", args.id), limit, visible });
     if (rows.length === 0) {
       const node = await loaders.nodes.load(args.id);
       if (!node) throw notFound("node", args.id);

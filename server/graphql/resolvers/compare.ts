@@ -21,13 +21,13 @@ export const COMPARE_MAX = 5;
 export const MIN_SHARED_MAX = 100;
 
 export const compareFields = {
-  async compare(_: unknown, args: QueryCompareArgs, { db, loaders }: Context) {
+  async compare(_: unknown, args: QueryCompareArgs, { db, loaders, visible }: Context) {
     const ids = args.ids;
     if (ids.length < COMPARE_MIN || ids.length > COMPARE_MAX)
       throw badInput("ids", `must list ${COMPARE_MIN}–${COMPARE_MAX} organisations (got ${ids.length})`);
     ids.forEach((id) => idArg("ids", id));
     if (new Set(ids).size !== ids.length) throw badInput("ids", "must not repeat an organisation");
-    const rows = await db.read(QUERIES.compareItems, { ids });
+    const rows = await db.read(QUERIES.compareItems, { ids, visible });
     const byId = new Map(rows.map((r) => [r.node.id, r]));
     for (const id of ids) {
       if (byId.has(id)) continue;
@@ -48,7 +48,7 @@ export const compareFields = {
       async () => {
         // The whole graph's short properties (a read the unfiltered network shares) name the nodes.
         const [[row], all] = await Promise.all([
-          context.db.read(QUERIES.coMemberships, params),
+          context.db.read(QUERIES.coMemberships, { ...params, visible: context.visible }),
           networkColumns(context, filterParams(null)),
         ]);
         const index = new Map(all.nodes.id.map((id, i) => [id, i]));

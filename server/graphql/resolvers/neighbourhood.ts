@@ -50,7 +50,7 @@ export const neighbourhoodFields = {
       const hood = await fromCachedGraph(context, id, depth, limit);
       if (hood) return hood;
     }
-    const [row] = await context.db.read(QUERIES.neighbourhood, { ...params, id, depth, limit, full });
+    const [row] = await context.db.read(QUERIES.neighbourhood, { ...params, id, depth, limit, full, visible: context.visible });
     // The centre is always part of its own neighbourhood, so no nodes means no such node.
     if (!row || row.nodes.id.length === 0) throw notFound("node", args.id);
     return {

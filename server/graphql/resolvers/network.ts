@@ -34,7 +34,7 @@ export function networkColumns(context: Context, params: FilterParams): Promise<
     "networkColumns",
     params,
     async () => {
-      const [row] = await wholeGraphReads(() => context.db.read(QUERIES.networkColumns, params));
+      const [row] = await wholeGraphReads(() => context.db.read(QUERIES.networkColumns, { ...params, visible: context.visible }));
       return row ?? EMPTY_COLUMNS;
     },
     weighColumns,
@@ -92,7 +92,7 @@ export const networkFields = {
       { params, groupBy, full },
       async () => {
         if (full) {
-          const [row] = await context.db.read(QUERIES.network, params);
+          const [row] = await context.db.read(QUERIES.network, { ...params, visible: context.visible });
           return assembleSubgraph(row?.nodes ?? [], row?.edges ?? [], groupBy);
         }
         const columns = await networkColumns(context, params);
@@ -135,10 +135,11 @@ export const networkFields = {
     return { ...compact, layout };
   },
 
-  async expand(_: unknown, args: QueryExpandArgs, { db }: Context): Promise<Subgraph & { memberIds: string[] }> {
+  async expand(_: unknown, args: QueryExpandArgs, { db, visible }: Context): Promise<Subgraph & { memberIds: string[] }> {
     const [row] = await db.read(QUERIES.expand, {
       ...filterParams(args.filter),
       id: idArg("id", args.id),
+      visible,
     });
     if (!row) throw notFound("node", args.id);
     return { nodes: row.nodes, edges: row.edges, groups: [], memberIds: row.memberIds };

@@ -49,7 +49,7 @@ async function fromCachedGraph(context: Context, { columns, adjacency }: CachedG
   if (!complete && found.length === 0) return undefined;
   const hops = found.map((path) => path.slice(1).map((node, k) => hopEdge(adjacency, columns.edges, path[k], node)));
   const wanted = new Map(hops.flat().map((edge) => [edge.id, { id: edge.id, source: edge.source, target: edge.target }]));
-  const [row] = wanted.size ? await context.db.read(QUERIES.pathEdges, { edges: [...wanted.values()] }) : [];
+  const [row] = wanted.size ? await context.db.read(QUERIES.pathEdges, { edges: [...wanted.values()], visible: context.visible }) : [];
   for (const source of row?.sources ?? []) context.loaders.sources.prime(source.id, source);
   const full = new Map((row?.edges ?? []).map((edge) => [edge.id, edge]));
   return found.map((path, p) => ({
@@ -71,7 +71,7 @@ export const pathsFields = {
     const graph = unfiltered(filter) ? await cachedGraph(context) : undefined;
     const inMemory = graph && (await fromCachedGraph(context, graph, args, maxLength, limit));
     if (inMemory) return inMemory;
-    const params = { ...filter, from: args.from, to: args.to, maxLength, limit };
+    const params = { ...filter, from: args.from, to: args.to, maxLength, limit, visible: context.visible };
     const rows = await db.read(QUERIES.paths, params);
     if (rows.length === 0) {
       // No path, or no such node: only the second is an error.

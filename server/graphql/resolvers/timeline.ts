@@ -35,7 +35,7 @@ function timelineFacts(context: Context): Promise<TimelineFacts> {
     "timelineFacts",
     null,
     async () => {
-      const [row] = await context.db.read(QUERIES.timelineFacts);
+      const [row] = await context.db.read(QUERIES.timelineFacts, { visible: context.visible });
       return row;
     },
     (facts) => (facts.nodes.id.length + facts.relationships.type.length) * WEIGHT.row,
