@@ -2,7 +2,7 @@
 import { createLruCache, type LruCache } from "./lru.js";
 
 export { createLruCache, type LruCache, type LruOptions } from "./lru.js";
-export { cachedReadModel, readModel, readModelKey, type ReadModelScope, WEIGHT } from "./read-model.js";
+export { cachedReadModel, levelsKey, readModel, readModelKey, type ReadModelScope, WEIGHT } from "./read-model.js";
 export { onlyCacheableFields, RESULT_CACHE_FIELDS, useResultCache } from "./result-cache.js";
 
 export interface CacheOptions {

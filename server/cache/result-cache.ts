@@ -1,7 +1,8 @@
 /**
  * Whole-graph responses, served without re-running GraphQL. A query whose root fields are all
  * whole-graph read models (RESULT_CACHE_FIELDS) is executed once per dataset hash, document,
- * operation name and variables; its serialised JSON is kept (weighed by its length) and later
+ * operation name, variables and the viewer's visibility levels (an anonymous visitor must never
+ * get the bytes made for an editor); its serialised JSON is kept (weighed by its length) and later
  * requests get the same bytes through Yoga's `result.stringify` hook, skipping execution and
  * serialisation, which dominate warm requests for 10k+ nodes. Results with errors are not kept.
  * Validation and query limits still run first on every request.
@@ -19,13 +20,16 @@ import {
 } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
+import type { Visibility } from "../../core/access.js";
 import type { LruCache } from "./lru.js";
+import { levelsKey } from "./read-model.js";
 
 /** Root fields whose value depends only on the loaded dataset and the arguments. */
 export const RESULT_CACHE_FIELDS = ["network", "networkCompact", "timeline", "coMembership", "metrics"] as const;
 
 export interface ResultCacheScope {
   datasetHash(): Promise<string | undefined>;
+  visible: readonly Visibility[];
   caches: { results: LruCache };
 }
 
@@ -45,10 +49,18 @@ export function onlyCacheableFields(
   });
 }
 
-function resultKey(hash: string, document: DocumentNode, operationName: string | null | undefined, variables: unknown): string {
+export function resultKey(
+  hash: string,
+  visible: readonly Visibility[],
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: unknown,
+): string {
   const text = document.loc?.source.body ?? print(document);
   return createHash("sha1")
     .update(hash)
+    .update("\u0000")
+    .update(levelsKey(visible))
     .update("\u0000")
     .update(operationName ?? "")
     .update("\u0000")
@@ -76,7 +88,7 @@ export function useResultCache(fields: readonly string[] = RESULT_CACHE_FIELDS):
       if (!onlyCacheableFields(operation.selectionSet, fragments, allowed)) return;
       const hash = await scope.datasetHash();
       if (hash === undefined) return;
-      const key = resultKey(hash, args.document, args.operationName, args.variableValues);
+      const key = resultKey(hash, scope.visible, args.document, args.operationName, args.variableValues);
       const body = cache.peek<string>(key);
       // The placeholder carries no data: every result processor serialises through `stringify`.
       if (body !== undefined) return setResultAndStopExecution(withBody({}, body));

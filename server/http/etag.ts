@@ -1,7 +1,8 @@
 /**
- * ETags for whole-graph answers. Their value depends only on the loaded dataset, the document and
- * the variables (the same rule as the result cache), so the tag is a hash of the dataset hash and
- * those: it changes exactly when a reload changes the data. A request whose If-None-Match carries
+ * ETags for whole-graph answers. Their value depends only on the loaded dataset, the viewer's
+ * visibility levels, the document and the variables (the same rule as the result cache), so the tag
+ * is a hash of the dataset hash and those: it changes exactly when a reload changes the data, and a
+ * tag earned by an editor never gets an anonymous visitor a 304. A request whose If-None-Match carries
  * the current tag gets 304 without executing. POST answers are tagged too: a query is safe, and the
  * explorer's clients may revalidate either way.
  */
@@ -10,11 +11,13 @@ import { createHash } from "node:crypto";
 import { type DocumentNode, type FragmentDefinitionNode, getOperationAST, Kind, print } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
-import { onlyCacheableFields, RESULT_CACHE_FIELDS } from "../cache/index.js";
+import type { Visibility } from "../../core/access.js";
+import { levelsKey, onlyCacheableFields, RESULT_CACHE_FIELDS } from "../cache/index.js";
 
 interface ETagScope {
   request: Request;
   datasetHash(): Promise<string | undefined>;
+  visible: readonly Visibility[];
 }
 
 /** True when an If-None-Match header lists `etag` (or is `*`); weak tags compare by their opaque part. */
@@ -24,10 +27,16 @@ export function matchesIfNoneMatch(header: string | null, etag: string): boolean
   return header.split(",").some((tag) => tag.trim() === "*" || strip(tag) === strip(etag));
 }
 
-function etagOf(hash: string, document: DocumentNode, operationName: string | null | undefined, variables: unknown): string {
+export function etagOf(
+  hash: string,
+  visible: readonly Visibility[],
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: unknown,
+): string {
   const digest = createHash("sha1")
     .update(
-      `${hash}\u0000${operationName ?? ""}\u0000${document.loc?.source.body ?? print(document)}\u0000${JSON.stringify(variables ?? {})}`,
+      `${hash}\u0000${levelsKey(visible)}\u0000${operationName ?? ""}\u0000${document.loc?.source.body ?? print(document)}\u0000${JSON.stringify(variables ?? {})}`,
     )
     .digest("base64url");
   return `"${digest}"`;
@@ -48,7 +57,7 @@ export function useWholeGraphETag(fields: readonly string[] = RESULT_CACHE_FIELD
       if (!onlyCacheableFields(operation.selectionSet, fragments, allowed)) return;
       const hash = await scope.datasetHash();
       if (hash === undefined) return;
-      const etag = etagOf(hash, args.document, args.operationName, args.variableValues);
+      const etag = etagOf(hash, scope.visible, args.document, args.operationName, args.variableValues);
       const notModified = matchesIfNoneMatch(scope.request.headers.get("if-none-match"), etag);
       tags.set(scope.request, { etag, notModified });
       // Nothing is executed for a 304: onResponse replaces this empty result's answer.

@@ -1,3 +1,4 @@
+import { visibleLevels } from "../../core/access.js";
 import { Kind, type OperationDefinitionNode, parse } from "graphql";
 import { describe, expect, it } from "vitest";
 
@@ -105,6 +106,7 @@ describe("cache", () => {
       let hashReads = 0;
       const scope = {
         datasetHash: async () => (hashReads++, hash),
+        visible: visibleLevels(null),
         caches: { readModels: createLruCache({ maxEntries: 8, maxWeight: 1000 }) },
       };
       let runs = 0;
@@ -125,7 +127,10 @@ describe("cache", () => {
       expect(await read({ yearTo: 2010 })).toBe(4);
       expect(await read({ yearTo: 2010 })).toBe(5);
       expect(hashReads).toBe(6);
-      expect(readModelKey("h", "a", { x: 1 })).not.toBe(readModelKey("h", "b", { x: 1 }));
+      expect(readModelKey("h", ["PUBLIC"], "a", { x: 1 })).not.toBe(readModelKey("h", ["PUBLIC"], "b", { x: 1 }));
+      // Each viewer's levels key their own entries: a member's graph never answers an anonymous visitor.
+      expect(readModelKey("h", ["PUBLIC"], "a", { x: 1 })).not.toBe(readModelKey("h", ["PUBLIC", "MEMBERS"], "a", { x: 1 }));
+      expect(readModelKey("h", ["MEMBERS", "PUBLIC"], "a", null)).toBe(readModelKey("h", ["PUBLIC", "MEMBERS"], "a", null));
     });
   });
 
