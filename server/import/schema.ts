@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 
+import { VISIBILITIES } from "../../core/access.js";
 import { type Citation, citationSchema, idSchema, textSchema, yearSchema } from "../../core/record-parts.js";
 import type { StoryFile } from "../../core/story.js";
 import { VISIBILITIES } from "../../core/access.js";
@@ -28,6 +29,9 @@ const visibility = z.enum(VISIBILITIES).optional();
 
 const citations = z.array(citationSchema).min(1, "needs at least one citation (source, locator, evidence)");
 
+/** Who may see a node or relationship (core/access.ts); absent means PUBLIC. */
+export const visibilitySchema = z.enum(VISIBILITIES);
+
 export const figureSchema = z.strictObject({
   metric: z.enum(FIGURE_METRICS),
   value: z.number().nonnegative(),
@@ -47,6 +51,7 @@ const nodeBase = {
   description: text.max(600).optional(),
   visibility,
   citations,
+  visibility: visibilitySchema.optional(),
 };
 
 /**
@@ -155,6 +160,7 @@ export const relationshipSchema = z.strictObject({
   note: text.max(200).optional(),
   visibility,
   citations,
+  visibility: visibilitySchema.optional(),
 });
 export type RelationshipRecord = z.infer<typeof relationshipSchema>;
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 
 import { DATA_DIR } from "../../server/db/open.js";
 import { readDataset } from "../../server/import/read-dataset.js";
+import { toGraphRows } from "../../server/import/to-graph.js";
 import { DataValidationError, parseDataset, relationshipId } from "../../server/import/validate.js";
 
 const cite = [{ source: "doc", locator: "Intro", evidence: "Says so." }];
@@ -67,6 +68,17 @@ describe("dataset validation", () => {
     const data = readDataset(DATA_DIR);
     expect(data.sources).toHaveLength(5);
     expect(data.organisations.length).toBeGreaterThan(6);
+    // The bundled atlas is public: no record narrows who may see it.
+    const records = [
+      data.organisations,
+      data.forums,
+      data.campaigns,
+      data.instruments,
+      data.people,
+      data.issues,
+      data.relationships,
+    ].flat();
+    expect(records.filter((r) => r.visibility !== undefined)).toEqual([]);
   });
 
   it("should name file, record and field of a dangling reference", () => {
@@ -110,6 +122,30 @@ describe("dataset validation", () => {
     const raw = validRaw();
     (raw.organisations[0] as { type: string }).type = "CLUB";
     expect(problemsOf(raw)).toContainEqual(expect.objectContaining({ file: "organisations.json", record: "mfa", field: "type" }));
+  });
+
+  it("should accept a visibility on nodes and relationships, store it, and leave all-public data as it was", () => {
+    const raw = validRaw();
+    const publicHash = toGraphRows(parseDataset(raw)).hash;
+    Object.assign(raw.organisations[1], { visibility: "MEMBERS" });
+    Object.assign(raw.relationships[0], { visibility: "EDITORS" });
+    const rows = toGraphRows(parseDataset(raw));
+    expect(rows.nodes.find((n) => n.id === "gcm")!.props.visibility).toBe("MEMBERS");
+    expect(rows.nodes.find((n) => n.id === "mfa")!.props).not.toHaveProperty("visibility");
+    expect(rows.relationships[0].props.visibility).toBe("EDITORS");
+    expect(rows.relationships[1].props).not.toHaveProperty("visibility");
+    // Absent means PUBLIC: the bundled data's hash (and so every store loaded from it) is unchanged.
+    expect(rows.hash).not.toBe(publicHash);
+    expect(toGraphRows(parseDataset(validRaw())).hash).toBe(publicHash);
+  });
+
+  it("should reject an unknown visibility, naming the record and field", () => {
+    const raw = validRaw();
+    Object.assign(raw.organisations[0], { visibility: "SECRET" });
+    Object.assign(raw.relationships[1], { visibility: "public" });
+    const problems = problemsOf(raw);
+    expect(problems).toContainEqual(expect.objectContaining({ file: "organisations.json", record: "mfa", field: "visibility" }));
+    expect(problems).toContainEqual(expect.objectContaining({ file: "relationships.json", field: "visibility" }));
   });
 
   it("should reject a role the relationship type does not allow", () => {
