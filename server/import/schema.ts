@@ -4,7 +4,6 @@
  */
 import { z } from "zod";
 
-import { VISIBILITIES } from "../../core/access.js";
 import { type Citation, citationSchema, idSchema, textSchema, yearSchema } from "../../core/record-parts.js";
 import type { StoryFile } from "../../core/story.js";
 import { VISIBILITIES } from "../../core/access.js";
@@ -29,9 +28,6 @@ const visibility = z.enum(VISIBILITIES).optional();
 
 const citations = z.array(citationSchema).min(1, "needs at least one citation (source, locator, evidence)");
 
-/** Who may see a node or relationship (core/access.ts); absent means PUBLIC. */
-export const visibilitySchema = z.enum(VISIBILITIES);
-
 export const figureSchema = z.strictObject({
   metric: z.enum(FIGURE_METRICS),
   value: z.number().nonnegative(),
@@ -51,7 +47,6 @@ const nodeBase = {
   description: text.max(600).optional(),
   visibility,
   citations,
-  visibility: visibilitySchema.optional(),
 };
 
 /**
@@ -160,7 +155,6 @@ export const relationshipSchema = z.strictObject({
   note: text.max(200).optional(),
   visibility,
   citations,
-  visibility: visibilitySchema.optional(),
 });
 export type RelationshipRecord = z.infer<typeof relationshipSchema>;
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 
+import { VISIBILITIES } from "../../core/access.js";
 import type { Database } from "../../server/db/database.js";
 import { QUERIES } from "../../server/db/registry.js";
 import { applyOperation, changesPage, historyOf, listProposals, reviewProposal, revertChange, submit } from "../../server/write/index.js";
@@ -269,7 +270,7 @@ describe("write layer", () => {
 
   it("should update and delete relationships by version", async () => {
     const tie = data.relationships.find((r) => r.source === "mfa")!;
-    const [{ relationship }] = (await db.read(QUERIES.relationshipsOfNodes, { ids: ["mfa"] })).filter(
+    const [{ relationship }] = (await db.read(QUERIES.relationshipsOfNodes, { ids: ["mfa"], visible: VISIBILITIES })).filter(
       (r) => r.relationship.type === tie.type,
     );
     await submit(db, editor, "updateRelationship", { id: relationship.id, version: 1, fields: { note: "through its secretariat" } });
