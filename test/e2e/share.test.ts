@@ -22,8 +22,11 @@ beforeAll(async () => {
 });
 afterAll(() => e2e?.close());
 
+/** The Export menu (the header has other menus, such as the account's). */
+const exportMenu = () => page.locator("details.menu", { has: page.locator("summary", { hasText: "Export" }) });
+
 async function download(label: string): Promise<{ download: Download; text: () => string; bytes: () => Buffer }> {
-  await page.locator(".menu summary").click();
+  await exportMenu().locator("summary").click();
   const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: label }).click()]);
   const path = await file.path();
   return { download: file, text: () => readFileSync(path, "utf8"), bytes: () => readFileSync(path) };
@@ -90,12 +93,12 @@ describe("sharing", () => {
   });
 
   it("should close the Export menu on Escape and give focus back to it", async () => {
-    const summary = page.locator(".menu summary");
+    const summary = exportMenu().locator("summary");
     await summary.click();
-    await expect.poll(() => page.locator(".menu").evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
+    await expect.poll(() => exportMenu().evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
     await page.getByRole("button", { name: "CSV of visible nodes" }).focus();
     await page.keyboard.press("Escape");
-    await expect.poll(() => page.locator(".menu").evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
+    await expect.poll(() => exportMenu().evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
     expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
   });
 
