@@ -28,11 +28,13 @@ async function dump(): Promise<string> {
     const strip = (labels: string[], props: Record<string, unknown>) => {
       const { loadedAt: _ignored, ...rest } = props;
       if (labels.includes("DatasetMeta")) delete rest.version;
-      return rest;
+      return sortKeys(rest);
     };
+    // Neo4j does not keep a node's property order when a load sets them again: compare by name.
+    const sortKeys = (props: Record<string, unknown>) => Object.fromEntries(Object.entries(props).sort(([a], [b]) => a.localeCompare(b)));
     return JSON.stringify({
       nodes: nodes.records.map((r) => [r.get("labels"), strip(r.get("labels"), r.get("props"))]),
-      rels: rels.records.map((r) => r.toObject()),
+      rels: rels.records.map((r) => ({ ...r.toObject(), props: sortKeys(r.get("props")) })),
     });
   } finally {
     await session.close();
