@@ -8,14 +8,14 @@ export const NODE_KINDS = ["ORGANISATION", "FORUM", "CAMPAIGN", "INSTRUMENT", "P
 export type NodeKind = (typeof NODE_KINDS)[number];
 
 /** Neo4j label per kind; every node also carries the `Entity` label (one id space for all kinds). */
-export const LABEL_OF_KIND: Record<NodeKind, string> = {
+export const LABEL_OF_KIND = {
   ORGANISATION: "Organisation",
   FORUM: "Forum",
   CAMPAIGN: "Campaign",
   INSTRUMENT: "Instrument",
   PERSON: "Person",
   ISSUE: "Issue",
-};
+} as const satisfies Record<NodeKind, string>;
 
 export const ORGANISATION_TYPES = [
   "TRADE_UNION",

@@ -13,6 +13,10 @@ export interface Subgraph {
   /** `weight` is absent on plain relationships (Edge.weight resolves it to 1). */
   edges: (EdgeProps & { weight?: number })[];
   groups: NodeGroup[];
+  /** In `expand`: the opened network's members. */
+  memberIds?: string[];
+  /** In `neighbourhood`: true when a limit left nodes out. */
+  truncated?: boolean;
 }
 
 /** Keeps the edges whose two ends are among `nodes` (queries return edges leaving kept nodes). */

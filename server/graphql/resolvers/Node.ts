@@ -7,8 +7,9 @@
  */
 import type { Context } from "../context.js";
 import { LABEL_OF_KIND } from "../../../core/vocabulary.js";
-import type { NodeRelationshipsArgs } from "../generated/resolvers.js";
+import type { NodeRelationshipsArgs, Resolvers } from "../generated/resolvers.js";
 import { OrganisationMembers } from "./members.js";
+import type { Figure } from "../../import/schema.js";
 import { citationsOf, isLean, type NodeProps } from "../../read/rows.js";
 
 /** A long field: read from the node itself, or from its full properties when it was read lean. */
@@ -17,11 +18,12 @@ function long<T>(pick: (node: NodeProps) => T) {
     isLean(node) ? loaders.nodes.load(node.id).then((full) => pick(full ?? node)) : pick(node);
 }
 
-const orNull = <K extends string>(key: K) => long((node) => (node[key] as unknown) ?? null);
+/** An optional text property (the stored map types its extra properties as unknown). */
+const orNull = (key: string) => long((node) => (typeof node[key] === "string" ? node[key] : null));
 
 /** Figures are stored as a JSON string (a list of maps cannot be a Neo4j property). */
-const figuresOf = (node: NodeProps) =>
-  (node.figures ? (JSON.parse(node.figures) as { approximate?: boolean }[]) : []).map((f) => ({
+const figuresOf = (node: NodeProps): Figure[] =>
+  (node.figures ? (JSON.parse(node.figures) as Figure[]) : []).map((f) => ({
     ...f,
     approximate: f.approximate ?? false,
   }));
@@ -47,4 +49,4 @@ export const NodeTypes = {
   Instrument: nodeFields,
   Person: nodeFields,
   Issue: nodeFields,
-};
+} satisfies Resolvers;

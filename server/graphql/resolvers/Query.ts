@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo } from "graphql";
 
 import { VISIBILITIES } from "../../../core/access.js";
 import type { Context, Loaders } from "../context.js";
-import type { QueryNodeArgs, QuerySearchArgs } from "../generated/resolvers.js";
+import type { QueryNodeArgs, QueryResolvers, QuerySearchArgs } from "../generated/resolvers.js";
 import { idArg, intInRange, textOfLength } from "../errors.js";
 import { alliesFields } from "./allies.js";
 import { compareFields } from "./compare.js";
@@ -67,4 +67,4 @@ export const Query = {
     const rows = await db.read(QUERIES.allSources, { visible });
     return rows.map((r) => r.source);
   },
-};
+} satisfies QueryResolvers;

@@ -1,7 +1,7 @@
 /** Teaching stories: read from Neo4j (steps stored as JSON) and mapped onto Story/StoryStep. */
 import type { Context, Loaders } from "../context.js";
-import type { StoryStep } from "../../../core/story.js";
-import type { QueryStoryArgs } from "../generated/resolvers.js";
+import type { StoryFile, StoryStep } from "../../../core/story.js";
+import type { QueryStoryArgs, Resolvers } from "../generated/resolvers.js";
 import type { CitationValue, NodeProps } from "../../read/rows.js";
 import { QUERIES, type StoryRow } from "../../db/registry.js";
 
@@ -20,7 +20,10 @@ const visibleIds = async (ids: readonly string[], loaders: Loaders) => (await vi
 type StoryViewValue = NonNullable<StoryStep["view"]>;
 type ExerciseValue = NonNullable<StoryStep["exercise"]>;
 
-const toStory = (row: StoryRow) => ({ ...row, steps: JSON.parse(row.steps) as StoryStep[] });
+/** A stored story: the file format without its type and version header. */
+export type StoryValue = Omit<StoryFile, "type" | "version">;
+
+const toStory = (row: StoryRow): StoryValue => ({ ...row, steps: JSON.parse(row.steps) as StoryStep[] });
 
 export const StoryTypes = {
   Query: {
@@ -46,4 +49,4 @@ export const StoryTypes = {
   Exercise: {
     answers: (exercise: ExerciseValue, _: unknown, { loaders }: Context) => visibleIds(exercise.answers, loaders),
   },
-};
+} satisfies Resolvers;

@@ -12,6 +12,7 @@ import type {
   MutationRevokeApiTokenArgs,
   MutationSignInArgs,
   QueryApiTokensArgs,
+  Resolvers,
 } from "../generated/resolvers.js";
 
 /** Account refusals as API errors (their code, naming the field). */
@@ -73,4 +74,4 @@ export const AccountTypes = {
       return revokeApiToken(db, id, me.role === "admin" ? null : me.username);
     },
   },
-};
+} satisfies Resolvers;

@@ -1,6 +1,6 @@
 /** allies(id): link-prediction suggestions with reasons that name the shared items. */
 import type { Context } from "../context.js";
-import type { QueryAlliesArgs } from "../generated/resolvers.js";
+import type { QueryAlliesArgs, QueryResolvers } from "../generated/resolvers.js";
 import { badInput, idArg, intInRange, notFound } from "../errors.js";
 import type { NodeProps } from "../../read/rows.js";
 import { QUERIES, type SharedCategory, type SharedItem } from "../../db/registry.js";
@@ -35,4 +35,4 @@ export const alliesFields = {
     }
     return rows.map((row) => ({ node: row.node, score: row.score, ...explain(row.shared) }));
   },
-};
+} satisfies Pick<QueryResolvers, "allies">;

@@ -3,7 +3,7 @@ import { coMembershipPairs } from "../../analytics/co-membership.js";
 import { compareOrganisations } from "../../analytics/compare.js";
 import { readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
-import type { QueryCoMembershipArgs, QueryCompareArgs } from "../generated/resolvers.js";
+import type { QueryCoMembershipArgs, QueryCompareArgs, QueryResolvers } from "../generated/resolvers.js";
 import { badInput, idArg, intInRange, notFound } from "../errors.js";
 import { nodeOfColumns } from "../../read/columns.js";
 import { filterParams } from "../../read/filter.js";
@@ -70,4 +70,4 @@ export const compareFields = {
       (value) => value.nodes.length * WEIGHT.node + value.edges.length * WEIGHT.edge,
     );
   },
-};
+} satisfies Pick<QueryResolvers, "compare" | "coMembership">;

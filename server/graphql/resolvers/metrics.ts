@@ -9,14 +9,17 @@ import { readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
 import { nodeOfColumns } from "../../read/columns.js";
 import { filterParams } from "../../read/filter.js";
-import type { QueryMetricsArgs } from "../generated/resolvers.js";
+import type { QueryMetricsArgs, QueryResolvers, Resolvers } from "../generated/resolvers.js";
 import { networkColumns } from "./network.js";
 import type { NodeProps } from "../../read/rows.js";
 import { runInWorker } from "../../workers/index.js";
 import { metricsTaskOfColumns } from "../../workers/columns.js";
 
+/** One node's metrics as resolved: NodeMetrics.values is derived from the named values. */
+export type NodeMetricsValue = NodeMetricValues & { node: NodeProps };
+
 export interface NetworkMetricsValue {
-  nodes: (NodeMetricValues & { node: NodeProps })[];
+  nodes: NodeMetricsValue[];
   density: number;
   modularity: number;
   components: number;
@@ -57,11 +60,11 @@ export const metricsFields = {
       weigh,
     );
   },
-};
+} satisfies Pick<QueryResolvers, "metrics">;
 
 /** NodeMetrics.values: every registry metric by key, so a new metric needs no schema or client change. */
 export const MetricTypes = {
   NodeMetrics: {
     values: (metrics: NodeMetricValues) => METRIC_KEYS.map((key) => ({ key, value: metrics[key] })),
   },
-};
+} satisfies Resolvers;

@@ -8,7 +8,7 @@ import type { GraphQLResolveInfo } from "graphql";
 
 import { neighbourhoodOf } from "../../analytics/adjacency.js";
 import type { Context } from "../context.js";
-import type { QueryNeighbourhoodArgs } from "../generated/resolvers.js";
+import type { QueryNeighbourhoodArgs, QueryResolvers } from "../generated/resolvers.js";
 import { idArg, intInRange, notFound } from "../errors.js";
 import { edgeOfColumns, edgesOfColumns, nodeOfColumns, nodesOfColumns } from "../../read/columns.js";
 import { cachedGraph, unfiltered } from "../../read/cached-graph.js";
@@ -60,4 +60,4 @@ export const neighbourhoodFields = {
       truncated: row.truncated,
     };
   },
-};
+} satisfies Pick<QueryResolvers, "neighbourhood">;

@@ -8,7 +8,7 @@ import type { GraphQLResolveInfo } from "graphql";
 import type { CompactNetwork } from "../../../core/wire.js";
 import { readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
-import type { QueryExpandArgs, QueryNetworkArgs, QueryNetworkCompactArgs } from "../generated/resolvers.js";
+import type { QueryExpandArgs, QueryNetworkArgs, QueryNetworkCompactArgs, QueryResolvers } from "../generated/resolvers.js";
 import { idArg, notFound } from "../errors.js";
 import { EMPTY_COLUMNS, edgesOfColumns, nodesOfColumns, type SubgraphColumns } from "../../read/columns.js";
 import { type CompactSubgraph, compactOfColumns } from "../../read/compact.js";
@@ -144,4 +144,4 @@ export const networkFields = {
     if (!row) throw notFound("node", args.id);
     return { nodes: row.nodes, edges: row.edges, groups: [], memberIds: row.memberIds };
   },
-};
+} satisfies Pick<QueryResolvers, "network" | "networkCompact" | "expand">;

@@ -8,7 +8,7 @@
 import type { Adjacency } from "../../analytics/adjacency.js";
 import { shortestSimplePaths } from "../../analytics/paths.js";
 import type { Context } from "../context.js";
-import type { QueryPathsArgs } from "../generated/resolvers.js";
+import type { QueryPathsArgs, QueryResolvers } from "../generated/resolvers.js";
 import { badInput, idArg, intInRange, notFound } from "../errors.js";
 import { type CachedGraph, cachedGraph, unfiltered } from "../../read/cached-graph.js";
 import { edgeOfColumns, type EdgeColumns, nodeOfColumns } from "../../read/columns.js";
@@ -82,4 +82,4 @@ export const pathsFields = {
     for (const row of rows) for (const source of row.sources) loaders.sources.prime(source.id, source);
     return rows.map(({ nodes, edges, length }) => ({ nodes: nodes.map(markLean), edges, length }));
   },
-};
+} satisfies Pick<QueryResolvers, "paths">;

@@ -3,10 +3,10 @@
  * joined in memory from two cached reads: the filtered graph's columns (shared with network) and
  * the dataset's dated facts (one read per dataset, whatever the filter).
  */
-import { type DatedRelationship, timelineEvents } from "../../analytics/timeline.js";
+import { type DatedRelationship, type TimelineEventKind, timelineEvents } from "../../analytics/timeline.js";
 import { readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
-import type { QueryTimelineArgs } from "../generated/resolvers.js";
+import type { QueryResolvers, QueryTimelineArgs } from "../generated/resolvers.js";
 import { relationshipId } from "../../import/validate.js";
 import { nodesOfColumns } from "../../read/columns.js";
 import { filterParams } from "../../read/filter.js";
@@ -16,7 +16,7 @@ import { type CitationColumns, QUERIES, type TimelineFacts } from "../../db/regi
 
 interface TimelineEventValue {
   year: number;
-  kind: string;
+  kind: TimelineEventKind;
   label: string;
   nodes: NodeProps[];
   relationshipId: string | null;
@@ -82,4 +82,4 @@ export const timelineFields = {
       (events) => events.length * WEIGHT.row,
     );
   },
-};
+} satisfies Pick<QueryResolvers, "timeline">;

@@ -5,7 +5,7 @@
 import type { Viewer } from "../../auth/viewer.js";
 import type { Database } from "../../db/database.js";
 import { QUERIES } from "../../db/registry.js";
-import { isLean, type NodeProps } from "../../read/rows.js";
+import { isLean, type NodeProps, type RelationshipProps } from "../../read/rows.js";
 import {
   changesPage,
   type ChangeProps,
@@ -14,6 +14,7 @@ import {
   listProposals,
   type OperationName,
   type ProposalProps,
+  type WriteOutcome,
   reviewProposal,
   revertChange,
   submit,
@@ -21,26 +22,23 @@ import {
 import type { Context } from "../context.js";
 import { idArg } from "../errors.js";
 import type {
-  MutationCreateNodeArgs,
-  MutationCreateRelationshipArgs,
-  MutationCreateSourceArgs,
-  MutationDeleteNodeArgs,
-  MutationDeleteRelationshipArgs,
-  MutationMergeNodesArgs,
-  MutationReviewProposalArgs,
   MutationRevertChangeArgs,
-  MutationUpdateNodeArgs,
-  MutationUpdateRelationshipArgs,
+  MutationReviewProposalArgs,
   QueryChangesArgs,
   QueryHistoryArgs,
   QueryProposalsArgs,
+  Resolvers,
 } from "../generated/resolvers.js";
 
-/** A mutation: its input without the comment goes to the write layer, the comment to the Change. */
+/**
+ * A mutation: its input without the comment goes to the write layer, the comment to the Change.
+ * The GraphQL input is already shaped by the schema; the write layer checks the record it makes with
+ * the zod schema of data/, so the input's nulls (GraphQL) and optionals (write layer) meet here.
+ */
 function write<N extends OperationName>(name: N) {
-  return (_: unknown, { input }: { input: { comment?: string | null } }, { db, viewer }: Context) => {
+  return (_: unknown, { input }: { input: { comment?: string | null } }, { db, viewer }: Context): Promise<WriteOutcome> => {
     const { comment, ...rest } = input;
-    return submit(db, viewer, name, rest as unknown as InputOf<N>, comment);
+    return submit(db, viewer, name, rest as InputOf<N>, comment);
   };
 }
 
@@ -68,14 +66,14 @@ export const WriteTypes = {
     proposals: (_: unknown, args: QueryProposalsArgs, { db, viewer }: Context) => listProposals(db, viewer, args.status ?? null),
   },
   Mutation: {
-    createNode: write("createNode") as (_: unknown, args: MutationCreateNodeArgs, ctx: Context) => unknown,
-    updateNode: write("updateNode") as (_: unknown, args: MutationUpdateNodeArgs, ctx: Context) => unknown,
-    deleteNode: write("deleteNode") as (_: unknown, args: MutationDeleteNodeArgs, ctx: Context) => unknown,
-    mergeNodes: write("mergeNodes") as (_: unknown, args: MutationMergeNodesArgs, ctx: Context) => unknown,
-    createRelationship: write("createRelationship") as (_: unknown, args: MutationCreateRelationshipArgs, ctx: Context) => unknown,
-    updateRelationship: write("updateRelationship") as (_: unknown, args: MutationUpdateRelationshipArgs, ctx: Context) => unknown,
-    deleteRelationship: write("deleteRelationship") as (_: unknown, args: MutationDeleteRelationshipArgs, ctx: Context) => unknown,
-    createSource: write("createSource") as (_: unknown, args: MutationCreateSourceArgs, ctx: Context) => unknown,
+    createNode: write("createNode"),
+    updateNode: write("updateNode"),
+    deleteNode: write("deleteNode"),
+    mergeNodes: write("mergeNodes"),
+    createRelationship: write("createRelationship"),
+    updateRelationship: write("updateRelationship"),
+    deleteRelationship: write("deleteRelationship"),
+    createSource: write("createSource"),
     revertChange: (_: unknown, args: MutationRevertChangeArgs, { db, viewer }: Context) =>
       revertChange(db, viewer, idArg("id", args.id), args.comment),
     async reviewProposal(_: unknown, args: MutationReviewProposalArgs, { db, viewer }: Context) {
@@ -93,5 +91,5 @@ export const WriteTypes = {
   Issue: { version },
   // A source a user added names no authors (a web page); the field is a list all the same.
   Source: { authors: (source: { authors?: string[] }) => source.authors ?? [] },
-  Relationship: { version: (r: { version?: unknown }) => Number(r.version ?? 1) },
-};
+  Relationship: { version: (r: RelationshipProps) => Number(r.version ?? 1) },
+} satisfies Resolvers;
