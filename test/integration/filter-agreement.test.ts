@@ -21,10 +21,14 @@ import { NETWORK_QUERY } from "../../web/src/api/network-query.js";
 import { createDataset, withScopes } from "../../core/dataset.js";
 import type { AtlasDataset, CompactNetwork } from "../../core/wire.js";
 import { computeView } from "../../web/src/graph/view.js";
-import type { Scope } from "../../web/src/graph/vocabulary.js";
 import { FILTER_FACET_KEYS, FILTER_FACETS, type FiltersState } from "../../core/facets.js";
 import { DEFAULT_FILTERS, getAllFilters } from "../../web/src/state/filters.js";
+import { graphql as gql } from "../gql/index.js";
 import { connectTestDb, graphql } from "../_helpers.js";
+
+const ORGANISATION_SCOPES = gql(`query TestOrganisationScopes {
+  network(filter: { kinds: [ORGANISATION] }) { nodes { id ... on Organisation { scope } } }
+}`);
 
 let db: Database;
 let dataset: AtlasDataset;
@@ -32,24 +36,11 @@ let dataset: AtlasDataset;
 beforeAll(async () => {
   db = await connectTestDb();
   const app = createApp(db);
-  // The browser's graph, as the explorer loads it: the opening request, then organisation scopes.
+  // The browser's graph, as the explorer loads it: the opening request (the wire format of
+  // core/wire.ts), then organisation scopes.
   const network = await graphql<{ networkCompact: CompactNetwork }>(app, NETWORK_QUERY);
-  const extras = await graphql<{ network: { nodes: { id: string; scope?: Scope | null }[] } }>(
-    app,
-    `
-      {
-        network(filter: { kinds: [ORGANISATION] }) {
-          nodes {
-            id
-            ... on Organisation {
-              scope
-            }
-          }
-        }
-      }
-    `,
-  );
-  const scopes = new Map(extras.data!.network.nodes.flatMap((n) => (n.scope ? [[n.id, n.scope] as const] : [])));
+  const extras = await graphql(app, ORGANISATION_SCOPES);
+  const scopes = new Map(extras.data!.network.nodes.flatMap((n) => ("scope" in n ? [[n.id, n.scope] as const] : [])));
   dataset = withScopes(createDataset(network.data!.networkCompact), scopes);
 });
 afterAll(() => db.close());

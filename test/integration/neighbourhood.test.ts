@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import { NEIGHBOURHOOD_LIMIT_DEFAULT, NEIGHBOURHOOD_LIMIT_MAX } from "../../server/graphql/resolvers/neighbourhood.js";
+import { graphql as gql } from "../gql/index.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 import { data } from "./_data.js";
 
@@ -46,15 +47,17 @@ function widest(depth: number): { id: string; size: number } {
   return ids.map((id) => ({ id, size: rings(id, depth).size })).sort((a, b) => b.size - a.size)[0];
 }
 
-interface Hood {
-  neighbourhood: {
-    truncated: boolean;
-    nodes: { id: string; name: string; description?: string | null }[];
-    edges: { id: string; source: string; target: string }[];
-  };
-}
-const HOOD = `query ($id: ID!, $depth: Int, $limit: Int) { neighbourhood(id: $id, depth: $depth, limit: $limit) {
-  truncated nodes { id name } edges { id source target } } }`;
+const HOOD = gql(`query TestHood($id: ID!, $depth: Int, $limit: Int) {
+  neighbourhood(id: $id, depth: $depth, limit: $limit) { truncated nodes { id name } edges { id source target } }
+}`);
+const HOOD_LONG = gql(`query TestHoodLong($id: ID!) {
+  neighbourhood(id: $id) { nodes { id description } edges { id citations { evidence } } }
+}`);
+const HOOD_FULL = gql(`query TestHoodFull($id: ID!, $depth: Int, $limit: Int) {
+  neighbourhood(id: $id, depth: $depth, limit: $limit) {
+    truncated nodes { id name kind ... on Organisation { acronym sector } } edges { id type source target role since }
+  }
+}`);
 
 describe("neighbourhood", () => {
   it("should return the whole neighbourhood of the bundled data's widest node, uncut, with the default limit", async () => {
@@ -62,7 +65,7 @@ describe("neighbourhood", () => {
       const { id } = widest(depth);
       const expected = rings(id, depth);
       expect(expected.size).toBeLessThan(NEIGHBOURHOOD_LIMIT_DEFAULT);
-      const { data: result, errors } = await graphql<Hood>(app, HOOD, { id, depth });
+      const { data: result, errors } = await graphql(app, HOOD, { id, depth });
       expect(errors).toBeUndefined();
       expect(result!.neighbourhood.truncated).toBe(false);
       expect(new Set(result!.neighbourhood.nodes.map((n) => n.id))).toEqual(new Set(expected.keys()));
@@ -75,7 +78,7 @@ describe("neighbourhood", () => {
     const ring1 = [...distance].filter(([, d]) => d === 1).map(([n]) => n);
     expect(distance.size).toBeGreaterThan(1 + ring1.length);
     // Room for the centre and its neighbours only: the second ring is cut entirely.
-    const { data: result } = await graphql<Hood>(app, HOOD, { id, depth: 2, limit: 1 + ring1.length });
+    const { data: result } = await graphql(app, HOOD, { id, depth: 2, limit: 1 + ring1.length });
     const hood = result!.neighbourhood;
     expect(hood.truncated).toBe(true);
     expect(new Set(hood.nodes.map((n) => n.id))).toEqual(new Set([id, ...ring1]));
@@ -90,7 +93,7 @@ describe("neighbourhood", () => {
     const degree = new Map<string, number>();
     for (const r of data.relationships) for (const end of [r.source, r.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
     const top = Math.max(...ring1.map((n) => degree.get(n)!));
-    const { data: result } = await graphql<Hood>(app, HOOD, { id, depth: 1, limit: 2 });
+    const { data: result } = await graphql(app, HOOD, { id, depth: 1, limit: 2 });
     const [centre, best] = result!.neighbourhood.nodes.map((n) => n.id).sort((a, b) => (a === id ? -1 : b === id ? 1 : 0));
     expect(centre).toBe(id);
     expect(degree.get(best)).toBe(top);
@@ -99,10 +102,7 @@ describe("neighbourhood", () => {
 
   it("should read long fields when asked, and the same nodes either way", async () => {
     const { id } = widest(1);
-    const Q = `query ($id: ID!) { neighbourhood(id: $id) { nodes { id description } edges { id citations { evidence } } } }`;
-    const { data: result } = await graphql<{
-      neighbourhood: { nodes: { id: string; description: string | null }[]; edges: { id: string; citations: unknown[] }[] };
-    }>(app, Q, { id });
+    const { data: result } = await graphql(app, HOOD_LONG, { id });
     const descriptions = new Map(
       [...data.organisations, ...data.forums, ...data.campaigns, ...data.instruments, ...data.people, ...data.issues].map((n) => [
         n.id,
@@ -111,7 +111,7 @@ describe("neighbourhood", () => {
     );
     for (const n of result!.neighbourhood.nodes) expect(n.description).toBe(descriptions.get(n.id));
     for (const e of result!.neighbourhood.edges) expect(e.citations.length).toBeGreaterThan(0);
-    const { data: lean } = await graphql<Hood>(app, HOOD, { id });
+    const { data: lean } = await graphql(app, HOOD, { id });
     expect(lean!.neighbourhood.nodes.map((n) => n.id).sort()).toEqual(result!.neighbourhood.nodes.map((n) => n.id).sort());
     expect(lean!.neighbourhood.edges.map((e) => e.id).sort()).toEqual(result!.neighbourhood.edges.map((e) => e.id).sort());
   });
@@ -121,8 +121,6 @@ describe("neighbourhood", () => {
     const memory = createApp(db);
     await memory.warm();
     const held = memory.caches.readModels.size;
-    const Q = `query ($id: ID!, $depth: Int, $limit: Int) { neighbourhood(id: $id, depth: $depth, limit: $limit) {
-      truncated nodes { id name kind ... on Organisation { acronym sector } } edges { id type source target role since } } }`;
     const sortEdges = (hood: { edges: { id: string }[] }) => ({ ...hood, edges: [...hood.edges].sort((a, b) => a.id.localeCompare(b.id)) });
     const ids = [widest(1).id, widest(2).id, ...data.organisations.slice(0, 12).map((o) => o.id)];
     for (const id of ids) {
@@ -133,7 +131,10 @@ describe("neighbourhood", () => {
         [3, 40],
         [3, 1],
       ]) {
-        const [a, b] = await Promise.all([graphql<Hood>(cypher, Q, { id, depth, limit }), graphql<Hood>(memory, Q, { id, depth, limit })]);
+        const [a, b] = await Promise.all([
+          graphql(cypher, HOOD_FULL, { id, depth, limit }),
+          graphql(memory, HOOD_FULL, { id, depth, limit }),
+        ]);
         expect(a.errors).toBeUndefined();
         // Nodes in the same (ranked) order; edges as a set.
         expect(sortEdges(b.data!.neighbourhood), `${id} depth ${depth} limit ${limit}`).toEqual(sortEdges(a.data!.neighbourhood));

@@ -4,8 +4,10 @@ import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import { NETWORK_QUERY } from "../../web/src/api/network-query.js";
 import { createDataset } from "../../core/dataset.js";
-import type { CompactNetwork } from "../../web/src/graph/types.js";
+import type { CompactNetwork } from "../../core/wire.js";
 import { computeInitialLayout } from "../../core/layout/initial.js";
+import { graphql as gql } from "../gql/index.js";
+import type { TestMembersQuery } from "../gql/graphql.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 import { biggestNetwork, data, membersOf } from "./_data.js";
 
@@ -18,36 +20,49 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-interface Edge {
-  id: string;
-  type: string;
-  source: string;
-  target: string;
-  weight: number;
-  citations: { source: { id: string }; evidence: string }[];
-}
-interface Group {
-  id: string;
-  memberCount: number;
-  memberIds: string[];
-}
+const NETWORK = gql(`query TestGroupedNetwork($groupBy: Grouping) {
+  network(groupBy: $groupBy) {
+    nodes { id }
+    edges { id type source target weight citations { source { id } evidence } }
+    groups { id memberCount memberIds }
+  }
+}`);
+const COMPACT = gql(`query TestGroupedCompact($groupBy: Grouping) {
+  networkCompact(groupBy: $groupBy) {
+    ids names labels kinds types sectors regions activeFrom activeTo sources targets edgeIds edgeTypes edgeActiveFrom edgeActiveTo edgeWeights
+    groups { id memberIds }
+  }
+}`);
+const EXPAND = gql(`query TestExpand($id: ID!, $filter: NetworkFilter) {
+  expand(id: $id, filter: $filter) { memberIds nodes { id } edges { type source target } }
+}`);
+const MEMBERS = gql(`query TestMembers($id: ID!, $after: String) {
+  node(id: $id) {
+    ... on Organisation {
+      memberCount
+      members(first: 2, after: $after) {
+        totalCount
+        pageInfo { hasNextPage endCursor }
+        edges { node { id name } relationship { type direction role other { id } citations { evidence } } }
+      }
+    }
+  }
+}`);
 
-const NETWORK = `query ($groupBy: Grouping) {
-  network(groupBy: $groupBy) { nodes { id } edges { id type source target weight citations { source { id } evidence } } groups { id memberCount memberIds } }
-}`;
+type MembersOrganisation = Extract<NonNullable<TestMembersQuery["node"]>, { memberCount: number }>;
+
+/** The organisation a MEMBERS answer is about (the query selects fields on Organisation only). */
+function organisation<N extends object>(node: N | null | undefined): Extract<N, { memberCount: number }> {
+  if (!node || !("memberCount" in node)) throw new Error("expected an organisation");
+  return node as Extract<N, { memberCount: number }>;
+}
 
 describe("networks of networks", () => {
   const network = biggestNetwork();
 
   describe("network(groupBy: MEMBERSHIP)", () => {
     it("should let the biggest network stand for members that belong to it alone", async () => {
-      const { data: result, errors } = await graphql<{ network: { nodes: { id: string }[]; edges: Edge[]; groups: Group[] } }>(
-        app,
-        NETWORK,
-        {
-          groupBy: "MEMBERSHIP",
-        },
-      );
+      const { data: result, errors } = await graphql(app, NETWORK, { groupBy: "MEMBERSHIP" });
       expect(errors).toBeUndefined();
       const { nodes, edges, groups } = result!.network;
       const group = groups.find((g) => g.id === network.id)!;
@@ -73,35 +88,28 @@ describe("networks of networks", () => {
     });
 
     it("should return the plain graph by default", async () => {
-      const { data: result } = await graphql<{ network: { nodes: { id: string }[]; edges: Edge[]; groups: Group[] } }>(app, NETWORK);
+      const { data: result } = await graphql(app, NETWORK);
       expect(result!.network.groups).toEqual([]);
       expect(result!.network.edges.every((e) => e.weight === 1)).toBe(true);
       expect(result!.network.nodes.map((n) => n.id)).toEqual(expect.arrayContaining(network.members));
     });
 
     it("should reject an unknown grouping in variables as BAD_USER_INPUT", async () => {
-      const { errors } = await graphql(app, NETWORK, { groupBy: "COUNTRY" });
+      // A plain string: the typed document would not let a test pass an unknown grouping.
+      const { errors } = await graphql(app, String(NETWORK), { groupBy: "COUNTRY" });
       expect(errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT" });
       expect(errors?.[0].message).toContain("groupBy");
     });
   });
 
   describe("networkCompact", () => {
-    const COMPACT = `query ($groupBy: Grouping) { networkCompact(groupBy: $groupBy) {
-      ids names labels kinds types sectors regions activeFrom activeTo sources targets edgeIds edgeTypes edgeActiveFrom edgeActiveTo edgeWeights groups { id memberIds }
-    } }`;
-    type Compact = { networkCompact: Record<string, unknown[]> & { groups: Group[] } };
-
     it("should encode the same graph as network, column by column", async () => {
-      const [{ data: compact }, { data: full }] = await Promise.all([
-        graphql<Compact>(app, COMPACT),
-        graphql<{ network: { nodes: { id: string }[]; edges: Edge[] } }>(app, NETWORK),
-      ]);
+      const [{ data: compact }, { data: full }] = await Promise.all([graphql(app, COMPACT), graphql(app, NETWORK)]);
       const c = compact!.networkCompact;
       expect(c.ids).toEqual(full!.network.nodes.map((n) => n.id));
-      for (const column of ["names", "labels", "kinds", "types", "sectors", "regions", "activeFrom", "activeTo"])
+      for (const column of ["names", "labels", "kinds", "types", "sectors", "regions", "activeFrom", "activeTo"] as const)
         expect(c[column]).toHaveLength(c.ids.length);
-      const edges = c.edgeIds.map((id, j) => `${id} ${c.ids[c.sources[j] as number]}->${c.ids[c.targets[j] as number]}`).sort();
+      const edges = c.edgeIds.map((id, j) => `${id} ${c.ids[c.sources[j]]}->${c.ids[c.targets[j]]}`).sort();
       expect(edges).toEqual(full!.network.edges.map((e) => `${e.id} ${e.source}->${e.target}`).sort());
       const j4dw = c.ids.indexOf("j4dw");
       expect(c.labels[j4dw]).toBe(data.organisations.find((o) => o.id === "j4dw")?.acronym);
@@ -122,8 +130,8 @@ describe("networks of networks", () => {
 
     it("should group like network(groupBy: MEMBERSHIP)", async () => {
       const [{ data: compact }, { data: full }] = await Promise.all([
-        graphql<Compact>(app, COMPACT, { groupBy: "MEMBERSHIP" }),
-        graphql<{ network: { nodes: { id: string }[]; edges: Edge[]; groups: Group[] } }>(app, NETWORK, { groupBy: "MEMBERSHIP" }),
+        graphql(app, COMPACT, { groupBy: "MEMBERSHIP" }),
+        graphql(app, NETWORK, { groupBy: "MEMBERSHIP" }),
       ]);
       const c = compact!.networkCompact;
       expect(c.ids).toEqual(full!.network.nodes.map((n) => n.id));
@@ -133,11 +141,8 @@ describe("networks of networks", () => {
   });
 
   describe("expand", () => {
-    const EXPAND = `query ($id: ID!, $filter: NetworkFilter) { expand(id: $id, filter: $filter) { memberIds nodes { id } edges { type source target } } }`;
-    type Expanded = { expand: { memberIds: string[]; nodes: { id: string }[]; edges: { type: string; source: string; target: string }[] } };
-
     it("should list a network's members and their relationships", async () => {
-      const { data: result } = await graphql<Expanded>(app, EXPAND, { id: network.id });
+      const { data: result } = await graphql(app, EXPAND, { id: network.id });
       const { memberIds, nodes, edges } = result!.expand;
       expect([...memberIds].sort()).toEqual([...new Set(network.members)].sort());
       expect(nodes.map((n) => n.id)).toEqual(expect.arrayContaining([network.id, ...network.members]));
@@ -149,12 +154,12 @@ describe("networks of networks", () => {
 
     it("should keep only members that pass the filter", async () => {
       const sectorOf = new Map(data.organisations.map((o) => [o.id, o.sector]));
-      const sectors = [...new Set(network.members.map((m) => sectorOf.get(m)))];
+      const sectors = [...new Set(network.members.flatMap((m) => sectorOf.get(m) ?? []))];
       expect(sectors.length).toBeGreaterThan(0);
       const sector = sectors.sort(
         (a, b) => network.members.filter((m) => sectorOf.get(m) === a).length - network.members.filter((m) => sectorOf.get(m) === b).length,
       )[0];
-      const { data: result } = await graphql<Expanded>(app, EXPAND, { id: network.id, filter: { sectors: [sector] } });
+      const { data: result } = await graphql(app, EXPAND, { id: network.id, filter: { sectors: [sector] } });
       const expected = [...new Set(network.members.filter((m) => sectorOf.get(m) === sector))].sort();
       expect([...result!.expand.memberIds].sort()).toEqual(expected);
       // The network itself stays, whatever its sector.
@@ -168,31 +173,15 @@ describe("networks of networks", () => {
   });
 
   describe("Organisation.memberCount and members", () => {
-    const MEMBERS = `query ($id: ID!, $after: String) { node(id: $id) { ... on Organisation {
-      memberCount members(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor }
-        edges { node { id name } relationship { type direction role other { id } citations { evidence } } } } } } }`;
-    type Members = {
-      node: {
-        memberCount: number;
-        members: {
-          totalCount: number;
-          pageInfo: { hasNextPage: boolean; endCursor: string | null };
-          edges: {
-            node: { id: string; name: string };
-            relationship: { type: string; direction: string; other: { id: string }; citations: unknown[] };
-          }[];
-        };
-      };
-    };
-
     it("should page through every member by name", async () => {
       const seen: string[] = [];
       let after: string | null = null;
       let count = 0;
       for (let page = 0; page < 50; page++) {
-        const { data: result }: { data?: Members } = await graphql<Members>(app, MEMBERS, { id: network.id, after });
-        const m: Members["node"]["members"] = result!.node.members;
-        count = result!.node.memberCount;
+        const { data: result } = await graphql(app, MEMBERS, { id: network.id, after });
+        const org: MembersOrganisation = organisation(result!.node);
+        const m = org.members;
+        count = org.memberCount;
         expect(m.totalCount).toBe(count);
         for (const e of m.edges) {
           expect(e.relationship).toMatchObject({ type: "MEMBER_OF", direction: "IN", other: { id: e.node.id } });
@@ -210,9 +199,10 @@ describe("networks of networks", () => {
     it("should count zero members for an organisation nobody belongs to", async () => {
       const members = membersOf();
       const loner = data.organisations.find((o) => !members.has(o.id))!;
-      const { data: result } = await graphql<Members>(app, MEMBERS, { id: loner.id });
-      expect(result!.node.memberCount).toBe(0);
-      expect(result!.node.members.edges).toEqual([]);
+      const { data: result } = await graphql(app, MEMBERS, { id: loner.id });
+      const org = organisation(result!.node);
+      expect(org.memberCount).toBe(0);
+      expect(org.members.edges).toEqual([]);
     });
 
     it("should reject a forged cursor", async () => {

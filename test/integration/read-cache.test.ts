@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import { loadDataset } from "../../server/import/load.js";
+import { graphql as gql } from "../gql/index.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 import { data } from "./_data.js";
 
@@ -47,6 +48,14 @@ async function text(app: ReturnType<typeof createApp>, query: string, variables:
   });
   return response.text();
 }
+
+const EDGE_IDS = gql(`query TestEdgeIds { network { edges { id } } networkCompact { edgeIds } }`);
+const COMPACT_EDGES = gql(`query TestCompactEdges($g: Grouping) {
+  networkCompact(groupBy: $g) { ids sources targets edgeIds edgeTypes edgeRoles }
+}`);
+const SEARCH_LONG = gql(`query TestSearchLong($text: String!) {
+  search(text: $text, limit: 50) { node { id description citations { evidence } } }
+}`);
 
 describe("read-model and result caches", () => {
   it("should answer whole-graph queries as without caches, cold and warm", async () => {
@@ -114,21 +123,7 @@ describe("read-model and result caches", () => {
   it("should rebuild exactly the relationship ids the loader stored", async () => {
     const app = createApp(db);
     const stored = await db.driver.executeQuery("MATCH (:Entity)-[r]->(:Entity) RETURN r.id AS id", {}, { database: db.database });
-    const { data: result } = await graphql<{ network: { edges: { id: string }[] }; networkCompact: { edgeIds: string[] } }>(
-      app,
-      `
-        {
-          network {
-            edges {
-              id
-            }
-          }
-          networkCompact {
-            edgeIds
-          }
-        }
-      `,
-    );
+    const { data: result } = await graphql(app, EDGE_IDS);
     const expected = stored.records.map((r) => r.get("id") as string).sort();
     expect(result!.network.edges.map((e) => e.id).sort()).toEqual(expected);
     expect([...result!.networkCompact.edgeIds].sort()).toEqual(expected);
@@ -136,32 +131,8 @@ describe("read-model and result caches", () => {
 
   it("should let a client rebuild edge ids from the compact columns, as documented", async () => {
     const app = createApp(db);
-    for (const groupBy of ["NONE", "MEMBERSHIP"]) {
-      const { data: result } = await graphql<{
-        networkCompact: {
-          ids: string[];
-          sources: number[];
-          targets: number[];
-          edgeIds: string[];
-          edgeTypes: string[];
-          edgeRoles: (string | null)[];
-        };
-      }>(
-        app,
-        `
-          query ($g: Grouping) {
-            networkCompact(groupBy: $g) {
-              ids
-              sources
-              targets
-              edgeIds
-              edgeTypes
-              edgeRoles
-            }
-          }
-        `,
-        { g: groupBy },
-      );
+    for (const groupBy of ["NONE", "MEMBERSHIP"] as const) {
+      const { data: result } = await graphql(app, COMPACT_EDGES, { g: groupBy });
       const c = result!.networkCompact;
       c.edgeIds.forEach((id, j) => {
         const ends = `${c.edgeTypes[j].toLowerCase()}:${c.ids[c.sources[j]]}:${c.ids[c.targets[j]]}`;
@@ -174,23 +145,7 @@ describe("read-model and result caches", () => {
   it("should read long fields of nodes read lean on demand", async () => {
     const app = createApp(db);
     const org = data.organisations.find((o) => o.description && o.citations.length > 0)!;
-    const { data: result } = await graphql<{ search: { node: { id: string; description: string; citations: { evidence: string }[] } }[] }>(
-      app,
-      `
-        query ($text: String!) {
-          search(text: $text, limit: 50) {
-            node {
-              id
-              description
-              citations {
-                evidence
-              }
-            }
-          }
-        }
-      `,
-      { text: org.name },
-    );
+    const { data: result } = await graphql(app, SEARCH_LONG, { text: org.name });
     const hit = result!.search.find((h) => h.node.id === org.id)!;
     expect(hit.node.description).toBe(org.description);
     expect(hit.node.citations.map((c) => c.evidence)).toEqual(org.citations.map((c) => c.evidence));

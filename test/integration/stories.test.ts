@@ -6,6 +6,7 @@ import { DATA_DIR } from "../../server/db/open.js";
 import { loadDataset } from "../../server/import/load.js";
 import { readDataset } from "../../server/import/read-dataset.js";
 import type { StoryRecord } from "../../server/import/stories.js";
+import { graphql as gql } from "../gql/index.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 
 let db: Database;
@@ -42,34 +43,30 @@ afterAll(async () => {
   await db.close();
 });
 
-const STORY_FIELDS = `id title summary steps { title body focus focusNodes { id name } year
-  view { collapsed colorBy camera { x y ratio } } citations { source { id } locator evidence }
-  exercise { question answers explanation } }`;
+const STORIES = gql(`query TestStories { stories { id } }`);
+const STORY = gql(`query TestStory($id: ID!) {
+  story(id: $id) {
+    id title summary
+    steps {
+      title body focus focusNodes { id name } year
+      view { collapsed colorBy camera { x y ratio } }
+      citations { source { id } locator evidence }
+      exercise { question answers explanation }
+    }
+  }
+}`);
 
 describe("stories", () => {
   it("should list the bundled stories in order, then the fixture", async () => {
-    const { data: result } = await graphql<{ stories: { id: string }[] }>(
-      app,
-      `
-        {
-          stories {
-            id
-          }
-        }
-      `,
-    );
+    const { data: result } = await graphql(app, STORIES);
     expect(result!.stories.map((s) => s.id)).toEqual([...data.stories.map((s) => s.id), fixture.id]);
   });
 
   it("should serve a story with resolved focus nodes, citations and exercise", async () => {
-    const { data: result } = await graphql<{ story: Record<string, unknown> & { steps: Record<string, unknown>[] } }>(
-      app,
-      `query ($id: ID!) { story(id: $id) { ${STORY_FIELDS} } }`,
-      { id: fixture.id },
-    );
-    const step = result!.story.steps[0];
+    const { data: result } = await graphql(app, STORY, { id: fixture.id });
+    const step = result!.story!.steps[0];
     expect(step.focus).toEqual(["pga", "gcm"]);
-    expect((step.focusNodes as { id: string }[]).map((n) => n.id)).toEqual(["pga", "gcm"]);
+    expect(step.focusNodes.map((n) => n.id)).toEqual(["pga", "gcm"]);
     expect(step.year).toBe(2010);
     expect(step.view).toEqual({ collapsed: ["gcm"], colorBy: "sector", camera: { x: 0.5, y: 0.5, ratio: 1 } });
     expect(step.citations).toEqual([{ source: { id: "piper-2015" }, locator: "Introduction", evidence: "Test evidence." }]);
@@ -77,16 +74,7 @@ describe("stories", () => {
   });
 
   it("should return null for an unknown story", async () => {
-    const { data: result } = await graphql<{ story: null }>(
-      app,
-      `
-        {
-          story(id: "nope") {
-            id
-          }
-        }
-      `,
-    );
+    const { data: result } = await graphql(app, STORY, { id: "nope" });
     expect(result!.story).toBeNull();
   });
 });

@@ -20,6 +20,7 @@ import { filterParams, type NetworkFilter } from "../../server/read/filter.js";
 import { completedTasks, runInWorker, runTask } from "../../server/workers/index.js";
 import { metricsTaskOfColumns } from "../../server/workers/columns.js";
 import type { CompactNetwork } from "../../core/wire.js";
+import { graphql as gql } from "../gql/index.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 
 let db: Database;
@@ -40,6 +41,20 @@ const withoutProvenance = <T extends { threadId: number; startedAt: number; ende
   endedAt: _e,
   ...rest
 }: T) => rest;
+
+const METRICS = gql(`query TestWorkerMetrics($filter: NetworkFilter) {
+  metrics(filter: $filter) {
+    density modularity components communities
+    nodes { node { id } degree betweenness pagerank community bridgeScore }
+  }
+}`);
+const LAYOUT = gql(`query TestWorkerLayout($filter: NetworkFilter) { networkCompact(filter: $filter) { ids layout } }`);
+const GROUPED = gql(`query TestWorkerGrouped($filter: NetworkFilter) {
+  networkCompact(filter: $filter, groupBy: MEMBERSHIP) {
+    ids names labels kinds types sectors regions activeFrom activeTo sources targets edgeIds edgeTypes edgeWeights
+    groups { id memberCount memberIds }
+  }
+}`);
 
 describe("whole-graph computations off the event loop", () => {
   it("should compute metrics on a worker thread while the event loop keeps turning, with the in-thread answer", async () => {
@@ -70,25 +85,15 @@ describe("whole-graph computations off the event loop", () => {
   it("should serve metrics from the pool, one computation for concurrent identical requests, equal to the in-thread values", async () => {
     const app = createApp(db);
     const filter: NetworkFilter = { yearTo: 2016, kinds: ["ORGANISATION"] };
-    const query = `query ($filter: NetworkFilter) { metrics(filter: $filter) { density modularity components communities
-      nodes { node { id } degree betweenness pagerank community bridgeScore } } }`;
     const before = completedTasks();
-    const answers = await Promise.all([graphql(app, query, { filter }), graphql(app, query, { filter })]);
+    const answers = await Promise.all([graphql(app, METRICS, { filter }), graphql(app, METRICS, { filter })]);
     expect(completedTasks() - before).toBe(1);
     for (const answer of answers) expect(answer.errors).toBeUndefined();
     expect(answers[1].data).toEqual(answers[0].data);
 
     const columns = await columnsOf(filter);
     const expected = runTask(metricsTaskOfColumns(columns, DEFAULT_METRICS_OPTIONS).task);
-    const metrics = (
-      answers[0].data as {
-        metrics: {
-          density: number;
-          modularity: number;
-          nodes: { node: { id: string }; degree: number; betweenness: number; pagerank: number; community: number; bridgeScore: number }[];
-        };
-      }
-    ).metrics;
+    const metrics = answers[0].data!.metrics;
     expect(metrics.density).toBe(expected.density);
     expect(metrics.modularity).toBe(expected.modularity);
     expect(metrics.nodes.map((n) => n.node.id)).toEqual(Array.from(expected.order, (i) => columns.nodes.id[i]));
@@ -107,18 +112,7 @@ describe("whole-graph computations off the event loop", () => {
     const app = createApp(db);
     const filter = { yearTo: 2012 };
     const before = completedTasks();
-    const { data, errors } = await graphql<{ networkCompact: { ids: string[]; layout: number[] } }>(
-      app,
-      `
-        query ($filter: NetworkFilter) {
-          networkCompact(filter: $filter) {
-            ids
-            layout
-          }
-        }
-      `,
-      { filter },
-    );
+    const { data, errors } = await graphql(app, LAYOUT, { filter });
     expect(errors).toBeUndefined();
     expect(completedTasks() - before).toBe(1);
     const network = compactOfColumns(await columnsOf(filter), "NONE") as unknown as CompactNetwork;
@@ -131,35 +125,7 @@ describe("whole-graph computations off the event loop", () => {
     const app = createApp(db);
     const filter = { yearTo: 2020 };
     const before = completedTasks();
-    const { data, errors } = await graphql<{ networkCompact: Record<string, unknown> }>(
-      app,
-      `
-        query ($filter: NetworkFilter) {
-          networkCompact(filter: $filter, groupBy: MEMBERSHIP) {
-            ids
-            names
-            labels
-            kinds
-            types
-            sectors
-            regions
-            activeFrom
-            activeTo
-            sources
-            targets
-            edgeIds
-            edgeTypes
-            edgeWeights
-            groups {
-              id
-              memberCount
-              memberIds
-            }
-          }
-        }
-      `,
-      { filter },
-    );
+    const { data, errors } = await graphql(app, GROUPED, { filter });
     expect(errors).toBeUndefined();
     expect(completedTasks() - before).toBe(1);
     const expected = compactOfColumns(await columnsOf(filter), "MEMBERSHIP");
