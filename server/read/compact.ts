@@ -5,22 +5,13 @@
  * reached Neo4j), hence the casts from the columns' plain strings.
  */
 import type { NodeKind, OrganisationType, Region, RelationshipType, Sector } from "../../core/vocabulary.js";
-import type { CompactSubgraph } from "../../core/wire.js";
+import type { AtlasNode, CompactSubgraph } from "../../core/wire.js";
 import { groupByMembership } from "../analytics/grouping.js";
 import { edgeIdsOfColumns, type SubgraphColumns } from "./columns.js";
 import { edgesAmong, type Grouping } from "./subgraph.js";
 
-export interface CompactNodeRow {
-  id: string;
-  name: string;
-  label: string;
-  kind: NodeKind;
-  type: OrganisationType | null;
-  sector: Sector | null;
-  region: Region | null;
-  activeFrom: number | null;
-  activeTo: number | null;
-}
+/** A node row is the wire format's node (core/wire.ts), before it is split into columns. */
+export type CompactNodeRow = AtlasNode;
 
 export interface CompactEdgeRow {
   id: string;

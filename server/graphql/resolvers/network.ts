@@ -42,41 +42,8 @@ export function networkColumns(context: Context, params: FilterParams): Promise<
 }
 
 /** The columns of a compact subgraph the explorer's layout reads (not its groups, roles or weights). */
-function layoutColumns(c: CompactSubgraph): CompactNetwork {
-  const {
-    ids,
-    names,
-    labels,
-    kinds,
-    types,
-    sectors,
-    regions,
-    activeFrom,
-    activeTo,
-    sources,
-    targets,
-    edgeIds,
-    edgeTypes,
-    edgeActiveFrom,
-    edgeActiveTo,
-  } = c;
-  return {
-    ids,
-    names,
-    labels,
-    kinds,
-    types,
-    sectors,
-    regions,
-    activeFrom,
-    activeTo,
-    sources,
-    targets,
-    edgeIds,
-    edgeTypes,
-    edgeActiveFrom,
-    edgeActiveTo,
-  } as CompactNetwork;
+function layoutColumns({ edgeRoles: _roles, edgeWeights: _weights, groups: _groups, ...columns }: CompactSubgraph): CompactNetwork {
+  return columns;
 }
 
 export const networkFields = {
