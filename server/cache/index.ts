@@ -3,7 +3,7 @@ import { createLruCache, type LruCache } from "./lru.js";
 
 export { createLruCache, type LruCache, type LruOptions } from "./lru.js";
 export { cachedReadModel, levelsKey, readModel, readModelKey, type ReadModelScope, WEIGHT } from "./read-model.js";
-export { onlyCacheableFields, RESULT_CACHE_FIELDS, useResultCache } from "./result-cache.js";
+export { isCacheableQuery, RESULT_CACHE_FIELDS, useResultCache } from "./result-cache.js";
 
 export interface CacheOptions {
   /** Memory budget in MiB, shared half and half by read models and serialised results; 0 turns caching off. */

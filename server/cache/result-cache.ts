@@ -36,17 +36,28 @@ export interface ResultCacheScope {
 type CachedResult = ExecutionResult & { stringify: () => string };
 
 /** True when every root selection is a cacheable field (or __typename), through fragments. */
-export function onlyCacheableFields(
-  set: SelectionSetNode,
-  fragments: Map<string, FragmentDefinitionNode>,
-  allowed: ReadonlySet<string>,
-): boolean {
+function onlyCacheableFields(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, allowed: ReadonlySet<string>): boolean {
   return set.selections.every((selection) => {
     if (selection.kind === Kind.FIELD) return selection.name.value === "__typename" || allowed.has(selection.name.value);
     if (selection.kind === Kind.INLINE_FRAGMENT) return onlyCacheableFields(selection.selectionSet, fragments, allowed);
     const fragment = fragments.get(selection.name.value);
     return fragment !== undefined && onlyCacheableFields(fragment.selectionSet, fragments, allowed);
   });
+}
+
+/**
+ * True when the operation is a query that reads only `allowed` root fields: its answer depends on
+ * nothing but the dataset, the visibility levels, the document and the variables (the rule the
+ * result cache and the ETags share).
+ */
+export function isCacheableQuery(document: DocumentNode, operationName: string | null | undefined, allowed: ReadonlySet<string>): boolean {
+  const operation = getOperationAST(document, operationName);
+  if (operation?.operation !== "query") return false;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+  }
+  return onlyCacheableFields(operation.selectionSet, fragments, allowed);
 }
 
 export function resultKey(
@@ -79,13 +90,7 @@ export function useResultCache(fields: readonly string[] = RESULT_CACHE_FIELDS):
       const scope = args.contextValue;
       const cache = scope.caches?.results;
       if (!cache?.enabled) return;
-      const operation = getOperationAST(args.document, args.operationName);
-      if (operation?.operation !== "query") return;
-      const fragments = new Map<string, FragmentDefinitionNode>();
-      for (const definition of (args.document as DocumentNode).definitions) {
-        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-      }
-      if (!onlyCacheableFields(operation.selectionSet, fragments, allowed)) return;
+      if (!isCacheableQuery(args.document as DocumentNode, args.operationName, allowed)) return;
       const hash = await scope.datasetHash();
       if (hash === undefined) return;
       const key = resultKey(hash, scope.visible, args.document, args.operationName, args.variableValues);

@@ -8,11 +8,11 @@
  */
 import { createHash } from "node:crypto";
 
-import { type DocumentNode, type FragmentDefinitionNode, getOperationAST, Kind, print } from "graphql";
+import { type DocumentNode, print } from "graphql";
 import type { Plugin } from "graphql-yoga";
 
 import type { Visibility } from "../../core/access.js";
-import { levelsKey, onlyCacheableFields, RESULT_CACHE_FIELDS } from "../cache/index.js";
+import { isCacheableQuery, levelsKey, RESULT_CACHE_FIELDS } from "../cache/index.js";
 
 interface ETagScope {
   request: Request;
@@ -48,13 +48,7 @@ export function useWholeGraphETag(fields: readonly string[] = RESULT_CACHE_FIELD
   return {
     async onExecute({ args, setResultAndStopExecution }) {
       const scope = args.contextValue;
-      const operation = getOperationAST(args.document, args.operationName);
-      if (operation?.operation !== "query" || !scope.request) return;
-      const fragments = new Map<string, FragmentDefinitionNode>();
-      for (const definition of (args.document as DocumentNode).definitions) {
-        if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-      }
-      if (!onlyCacheableFields(operation.selectionSet, fragments, allowed)) return;
+      if (!scope.request || !isCacheableQuery(args.document as DocumentNode, args.operationName, allowed)) return;
       const hash = await scope.datasetHash();
       if (hash === undefined) return;
       const etag = etagOf(hash, scope.visible, args.document, args.operationName, args.variableValues);

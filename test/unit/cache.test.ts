@@ -1,8 +1,8 @@
 import { visibleLevels } from "../../core/access.js";
-import { Kind, type OperationDefinitionNode, parse } from "graphql";
+import { parse } from "graphql";
 import { describe, expect, it } from "vitest";
 
-import { createLruCache, onlyCacheableFields, readModel, readModelKey, RESULT_CACHE_FIELDS } from "../../server/cache/index.js";
+import { createLruCache, isCacheableQuery, readModel, readModelKey, RESULT_CACHE_FIELDS } from "../../server/cache/index.js";
 
 describe("cache", () => {
   describe("#createLruCache", () => {
@@ -134,16 +134,9 @@ describe("cache", () => {
     });
   });
 
-  describe("#onlyCacheableFields", () => {
+  describe("#isCacheableQuery", () => {
     const allowed = new Set<string>(RESULT_CACHE_FIELDS);
-    const check = (query: string) => {
-      const document = parse(query);
-      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-      const fragments = new Map(
-        document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
-      );
-      return onlyCacheableFields(operation.selectionSet, fragments, allowed);
-    };
+    const check = (query: string) => isCacheableQuery(parse(query), undefined, allowed);
 
     it("should accept whole-graph fields, aliases and fragments of them", () => {
       expect(check(`{ network: networkCompact { ids } grouped: networkCompact(groupBy: MEMBERSHIP) { groups { id } } __typename }`)).toBe(
@@ -156,6 +149,7 @@ describe("cache", () => {
       expect(check(`{ networkCompact { ids } node(id: "x") { id } }`)).toBe(false);
       expect(check(`{ ... on Query { search(text: "x") { score } } }`)).toBe(false);
       expect(check(`{ ...Missing }`)).toBe(false);
+      expect(check(`mutation { signOut }`)).toBe(false);
     });
   });
 });
