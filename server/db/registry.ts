@@ -190,6 +190,16 @@ export const QUERIES = named({
   changeById: read<{ id: string; levels: readonly string[] }, { change: ChangeProps }>(),
   proposalsList: read<{ status: string | null; authorId: string | null }, { proposal: ProposalProps }>(),
   recordVisibility: read<{ id: string }, { visibility: string }>(),
+  // imports/imports.cypher (server/imports/)
+  importCandidates: read<
+    { queries: { key: string; query: string }[]; perQuery: number } & Visible,
+    { key: string; id: string; kind: string; name: string; acronym: string | null; aliases: string[]; version: number; score: number }
+  >(),
+  importNodeProps: read<Ids & Visible, { id: string; props: Record<string, unknown> }>(),
+  importTakenIds: read<Ids, { id: string; isSource: boolean; url: string | null }>(),
+  exportVisibleNodes: read<Visible, { id: string; label: string; props: Record<string, unknown> }>(),
+  exportVisibleRelationships: read<Visible, { id: string; type: string; source: string; target: string; props: Record<string, unknown> }>(),
+  exportCitedSources: read<Ids, { id: string; props: Record<string, unknown> }>(),
   // queries/nodes.cypher
   search: read<
     { query: string; kinds: readonly string[] | null; limit: number; fetch: number } & Visible,

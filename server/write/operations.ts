@@ -4,6 +4,7 @@
  */
 import type { Viewer } from "../auth/viewer.js";
 import type { TxRunner } from "../db/database.js";
+import { type ImportInput, importSummary, planImport } from "../imports/plan.js";
 import {
   type CreateNodeInput,
   type DeleteNodeInput,
@@ -47,6 +48,8 @@ export const OPERATIONS = {
   updateRelationship: operation<UpdateRelationshipInput>({ plan: planUpdateRelationship, summary: (i) => `edit tie '${i.id}'` }),
   deleteRelationship: operation<DeleteRelationshipInput>({ plan: planDeleteRelationship, summary: (i) => `delete tie '${i.id}'` }),
   createSource: operation<CreateSourceInput>({ plan: planCreateSource, summary: (i) => `add source '${i.id}'` }),
+  // A reviewed import (server/imports/): one change set, one proposal for a contributor.
+  importRecords: operation<ImportInput>({ plan: planImport, summary: importSummary }),
 } as const;
 
 export type OperationName = keyof typeof OPERATIONS;
