@@ -7,6 +7,7 @@
 import { distance } from "fastest-levenshtein";
 
 import type { Visibility } from "../../core/access.js";
+import type { NodeKind } from "../../core/vocabulary.js";
 import type { Database } from "../db/database.js";
 import { QUERIES } from "../db/registry.js";
 import { searchTerms } from "../read/lucene.js";
@@ -16,7 +17,7 @@ export type MatchStatus = "CONFIDENT" | "AMBIGUOUS" | "NEW";
 
 export interface Candidate {
   id: string;
-  kind: string;
+  kind: NodeKind;
   name: string;
   version: number;
   /** 0–1: how alike the names are (1: the same once folded). */
@@ -81,7 +82,7 @@ export async function matchAgainstAtlas(db: Database, visible: readonly Visibili
       const query = byKey.get(row.key)!;
       const list = found.get(row.key) ?? [];
       if (!list.some((c) => c.id === row.id))
-        list.push({ id: row.id, kind: row.kind, name: row.name, version: Number(row.version), score: scoreOf(query, row) });
+        list.push({ id: row.id, kind: row.kind as NodeKind, name: row.name, version: Number(row.version), score: scoreOf(query, row) });
       found.set(row.key, list);
     }
   }

@@ -3,7 +3,7 @@ import { exportAtlas } from "../../imports/export.js";
 import { applyImport, previewImport } from "../../imports/preview.js";
 import type { Context } from "../context.js";
 import { badInput } from "../errors.js";
-import type { MutationApplyImportArgs, MutationPreviewImportArgs, QueryExportAtlasArgs } from "../generated/resolvers.js";
+import type { MutationApplyImportArgs, MutationPreviewImportArgs, QueryExportAtlasArgs, Resolvers } from "../generated/resolvers.js";
 
 function bytesOf(content: string, encoding: string | null | undefined): Buffer {
   if (encoding !== "BASE64") return Buffer.from(content, "utf8");
@@ -35,4 +35,4 @@ export const ImportTypes = {
         comment: input.comment,
       }),
   },
-};
+} satisfies Resolvers;
