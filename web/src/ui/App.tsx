@@ -13,6 +13,7 @@ import { createDraftStore } from "../stories/draft-storage";
 import { bindUrl } from "../bindings/url";
 import { type AtlasDataset, createDataset } from "../graph";
 import { AccountMenu } from "./AccountMenu";
+import { ImportWizard } from "../import/ImportWizard";
 import { seedPositions } from "../../../core/layout/seed";
 import { createStore, decodeState, selectNode } from "../state";
 import { GraphView } from "./GraphView";
@@ -130,6 +131,7 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
         <p className="tagline">The migrant-rights movement as a network of networks — every tie cited.</p>
         <SearchBox label="Search" placeholder="Search organisations, forums, campaigns…" onPick={(id) => select(id)} />
         {session && <ShareMenu session={session} />}
+        <ImportWizard />
         <AccountMenu />
       </header>
       <main>
