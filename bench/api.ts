@@ -124,14 +124,14 @@ function cases(data: Dataset, seed: number): Case[] {
       iterations: 100,
       inputs: pick.words.map((text) => ({ text })),
       query: `query ($text: String!) { search(text: $text, limit: 10) { score node { id name kind } } }`,
-      bare: (v) => [["search", { query: luceneQuery(v.text as string), kinds: null, limit: 10, fetch: 10 }]],
+      bare: (v) => [["search", { query: luceneQuery(v.text as string), kinds: null, limit: 40, fetch: 40, visible: VISIBILITIES }]],
     },
     {
       name: "search (typo)",
       iterations: 100,
       inputs: pick.typos.map((text) => ({ text })),
       query: `query ($text: String!) { search(text: $text, limit: 10) { score node { id name kind } } }`,
-      bare: (v) => [["search", { query: luceneQuery(v.text as string), kinds: null, limit: 10, fetch: 10 }]],
+      bare: (v) => [["search", { query: luceneQuery(v.text as string), kinds: null, limit: 40, fetch: 40, visible: VISIBILITIES }]],
     },
     {
       name: "node",

@@ -10,9 +10,26 @@ CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $fetch}) YIELD
 WHERE ($kinds IS NULL OR node.kind IN $kinds)
   AND
     // include: visible(node)
-RETURN node {.id, .kind, .name, .aliases, .acronym, .shortName, .type, .sector, .scope, .country, .region, .founded, .dissolved, .series, .forumKind, .year, .start, .end, .instrumentKind, .adopted, .activeFrom, .activeTo} AS node, score
+RETURN node {.id, .kind, .name, .aliases, .acronym, .shortName, .type, .sector, .scope, .country, .region, .founded, .dissolved, .series, .forumKind, .year, .city, .start, .end, .instrumentKind, .adopted, .activeFrom, .activeTo} AS node, score
 ORDER BY score DESC, node.name
 LIMIT $limit
+// ---
+
+// name: searchForumSeries
+// Forum occurrences of the series a search names ("GFMD Dhaka", "ILC 2011"): their own names often
+// leave out the series, so the full-text index alone misses them. Those held in one of $years, or
+// in a city one of $words names, first; the server ranks them with the full-text hits.
+MATCH (node:Forum)
+WHERE node.series IN $series
+  AND ($kinds IS NULL OR node.kind IN $kinds)
+  AND
+    // include: visible(node)
+WITH node,
+     CASE WHEN node.year IN $years THEN 1 ELSE 0 END +
+     CASE WHEN any(word IN $words WHERE toLower(coalesce(node.city, '')) CONTAINS word) THEN 1 ELSE 0 END AS fit
+ORDER BY fit DESC, node.year DESC, node.name
+LIMIT $fetch
+RETURN node {.id, .kind, .name, .aliases, .acronym, .shortName, .series, .forumKind, .year, .city, .country, .region} AS node, 0.0 AS score
 // ---
 
 // name: nodesByIds

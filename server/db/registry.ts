@@ -205,6 +205,16 @@ export const QUERIES = named({
     { query: string; kinds: readonly string[] | null; limit: number; fetch: number } & Visible,
     { node: NodeProps; score: number }
   >(),
+  searchForumSeries: read<
+    {
+      series: readonly string[];
+      years: readonly number[];
+      words: readonly string[];
+      kinds: readonly string[] | null;
+      fetch: number;
+    } & Visible,
+    { node: NodeProps; score: number }
+  >(),
   nodesByIds: read<Ids & Visible, { node: NodeProps }>(),
   nodeDetails: read<{ id: string } & Visible, NodeDetailsRow>(),
   relationshipsOfNodes: read<Ids & Visible, RelationshipRow & { id: string }>(),

@@ -3,28 +3,17 @@
  * Neo4j as a parameter; here it is split into words and escaped so it cannot change the query's
  * structure. Each word may match exactly (strong), as a prefix (while typing) or with small typos.
  */
-
-const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+import { foldText, STOP_WORDS } from "../search/words.js";
 
 /**
- * Lucene's English stop words: the index drops them, and a prefix or fuzzy term is not analysed,
- * so "in*" would otherwise demand a word starting with "in" ("Migrant Forum in Asia" would miss).
+ * Words of the text as the index's analyzer sees them: lower case, accents folded, punctuation and
+ * apostrophes (curly or straight) as word breaks, stop words and lone letters dropped. Only letters
+ * and digits survive, so no Lucene syntax can reach the query.
  */
-const STOP_WORDS = new Set(
-  "a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with".split(
-    " ",
-  ),
-);
-
-/** Words of the text: lower case, accents folded (like the index's analyzer), syntax and stop words dropped. */
 export function searchTerms(text: string): string[] {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(LUCENE_SPECIAL, " ")
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((term) => term && !STOP_WORDS.has(term))
+  return foldText(text)
+    .split(" ")
+    .filter((term) => (term.length > 1 || /\d/.test(term)) && !STOP_WORDS.has(term))
     .slice(0, 12);
 }
 
@@ -40,12 +29,16 @@ function fuzziness(term: string): number {
 export function luceneQuery(text: string): string | undefined {
   const terms = searchTerms(text);
   if (terms.length === 0) return undefined;
-  return terms
-    .map((term) => {
-      const alternatives = [`${term}^4`, `${term}*^2`];
-      const edits = fuzziness(term);
-      if (edits > 0) alternatives.push(`${term}~${edits}`);
-      return `(${alternatives.join(" OR ")})`;
-    })
-    .join(" AND ");
+  return (
+    terms
+      .map((term) => {
+        const alternatives = [`${term}^4`, `${term}*^2`];
+        const edits = fuzziness(term);
+        if (edits > 0) alternatives.push(`${term}~${edits}`);
+        return `(${alternatives.join(" OR ")})`;
+      })
+      // Any word may match: the ranking (server/search/rank.ts) puts nodes matching more words first,
+      // and a text with one unknown word still finds what its other words name.
+      .join(" OR ")
+  );
 }

@@ -21,8 +21,13 @@ describe("lucene", () => {
       expect(luceneQuery("Campensina")).toBe("(campensina^4 OR campensina*^2 OR campensina~1)");
     });
 
-    it("should require every word", () => {
-      expect(luceneQuery("via campensina")).toMatch(/^\(via.*\) AND \(campensina.*\)$/);
+    it("should let any word match, so a text with one unknown word still finds the rest", () => {
+      expect(luceneQuery("via campensina")).toMatch(/^\(via.*\) OR \(campensina.*\)$/);
+    });
+
+    it("should read curly and straight apostrophes alike", () => {
+      expect(searchTerms("People’s Global Action")).toEqual(["people", "global", "action"]);
+      expect(searchTerms("People's Global Action")).toEqual(["people", "global", "action"]);
     });
 
     it("should return nothing for text without words", () => {

@@ -8,6 +8,7 @@ import { idArg, intInRange, textOfLength } from "../errors.js";
 import { alliesFields } from "./allies.js";
 import { compareFields } from "./compare.js";
 import { luceneQuery } from "../../read/lucene.js";
+import { rankCandidates, readSearchText } from "../../search/rank.js";
 import { metricsFields } from "./metrics.js";
 import { neighbourhoodFields } from "./neighbourhood.js";
 import { networkFields } from "./network.js";
@@ -18,6 +19,8 @@ import { timelineFields } from "./timeline.js";
 import { type NodeDetailsRow, QUERIES } from "../../db/registry.js";
 
 export const SEARCH_LIMIT_MAX = 50;
+/** Full-text candidates read for ranking, at least: the right answer is among them even when Lucene's own order buries it. */
+const SEARCH_CANDIDATES = 40;
 
 /** Seeds the request's DataLoaders so the node's field resolvers query nothing more. */
 function primeNodeDetails(loaders: Loaders, row: NodeDetailsRow): void {
@@ -38,9 +41,18 @@ export const Query = {
     const query = luceneQuery(text);
     if (!query) return [];
     const kinds = args.kinds?.length ? args.kinds : null;
-    // Over-fetch before the kind and visibility filters so filtered searches still fill their limit.
+    // Lucene finds candidates (any word, prefixes, typos); rankCandidates orders them. Fetch enough
+    // that the exact match is among them, and more before the kind and visibility filters.
     const narrowed = kinds !== null || visible.length < VISIBILITIES.length;
-    const hits = await db.read(QUERIES.search, { query, kinds, limit, fetch: narrowed ? limit * 5 : limit, visible });
+    const fetch = Math.max(SEARCH_CANDIDATES, limit * (narrowed ? 5 : 2));
+    const wanted = readSearchText(text);
+    const [found, forums] = await Promise.all([
+      db.read(QUERIES.search, { query, kinds, limit: fetch, fetch: narrowed ? fetch * 3 : fetch, visible }),
+      wanted.series.length === 0
+        ? []
+        : db.read(QUERIES.searchForumSeries, { series: wanted.series, years: wanted.years, words: wanted.words, kinds, fetch, visible }),
+    ]);
+    const hits = rankCandidates([...found, ...forums], text, limit);
     return hits.map((hit) => ({ ...hit, node: markLean(hit.node) }));
   },
 

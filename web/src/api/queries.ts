@@ -70,8 +70,19 @@ export async function fetchExtras(signal?: AbortSignal): Promise<NetworkExtras> 
 
 // ── search ──────────────────────────────────────────────────────────────────────────────────────
 
+/** What tells apart hits with similar names (years, city, country, short name); absent when unknown. */
+export interface SearchHitDetail {
+  year?: number | null;
+  city?: string | null;
+  country?: string | null;
+  founded?: number | null;
+  start?: number | null;
+  shortName?: string | null;
+  adopted?: number | null;
+}
+
 export interface SearchHit {
-  node: NodeRef;
+  node: NodeRef & SearchHitDetail;
   score: number;
 }
 

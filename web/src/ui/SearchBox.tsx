@@ -24,6 +24,18 @@ interface Props {
   visibleLabel?: boolean;
 }
 
+/**
+ * What tells a hit apart from others with similar names: its acronym or short name, its year (a
+ * forum's, a campaign's start, an instrument's adoption) and its place, e.g. "GFMD · 2016 · Dhaka".
+ */
+export function hitDetail({ node }: SearchHit): string {
+  const short = node.acronym ?? node.shortName;
+  const year = node.year ?? node.start ?? node.adopted;
+  return [short !== node.name ? short : null, year, node.city ?? (node.kind === "FORUM" ? node.country : null)]
+    .filter((part) => part !== null && part !== undefined && part !== "")
+    .join(" · ");
+}
+
 export function SearchBox({ label, placeholder, kinds, value, onPick, onUnpick, visibleLabel = false }: Props) {
   const [text, setText] = useState(value ?? "");
   const [hits, setHits] = useState<SearchHit[]>([]);
@@ -137,8 +149,9 @@ export function SearchBox({ label, placeholder, kinds, value, onPick, onUnpick, 
             }}
           >
             <span className="name">{hit.node.name}</span>
-            {hit.node.acronym && hit.node.acronym !== hit.node.name && <span className="muted"> · {hit.node.acronym}</span>}
-            <span className="kind">{humanise(hit.node.kind).replace(/s$/, "").toLowerCase()}</span>
+            <span className="meta">
+              {[hitDetail(hit), humanise(hit.node.kind).replace(/s$/, "").toLowerCase()].filter(Boolean).join(" · ")}
+            </span>
           </li>
         ))}
       </ul>
