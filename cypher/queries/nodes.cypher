@@ -5,12 +5,13 @@
 
 // name: search
 // Full-text hits over name, acronym, short name and aliases; $query is a Lucene query built by the
-// server. Nodes carry their short properties (the server reads long ones on demand).
+// server. Nodes carry their short properties (the server reads long ones on demand), and a forum's
+// city, which search ranks and shows.
 CALL db.index.fulltext.queryNodes('entity_names', $query, {limit: $fetch}) YIELD node, score
 WHERE ($kinds IS NULL OR node.kind IN $kinds)
   AND
     // include: visible(node)
-RETURN node {.id, .kind, .name, .aliases, .acronym, .shortName, .type, .sector, .scope, .country, .region, .founded, .dissolved, .series, .forumKind, .year, .city, .start, .end, .instrumentKind, .adopted, .activeFrom, .activeTo} AS node, score
+RETURN node {.id, .kind, .name, .aliases, .acronym, .shortName, .type, .sector, .scope, .country, .region, .founded, .dissolved, .series, .forumKind, .year, .start, .end, .instrumentKind, .adopted, .activeFrom, .activeTo} AS node, node.city AS city, score
 ORDER BY score DESC, node.name
 LIMIT $limit
 // ---

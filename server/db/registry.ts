@@ -203,7 +203,7 @@ export const QUERIES = named({
   // queries/nodes.cypher
   search: read<
     { query: string; kinds: readonly string[] | null; limit: number; fetch: number } & Visible,
-    { node: NodeProps; score: number }
+    { node: NodeProps; city: string | null; score: number }
   >(),
   searchForumSeries: read<
     {

@@ -52,7 +52,8 @@ export const Query = {
         ? []
         : db.read(QUERIES.searchForumSeries, { series: wanted.series, years: wanted.years, words: wanted.words, kinds, fetch, visible }),
     ]);
-    const hits = rankCandidates([...found, ...forums], text, limit);
+    const withCity = found.map(({ node, city, score }) => ({ node: city === null ? node : { ...node, city }, score }));
+    const hits = rankCandidates([...withCity, ...forums], text, limit);
     return hits.map((hit) => ({ ...hit, node: markLean(hit.node) }));
   },
 
