@@ -9,11 +9,12 @@
  * - A record ends after its last year (`activeTo`: dissolved, until, end), except one-off events (a
  *   forum, an appearance: first year = last year), which stay on the map as history.
  * - A tie is there only while both its ends are.
- * The explorer draws ended records faded; a snapshot leaves them out.
+ * The rule is core/timeline.ts, shared with the explorer (which draws undated records faded).
  *
  * Each start and end knows which record dates it (`Dating`), so every change between two years can
  * cite the node or relationship its year comes from.
  */
+import { lastYear, presenceIn } from "../../core/timeline.js";
 import { type ColumnGraph, edgeId, isTie } from "./column-graph.js";
 
 export interface Dating {
@@ -38,6 +39,7 @@ export interface Lifespans {
 }
 
 const yearOf = (value: unknown) => (typeof value === "number" ? value : NaN);
+const orNull = (value: unknown) => (typeof value === "number" && !Number.isNaN(value) ? value : null);
 const edgeRecord = (j: number) => -1 - j;
 
 /** Start and end of every node and relationship of the graph. */
@@ -45,7 +47,7 @@ export function lifespans(graph: ColumnGraph): Lifespans {
   const { nodes, edges } = graph.columns;
   const n = nodes.id.length;
   const m = edges.type.length;
-  const endYear = (from: unknown, to: unknown) => (yearOf(to) !== yearOf(from) ? yearOf(to) : NaN);
+  const endYear = (from: unknown, to: unknown) => lastYear(orNull(from), orNull(to)) ?? NaN;
   const nodeStart = Float64Array.from(nodes.activeFrom, yearOf);
   const nodeStartBy = Int32Array.from({ length: n }, (_, i) => i);
   const nodeEnd = Float64Array.from({ length: n }, (_, i) => endYear(nodes.activeFrom[i], nodes.activeTo[i]));
@@ -142,8 +144,8 @@ export function tieEnd(graph: ColumnGraph, spans: Lifespans, j: number): Dating 
   return Number.isNaN(year) ? null : dating(graph, year, by);
 }
 
-/** NaN bounds are open: undated starts are there from the beginning, undated ends never come. */
-const within = (start: number, end: number, year: number) => !(start > year) && !(end < year);
+/** On the map in `year` by core/timeline.ts: NaN is no year; an undated record (drawn faded) is on it. */
+const within = (start: number, end: number, year: number) => presenceIn(year, orNull(start), orNull(end)) !== "absent";
 
 export interface Snapshot {
   year: number;

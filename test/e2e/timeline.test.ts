@@ -107,3 +107,35 @@ describe("timeline", () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe("timeline: undated and ended records", () => {
+  const display = (id: string) => page.evaluate((node) => window.__atlas!.display(node) as { color?: string; hidden?: boolean } | null, id);
+
+  it("should draw a record with no date faded in a year view, and say 'date unknown' in Details", async () => {
+    const dataset = createDataset(network);
+    // IDWF: no founding year, and an undated tie (the example), so no year of its own.
+    expect(dataset.nodeStart[dataset.index.get("idwf")!]).toBeNull();
+    const everyYear = (await display("idwf"))?.color;
+    expect(everyYear).toBeTruthy();
+    await goToYear(2005);
+    await expect.poll(async () => (await display("idwf"))?.color).not.toBe(everyYear);
+    expect((await display("idwf"))?.hidden).toBeFalsy();
+    await page.getByRole("combobox", { name: "Search" }).fill("IDWF");
+    await page.getByRole("listbox", { name: "Search suggestions" }).getByRole("option").first().waitFor();
+    await page.getByRole("combobox", { name: "Search" }).press("Enter");
+    const details = page.getByRole("region", { name: "Details" });
+    await expect.poll(() => details.getByRole("note").textContent()).toContain("Date unknown");
+    await screenshot(page, "33-timeline-2005-undated");
+    await openTab(page, "Timeline");
+  });
+
+  it("should leave out a record after its end year", async () => {
+    const i = network.ids.indexOf("ilo-c189-campaign");
+    expect(network.activeTo[i]).toBe(2011);
+    await goToYear(2011);
+    await expect.poll(async () => (await inspect(page, (a) => a.visibleNodes())).includes("ilo-c189-campaign")).toBe(true);
+    await goToYear(2015);
+    await expect.poll(async () => (await inspect(page, (a) => a.visibleNodes())).includes("ilo-c189-campaign")).toBe(false);
+    expect(errors).toEqual([]);
+  });
+});

@@ -93,14 +93,16 @@ describe("web rendered graph", () => {
       expect(edgeReducerFor(graph, () => state)(tie, graph.getEdgeAttributes(tie))).toMatchObject({ hidden: false, color: EMPHASIS_EDGE });
     });
 
-    it("should paint bridges in the sectors layout and fade ended items", () => {
+    it("should paint bridges in the sectors layout and fade undated items", () => {
       const { graph, apply } = setup();
-      apply({ year: 2016 });
+      apply({ year: 2012 });
       const state = prepareEmphasis(graph, { hoveredId: null, selectedId: null, emphasis: { type: "none" }, bridges: true });
       const partners = edgeId("PARTNERS_WITH", "mfa", "ituc");
       expect(edgeReducerFor(graph, () => state)(partners, graph.getEdgeAttributes(partners)).color).toBe(BRIDGE_EDGE);
-      const icftu = graph.getNodeAttributes("icftu");
-      expect(nodeReducerFor(() => state)("icftu", icftu).color).toBe(fade(icftu.color));
+      const mfa = graph.getNodeAttributes("mfa"); // no date of its own, and an undated tie
+      expect(nodeReducerFor(() => state)("mfa", mfa).color).toBe(fade(mfa.color));
+      const ituc = graph.getNodeAttributes("ituc");
+      expect(nodeReducerFor(() => state)("ituc", ituc).color).toBe(ituc.color);
       expect(fade("#000000", 0.5)).toBe("#808080");
     });
   });

@@ -72,26 +72,37 @@ describe("web graph view", () => {
   describe("#computeView timeline", () => {
     it("should show bodies and ties from their first year", () => {
       const at2007 = computeView(ds, input({ year: 2007 }));
-      expect(visibleIds(at2007)).toEqual(["caram-asia", "domestic-work", "gfmd-2007", "icftu", "ituc", "mfa"]);
+      // The ICFTU ended in 2006; undated bodies are drawn (faded) in every year.
+      expect(visibleIds(at2007)).toEqual(["caram-asia", "domestic-work", "gfmd-2007", "ituc", "mfa"]);
       expect(edgeShown(at2007, "PARTNERS_WITH", "mfa", "ituc")).toBe(false);
       const at2012 = computeView(ds, input({ year: 2012 }));
       expect(edgeShown(at2012, "PARTNERS_WITH", "mfa", "ituc")).toBe(true);
       expect(at2012.nodeVisible[ds.index.get("idwf")!]).toBe(0);
     });
 
-    it("should fade spans that ended before the year, not one-off events", () => {
+    it("should leave out spans after their last year, not one-off events", () => {
       const view = computeView(ds, input({ year: 2016 }));
-      expect(view.nodeFaded[ds.index.get("icftu")!]).toBe(1);
-      expect(view.nodeFaded[ds.index.get("c189-campaign")!]).toBe(1);
-      expect(view.nodeFaded[ds.index.get("gfmd-2007")!]).toBe(0);
-      expect(view.edgeFaded[ds.edgeIndex.get(edgeId("PARTNERS_WITH", "mfa", "ituc"))!]).toBe(1);
+      expect(view.nodeVisible[ds.index.get("icftu")!]).toBe(0);
+      expect(view.nodeVisible[ds.index.get("c189-campaign")!]).toBe(0);
+      expect(view.nodeVisible[ds.index.get("gfmd-2007")!]).toBe(1);
+      expect(edgeShown(view, "PARTNERS_WITH", "mfa", "ituc")).toBe(false);
+      expect(edgeShown(computeView(ds, input({ year: 2015 })), "PARTNERS_WITH", "mfa", "ituc")).toBe(true);
+    });
+
+    it("should fade what has no date in a year view, and only then", () => {
+      const view = computeView(ds, input({ year: 2016 }));
+      expect(view.nodeVisible[ds.index.get("mfa")!]).toBe(1);
+      expect(view.nodeFaded[ds.index.get("mfa")!]).toBe(1);
+      expect(view.nodeFaded[ds.index.get("ituc")!]).toBe(0);
+      expect(view.edgeFaded[ds.edgeIndex.get(edgeId("MEMBER_OF", "caram-asia", "mfa"))!]).toBe(1);
+      expect(computeView(ds, input({ year: null })).nodeFaded.every((f) => f === 0)).toBe(true);
     });
   });
 
   describe("#computeView dated only", () => {
     it("should leave out what has no year at all, only when a year is set", () => {
       const view = computeView(ds, input({ year: 2024, datedOnly: true }));
-      expect(visibleIds(view)).toEqual(["c189-campaign", "gfmd-2007", "icftu", "idwf", "ilo", "ituc"]);
+      expect(visibleIds(view)).toEqual(["gfmd-2007", "idwf", "ilo", "ituc"]);
       expect(computeView(ds, input({ datedOnly: true })).nodeCount).toBe(9);
     });
   });

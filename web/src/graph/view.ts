@@ -4,6 +4,7 @@
  * `hidden` attributes, so nothing moves when the view changes.
  */
 import { type FiltersState, passesNodeFacets, passesRelationshipFacets } from "../../../core/facets";
+import { lastYear, presenceIn } from "../../../core/timeline";
 import type { AtlasDataset, AtlasNode } from "./types";
 import type { RelationshipType } from "./vocabulary";
 
@@ -30,7 +31,7 @@ export interface ProxyEdge {
 
 export interface VisibleView {
   nodeVisible: Uint8Array;
-  /** Ended before the year (a dissolved body, a finished campaign or membership). */
+  /** Undated in a year view (core/timeline.ts): drawn faded, since the documents do not say it was there. */
   nodeFaded: Uint8Array;
   edgeVisible: Uint8Array;
   edgeFaded: Uint8Array;
@@ -46,9 +47,6 @@ export function passesFilters(node: AtlasNode, filters: FiltersState, dataset: P
   return passesNodeFacets(node, filters, dataset);
 }
 
-/** A span that ended before the year; one-off events (a forum, an appearance) stay as history. */
-const ended = (from: number | null, to: number | null, year: number | null) => year !== null && to !== null && to < year && to !== from;
-
 export function computeView(dataset: AtlasDataset, input: ViewInput): VisibleView {
   const { nodes, edges, nodeStart, edgeStart } = dataset;
   const { filters, year } = input;
@@ -58,12 +56,18 @@ export function computeView(dataset: AtlasDataset, input: ViewInput): VisibleVie
   const nodeFaded = new Uint8Array(n);
   const edgeVisible = new Uint8Array(m);
   const edgeFaded = new Uint8Array(m);
-  const started = (start: number | null) => year === null || (start === null ? !input.datedOnly : start <= year);
+  // core/timeline.ts decides, for the web and the server alike: a record is drawn from its first year
+  // to its last; an undated one faded, or not at all when the reader leaves out what has no date.
+  const nodePresence = nodes.map((node, i) => presenceIn(year, nodeStart[i], lastYear(node.activeFrom, node.activeTo)));
+  const edgePresence = edges.map((e, j) => presenceIn(year, edgeStart[j], lastYear(e.activeFrom, e.activeTo)));
+  const shownIn = (presence: string) => presence === "present" || (presence === "undated" && !input.datedOnly);
+  const started = (i: number) => shownIn(nodePresence[i]);
+  const tieStarted = (j: number) => shownIn(edgePresence[j]);
 
   for (let i = 0; i < n; i++) {
     const node = nodes[i];
-    if (started(nodeStart[i]) && passesFilters(node, filters, dataset)) nodeVisible[i] = 1;
-    if (ended(node.activeFrom, node.activeTo, year)) nodeFaded[i] = 1;
+    if (started(i) && passesFilters(node, filters, dataset)) nodeVisible[i] = 1;
+    if (nodePresence[i] === "undated") nodeFaded[i] = 1;
   }
 
   // Expanded neighbourhoods: the node, its neighbours and the ties between them, whatever the
@@ -71,18 +75,18 @@ export function computeView(dataset: AtlasDataset, input: ViewInput): VisibleVie
   const revealedEdges = new Uint8Array(m);
   for (const id of input.revealed) {
     const i = dataset.index.get(id);
-    if (i === undefined || !started(nodeStart[i])) continue;
+    if (i === undefined || !started(i)) continue;
     nodeVisible[i] = 1;
     for (const j of dataset.incident[i]) {
       const e = edges[j];
       const other = e.source === i ? e.target : e.source;
-      if (!started(edgeStart[j]) || !started(nodeStart[other])) continue;
+      if (!tieStarted(j) || !started(other)) continue;
       nodeVisible[other] = 1;
       revealedEdges[j] = 1;
     }
   }
 
-  const tieShown = (j: number) => revealedEdges[j] === 1 || (passesRelationshipFacets(edges[j], filters) && started(edgeStart[j]));
+  const tieShown = (j: number) => revealedEdges[j] === 1 || (passesRelationshipFacets(edges[j], filters) && tieStarted(j));
 
   // Collapsed networks fold their visible members; a member stays itself when it was expanded
   // into the view on purpose or is a collapsed network of its own.
@@ -105,7 +109,7 @@ export function computeView(dataset: AtlasDataset, input: ViewInput): VisibleVie
   let edgeCount = 0;
   for (let j = 0; j < m; j++) {
     const e = edges[j];
-    if (ended(e.activeFrom, e.activeTo, year)) edgeFaded[j] = 1;
+    if (edgePresence[j] === "undated") edgeFaded[j] = 1;
     if (!nodeVisible[e.source] || !nodeVisible[e.target] || !tieShown(j)) continue;
     const a = rep[e.source];
     const b = rep[e.target];

@@ -55,7 +55,7 @@ export function prepareEmphasis(graph: AtlasGraph, input: EmphasisInput, labelle
   };
 }
 
-/** Mixes a #rrggbb colour with white (amount 0…1), for items that ended before the timeline year. */
+/** Mixes a #rrggbb colour with white (amount 0…1), for undated items in a timeline year (core/timeline.ts). */
 export function fade(color: string, amount = 0.65): string {
   const m = /^#([0-9a-f]{6})$/i.exec(color);
   if (!m) return color;

@@ -12,6 +12,7 @@ import { type AtlasState, collapseGroups, expandGroups, revealNeighbourhood, typ
 import { Citations } from "./Citations";
 import { HiddenNotice } from "./HiddenNotice";
 import { useSessionState, useStore } from "./use-store";
+import { DateNote } from "./DateNote";
 
 type Load = { type: "idle" } | { type: "loading" } | { type: "error"; message: string } | { type: "ready"; node: NodeDetails };
 
@@ -171,6 +172,7 @@ function NodeDetailsView({ node, store, session, onSelect, onOpen }: { node: Nod
       <HiddenNotice id={node.id} store={store} session={session} />
       <Actions node={node} store={store} session={session} onOpen={onOpen} />
       <Fields node={node} />
+      <DateNote id={node.id} session={session} />
       {node.figures && node.figures.length > 0 && (
         <>
           <h3>Figures</h3>

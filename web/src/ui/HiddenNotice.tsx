@@ -3,6 +3,7 @@
  * search or a link may be filtered out, or not exist yet in the timeline's year. Without this the
  * camera pans to empty space and the person is left guessing.
  */
+import { lastYear } from "../../../core/timeline";
 import type { Session } from "../bindings/session";
 import { passesFilters } from "../graph";
 import {
@@ -46,6 +47,16 @@ export function HiddenNotice({ id, store, session }: { id: string; store: Store<
       <Notice text={`It is not on the map: as of ${year} it does not exist yet (the documents date it from ${start}).`}>
         <button type="button" onClick={() => store.update(setYear(start))}>
           Go to {start}
+        </button>
+      </Notice>
+    );
+  }
+  const last = lastYear(node.activeFrom, node.activeTo);
+  if (year !== null && last !== null && last < year) {
+    return (
+      <Notice text={`It is not on the map: as of ${year} it no longer exists (the documents end it in ${last}).`}>
+        <button type="button" onClick={() => store.update(setYear(last))}>
+          Go to {last}
         </button>
       </Notice>
     );

@@ -55,7 +55,7 @@ export function Legend({ session, store }: { session: Session; store: Store<Atla
               <span className="bridge-line" style={{ background: BRIDGE_EDGE }} aria-hidden="true" /> union–NGO tie (labour ↔ civil society)
             </p>
           )}
-          {year !== null && <p className="legend-note muted">Pale: ended before {year}</p>}
+          {year !== null && <p className="legend-note muted">Pale: date unknown (the documents give no year)</p>}
         </section>
       </details>
     </>

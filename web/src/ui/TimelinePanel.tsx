@@ -110,7 +110,8 @@ export function TimelinePanel({ store, session, onSelect }: { store: Store<Atlas
         {year === null
           ? `Every year (${min}–${max}). Move the slider or press Play (from ${Math.max(min, Math.min(PLAY_FROM, max))}) to watch the network grow.`
           : `As of ${year}: ${counts?.nodeCount ?? "…"} nodes and ${counts?.edgeCount ?? "…"} ties shown; ${upTo} dated events so far.`}{" "}
-        Undated bodies appear with their first dated tie; those with no dated tie at all are shown every year unless you leave them out.
+        Undated bodies appear with their first dated tie; those with no dated tie at all are drawn faded in every year (date unknown) unless
+        you leave them out. Bodies and ties with an end year are gone after it.
       </p>
       <label className="small">
         <input type="checkbox" checked={datedOnly} onChange={(e) => store.update(setDatedOnly(e.target.checked))} /> Leave out bodies and
