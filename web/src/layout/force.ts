@@ -1,14 +1,19 @@
 /**
  * ForceAtlas2 in a web worker (graphology's supervisor) over what the view shows: hidden nodes keep
  * their place, visible ones move, and positions are copied back into the rendered graph as they
- * arrive. `stop()` stops and kills the worker.
+ * arrive. It stops by itself once the layout has converged (convergence.ts), or after
+ * `maxDurationMs`; `stop()` stops and kills the worker.
+ *
+ * Settings are inferred from the graph's size as Gephi Lite's "auto settings" do
+ * (`inferSettings`: weak gravity, scaling and slow-down growing with the order, Barnes-Hut on large
+ * graphs), without the opening layout's strong gravity, which squeezed the graph into a ball.
  */
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import FA2LayoutSupervisor from "graphology-layout-forceatlas2/worker";
 
 import type { AtlasGraph } from "../graph/types";
-import { FA2_OVERRIDES } from "../../../core/layout/initial";
+import { convergence } from "./convergence";
 
 export interface ForceLayout {
   stop(): void;
@@ -23,7 +28,14 @@ export function startForceLayout(graph: AtlasGraph, onStop?: () => void, maxDura
   graph.forEachEdge((_, attr, source, target) => {
     if (!attr.hidden && source !== target && sub.hasNode(source) && sub.hasNode(target)) sub.mergeEdge(source, target);
   });
+  const settled = convergence();
+  const order = sub.nodes();
+  const positions = new Float64Array(2 * order.length);
   const copyBack = () => {
+    order.forEach((id, i) => {
+      positions[2 * i] = sub.getNodeAttribute(id, "x") as number;
+      positions[2 * i + 1] = sub.getNodeAttribute(id, "y") as number;
+    });
     graph.updateEachNodeAttributes(
       (id, attr) => {
         if (!sub.hasNode(id)) return attr;
@@ -32,10 +44,12 @@ export function startForceLayout(graph: AtlasGraph, onStop?: () => void, maxDura
       },
       { attributes: ["x", "y"] },
     );
+    // Stopped from a later task: the supervisor is inside its own update callback here.
+    if (settled.step(positions)) setTimeout(stop, 0);
   };
   sub.on("eachNodeAttributesUpdated", copyBack);
   const supervisor = new FA2LayoutSupervisor(sub, {
-    settings: { ...forceAtlas2.inferSettings(sub), ...FA2_OVERRIDES, barnesHutOptimize: sub.order > 1000 },
+    settings: { ...forceAtlas2.inferSettings(sub), barnesHutOptimize: sub.order > 1000 },
   });
   let running = true;
   const timer = setTimeout(() => stop(), maxDurationMs);
