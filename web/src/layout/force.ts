@@ -31,7 +31,11 @@ export function startForceLayout(graph: AtlasGraph, onStop?: () => void, maxDura
   const settled = convergence();
   const order = sub.nodes();
   const positions = new Float64Array(2 * order.length);
+  // The worker may post positions faster than the screen refreshes: copy them into the rendered
+  // graph (one Sigma refresh) at most once per animation frame, so the main thread stays free.
+  let frame = 0;
   const copyBack = () => {
+    frame = 0;
     order.forEach((id, i) => {
       positions[2 * i] = sub.getNodeAttribute(id, "x") as number;
       positions[2 * i + 1] = sub.getNodeAttribute(id, "y") as number;
@@ -40,14 +44,18 @@ export function startForceLayout(graph: AtlasGraph, onStop?: () => void, maxDura
       (id, attr) => {
         if (!sub.hasNode(id)) return attr;
         const { x, y } = sub.getNodeAttributes(id) as { x: number; y: number };
-        return { ...attr, x, y };
+        attr.x = x;
+        attr.y = y;
+        return attr;
       },
       { attributes: ["x", "y"] },
     );
-    // Stopped from a later task: the supervisor is inside its own update callback here.
-    if (settled.step(positions)) setTimeout(stop, 0);
+    if (settled.step(positions)) stop();
   };
-  sub.on("eachNodeAttributesUpdated", copyBack);
+  const scheduleCopy = () => {
+    if (frame === 0) frame = requestAnimationFrame(copyBack);
+  };
+  sub.on("eachNodeAttributesUpdated", scheduleCopy);
   const supervisor = new FA2LayoutSupervisor(sub, {
     settings: { ...forceAtlas2.inferSettings(sub), barnesHutOptimize: sub.order > 1000 },
   });
@@ -59,7 +67,11 @@ export function startForceLayout(graph: AtlasGraph, onStop?: () => void, maxDura
     clearTimeout(timer);
     supervisor.stop();
     supervisor.kill();
-    sub.removeListener("eachNodeAttributesUpdated", copyBack);
+    sub.removeListener("eachNodeAttributesUpdated", scheduleCopy);
+    if (frame !== 0) {
+      cancelAnimationFrame(frame);
+      copyBack(); // the last positions the worker sent
+    }
     onStop?.();
   }
   supervisor.start();
