@@ -5,6 +5,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly code: string,
+    /** The error's other extensions: `field` (BAD_USER_INPUT), `id` and `currentVersion` (CONFLICT), `problems`. */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = "ApiError";
@@ -13,7 +15,7 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T;
-  errors?: { message: string; extensions?: { code?: string } }[];
+  errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
 }
 
 /**
@@ -41,7 +43,7 @@ export async function requestText<T>(query: string, variables: Record<string, un
   const body = (await response.json().catch(() => ({}))) as GraphQLResponse<T>;
   if (body.errors?.length) {
     const [first] = body.errors;
-    throw new ApiError(first.message, first.extensions?.code ?? "INTERNAL_SERVER_ERROR");
+    throw new ApiError(first.message, first.extensions?.code ?? "INTERNAL_SERVER_ERROR", first.extensions ?? {});
   }
   if (!response.ok || !body.data) throw new ApiError(`The atlas server answered ${response.status}.`, "INTERNAL_SERVER_ERROR");
   return body.data;

@@ -5,19 +5,26 @@
  */
 import { type FormEvent, useEffect, useRef, useState } from "react";
 
-import { type Account, fetchMe, signIn, signOut } from "../api/account";
+import { fetchMe, signIn, signOut } from "../api/account";
+import type { AccountStore, AccountState } from "../edit/account";
+import { useStore } from "./use-store";
 
-export function AccountMenu() {
-  const [account, setAccount] = useState<Account | null | undefined>(undefined);
+/** The account lives in a store the explorer shares (it refetches the graph when it changes). */
+export function AccountMenu({ store }: { store: AccountStore }) {
+  const account = useStore(store, (s) => s);
+  const setAccount = (next: AccountState) => store.update(() => next);
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
 
   useEffect(() => {
     const abort = new AbortController();
-    fetchMe(abort.signal).then(setAccount, () => setAccount(null));
+    fetchMe(abort.signal).then(
+      (me) => store.update(() => me),
+      () => store.update(() => null),
+    );
     return () => abort.abort();
-  }, []);
+  }, [store]);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();

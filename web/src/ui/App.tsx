@@ -14,6 +14,7 @@ import { bindUrl } from "../bindings/url";
 import { type AtlasDataset, createDataset } from "../graph";
 import { AccountMenu } from "./AccountMenu";
 import { ImportWizard } from "../import/ImportWizard";
+import { createAccountStore, onAccountChange } from "../edit/account";
 import { seedPositions } from "../../../core/layout/seed";
 import { createStore, decodeState, selectNode } from "../state";
 import { GraphView } from "./GraphView";
@@ -41,6 +42,12 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
   const [pathSeed, setPathSeed] = useState<NodeRef | null>(null);
   const tabRef = useRef(tab);
   tabRef.current = tab;
+  const account = useMemo(() => createAccountStore(), []);
+  // Bumped when what this viewer may see changed (sign-in or out, an applied edit): the graph and
+  // the open panels read again.
+  const [dataKey, setDataKey] = useState(0);
+  const reloadData = useCallback(() => setDataKey((k) => k + 1), []);
+  useEffect(() => onAccountChange(account, reloadData), [account, reloadData]);
 
   useEffect(() => bindUrl(store), [store]);
 
@@ -67,7 +74,7 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
       if (error.name !== "AbortError") setLoad({ type: "error", message: error.message });
     });
     return () => controller.abort();
-  }, [layoutWorker]);
+  }, [layoutWorker, dataKey]);
 
   // Groups and scopes come after the first frame (on big graphs, after the opening layout too: the
   // server reads the whole graph twice for them).
@@ -120,6 +127,9 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
       setTab(next);
     },
     onStoryAnswer,
+    account,
+    dataKey,
+    reloadData,
   };
 
   const ready = load.type === "ready" ? load : null;
@@ -132,7 +142,7 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
         <SearchBox label="Search" placeholder="Search organisations, forums, campaigns…" onPick={(id) => select(id)} />
         {session && <ShareMenu session={session} />}
         <ImportWizard />
-        <AccountMenu />
+        <AccountMenu store={account} />
       </header>
       <main>
         <section className="graph-pane" aria-label="Network graph">

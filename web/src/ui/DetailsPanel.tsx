@@ -18,6 +18,8 @@ type Load = { type: "idle" } | { type: "loading" } | { type: "error"; message: s
 
 interface Props {
   id: string | null;
+  /** Read the node again when this changes (sign-in, an applied edit). */
+  dataKey?: number;
   store: Store<AtlasState>;
   session: Session | null;
   onSelect(id: string): void;
@@ -68,7 +70,7 @@ function Fields({ node }: { node: NodeDetails }) {
   );
 }
 
-export function DetailsPanel({ id, store, session, onSelect, onOpen }: Props) {
+export function DetailsPanel({ id, dataKey, store, session, onSelect, onOpen }: Props) {
   const [load, setLoad] = useState<Load>({ type: "idle" });
 
   useEffect(() => {
@@ -84,7 +86,7 @@ export function DetailsPanel({ id, store, session, onSelect, onOpen }: Props) {
         if (error.name !== "AbortError") setLoad({ type: "error", message: error.message });
       });
     return () => controller.abort();
-  }, [id]);
+  }, [id, dataKey]);
 
   return (
     <section className="details" aria-label="Details" aria-live="polite" aria-busy={load.type === "loading"}>

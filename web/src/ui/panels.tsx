@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 
 import type { NodeRef } from "../api";
 import type { Session } from "../bindings/session";
+import type { AccountStore } from "../edit/account";
 import type { AtlasState, Store } from "../state";
 import type { StoryDraft } from "../stories";
 import { StoriesPanel } from "../stories/StoriesPanel";
@@ -30,6 +31,12 @@ export interface PanelContext {
   openPanel(key: PanelKey, seed?: NodeRef): void;
   /** A story's question was answered elsewhere (the table): show the feedback in Stories. */
   onStoryAnswer(): void;
+  /** Who is signed in (edit controls follow the role). */
+  account: AccountStore;
+  /** Changes whenever the data this viewer sees may have changed; panels read again. */
+  dataKey: number;
+  /** Reads the graph and the panels again (after an applied edit). */
+  reloadData(): void;
 }
 
 export interface Panel {
@@ -47,6 +54,7 @@ export const PANELS = [
     render: (c) => (
       <DetailsPanel
         id={c.selectedId}
+        dataKey={c.dataKey}
         store={c.store}
         session={c.session}
         onSelect={(id) => c.select(id)}
