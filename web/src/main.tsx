@@ -4,6 +4,7 @@ import { createRoot } from "react-dom/client";
 import { createLayoutWorker } from "./bindings/layout-worker";
 import { App } from "./ui/App";
 import "./styles.css";
+import "./edit/edit.css";
 
 // Started before React renders, so the worker is loaded by the time the network arrives.
 const layoutWorker = createLayoutWorker();

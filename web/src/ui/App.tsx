@@ -14,7 +14,8 @@ import { bindUrl } from "../bindings/url";
 import { type AtlasDataset, createDataset } from "../graph";
 import { AccountMenu } from "./AccountMenu";
 import { ImportWizard } from "../import/ImportWizard";
-import { createAccountStore, onAccountChange } from "../edit/account";
+import { can, createAccountStore, onAccountChange } from "../edit/account";
+import { AddNodeDialog } from "../edit/AddNodeDialog";
 import { seedPositions } from "../../../core/layout/seed";
 import { createStore, decodeState, selectNode } from "../state";
 import { GraphView } from "./GraphView";
@@ -48,6 +49,9 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
   const [dataKey, setDataKey] = useState(0);
   const reloadData = useCallback(() => setDataKey((k) => k + 1), []);
   useEffect(() => onAccountChange(account, reloadData), [account, reloadData]);
+  const canAdd = useStore(account, (a) => can(a, "contributor"));
+  // The name typed in the search box that found nothing, while the "Add …" dialog is open.
+  const [adding, setAdding] = useState<string | null>(null);
 
   useEffect(() => bindUrl(store), [store]);
 
@@ -139,7 +143,12 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
       <header>
         <h1>Coalition Atlas</h1>
         <p className="tagline">The migrant-rights movement as a network of networks — every tie cited.</p>
-        <SearchBox label="Search" placeholder="Search organisations, forums, campaigns…" onPick={(id) => select(id)} />
+        <SearchBox
+          label="Search"
+          placeholder="Search organisations, forums, campaigns…"
+          onPick={(id) => select(id)}
+          onAdd={canAdd ? setAdding : undefined}
+        />
         {session && <ShareMenu session={session} />}
         <ImportWizard />
         <AccountMenu store={account} />
@@ -162,6 +171,18 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
           </Tabs>
         </aside>
       </main>
+      {adding !== null && (
+        <AddNodeDialog
+          name={adding}
+          onClose={() => setAdding(null)}
+          onApplied={(id) => {
+            setAdding(null);
+            reloadData();
+            store.update(selectNode(id));
+            setTab("details");
+          }}
+        />
+      )}
     </div>
   );
 }

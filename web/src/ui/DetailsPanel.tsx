@@ -9,6 +9,8 @@ import { fetchNode, type NodeDetails, type NodeRef, type NodeRelationship } from
 import type { Session } from "../bindings/session";
 import { humanise, neighbourIds, RELATIONSHIP_PHRASES } from "../graph";
 import { type AtlasState, collapseGroups, expandGroups, revealNeighbourhood, type Store } from "../state";
+import type { AccountStore } from "../edit/account";
+import { NodeEditActions } from "../edit/NodeEditActions";
 import { Citations } from "./Citations";
 import { HiddenNotice } from "./HiddenNotice";
 import { useSessionState, useStore } from "./use-store";
@@ -25,6 +27,8 @@ interface Props {
   onSelect(id: string): void;
   /** Opens the path finder (from this node) or the ally finder. */
   onOpen(panel: "paths" | "allies", seed?: NodeRef): void;
+  /** Edit controls (for contributors and up) and what to do after an applied edit. */
+  edit?: { account: AccountStore; onChanged(): void };
 }
 
 function dates(r: NodeRelationship): string {
@@ -70,7 +74,7 @@ function Fields({ node }: { node: NodeDetails }) {
   );
 }
 
-export function DetailsPanel({ id, dataKey, store, session, onSelect, onOpen }: Props) {
+export function DetailsPanel({ id, dataKey, store, session, onSelect, onOpen, edit }: Props) {
   const [load, setLoad] = useState<Load>({ type: "idle" });
 
   useEffect(() => {
@@ -102,7 +106,9 @@ export function DetailsPanel({ id, dataKey, store, session, onSelect, onOpen }: 
       )}
       {load.type === "loading" && <p className="muted">Loading…</p>}
       {load.type === "error" && <p role="alert">{load.message}</p>}
-      {load.type === "ready" && <NodeDetailsView node={load.node} store={store} session={session} onSelect={onSelect} onOpen={onOpen} />}
+      {load.type === "ready" && (
+        <NodeDetailsView node={load.node} store={store} session={session} onSelect={onSelect} onOpen={onOpen} edit={edit} />
+      )}
     </section>
   );
 }
@@ -161,7 +167,7 @@ function Actions({
   );
 }
 
-function NodeDetailsView({ node, store, session, onSelect, onOpen }: { node: NodeDetails } & Omit<Props, "id">) {
+function NodeDetailsView({ node, store, session, onSelect, onOpen, edit }: { node: NodeDetails } & Omit<Props, "id">) {
   const groups = new Map<string, NodeRelationship[]>();
   for (const r of node.relationships) {
     const key = `${r.type}:${r.direction}`;
@@ -173,6 +179,7 @@ function NodeDetailsView({ node, store, session, onSelect, onOpen }: { node: Nod
       {node.description && <p>{node.description}</p>}
       <HiddenNotice id={node.id} store={store} session={session} />
       <Actions node={node} store={store} session={session} onOpen={onOpen} />
+      {edit && <NodeEditActions node={node} account={edit.account} onChanged={edit.onChanged} />}
       <Fields node={node} />
       <DateNote id={node.id} session={session} />
       {node.figures && node.figures.length > 0 && (

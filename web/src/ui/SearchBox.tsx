@@ -22,6 +22,8 @@ interface Props {
    */
   onUnpick?(): void;
   visibleLabel?: boolean;
+  /** Offered ("Add …") when a search found nothing: starts a new record named by the text. */
+  onAdd?(text: string): void;
 }
 
 /**
@@ -36,9 +38,10 @@ export function hitDetail({ node }: SearchHit): string {
     .join(" · ");
 }
 
-export function SearchBox({ label, placeholder, kinds, value, onPick, onUnpick, visibleLabel = false }: Props) {
+export function SearchBox({ label, placeholder, kinds, value, onPick, onUnpick, visibleLabel = false, onAdd }: Props) {
   const [text, setText] = useState(value ?? "");
   const [hits, setHits] = useState<SearchHit[]>([]);
+  const [searched, setSearched] = useState("");
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
   const [typed, setTyped] = useState(false);
@@ -63,6 +66,7 @@ export function SearchBox({ label, placeholder, kinds, value, onPick, onUnpick, 
       searchNodes(query, controller.signal, kindsKey ? (kindsKey.split(",") as NodeKind[]) : undefined)
         .then((result) => {
           setHits(result);
+          setSearched(query);
           setActive(-1);
           setOpen(true);
         })
@@ -85,6 +89,7 @@ export function SearchBox({ label, placeholder, kinds, value, onPick, onUnpick, 
   };
 
   const expanded = open && hits.length > 0;
+  const nothingFound = onAdd !== undefined && typed && hits.length === 0 && searched !== "" && searched === text.trim();
   // Typed text that is not a chosen node blocks the search, and says so.
   const unchosen = onUnpick !== undefined && typed && text.trim() !== "";
   return (
@@ -124,7 +129,8 @@ export function SearchBox({ label, placeholder, kinds, value, onPick, onUnpick, 
             setActive((i) => Math.max(-1, i - 1));
           } else if (e.key === "Enter") {
             e.preventDefault();
-            pick(hits[active >= 0 ? active : 0]);
+            if (nothingFound) onAdd?.(text.trim());
+            else pick(hits[active >= 0 ? active : 0]);
           } else if (e.key === "Escape") {
             setOpen(false);
           }
@@ -135,6 +141,11 @@ export function SearchBox({ label, placeholder, kinds, value, onPick, onUnpick, 
         <p id={hintId} className="hint small">
           Choose “{text.trim()}” from the suggestions (↓ then Enter) to use it as {label}.
         </p>
+      )}
+      {nothingFound && (
+        <button type="button" className="search-add" onClick={() => onAdd(text.trim())}>
+          Add “{text.trim()}”…
+        </button>
       )}
       <ul id={listId} role="listbox" aria-label={`${label} suggestions`} className="suggestions" hidden={!expanded}>
         {hits.map((hit, i) => (

@@ -9,6 +9,9 @@ import type { Session } from "../bindings/session";
 import type { AccountStore } from "../edit/account";
 import type { AtlasState, Store } from "../state";
 import type { StoryDraft } from "../stories";
+import { HistoryPanel } from "../edit/HistoryPanel";
+import { RecentChanges } from "../edit/RecentChanges";
+import { ReviewPanel } from "../edit/ReviewPanel";
 import { StoriesPanel } from "../stories/StoriesPanel";
 import { AllyFinder } from "./AllyFinder";
 import { DetailsPanel } from "./DetailsPanel";
@@ -55,6 +58,7 @@ export const PANELS = [
       <DetailsPanel
         id={c.selectedId}
         dataKey={c.dataKey}
+        edit={{ account: c.account, onChanged: c.reloadData }}
         store={c.store}
         session={c.session}
         onSelect={(id) => c.select(id)}
@@ -84,6 +88,13 @@ export const PANELS = [
     label: "Stories",
     render: (c) => <StoriesPanel store={c.store} session={c.session} drafts={c.drafts} onAnswer={c.onStoryAnswer} />,
   },
+  {
+    key: "history",
+    label: "History",
+    render: (c) => <HistoryPanel id={c.selectedId} dataKey={c.dataKey} account={c.account} onChanged={c.reloadData} />,
+  },
+  { key: "review", label: "Review", render: (c) => <ReviewPanel account={c.account} dataKey={c.dataKey} onChanged={c.reloadData} /> },
+  { key: "changes", label: "Changes", render: (c) => <RecentChanges account={c.account} dataKey={c.dataKey} onChanged={c.reloadData} /> },
 ] as const satisfies readonly Panel[];
 
 export type PanelKey = (typeof PANELS)[number]["key"];
