@@ -63,7 +63,7 @@ export function AddNodeForm({ name, onDone }: Props) {
           <select {...control} name="kind" value={kind} onChange={(e) => setKind(e.target.value as NodeKind)}>
             {NODE_KINDS.map((k) => (
               <option key={k} value={k}>
-                {humanise(k)}
+                {humanise(k).replace(/s$/, "")}
               </option>
             ))}
           </select>

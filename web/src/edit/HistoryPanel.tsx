@@ -42,7 +42,13 @@ export function HistoryPanel({ id, dataKey, account, onChanged }: Props) {
   }, [id, dataKey]);
 
   return (
-    <section className="history" aria-label="History" aria-busy={load.type === "loading"}>
+    <section
+      // Focusable, so a reader with nothing to press can still scroll a long history by keyboard (axe: scrollable-region-focusable).
+      tabIndex={0}
+      className="history"
+      aria-label="History"
+      aria-busy={load.type === "loading"}
+    >
       {load.type === "idle" && <p className="muted">Select a node to see what changed in it and who changed it.</p>}
       {load.type === "loading" && <p className="muted">Loading…</p>}
       {load.type === "error" && <p role="alert">{load.message}</p>}

@@ -44,7 +44,13 @@ export function RecentChanges({ account, dataKey, onChanged }: Props) {
   }, [dataKey]);
 
   return (
-    <section className="recent-changes" aria-label="Recent changes" aria-busy={busy}>
+    <section
+      // Focusable, so a reader with nothing to press can still scroll a long history by keyboard (axe: scrollable-region-focusable).
+      tabIndex={0}
+      className="recent-changes"
+      aria-label="Recent changes"
+      aria-busy={busy}
+    >
       <h2>Recent changes</h2>
       {error && <p role="alert">{error}</p>}
       {!busy && !error && changes.length === 0 && <p className="muted">No one has edited the atlas yet.</p>}

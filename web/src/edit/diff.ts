@@ -23,8 +23,8 @@ interface Half {
   state: { props?: Record<string, unknown>; type?: string; source?: string; target?: string } | null;
 }
 
-/** Bookkeeping the server keeps on every record: not what anyone edited. */
-const HIDDEN = new Set(["version", "origin", "updatedAt", "createdAt", "changeId", "id"]);
+/** Bookkeeping the server keeps on every record, and what it derives (activity years): not what anyone edited. */
+const HIDDEN = new Set(["version", "origin", "updatedAt", "createdAt", "changeId", "id", "activeFrom", "activeTo"]);
 
 function show(value: unknown): string {
   if (value === undefined || value === null) return "";
