@@ -1,5 +1,6 @@
 /** All resolvers, as a list of per-type objects for makeExecutableSchema. */
 import { AccountTypes } from "./account.js";
+import { AdminTypes } from "./admin.js";
 import { ImportTypes } from "./imports.js";
 import { ProvenanceTypes } from "./Citation.js";
 import { NodeTypes } from "./Node.js";
@@ -8,4 +9,14 @@ import { Query } from "./Query.js";
 import { StoryTypes } from "./Story.js";
 import { WriteTypes } from "./write.js";
 
-export const resolvers = [{ Query }, NodeTypes, ProvenanceTypes, StoryTypes, MetricTypes, AccountTypes, WriteTypes, ImportTypes];
+export const resolvers = [
+  { Query },
+  NodeTypes,
+  ProvenanceTypes,
+  StoryTypes,
+  MetricTypes,
+  AccountTypes,
+  AdminTypes,
+  WriteTypes,
+  ImportTypes,
+];
