@@ -275,3 +275,39 @@ describe("editing fields", SLOW, () => {
       .toContain("grassroots migrant organisations");
   });
 });
+
+describe("user management", SLOW, () => {
+  it("should let an admin create a user (password shown once), change a role and disable them; others get no Users tab", async () => {
+    const admin = await createUser(e2e.db, "admin");
+    const page = await open("", 390);
+    await signIn(page, editor);
+    expect(await page.getByRole("tab", { name: "Users" }).count()).toBe(0);
+    await signOut(page);
+    await signIn(page, admin);
+    await page.getByRole("tab", { name: "Users" }).click();
+    const panel = page.getByRole("region", { name: "Users" });
+    const form = panel.getByRole("form", { name: "New user" });
+    // A bad name is refused, the reason under the field.
+    await form.getByLabel("Username").fill("x");
+    await form.getByRole("button", { name: "Create user" }).click();
+    await expect.poll(() => form.getByLabel("Username").getAttribute("aria-invalid")).toBe("true");
+    const username = `t-made-${Date.now().toString(36)}`;
+    await form.getByLabel("Username").fill(username);
+    await form.getByLabel("Role").selectOption("reader");
+    await form.getByRole("button", { name: "Create user" }).click();
+    const password = (await form.getByRole("status").locator("code").textContent())!;
+    expect(password).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    expect(await serious(page)).toEqual([]);
+    await screenshot(page, "edit-users-390");
+
+    await panel.getByLabel(`Role of ${username}`).selectOption("contributor");
+    await panel.getByRole("button", { name: `Disable ${username}` }).click();
+    await panel.getByRole("button", { name: `Enable ${username}` }).waitFor();
+    const users = await apiAs<{ users: { username: string; role: string; disabled: boolean }[] }>(
+      admin,
+      "{ users { username role disabled } }",
+    );
+    expect(users.users.find((u) => u.username === username)).toEqual({ username, role: "contributor", disabled: true });
+    await e2e.db.driver.executeQuery("MATCH (u:User {username: $username}) DETACH DELETE u", { username }, { database: e2e.db.database });
+  });
+});

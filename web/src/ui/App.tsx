@@ -22,7 +22,7 @@ import { GraphView } from "./GraphView";
 import { Legend } from "./Legend";
 import { SearchBox } from "./SearchBox";
 import { ShareMenu } from "./ShareMenu";
-import { type PanelContext, type PanelKey, PANELS, panelOf } from "./panels";
+import { type PanelContext, type PanelKey, panelOf, panelsFor } from "./panels";
 import { Tabs } from "./Tabs";
 import { Toolbar } from "./Toolbar";
 import { useStore } from "./use-store";
@@ -50,6 +50,7 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
   const reloadData = useCallback(() => setDataKey((k) => k + 1), []);
   useEffect(() => onAccountChange(account, reloadData), [account, reloadData]);
   const canAdd = useStore(account, (a) => can(a, "contributor"));
+  const panels = panelsFor(useStore(account, (a) => a?.role ?? null));
   // The name typed in the search box that found nothing, while the "Add …" dialog is open.
   const [adding, setAdding] = useState<string | null>(null);
 
@@ -166,7 +167,7 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
           {session && <Legend session={session} store={store} />}
         </section>
         <aside aria-label="Panels">
-          <Tabs<PanelKey> tabs={PANELS} active={tab} onChange={setTab}>
+          <Tabs<PanelKey> tabs={panels} active={panels.some((p) => p.key === tab) ? tab : "details"} onChange={setTab}>
             {(key) => panelOf(key).render(panelContext)}
           </Tabs>
         </aside>

@@ -6,12 +6,14 @@ import type { ReactNode } from "react";
 
 import type { NodeRef } from "../api";
 import type { Session } from "../bindings/session";
+import { type Role, roleAtLeast } from "../../../core/access";
 import type { AccountStore } from "../edit/account";
 import type { AtlasState, Store } from "../state";
 import type { StoryDraft } from "../stories";
 import { HistoryPanel } from "../edit/HistoryPanel";
 import { RecentChanges } from "../edit/RecentChanges";
 import { ReviewPanel } from "../edit/ReviewPanel";
+import { UsersPanel } from "../edit/UsersPanel";
 import { StoriesPanel } from "../stories/StoriesPanel";
 import { AllyFinder } from "./AllyFinder";
 import { DetailsPanel } from "./DetailsPanel";
@@ -45,6 +47,8 @@ export interface PanelContext {
 export interface Panel {
   key: string;
   label: string;
+  /** Shown only from this role up (the server checks every request anyway). */
+  role?: Role;
   render(context: PanelContext): ReactNode;
 }
 
@@ -93,10 +97,19 @@ export const PANELS = [
     label: "History",
     render: (c) => <HistoryPanel id={c.selectedId} dataKey={c.dataKey} account={c.account} onChanged={c.reloadData} />,
   },
-  { key: "review", label: "Review", render: (c) => <ReviewPanel account={c.account} dataKey={c.dataKey} onChanged={c.reloadData} /> },
+  {
+    key: "review",
+    label: "Review",
+    role: "contributor",
+    render: (c) => <ReviewPanel account={c.account} dataKey={c.dataKey} onChanged={c.reloadData} />,
+  },
   { key: "changes", label: "Changes", render: (c) => <RecentChanges account={c.account} dataKey={c.dataKey} onChanged={c.reloadData} /> },
+  { key: "users", label: "Users", role: "admin", render: (c) => <UsersPanel account={c.account} /> },
 ] as const satisfies readonly Panel[];
 
 export type PanelKey = (typeof PANELS)[number]["key"];
 
 export const panelOf = (key: PanelKey): Panel => PANELS.find((p) => p.key === key)!;
+
+/** The panels a viewer of this role gets. */
+export const panelsFor = (role: Role | null) => PANELS.filter((p: Panel) => !p.role || roleAtLeast(role, p.role));
