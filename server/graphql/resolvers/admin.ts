@@ -3,7 +3,7 @@ import { createUserAsAdmin, setDisabledAsAdmin, setRoleAsAdmin } from "../../aut
 import { AccountError } from "../../auth/users.js";
 import type { Context } from "../context.js";
 import { apiError } from "../errors.js";
-import type { MutationCreateUserArgs, MutationSetUserDisabledArgs, MutationSetUserRoleArgs } from "../generated/resolvers.js";
+import type { MutationCreateUserArgs, MutationSetUserDisabledArgs, MutationSetUserRoleArgs, Resolvers } from "../generated/resolvers.js";
 
 /** Account refusals as API errors (their code, naming the field). */
 async function asApiErrors<T>(work: () => Promise<T>): Promise<T> {
@@ -24,4 +24,4 @@ export const AdminTypes = {
     setUserDisabled: (_: unknown, args: MutationSetUserDisabledArgs, { db, viewer }: Context) =>
       asApiErrors(() => setDisabledAsAdmin(db, viewer, args.username, args.disabled)),
   },
-};
+} satisfies Resolvers;
