@@ -3,7 +3,7 @@
  * with its fields from the vocabulary and a citation. An editor's applies at once; a
  * contributor's becomes a proposal.
  */
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 
 import { NODE_KINDS, type NodeKind } from "../../../core/vocabulary";
 import { createNode, type WriteResult } from "../api/edit";
@@ -14,6 +14,7 @@ import { errorsOf, type FieldErrors } from "./errors";
 import { Field, SpecField } from "./Field";
 import { fieldsForCreate, fieldsOf } from "./node-fields";
 import { outcomeText } from "./outcome";
+import { useFocusInvalid } from "./use-focus-invalid";
 import { slugify } from "./slug";
 
 interface Props {
@@ -31,6 +32,8 @@ export function AddNodeForm({ name, onDone }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState("");
+  const form = useRef<HTMLFormElement>(null);
+  useFocusInvalid(form, errors);
   const specs = fieldsOf(kind);
   const slug = id ?? slugify(values.name ?? "");
 
@@ -57,7 +60,7 @@ export function AddNodeForm({ name, onDone }: Props) {
       </p>
     );
   return (
-    <form className="edit-form" aria-label="New record" onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={form} className="edit-form" aria-label="New record" onSubmit={(e) => void submit(e)} noValidate>
       <Field label="Kind" error={errors.kind}>
         {(control) => (
           <select {...control} name="kind" value={kind} onChange={(e) => setKind(e.target.value as NodeKind)}>

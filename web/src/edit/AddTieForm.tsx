@@ -3,7 +3,7 @@
  * vocabulary allows between the two kinds (either direction), its role among the type's roles,
  * years, note, visibility and a citation.
  */
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useRef, useState } from "react";
 
 import { VISIBILITIES } from "../../../core/access";
 import type { NodeRef } from "../api";
@@ -15,6 +15,7 @@ import { CitationPicker } from "./CitationPicker";
 import { errorsOf, type FieldErrors } from "./errors";
 import { Field } from "./Field";
 import { outcomeText } from "./outcome";
+import { useFocusInvalid } from "./use-focus-invalid";
 import { tieKey, tieOptions } from "./tie-types";
 
 interface Props {
@@ -33,6 +34,8 @@ export function AddTieForm({ node, onDone }: Props) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState("");
+  const form = useRef<HTMLFormElement>(null);
+  useFocusInvalid(form, errors);
   const options = other ? tieOptions(node.kind, other.kind) : [];
   const option = options.find((o) => tieKey(o) === choice);
   const set = (key: string) => (text: string) => setValues({ ...values, [key]: text });
@@ -67,7 +70,7 @@ export function AddTieForm({ node, onDone }: Props) {
       </p>
     );
   return (
-    <form className="edit-form" aria-label="New tie" onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={form} className="edit-form" aria-label="New tie" onSubmit={(e) => void submit(e)} noValidate>
       <SearchBox
         label="Other end"
         visibleLabel

@@ -92,14 +92,6 @@ export function EditNodeForm({ node, onDone }: Props) {
     );
   return (
     <form className="edit-form" aria-label={`Edit ${node.name}`} onSubmit={(e) => void submit(e)} noValidate>
-      {conflict && (
-        <div className="edit-conflict" role="alert">
-          <p>{conflict}</p>
-          <button type="button" onClick={() => void reload()}>
-            Reload their version (keep my values)
-          </button>
-        </div>
-      )}
       {specs.map((spec) => (
         <SpecField
           key={spec.name}
@@ -118,6 +110,15 @@ export function EditNodeForm({ node, onDone }: Props) {
         <p className="field-error" role="alert">
           {errors[""]}
         </p>
+      )}
+      {/* Beside Save, where the person just acted (the top of a long form may be scrolled away). */}
+      {conflict && (
+        <div className="edit-conflict" role="alert">
+          <p>{conflict}</p>
+          <button type="button" onClick={() => void reload()}>
+            Reload their version (keep my values)
+          </button>
+        </div>
       )}
       <button type="submit" disabled={busy || version === null || conflict !== null}>
         {busy ? "Saving…" : "Save"}
