@@ -16,12 +16,13 @@ import { visibleLevels } from "../core/access.js";
 import { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from "./analytics/metrics.js";
 import { useAuthCookies, usePublicAccess } from "./auth/plugins.js";
 import { type AuthOptions, createAuthPolicy, identify } from "./auth/request.js";
-import { type CacheOptions, type Caches, createCaches, useResultCache } from "./cache/index.js";
+import { type CacheOptions, type Caches, createCaches, createFreshness, LEVEL_SETS, useResultCache } from "./cache/index.js";
 import { type Analytics, type Context, createContext } from "./graphql/context.js";
 import type { Database } from "./db/database.js";
 import { useDatabaseAvailability } from "./db/unavailable-plugin.js";
 import { apiError, ERROR_CODES } from "./graphql/errors.js";
 import { queryLimitPlugins, requestError, useParserLimits, useRequestErrorCodes } from "./graphql/limits.js";
+import { levelContext, refreshLevel, warmLevel } from "./graphql/refresh.js";
 import { resolvers } from "./graphql/resolvers/index.js";
 import { BodyTooLargeError, readLimitedBody, refuseTooLarge } from "./http/body-limit.js";
 import { compress } from "./http/compression.js";
@@ -53,8 +54,9 @@ export interface App {
   /** The read-model and result caches every request of this app shares. */
   caches: Caches;
   /**
-   * Computes the read models the explorer asks for first (the whole graph, plain and grouped), so
-   * the first visitor after a start does not pay for them. Resolves with the milliseconds spent.
+   * Computes the read models the explorer asks for first (the whole graph, plain and grouped), for
+   * every visibility level (anonymous, signed in, editor), so the first visitor of each after a start
+   * does not pay for them. Resolves with the milliseconds spent.
    */
   warm(): Promise<number>;
   /** Node request handler serving GraphQL, /healthz and the web app. */
@@ -116,6 +118,11 @@ export function createApp(db: Database, options: AppOptions = {}): App {
   const schema = makeExecutableSchema<Context>({ typeDefs: readFileSync(SCHEMA_FILE, "utf8"), resolvers });
   const analytics: Analytics = { metricsOptions: { ...DEFAULT_METRICS_OPTIONS, ...options.metrics } };
   const caches = createCaches(options.cache);
+  // Read models follow this server's writes incrementally; heavy ones are refreshed per level in the background.
+  caches.freshness = createFreshness({
+    caches,
+    refresh: (levels, filters) => refreshLevel(levelContext(db, analytics, caches, levels), filters),
+  });
   const corsOrigins = options.corsOrigins ?? [];
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
   const graphiql = graphiqlPage("Coalition Atlas GraphQL");
@@ -230,6 +237,8 @@ export function createApp(db: Database, options: AppOptions = {}): App {
     });
     const body = (await response.json()) as { errors?: { message: string }[] };
     if (body.errors?.length) throw new Error(`warming the caches failed: ${body.errors[0].message}`);
+    // Signed-in and editor views have read models of their own: the first member must not pay either.
+    for (const levels of LEVEL_SETS.slice(1)) await warmLevel(levelContext(db, analytics, caches, levels));
     return Date.now() - started;
   };
 

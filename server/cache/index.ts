@@ -1,8 +1,10 @@
 /** Server-side caches of whole-graph reads, keyed by the loaded dataset's hash. */
+import type { Freshness } from "./freshness.js";
 import { createLruCache, type LruCache } from "./lru.js";
 
 export { createLruCache, type LruCache, type LruOptions } from "./lru.js";
 export { cachedReadModel, levelsKey, readModel, readModelKey, type ReadModelScope, WEIGHT } from "./read-model.js";
+export { createFreshness, type Freshness, LEVEL_SETS, parseDataKey } from "./freshness.js";
 export { isCacheableQuery, RESULT_CACHE_FIELDS, useResultCache } from "./result-cache.js";
 
 export interface CacheOptions {
@@ -19,6 +21,8 @@ export interface Caches {
   readModels: LruCache;
   /** Serialised responses of whole-graph queries (see result-cache.ts). */
   results: LruCache;
+  /** Moves the read models on after this server's writes (freshness.ts); set by createApp. */
+  freshness?: Freshness;
 }
 
 export function createCaches(options: Partial<CacheOptions> = {}): Caches {

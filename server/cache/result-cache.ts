@@ -31,6 +31,8 @@ export interface ResultCacheScope {
   datasetHash(): Promise<string | undefined>;
   visible: readonly Visibility[];
   caches: { results: LruCache };
+  /** Set by a resolver whose answer predates the data (stale metrics): not kept. */
+  uncacheable?: boolean;
 }
 
 type CachedResult = ExecutionResult & { stringify: () => string };
@@ -99,7 +101,7 @@ export function useResultCache(fields: readonly string[] = RESULT_CACHE_FIELDS):
       if (body !== undefined) return setResultAndStopExecution(withBody({}, body));
       return {
         onExecuteDone({ result, setResult }) {
-          if (Symbol.asyncIterator in result || result.errors?.length || result.extensions) return;
+          if (Symbol.asyncIterator in result || result.errors?.length || result.extensions || scope.uncacheable) return;
           const json = JSON.stringify(result);
           cache.set(key, json, json.length);
           setResult(withBody(result, json));

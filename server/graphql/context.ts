@@ -47,6 +47,8 @@ export interface Context {
    * whole-graph caches, in this server and in any other serving the same Neo4j.
    */
   datasetHash(): Promise<string | undefined>;
+  /** Set by a resolver whose answer predates the data (stale metrics): the result cache and ETags skip it. */
+  uncacheable?: boolean;
 }
 
 export function createLoaders(db: Database, visible: readonly Visibility[]): Loaders {

@@ -18,6 +18,7 @@ interface ETagScope {
   request: Request;
   datasetHash(): Promise<string | undefined>;
   visible: readonly Visibility[];
+  uncacheable?: boolean;
 }
 
 /** True when an If-None-Match header lists `etag` (or is `*`); weak tags compare by their opaque part. */
@@ -59,7 +60,8 @@ export function useWholeGraphETag(fields: readonly string[] = RESULT_CACHE_FIELD
       return {
         onExecuteDone({ result }) {
           // An answer with errors is not the dataset's answer: leave it untagged.
-          if (Symbol.asyncIterator in result || result.errors?.length) tags.delete(scope.request);
+          // Nor is one that predates it (stale metrics): a 304 must never keep it past the fresh one.
+          if (Symbol.asyncIterator in result || result.errors?.length || scope.uncacheable) tags.delete(scope.request);
         },
       };
     },

@@ -5,7 +5,7 @@
  */
 import { METRIC_KEYS } from "../../../core/metrics.js";
 import type { NodeMetricValues } from "../../analytics/metrics.js";
-import { readModel, WEIGHT } from "../../cache/index.js";
+import { cachedReadModel, parseDataKey, readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
 import { nodeOfColumns } from "../../read/columns.js";
 import { filterParams } from "../../read/filter.js";
@@ -26,39 +26,68 @@ export interface NetworkMetricsValue {
   communities: number;
   betweennessMethod: "EXACT" | "SAMPLED";
   betweennessSamples: number | null;
+  asOfVersion: number;
+  stale: boolean;
+}
+
+/** The metrics of the filtered graph at the current data version, computed on a worker thread. */
+function currentMetrics(context: Context, filter: QueryMetricsArgs["filter"], key: string | undefined): Promise<NetworkMetricsValue> {
+  const params = filterParams(filter);
+  const weigh = (value: NetworkMetricsValue) => value.nodes.length * WEIGHT.node;
+  return readModel(
+    context,
+    "metrics",
+    params,
+    async () => {
+      const columns = await networkColumns(context, params);
+      const { task, transfer } = metricsTaskOfColumns(columns, context.analytics.metricsOptions);
+      const r = await runInWorker(task, transfer);
+      const value: NetworkMetricsValue = {
+        density: r.density,
+        modularity: r.modularity,
+        components: r.components,
+        communities: r.communities,
+        betweennessMethod: r.betweennessMethod,
+        betweennessSamples: r.betweennessSamples,
+        asOfVersion: key ? parseDataKey(key).version : 0,
+        stale: false,
+        nodes: Array.from(r.order, (i, k) => ({
+          node: nodeOfColumns(columns.nodes, i),
+          degree: r.degree[k],
+          betweenness: r.betweenness[k],
+          pagerank: r.pagerank[k],
+          community: r.community[k],
+          bridgeScore: r.bridgeScore[k],
+        })),
+      };
+      if (key) context.caches.freshness?.rememberMetrics(context.visible, params, { ...parseDataKey(key), value });
+      return value;
+    },
+    weigh,
+  );
+}
+
+/** Computes (or joins the computation of) the metrics at the current version: background refreshes. */
+export async function refreshMetrics(context: Context, filter: QueryMetricsArgs["filter"]): Promise<void> {
+  await currentMetrics(context, filter, await context.datasetHash());
 }
 
 export const metricsFields = {
+  /**
+   * Fresh figures when they are computed (or nothing older exists); otherwise, while the figures
+   * of the current version are computed in the background, the last ones with `stale: true`.
+   */
   async metrics(_: unknown, args: QueryMetricsArgs, context: Context): Promise<NetworkMetricsValue> {
+    const key = await context.datasetHash();
     const params = filterParams(args.filter);
-    const weigh = (value: NetworkMetricsValue) => value.nodes.length * WEIGHT.node;
-    return readModel(
-      context,
-      "metrics",
-      params,
-      async () => {
-        const columns = await networkColumns(context, params);
-        const { task, transfer } = metricsTaskOfColumns(columns, context.analytics.metricsOptions);
-        const r = await runInWorker(task, transfer);
-        return {
-          density: r.density,
-          modularity: r.modularity,
-          components: r.components,
-          communities: r.communities,
-          betweennessMethod: r.betweennessMethod,
-          betweennessSamples: r.betweennessSamples,
-          nodes: Array.from(r.order, (i, k) => ({
-            node: nodeOfColumns(columns.nodes, i),
-            degree: r.degree[k],
-            betweenness: r.betweenness[k],
-            pagerank: r.pagerank[k],
-            community: r.community[k],
-            bridgeScore: r.bridgeScore[k],
-          })),
-        };
-      },
-      weigh,
-    );
+    const cached = await cachedReadModel<NetworkMetricsValue>(context, "metrics", params);
+    if (cached || !key || !context.caches.freshness) return cached ?? currentMetrics(context, args.filter, key);
+    const last = context.caches.freshness.lastMetrics<NetworkMetricsValue>(context.visible, params, parseDataKey(key).hash);
+    const fresh = currentMetrics(context, args.filter, key);
+    if (!last) return fresh;
+    fresh.catch(() => {}); // a failure is the next request's to report
+    context.uncacheable = true;
+    return { ...last.value, stale: true };
   },
 } satisfies Pick<QueryResolvers, "metrics">;
 

@@ -13,6 +13,7 @@ import { idArg, notFound } from "../errors.js";
 import { EMPTY_COLUMNS, edgesOfColumns, nodesOfColumns, type SubgraphColumns } from "../../read/columns.js";
 import { type CompactSubgraph, compactOfColumns } from "../../read/compact.js";
 import { type FilterParams, filterParams } from "../../read/filter.js";
+import { unfiltered } from "../../read/cached-graph.js";
 import { oneAtATime } from "../../read/one-at-a-time.js";
 import { needsFullProperties } from "../../read/selection.js";
 import { assembleSubgraph, type Subgraph } from "../../read/subgraph.js";
@@ -34,6 +35,10 @@ export function networkColumns(context: Context, params: FilterParams): Promise<
     "networkColumns",
     params,
     async () => {
+      // After this server's own write: the cached columns of the version before, with the change applied.
+      const key = unfiltered(params) ? await context.datasetHash() : undefined;
+      const derived = key && context.caches.freshness?.deriveColumns(context.visible, key, params);
+      if (derived) return derived;
       const [row] = await wholeGraphReads(() => context.db.read(QUERIES.networkColumns, { ...params, visible: context.visible }));
       return row ?? EMPTY_COLUMNS;
     },
@@ -96,7 +101,13 @@ export const networkFields = {
         context,
         "openingLayout",
         { params, groupBy },
-        async () => Array.from((await runInWorker({ kind: "openingLayout", network: layoutColumns(compact) })).positions),
+        async () => {
+          // After this server's own write: the previous layout, every node where it was.
+          const key = unfiltered(params) ? await context.datasetHash() : undefined;
+          const carried = key && context.caches.freshness?.deriveLayout(context.visible, key, { params, groupBy }, compact);
+          if (carried) return carried;
+          return Array.from((await runInWorker({ kind: "openingLayout", network: layoutColumns(compact) })).positions);
+        },
         (xy) => xy.length * 8,
       );
     return { ...compact, layout };

@@ -19,6 +19,7 @@ import {
   revertChange,
   submit,
 } from "../../write/index.js";
+import type { ChangeNotice } from "../../write/feed.js";
 import type { Context } from "../context.js";
 import { idArg } from "../errors.js";
 import type {
@@ -36,9 +37,11 @@ import type {
  * the zod schema of data/, so the input's nulls (GraphQL) and optionals (write layer) meet here.
  */
 function write<N extends OperationName>(name: N) {
-  return (_: unknown, { input }: { input: { comment?: string | null } }, { db, viewer }: Context): Promise<WriteOutcome> => {
+  return async (_: unknown, { input }: { input: { comment?: string | null } }, { db, viewer, caches }: Context): Promise<WriteOutcome> => {
     const { comment, ...rest } = input;
-    return submit(db, viewer, name, rest as InputOf<N>, comment);
+    const outcome = await submit(db, viewer, name, rest as InputOf<N>, comment);
+    if (outcome.status === "APPLIED") caches.freshness?.changed(outcome.change);
+    return outcome;
   };
 }
 
@@ -74,10 +77,24 @@ export const WriteTypes = {
     updateRelationship: write("updateRelationship"),
     deleteRelationship: write("deleteRelationship"),
     createSource: write("createSource"),
-    revertChange: (_: unknown, args: MutationRevertChangeArgs, { db, viewer }: Context) =>
-      revertChange(db, viewer, idArg("id", args.id), args.comment),
-    async reviewProposal(_: unknown, args: MutationReviewProposalArgs, { db, viewer }: Context) {
-      return (await reviewProposal(db, viewer, idArg("id", args.id), args.decision, args.comment ?? null)).proposal;
+    async revertChange(_: unknown, args: MutationRevertChangeArgs, { db, viewer, caches }: Context) {
+      const change = await revertChange(db, viewer, idArg("id", args.id), args.comment);
+      caches.freshness?.changed(change);
+      return change;
+    },
+    async reviewProposal(_: unknown, args: MutationReviewProposalArgs, { db, viewer, caches }: Context) {
+      const outcome = await reviewProposal(db, viewer, idArg("id", args.id), args.decision, args.comment ?? null);
+      if (outcome.change) caches.freshness?.changed(outcome.change);
+      return outcome.proposal;
+    },
+  },
+  Subscription: {
+    liveChanges: {
+      subscribe: (_: unknown, __: unknown, { caches, visible }: Context) => {
+        if (!caches.freshness) throw new Error("live changes need the app's freshness (createApp sets it)");
+        return caches.freshness.feed.subscribe(visible);
+      },
+      resolve: (notice: ChangeNotice) => notice,
     },
   },
   Proposal: {
