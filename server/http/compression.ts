@@ -11,7 +11,12 @@ import compression from "compression";
 
 export const COMPRESSION_THRESHOLD_BYTES = 1024;
 
-const middleware = compression({ threshold: COMPRESSION_THRESHOLD_BYTES });
+const middleware = compression({
+  threshold: COMPRESSION_THRESHOLD_BYTES,
+  // Server-sent events (live changes) must reach the client as written: a gzip stream would hold
+  // each event back until its buffer fills.
+  filter: (req, res) => !String(res.getHeader("content-type") ?? "").startsWith("text/event-stream") && compression.filter(req, res),
+});
 
 export function compress(req: IncomingMessage, res: ServerResponse, next: () => void): void {
   middleware(req as Parameters<typeof middleware>[0], res as Parameters<typeof middleware>[1], () => next());

@@ -20,6 +20,7 @@ import { seedPositions } from "../../../core/layout/seed";
 import { createStore, decodeState, selectNode } from "../state";
 import { GraphView } from "./GraphView";
 import { Legend } from "./Legend";
+import { LiveChanges } from "./LiveChanges";
 import { SearchBox } from "./SearchBox";
 import { ShareMenu } from "./ShareMenu";
 import { type PanelContext, type PanelKey, panelOf, panelsFor } from "./panels";
@@ -153,6 +154,7 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
         {session && <ShareMenu session={session} />}
         <ImportWizard />
         <AccountMenu store={account} />
+        <LiveChanges />
       </header>
       <main>
         <section className="graph-pane" aria-label="Network graph">
