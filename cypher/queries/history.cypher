@@ -40,7 +40,8 @@ ORDER BY p.createdAt DESC, p.id
 // name: recordVisibility
 // Whether a node or relationship exists, and its visibility (none: PUBLIC).
 OPTIONAL MATCH (n:Entity {id: $id})
-OPTIONAL MATCH (:Entity)-[r {id: $id}]->(:Entity)
+// A relationship is found from its ends, `type:source:target[:role]` (see lockRelationships).
+OPTIONAL MATCH (:Entity {id: split($id, ':')[1]})-[r {id: $id}]->(:Entity {id: split($id, ':')[2]})
 WITH coalesce(n, r) AS record
 WHERE record IS NOT NULL
 RETURN coalesce(record.visibility, 'PUBLIC') AS visibility

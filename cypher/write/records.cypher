@@ -13,9 +13,12 @@ RETURN n.id AS id, [label IN labels(n) WHERE label <> 'Entity'][0] AS label, pro
 // ---
 
 // name: lockRelationships
-// As lockNodes, for relationships by id, with their type and ends.
+// As lockNodes, for relationships by id, with their type and ends. A relationship id is
+// `type:source:target[:role]` (node ids are slugs, without ':'), so both ends are found by the
+// entity_id index and only the source's relationships are walked, not every relationship.
 UNWIND $ids AS id
-MATCH (a:Entity)-[r {id: id}]->(b:Entity)
+WITH id, split(id, ':') AS parts
+MATCH (a:Entity {id: parts[1]})-[r {id: id}]->(b:Entity {id: parts[2]})
 SET r._lock = true
 REMOVE r._lock
 RETURN r.id AS id, type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props
@@ -38,9 +41,10 @@ RETURN DISTINCT r.id AS id
 // ---
 
 // name: deleteRelationshipsById
-// Deletes relationships by id.
+// Deletes relationships by id (found from their ends, as in lockRelationships).
 UNWIND $ids AS id
-MATCH (:Entity)-[r {id: id}]->(:Entity)
+WITH id, split(id, ':') AS parts
+MATCH (:Entity {id: parts[1]})-[r {id: id}]->(:Entity {id: parts[2]})
 DELETE r
 RETURN count(*) AS count
 // ---
@@ -163,3 +167,18 @@ ORDER BY s.id
 MATCH (s:Story)
 RETURN s.id AS id, s.title AS title, s.summary AS summary, s.steps AS steps
 ORDER BY s.position, s.id
+
+// name: citingRecords
+// The nodes and relationships citing a source — in their citations (`sources`) or their figures'
+// (a JSON text naming `"source":"<id>"`) — so that removing the source orphans none.
+UNWIND $ids AS id
+CALL (id) {
+  MATCH (n:Entity)
+  WHERE id IN n.sources OR n.figures CONTAINS ('"source":"' + id + '"')
+  RETURN n.id AS record
+  UNION
+  MATCH (:Entity)-[r]->(:Entity)
+  WHERE id IN r.sources
+  RETURN r.id AS record
+}
+RETURN id AS source, collect(record) AS records

@@ -162,6 +162,7 @@ export const QUERIES = named({
   lockRelationships: write<Ids, { id: string; type: string; source: string; target: string; props: Record<string, unknown> }>(),
   lockSources: write<Ids, { id: string; props: Record<string, unknown> }>(),
   tiesOfNodes: read<Ids, { id: string }>(),
+  citingRecords: read<Ids, { source: string; records: string[] }>(),
   deleteRelationshipsById: write<Ids, Count>(),
   deleteNodesById: write<Ids, Count>(),
   deleteSourcesById: write<Ids, Count>(),

@@ -3,6 +3,8 @@
  * locks what it touches inside the caller's transaction, checks versions there (so of two writes
  * against one version exactly one wins), validates by the rules of data/, and returns its plan.
  */
+import { randomBytes } from "node:crypto";
+
 import type { NodeKind } from "../../core/vocabulary.js";
 import type { Viewer } from "../auth/viewer.js";
 import type { TxRunner } from "../db/database.js";
@@ -21,6 +23,7 @@ import {
   requireVisibilityAllowed,
   versionOf,
 } from "./records.js";
+import { QUERIES } from "../db/registry.js";
 import { lockNodes, lockRelationships, lockSources, tiesOf } from "./store.js";
 import type { Plan, RecordWrite, StoredNode, StoredRelationship } from "./types.js";
 
@@ -71,13 +74,27 @@ export function expectVersion(record: StoredNode | StoredRelationship, expected:
   if (current !== expected) throw conflict(what, record.id, current, expected);
 }
 
+/**
+ * The id a new node gets. One id space for nodes and sources: an id the viewer can see taken is
+ * refused. An id taken by a node the viewer may not see must not reveal that node, so the write goes
+ * ahead as if the id were free, under the id with a random suffix (the answer names the id used).
+ */
+async function freeIdFor(run: TxRunner, wanted: string, viewer: Viewer): Promise<string> {
+  const taken = async (id: string) => (await lockNodes(run, [id])).get(id) ?? (await lockSources(run, [id])).get(id) ?? null;
+  const holder = await taken(wanted);
+  if (!holder) return wanted;
+  if (holder.kind === "source" || canSee(viewer, holder)) throw badInput("id", `'${wanted}' is already taken`);
+  for (;;) {
+    const id = `${wanted}-${randomBytes(3).toString("hex")}`;
+    if (!(await taken(id))) return id;
+  }
+}
+
 export async function planCreateNode(run: TxRunner, input: CreateNodeInput, viewer: Viewer): Promise<Plan> {
-  const record = applyFields({ id: input.id }, input.fields, input.kind);
+  const id = await freeIdFor(run, input.id, viewer);
+  const record = applyFields({ id }, input.fields, input.kind);
   const after = nodeRowFrom(input.kind, record);
   requireVisibilityAllowed(viewer, after);
-  // One id space for nodes and sources; taken ids are refused (hidden ones too, without saying more).
-  if ((await lockNodes(run, [after.id])).size || (await lockSources(run, [after.id])).size)
-    throw badInput("id", `'${after.id}' is already taken`);
   await requireSources(run, record);
   return { records: [{ kind: "node", id: after.id, before: null, after }] };
 }
@@ -93,9 +110,32 @@ export async function planUpdateNode(run: TxRunner, input: UpdateNodeInput, view
   return { records: [{ kind: "node", id: before.id, before, after }] };
 }
 
+/** The node ids a story step shows: its focus, the networks it collapses, its exercise's answers. */
+function storyNodeIds(steps: string): Set<string> {
+  type Step = { focus?: string[]; view?: { collapsed?: string[] }; exercise?: { answers?: string[] } };
+  const ids = (JSON.parse(steps) as Step[]).flatMap((step) => [
+    ...(step.focus ?? []),
+    ...(step.view?.collapsed ?? []),
+    ...(step.exercise?.answers ?? []),
+  ]);
+  return new Set(ids);
+}
+
+/** Stories would point at nothing: a node a story shows is not deleted (nor merged away) until the story changes. */
+export async function refuseStoryNodes(run: TxRunner, id: string): Promise<void> {
+  const stories = (await run(QUERIES.exportStories)).filter((story) => storyNodeIds(story.steps).has(id));
+  if (!stories.length) return;
+  const named = stories.map((story) => `'${story.title}' (${story.id})`).join(", ");
+  throw apiError("CONFLICT", `'${id}' is shown by the stor${stories.length === 1 ? "y" : "ies"} ${named}: change the story first`, {
+    id,
+    stories: stories.map((story) => story.id),
+  });
+}
+
 export async function planDeleteNode(run: TxRunner, input: DeleteNodeInput, viewer: Viewer): Promise<Plan> {
   const before = await visibleNode(run, viewer, input.id);
   expectVersion(before, input.version, "Node");
+  await refuseStoryNodes(run, before.id);
   const ties = await tiesOf(run, [before.id]);
   if (ties.length && !input.removeTies)
     throw badInput(
@@ -126,6 +166,7 @@ export async function planMergeNodes(run: TxRunner, input: MergeNodesInput, view
   const duplicate = await visibleNode(run, viewer, input.duplicate);
   expectVersion(keep, input.keepVersion, "Node");
   expectVersion(duplicate, input.duplicateVersion, "Node");
+  await refuseStoryNodes(run, duplicate.id);
   const kept = nodeRecordOf(keep);
   const dup = nodeRecordOf(duplicate);
   if (kept.kind !== dup.kind)

@@ -4,7 +4,7 @@
  * otherwise a later change touched it, and the revert is a CONFLICT naming the record.
  */
 import { requireRole, type Viewer } from "../auth/viewer.js";
-import type { Database } from "../db/database.js";
+import type { Database, TxRunner } from "../db/database.js";
 import { QUERIES } from "../db/registry.js";
 import { apiError, notFound } from "../graphql/errors.js";
 import { versionOf } from "./records.js";
@@ -16,6 +16,26 @@ type Half = { kind: StoredRecord["kind"]; id: string; state: StoredRecord | null
 function sameState(a: StoredRecord, b: StoredRecord): boolean {
   if (a.kind !== "source") return versionOf(a) === versionOf(b);
   return JSON.stringify(Object.entries(a.props).sort()) === JSON.stringify(Object.entries(b.props).sort());
+}
+
+/** A source the revert would remove must not be cited by any record or story (their citations would point at nothing). */
+async function refuseOrphanedCitations(run: TxRunner, records: RecordWrite[]): Promise<void> {
+  const removed = records.filter((r) => r.kind === "source" && r.before && !r.after).map((r) => r.id);
+  if (!removed.length) return;
+  const citing = (await run(QUERIES.citingRecords, { ids: removed })).filter((row) => row.records.length);
+  for (const story of await run(QUERIES.exportStories)) {
+    type Step = { citations?: { source: string }[] };
+    const cited = new Set((JSON.parse(story.steps) as Step[]).flatMap((step) => (step.citations ?? []).map((c) => c.source)));
+    for (const source of removed) if (cited.has(source)) citing.push({ source, records: [`story ${story.id}`] });
+  }
+  if (!citing.length) return;
+  const [first] = citing;
+  const citedBy = [...new Set(citing.flatMap((row) => row.records))];
+  const shown = citedBy.slice(0, 10).join(", ") + (citedBy.length > 10 ? ` and ${citedBy.length - 10} more` : "");
+  throw apiError("CONFLICT", `Source '${first.source}' is cited by ${shown}: remove those citations before reverting its creation`, {
+    id: first.source,
+    citedBy,
+  });
 }
 
 export async function revertChange(db: Database, viewer: Viewer | null, id: string, comment?: string | null): Promise<ChangeProps> {
@@ -39,6 +59,7 @@ export async function revertChange(db: Database, viewer: Viewer | null, id: stri
       }
       return { kind: left.kind, id: left.id, before: now, after: before[i].state };
     });
+    await refuseOrphanedCitations(run, records);
     return commit(
       run,
       "revertChange",

@@ -51,9 +51,11 @@ interface Compact {
   layout: number[];
 }
 const NETWORK = `{ networkCompact { ids edgeIds sources targets layout } }`;
+/** The cold app's answer is only compared by ids and edges: its layout would cost seconds per level. */
+const NETWORK_WITHOUT_LAYOUT = `{ networkCompact { ids edgeIds sources targets } }`;
 
 async function network(credentials: Credentials, on: App = app): Promise<Compact> {
-  const { body } = await graphqlAs<{ networkCompact: Compact }>(on, credentials, NETWORK);
+  const { body } = await graphqlAs<{ networkCompact: Compact }>(on, credentials, on === app ? NETWORK : NETWORK_WITHOUT_LAYOUT);
   expect(body.errors).toBeUndefined();
   return body.data!.networkCompact;
 }
@@ -135,7 +137,7 @@ describe("read models after a write", () => {
     expect(wholeGraphReads).toBe(reads);
     expect(new Set(deleted.ids)).toEqual(new Set(before.anonymous.ids));
     expect(edgeSet(deleted)).toEqual(edgeSet(before.anonymous));
-  });
+  }, 120_000);
 
   it("drop a node from a level that may no longer see it, with the ties leaving it", async () => {
     await write("createNode", orgInput("fresh-soon-hidden"));
