@@ -58,5 +58,5 @@ describe("live changes", () => {
     await page.locator("canvas").first().waitFor();
     expect(await page.locator(".live-changes").count()).toBe(0);
     await page.close();
-  });
+  }, 90_000);
 });
