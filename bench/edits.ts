@@ -72,7 +72,7 @@ async function benchSize(label: string, cycles: number) {
     const source = data.sources[0].id;
     const citation = { source, locator: "p. 1", evidence: "The benchmark cites this document for its synthetic edits." };
     const app = createApp(store.db, { cache: { budgetMb: 512 } });
-    const warmMs = await app.warm();
+    const warmMs = (await app.warm()) + (await app.warmSignedIn());
     log(`${label}: warm() of every level took ${warmMs} ms; load ${loadAverage().join(" ")}`);
     const [counts] = await store.db.read(QUERIES.graphCounts, { visible: ["PUBLIC", "MEMBERS", "EDITORS"] });
     // Metrics in use (as the explorer's analysis panel would), so they are kept fresh after edits.

@@ -31,7 +31,13 @@ try {
     );
     if (config.cacheMb > 0) {
       app.warm().then(
-        (ms) => log(`Whole-graph caches warmed in ${ms} ms.`),
+        (ms) => {
+          log(`Whole-graph caches warmed in ${ms} ms.`);
+          void app.warmSignedIn().then(
+            (more) => log(`Signed-in and editor views warmed in ${more} ms.`),
+            () => {},
+          );
+        },
         (error: Error) => log(`Could not warm the caches (${error.message}); the first request will fill them.`),
       );
     }

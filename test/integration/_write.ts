@@ -12,6 +12,13 @@ export const contributor = viewerAs("contributor", "connie");
 export const editor = viewerAs("editor", "edna");
 export const admin = viewerAs("admin", "ada");
 
+/** Nodes the bundled stories show (focus, collapsed, answers): deleting or merging them away is refused. */
+export const SHOWN_BY_STORIES: ReadonlySet<string> = new Set(
+  data.stories.flatMap((story) =>
+    story.steps.flatMap((step) => [...step.focus, ...(step.view?.collapsed ?? []), ...(step.exercise?.answers ?? [])]),
+  ),
+);
+
 /** A citation of a bundled document, in the writer's own words. */
 export const citation = (evidence = "The report lists this organisation among the coalition's members.") => ({
   source: data.sources[0].id,
