@@ -18,11 +18,19 @@ function sameState(a: StoredRecord, b: StoredRecord): boolean {
   return JSON.stringify(Object.entries(a.props).sort()) === JSON.stringify(Object.entries(b.props).sort());
 }
 
-/** A source the revert would remove must not be cited by any record or story (their citations would point at nothing). */
+/**
+ * A source the revert would remove must not be cited by any record or story outside the revert (their
+ * citations would point at nothing); a change that created a source with the records citing it (an
+ * import) reverts as a whole.
+ */
 async function refuseOrphanedCitations(run: TxRunner, records: RecordWrite[]): Promise<void> {
   const removed = records.filter((r) => r.kind === "source" && r.before && !r.after).map((r) => r.id);
   if (!removed.length) return;
-  const citing = (await run(QUERIES.citingRecords, { ids: removed })).filter((row) => row.records.length);
+  // Records this revert puts back as they were before the source existed cite it no longer.
+  const restored = new Set(records.map((r) => r.id));
+  const citing = (await run(QUERIES.citingRecords, { ids: removed }))
+    .map((row) => ({ ...row, records: row.records.filter((id) => !restored.has(id)) }))
+    .filter((row) => row.records.length);
   for (const story of await run(QUERIES.exportStories)) {
     type Step = { citations?: { source: string }[] };
     const cited = new Set((JSON.parse(story.steps) as Step[]).flatMap((step) => (step.citations ?? []).map((c) => c.source)));
