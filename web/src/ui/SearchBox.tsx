@@ -22,7 +22,7 @@ interface Props {
    */
   onUnpick?(): void;
   visibleLabel?: boolean;
-  /** Offered ("Add …") when a search found nothing: starts a new record named by the text. */
+  /** Offered ("Add …") when no hit is called exactly what was typed: starts a new record named by the text. */
   onAdd?(text: string): void;
 }
 
@@ -89,7 +89,13 @@ export function SearchBox({ label, placeholder, kinds, value, onPick, onUnpick, 
   };
 
   const expanded = open && hits.length > 0;
-  const nothingFound = onAdd !== undefined && typed && hits.length === 0 && searched !== "" && searched === text.trim();
+  // "Add …" is offered once the typed text was searched and no hit is called exactly that: search
+  // matches any word, so a new name often finds others sharing a word ("… Workers …").
+  const wanted = text.trim().toLowerCase();
+  const searchedNow = typed && searched !== "" && searched === text.trim();
+  const calledThat = hits.some(({ node }) => [node.name, node.acronym, node.shortName].some((n) => n?.trim().toLowerCase() === wanted));
+  const canAdd = onAdd !== undefined && searchedNow && !calledThat;
+  const nothingFound = canAdd && hits.length === 0;
   // Typed text that is not a chosen node blocks the search, and says so.
   const unchosen = onUnpick !== undefined && typed && text.trim() !== "";
   return (
@@ -142,7 +148,7 @@ export function SearchBox({ label, placeholder, kinds, value, onPick, onUnpick, 
           Choose “{text.trim()}” from the suggestions (↓ then Enter) to use it as {label}.
         </p>
       )}
-      {nothingFound && (
+      {canAdd && (
         <button type="button" className="search-add" onClick={() => onAdd(text.trim())}>
           Add “{text.trim()}”…
         </button>
