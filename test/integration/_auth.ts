@@ -10,6 +10,8 @@
  */
 import { randomBytes } from "node:crypto";
 
+import type { DocumentTypeDecoration } from "@graphql-typed-document-node/core";
+
 import type { Role } from "../../core/access.js";
 import type { App } from "../../server/app.js";
 import { createApiToken } from "../../server/auth/api-tokens.js";
@@ -49,17 +51,30 @@ export async function graphqlAs<T = Record<string, unknown>>(
   app: App,
   credentials: Credentials,
   query: string,
-  variables: Record<string, unknown> = {},
-): Promise<GraphQLResponse<T>> {
+  variables?: Record<string, unknown>,
+): Promise<GraphQLResponse<T>>;
+/** With a typed document from test/gql, the answer and the variables are the schema's own types. */
+export async function graphqlAs<T, V>(
+  app: App,
+  credentials: Credentials,
+  query: DocumentTypeDecoration<T, V> & { toString(): string },
+  variables?: V,
+): Promise<GraphQLResponse<T>>;
+export async function graphqlAs(
+  app: App,
+  credentials: Credentials,
+  query: string | { toString(): string },
+  variables: unknown = {},
+): Promise<GraphQLResponse<unknown>> {
   const headers: Record<string, string> = { "content-type": "application/json", accept: "application/json" };
   if (credentials && "cookie" in credentials) headers.cookie = credentials.cookie;
   if (credentials && "bearer" in credentials) headers.authorization = `Bearer ${credentials.bearer}`;
   const response = await app.yoga.fetch("http://atlas.test/graphql", {
     method: "POST",
     headers,
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ query: String(query), variables }),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResult<T> };
+  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLResult<unknown> };
 }
 
 /** The session cookie's `name=value` from a response, or undefined. */

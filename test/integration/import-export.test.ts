@@ -12,6 +12,8 @@ import { type App, createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import { applyOperation } from "../../server/write/index.js";
 import { connectTestDb } from "../_helpers.js";
+import { graphql as gql } from "../gql/index.js";
+import type { ExportFormat, ImportFormat } from "../gql/graphql.js";
 import { bearerFor, type Credentials, createUser, graphqlAs, removeTestUsers } from "./_auth.js";
 import { citation, editor as editorViewer, resetAtlas } from "./_write.js";
 
@@ -60,19 +62,14 @@ afterAll(async () => {
   await db.close();
 });
 
-interface File {
-  name: string;
-  mimeType: string;
-  content: string;
-}
+const EXPORT = gql(`query TestExportAtlas($format: ExportFormat!) { exportAtlas(format: $format) { name mimeType content } }`);
+const PREVIEW = gql(`mutation TestRoundTripPreview($input: PreviewImportInput!) {
+  previewImport(input: $input) { id problems { severity sheet row column message } }
+}`);
+const APPLY = gql(`mutation TestRoundTripApply($input: ApplyImportInput!) { applyImport(input: $input) { status } }`);
 
-async function exported(as: Credentials, format: string): Promise<File[]> {
-  const res = await graphqlAs<{ exportAtlas: File[] }>(
-    app,
-    as,
-    "query ($f: ExportFormat!) { exportAtlas(format: $f) { name mimeType content } }",
-    { f: format },
-  );
+async function exported(as: Credentials, format: ExportFormat) {
+  const res = await graphqlAs(app, as, EXPORT, { format });
   expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
   return res.body.data!.exportAtlas;
 }
@@ -161,7 +158,7 @@ async function graphByNames(): Promise<{ nodes: string[]; ties: string[] }> {
 }
 
 describe("round trip: export → import into an empty atlas → the same graph", () => {
-  it.each([
+  it.each<[ExportFormat & ImportFormat, string]>([
     ["GEXF", "atlas.gexf"],
     ["GRAPHML", "atlas.graphml"],
     ["JSON", "atlas.json"],
@@ -172,25 +169,15 @@ describe("round trip: export → import into an empty atlas → the same graph",
       const before = await graphByNames();
       const [file] = await exported(editor, format);
       await db.driver.executeQuery("MATCH (n:Entity) DETACH DELETE n", {}, { database: db.database });
-      const preview = await graphqlAs<{ previewImport: { id: string; problems: { message: string }[] } }>(
-        app,
-        editor,
-        "mutation ($input: PreviewImportInput!) { previewImport(input: $input) { id problems { severity sheet row column message } } }",
-        {
-          input: {
-            file: { name, format, content: file.content },
-            source: { title: "Atlas export round trip", url: "https://example.org/round-trip" },
-          },
+      const preview = await graphqlAs(app, editor, PREVIEW, {
+        input: {
+          file: { name, format, content: file.content },
+          source: { title: "Atlas export round trip", url: "https://example.org/round-trip" },
         },
-      );
+      });
       expect(preview.body.errors, JSON.stringify(preview.body.errors)).toBeUndefined();
       expect(preview.body.data!.previewImport.problems).toEqual([]);
-      const applied = await graphqlAs<{ applyImport: { status: string } }>(
-        app,
-        editor,
-        "mutation ($input: ApplyImportInput!) { applyImport(input: $input) { status } }",
-        { input: { previewId: preview.body.data!.previewImport.id } },
-      );
+      const applied = await graphqlAs(app, editor, APPLY, { input: { previewId: preview.body.data!.previewImport.id } });
       expect(applied.body.errors, JSON.stringify(applied.body.errors)).toBeUndefined();
       expect(applied.body.data!.applyImport.status).toBe("APPLIED");
       const after = await graphByNames();

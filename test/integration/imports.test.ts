@@ -15,6 +15,8 @@ import { type App, createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import { connectTestDb } from "../_helpers.js";
 import { bearerFor, type Credentials, createUser, graphqlAs, removeTestUsers } from "./_auth.js";
+import { graphql as gql } from "../gql/index.js";
+import type { ImportFormat, PreviewImportInput, TestImportPreviewMutation } from "../gql/graphql.js";
 import { resetAtlas } from "./_write.js";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/imports");
@@ -40,43 +42,32 @@ afterAll(async () => {
 
 const SOURCE = { title: "Coalition survey 2026, ACME network", url: "https://example.org/acme-survey-2026", publisher: "ACME network" };
 
-const PREVIEW = `mutation ($input: PreviewImportInput!) { previewImport(input: $input) {
+const PREVIEW = gql(`mutation TestImportPreview($input: PreviewImportInput!) { previewImport(input: $input) {
   id file canApply connectionCount
   sheets { name role headers rowCount }
   mapping { sheet column field }
   problems { severity file sheet row column message }
   items { key sheet row name kind status newId canBeNew duplicateOf candidates { id name score } diff { field atlas file action } }
-} }`;
-const APPLY = `mutation ($input: ApplyImportInput!) { applyImport(input: $input) {
+} }`);
+const APPLY = gql(`mutation TestImportApply($input: ApplyImportInput!) { applyImport(input: $input) {
   status change { id operation recordIds } proposal { id status operation summary }
-} }`;
+} }`);
+const REVERT = gql(`mutation TestImportRevert($id: ID!) { revertChange(id: $id) { id } }`);
 
-interface Preview {
-  id: string;
-  canApply: boolean;
-  connectionCount: number;
-  sheets: { name: string; role: string; headers: string[]; rowCount: number }[];
-  mapping: { sheet: string; column: string; field: string | null }[];
-  problems: { severity: string; file: string; sheet: string | null; row: number | null; column: string | null; message: string }[];
-  items: {
-    key: string;
-    sheet: string | null;
-    row: number | null;
-    name: string;
-    kind: string | null;
-    status: string;
-    newId: string | null;
-    canBeNew: boolean;
-    duplicateOf: string | null;
-    candidates: { id: string; name: string; score: number }[];
-    diff: { field: string; atlas: string | null; file: string; action: string }[];
-  }[];
-}
+type Preview = TestImportPreviewMutation["previewImport"];
 
-async function preview(as: Credentials, name: string, format: string, content: Buffer, extra: Record<string, unknown> = {}) {
-  const base64 = format === "XLSX" || extra.base64;
-  delete extra.base64;
-  return graphqlAs<{ previewImport: Preview }>(app, as, PREVIEW, {
+/** What a preview asks besides the file; `base64` sends a text format's bytes as base64. */
+type PreviewExtra = Omit<PreviewImportInput, "file"> & { base64?: boolean };
+
+async function preview(
+  as: Credentials,
+  name: string,
+  format: ImportFormat,
+  content: Buffer,
+  { base64: asBase64, ...extra }: PreviewExtra = {},
+) {
+  const base64 = format === "XLSX" || asBase64;
+  return graphqlAs(app, as, PREVIEW, {
     input: {
       file: { name, format, content: base64 ? content.toString("base64") : content.toString("utf8"), encoding: base64 ? "BASE64" : "TEXT" },
       ...extra,
@@ -84,13 +75,7 @@ async function preview(as: Credentials, name: string, format: string, content: B
   });
 }
 
-async function okPreview(
-  as: Credentials,
-  name: string,
-  format: string,
-  content: Buffer,
-  extra: Record<string, unknown> = {},
-): Promise<Preview> {
+async function okPreview(as: Credentials, name: string, format: ImportFormat, content: Buffer, extra: PreviewExtra = {}): Promise<Preview> {
   const res = await preview(as, name, format, content, extra);
   expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
   return res.body.data!.previewImport;
@@ -216,22 +201,18 @@ describe("a Kumu-layout CSV of elements", () => {
     expect(refused.body.errors?.[0].message).toMatch(/kumu-elements › row 6 › column 'Founded'/);
 
     const etuc = item(p, "Europaen Trade Union Confédération");
-    const res = await graphqlAs<{ applyImport: { status: string; change: { id: string; operation: string; recordIds: string[] } } }>(
-      app,
-      editor,
-      APPLY,
-      {
-        input: {
-          previewId: p.id,
-          acceptAllConfident: true,
-          skipInvalidRows: true,
-          decisions: [{ key: etuc.key, action: "MATCH", id: "etuc" }],
-        },
+    const res = await graphqlAs(app, editor, APPLY, {
+      input: {
+        previewId: p.id,
+        acceptAllConfident: true,
+        skipInvalidRows: true,
+        decisions: [{ key: etuc.key, action: "MATCH", id: "etuc" }],
       },
-    );
+    });
     expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
     const { status, change } = res.body.data!.applyImport;
     expect(status).toBe("APPLIED");
+    if (!change) throw new Error("an applied import names its change");
     expect(change.operation).toBe("importRecords");
     expect(change.recordIds.sort()).toEqual(
       [
@@ -263,7 +244,7 @@ describe("a Kumu-layout CSV of elements", () => {
     const again = await graphqlAs(app, editor, APPLY, { input: { previewId: p.id, acceptAllConfident: true, skipInvalidRows: true } });
     expect(again.body.errors?.[0].extensions?.code).toBe("NOT_FOUND");
 
-    const revert = await graphqlAs(app, editor, "mutation ($id: ID!) { revertChange(id: $id) { id } }", { id: change.id });
+    const revert = await graphqlAs(app, editor, REVERT, { id: change.id });
     expect(revert.body.errors).toBeUndefined();
     expect(await snapshot()).toEqual(before);
   }, 120_000);
@@ -316,19 +297,14 @@ describe("an XLSX workbook in Kumu's layout", () => {
       expect.stringMatching(/^ERROR Elements › 4 › Sector: unknown sector 'Civil sociiety' \(expected one of: LABOUR, CIVIL_SOCIETY/),
     ]);
     const before = await snapshot();
-    const res = await graphqlAs<{ applyImport: { status: string; proposal: { status: string; operation: string; summary: string } } }>(
-      app,
-      contributor,
-      APPLY,
-      {
-        // The person reviews the names that resemble atlas records and keeps them as new.
-        input: {
-          previewId: p.id,
-          skipInvalidRows: true,
-          decisions: p.items.filter((i) => i.status !== "NEW").map((i) => ({ key: i.key, action: "NEW" })),
-        },
+    const res = await graphqlAs(app, contributor, APPLY, {
+      // The person reviews the names that resemble atlas records and keeps them as new.
+      input: {
+        previewId: p.id,
+        skipInvalidRows: true,
+        decisions: p.items.filter((i) => i.status !== "NEW").map((i) => ({ key: i.key, action: "NEW" as const })),
       },
-    );
+    });
     expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
     expect(res.body.data!.applyImport.status).toBe("PROPOSED");
     expect(res.body.data!.applyImport.proposal).toMatchObject({
@@ -347,11 +323,11 @@ describe("GEXF and GraphML", () => {
     expect(p.connectionCount).toBe(2);
     expect(item(p, "Europaen Trade Union Confederation").candidates[0].id).toBe("etuc");
     const before = await snapshot();
-    const res = await graphqlAs<{ applyImport: { status: string; change: { id: string; recordIds: string[] } } }>(app, editor, APPLY, {
+    const res = await graphqlAs(app, editor, APPLY, {
       input: { previewId: p.id, decisions: [{ key: item(p, "Europaen Trade Union Confederation").key, action: "MATCH", id: "etuc" }] },
     });
     expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
-    expect(res.body.data!.applyImport.change.recordIds).toEqual(
+    expect(res.body.data!.applyImport.change!.recordIds).toEqual(
       expect.arrayContaining([
         "member_of:coral-coast-fishers-union:tidewater-seafarers-network:member",
         "partners_with:tidewater-seafarers-network:etuc:partner",
@@ -363,7 +339,7 @@ describe("GEXF and GraphML", () => {
       scope: "REGIONAL",
       country: "ID",
     });
-    await graphqlAs(app, editor, "mutation ($id: ID!) { revertChange(id: $id) { id } }", { id: res.body.data!.applyImport.change.id });
+    await graphqlAs(app, editor, REVERT, { id: res.body.data!.applyImport.change!.id });
     expect(await snapshot()).toEqual(before);
   }, 120_000);
 
@@ -373,22 +349,22 @@ describe("GEXF and GraphML", () => {
     const centre = item(p, "asian migrants center");
     expect(centre.status).toBe("CONFIDENT");
     expect(centre.candidates[0].id).toBe("amc");
-    const res = await graphqlAs<{ applyImport: { change: { id: string; recordIds: string[] } } }>(app, editor, APPLY, {
+    const res = await graphqlAs(app, editor, APPLY, {
       input: { previewId: p.id, acceptAllConfident: true },
     });
     expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
-    expect(res.body.data!.applyImport.change.recordIds).toEqual(
+    expect(res.body.data!.applyImport.change!.recordIds).toEqual(
       expect.arrayContaining([
         "member_of:mangrove-care-workers-association:monsoon-migrant-alliance",
         "partners_with:monsoon-migrant-alliance:amc",
       ]),
     );
-    await graphqlAs(app, editor, "mutation ($id: ID!) { revertChange(id: $id) { id } }", { id: res.body.data!.applyImport.change.id });
+    await graphqlAs(app, editor, REVERT, { id: res.body.data!.applyImport.change!.id });
   });
 });
 
 describe("bad files", () => {
-  const cases: [string, string, Buffer, RegExp, boolean?][] = [
+  const cases: [string, ImportFormat, Buffer, RegExp, boolean?][] = [
     ["missing-node.gexf", "GEXF", fixture("missing-node.gexf"), /^missing-node\.gexf: has an edge to a node the file does not declare$/],
     [
       "entities.graphml",
