@@ -21,7 +21,7 @@ import type { Server } from "node:http";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { type Browser, type BrowserContext, chromium } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page, type Request } from "playwright-core";
 import { build } from "vite";
 
 import { createApp } from "../server/app.js";
@@ -72,6 +72,7 @@ const round = (x: number) => Math.round(x * 10) / 10;
 
 async function measureLoad(context: BrowserContext, url: string, waitForLayout: boolean): Promise<LoadRun> {
   const page = await context.newPage();
+  const requests = trackRequests(page);
   const cdp = await context.newCDPSession(page);
   await cdp.send("Performance.enable");
   await page.goto(url);
@@ -89,7 +90,7 @@ async function measureLoad(context: BrowserContext, url: string, waitForLayout: 
     return { firstFrame: at("atlas:first-frame"), layout: at("atlas:layout"), apiStart: api?.startTime ?? null, apiEnd: api?.responseEnd ?? null, apiBytes: api?.encodedBodySize ?? null };
   })()`)) as { firstFrame: number; layout: number | null; apiStart: number | null; apiEnd: number | null; apiBytes: number | null };
   // Let the page's follow-up requests finish, so their server work does not spill into the next run.
-  await page.waitForLoadState("networkidle", { timeout: 120_000 }).catch(() => {});
+  await requests.settled();
   await page.close();
   return {
     firstFrameMs: round(marks.firstFrame),
@@ -99,6 +100,30 @@ async function measureLoad(context: BrowserContext, url: string, waitForLayout: 
     layoutMs: marks.layout === null ? null : round(marks.layout),
     scriptMs: round(metric("ScriptDuration")),
     taskMs: round(metric("TaskDuration")),
+  };
+}
+
+/**
+ * The page's requests in flight, but for the live-changes event stream, which stays open as long as the
+ * page does (so Playwright's "networkidle" would never come). `settled` resolves after 500 ms with none.
+ */
+function trackRequests(page: Page): { settled(): Promise<void> } {
+  const pending = new Set<Request>();
+  const isStream = (request: Request) => (request.headers().accept ?? "").includes("text/event-stream");
+  page.on("request", (request) => {
+    if (!isStream(request)) pending.add(request);
+  });
+  const done = (request: Request) => pending.delete(request);
+  page.on("requestfinished", done);
+  page.on("requestfailed", done);
+  return {
+    async settled() {
+      const deadline = Date.now() + 60_000;
+      for (let quietSince = Date.now(); Date.now() < deadline; await page.waitForTimeout(100)) {
+        if (pending.size > 0) quietSince = Date.now();
+        else if (Date.now() - quietSince >= 500) return;
+      }
+    },
   };
 }
 
