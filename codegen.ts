@@ -47,6 +47,11 @@ const config: CodegenConfig = {
           Proposal: "../../write/index.js#ProposalProps",
           NetworkMetrics: "../resolvers/metrics.js#NetworkMetricsValue",
           NodeMetrics: "../resolvers/metrics.js#NodeMetricsValue",
+          // The analyses' own records: their kinds and types are the store's strings.
+          NodeChange: "../../analytics/year-diff.js#NodeChange",
+          TieChange: "../../analytics/year-diff.js#TieChange",
+          WhatIfNode: "../../analytics/what-if.js#WhatIfNode",
+          AffectedOrganisation: "../../analytics/what-if.js#AffectedOrganisation",
         },
       },
     },

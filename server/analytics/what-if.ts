@@ -48,6 +48,9 @@ export interface WhatIfNode {
   kind: string;
 }
 
+/** An organisation with how many union–NGO pairs through it lose their shortest route. */
+export type AffectedOrganisation = WhatIfNode & { lostPairs: number };
+
 export interface LostPair {
   labour: string;
   labourLabel: string;
@@ -78,7 +81,7 @@ export interface WhatIfResult {
     /** The first lost pairs by union id, then NGO id. */
     examples: LostPair[];
     /** Organisations with most lost pairs, most first, then by id. */
-    mostAffected: (WhatIfNode & { lostPairs: number })[];
+    mostAffected: AffectedOrganisation[];
   };
 }
 

@@ -18,7 +18,8 @@ export interface FilterParams extends Record<string, unknown>, FacetParams {
 const YEAR_MIN = 1800;
 const YEAR_MAX = 2100;
 
-function year(field: string, value: number | null | undefined): number | null {
+/** A year argument: null when absent, else an integer in the range the data can hold. */
+export function year(field: string, value: number | null | undefined): number | null {
   if (value === null || value === undefined) return null;
   if (!Number.isInteger(value) || value < YEAR_MIN || value > YEAR_MAX) {
     throw badInput(field, `must be a year from ${YEAR_MIN} to ${YEAR_MAX} (got ${value})`);

@@ -8,6 +8,7 @@ import { threadId } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 
 import type { CompactNetwork } from "../../core/wire.js";
+import { type AnalysisAnswer, type AnalysisRequest, runAnalysis, type WhatIfMemo } from "../analytics/analyses.js";
 import { buildUndirectedGraph } from "../analytics/graph.js";
 import { openingLayout } from "../analytics/layout.js";
 import { computeMetrics, type GraphMetrics, type MetricsOptions } from "../analytics/metrics.js";
@@ -36,7 +37,15 @@ export interface GroupedCompactTask {
   columns: SubgraphColumns;
 }
 
-export type Task = MetricsTask | LayoutTask | GroupedCompactTask;
+/** One of the structural analyses (analytics/analyses.ts) over a filtered graph named by `key`. */
+export interface AnalysisTask {
+  kind: "analysis";
+  key: string;
+  columns: SubgraphColumns;
+  request: AnalysisRequest;
+}
+
+export type Task = MetricsTask | LayoutTask | GroupedCompactTask | AnalysisTask;
 
 export interface Provenance {
   threadId: number;
@@ -67,7 +76,21 @@ export interface GroupedCompactResult extends Provenance {
   compact: CompactSubgraph;
 }
 
-export type TaskResult<T extends Task> = T extends MetricsTask ? MetricsResult : T extends LayoutTask ? LayoutResult : GroupedCompactResult;
+export interface AnalysisResult extends Provenance {
+  kind: "analysis";
+  answer: AnalysisAnswer;
+}
+
+export type TaskResult<T extends Task> = T extends MetricsTask
+  ? MetricsResult
+  : T extends LayoutTask
+    ? LayoutResult
+    : T extends AnalysisTask
+      ? AnalysisResult
+      : GroupedCompactResult;
+
+/** Kept by this thread between tasks: the pool has one worker per spare core, so repeats find it. */
+const analysisMemo: { whatIf?: WhatIfMemo } = {};
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -111,13 +134,15 @@ export function runTask<T extends Task>(task: T): TaskResult<T> {
       ? metrics(task)
       : task.kind === "openingLayout"
         ? { kind: "openingLayout" as const, positions: Float64Array.from(openingLayout(task.network)) }
-        : { kind: "groupedCompact" as const, compact: compactOfColumns(task.columns, "MEMBERSHIP") };
+        : task.kind === "analysis"
+          ? { kind: "analysis" as const, answer: runAnalysis(task.columns, task.request, task.key, analysisMemo) }
+          : { kind: "groupedCompact" as const, compact: compactOfColumns(task.columns, "MEMBERSHIP") };
   return { ...result, threadId, startedAt, endedAt: now() } as TaskResult<T>;
 }
 
 /** The buffers a result can hand over instead of copying. */
-export function transferablesOf(result: MetricsResult | LayoutResult | GroupedCompactResult): ArrayBuffer[] {
-  if (result.kind === "groupedCompact") return [];
+export function transferablesOf(result: MetricsResult | LayoutResult | GroupedCompactResult | AnalysisResult): ArrayBuffer[] {
+  if (result.kind === "groupedCompact" || result.kind === "analysis") return [];
   const arrays =
     result.kind === "metrics"
       ? [result.order, result.degree, result.betweenness, result.pagerank, result.community, result.bridgeScore]

@@ -170,6 +170,22 @@ const QUESTIONS: Record<string, [string, Record<string, unknown>]> = {
   timeline: [`{ timeline { year kind label nodes { id } relationshipId } }`, {}],
   stories: [`{ stories { id steps { focus focusNodes { id } view { collapsed } exercise { answers } } } }`, {}],
   sources: [`{ sources { id } }`, {}],
+  brokerage: [
+    `{ brokerage(partition: SECTOR) { summary organisations arcs nodes { id group total raw { coordinator itinerant representative gatekeeper liaison } normalised { liaison } } groups { value size ei expectedEi } network { ei expectedEi internalTies externalTies } } }`,
+    {},
+  ],
+  diff: [
+    `{ diff(from: 2000, to: 2010, withMetrics: true) { summary appeared { id datedBy { recordId } } gone { id } tiesAppeared { id } tiesEnded { id } coalitions { id joined { id } left { id } } metricChanges { id from { pagerank community } to { pagerank community } communityContinuity } } }`,
+    {},
+  ],
+  coPresence: [
+    `{ coPresence { summary organisations ties { source target weight occurrences } occurrences { id appearances { organisation relationshipIds } } } }`,
+    {},
+  ],
+  whatIf: [
+    `query ($id: ID!) { whatIf(remove: [$id], listLimit: 500) { summary missing removed { id } components { before after } largestComponent { before after } cutOff { id } averageReach { before after } unionNgoPairs { connectedBefore lost lengthened disconnected examples { labour civil before after } mostAffected { id lostPairs } } } }`,
+    { id: HUB },
+  ],
 };
 
 /** With a new app by default: its caches hold nothing yet, so Cypher answers before the cache does. */
@@ -287,6 +303,9 @@ describe("private records", () => {
     }
     expect(reader.alliesP1).not.toEqual(anonymous.alliesP1);
     expect(reader.compare).not.toEqual(anonymous.compare);
+    // The analyses count the hidden member: it brokers, it appears in 2001, and removing the hub reaches it.
+    for (const name of ["brokerage", "diff"]) has(name, HIDDEN);
+    expect(reader.whatIf).not.toEqual(anonymous.whatIf);
   });
 
   it("should hide EDITORS records from a reader and show them to an editor", () => {
@@ -315,6 +334,16 @@ describe("private records", () => {
       );
     }
   }, 240_000);
+
+  it("should answer a what-if removal of a hidden id exactly as of a missing one: nothing removed", async () => {
+    const app = createApp(db);
+    const [q] = QUESTIONS.whatIf;
+    for (const hidden of [HIDDEN, SECRET]) {
+      const answer = await ask(q, { id: hidden }, null, app);
+      expect(naming(answer, hidden, MISSING)).toEqual(await ask(q, { id: MISSING }, null, app));
+      expect(answer.data!.whatIf).toMatchObject({ missing: [hidden], removed: [] });
+    }
+  });
 
   it("should keep the read-model cache apart per level: an editor's answer never reaches an anonymous visitor", async () => {
     const app = createApp(db);

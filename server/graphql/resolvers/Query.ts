@@ -6,6 +6,7 @@ import type { Context, Loaders } from "../context.js";
 import type { QueryNodeArgs, QueryResolvers, QuerySearchArgs } from "../generated/resolvers.js";
 import { idArg, intInRange, textOfLength } from "../errors.js";
 import { alliesFields } from "./allies.js";
+import { analysesFields } from "./analyses.js";
 import { compareFields } from "./compare.js";
 import { luceneQuery } from "../../read/lucene.js";
 import { rankCandidates, readSearchText } from "../../search/rank.js";
@@ -75,6 +76,7 @@ export const Query = {
   ...timelineFields,
   ...metricsFields,
   ...compareFields,
+  ...analysesFields,
 
   async sources(_: unknown, __: unknown, { db, visible }: Context): Promise<SourceProps[]> {
     const rows = await db.read(QUERIES.allSources, { visible });

@@ -1,0 +1,104 @@
+/**
+ * brokerage, diff, coPresence and whatIf: the structural analyses (server/analytics/analyses.ts)
+ * over the filtered graph the reader may see, on the worker thread so other requests keep being
+ * served, cached per data version like the other read models. The summaries are the analyses' own.
+ */
+import { BROKERAGE_ROLE_EXPLANATIONS, BROKERAGE_ROLES } from "../../analytics/brokerage.js";
+import type { AnalysisAnswer, AnalysisRequest } from "../../analytics/analyses.js";
+import { readModel, readModelKey } from "../../cache/index.js";
+import { filterParams, type NetworkFilter, year } from "../../read/filter.js";
+import { runInWorker } from "../../workers/index.js";
+import type { Context } from "../context.js";
+import { badInput, idArg, intInRange } from "../errors.js";
+import type { QueryBrokerageArgs, QueryCoPresenceArgs, QueryDiffArgs, QueryResolvers, QueryWhatIfArgs } from "../generated/resolvers.js";
+import { networkColumns } from "./network.js";
+
+const REMOVE_MAX = 200;
+const LIST_LIMIT_MAX = 500;
+const MIN_SHARED_MAX = 1000;
+
+/** An answer is about as big as its JSON; a rough weight for the read-model cache's budget. */
+const weigh = (answer: AnalysisAnswer) => JSON.stringify(answer).length * 2;
+
+/** The analysis over the filtered graph, computed on the worker thread once per data version and arguments. */
+async function analyse<A extends AnalysisAnswer["analysis"]>(
+  context: Context,
+  filter: NetworkFilter | null | undefined,
+  request: AnalysisRequest & { analysis: A },
+): Promise<Extract<AnalysisAnswer, { analysis: A }>> {
+  const params = filterParams(filter);
+  const answer = await readModel(
+    context,
+    `analysis:${request.analysis}`,
+    { params, request },
+    async () => {
+      const columns = await networkColumns(context, params);
+      // The worker keeps the what-if index of the last graph by this key: same version, levels and filter.
+      const key = readModelKey((await context.datasetHash()) ?? "", context.visible, "analysisGraph", params);
+      const { answer } = await runInWorker({ kind: "analysis", key, columns, request });
+      return answer;
+    },
+    weigh,
+  );
+  return answer as Extract<AnalysisAnswer, { analysis: A }>;
+}
+
+const yearRequired = (field: string, value: number) => year(field, value) as number;
+
+export const analysesFields = {
+  async brokerage(_: unknown, args: QueryBrokerageArgs, context: Context) {
+    const { summary, result } = await analyse(context, args.filter, { analysis: "brokerage", partition: args.partition });
+    return {
+      ...result,
+      summary,
+      roles: BROKERAGE_ROLES.map((name) => ({ name, explanation: BROKERAGE_ROLE_EXPLANATIONS[name] })),
+    };
+  },
+
+  async diff(_: unknown, args: QueryDiffArgs, context: Context) {
+    const from = yearRequired("from", args.from);
+    const to = yearRequired("to", args.to);
+    if (from > to) throw badInput("from", `must not be after to (${from} > ${to})`);
+    const metrics = args.withMetrics ? context.analytics.metricsOptions : null;
+    const { summary, result } = await analyse(context, args.filter, { analysis: "diff", from, to, metrics });
+    return {
+      from: result.from,
+      to: result.to,
+      summary,
+      appeared: result.nodes.appeared,
+      gone: result.nodes.gone,
+      tiesAppeared: result.ties.appeared,
+      tiesEnded: result.ties.ended,
+      coalitions: result.coalitions,
+      metricChanges: result.metricChanges,
+    };
+  },
+
+  async coPresence(_: unknown, args: QueryCoPresenceArgs, context: Context) {
+    const yearFrom = year("from", args.from);
+    const yearTo = year("to", args.to);
+    if (yearFrom !== null && yearTo !== null && yearFrom > yearTo) throw badInput("from", `must not be after to (${yearFrom} > ${yearTo})`);
+    const minShared = intInRange("minShared", args.minShared, 1, MIN_SHARED_MAX, 1);
+    const kinds = args.kinds && args.kinds.length > 0 ? [...new Set(args.kinds)].sort() : undefined;
+    const { summary, result } = await analyse(context, args.filter, {
+      analysis: "coPresence",
+      options: { yearFrom, yearTo, minShared, kinds },
+    });
+    return { ...result, summary };
+  },
+
+  async whatIf(_: unknown, args: QueryWhatIfArgs, context: Context) {
+    if (args.remove.length === 0 || args.remove.length > REMOVE_MAX) {
+      throw badInput("remove", `must name 1–${REMOVE_MAX} nodes (got ${args.remove.length})`);
+    }
+    const remove = [...new Set(args.remove.map((id) => idArg("remove", id)))].sort();
+    const listLimit = intInRange("listLimit", args.listLimit, 0, LIST_LIMIT_MAX, 50);
+    const { summary, result } = await analyse(context, args.filter, {
+      analysis: "whatIf",
+      remove,
+      withMembers: args.withMembers ?? false,
+      listLimit,
+    });
+    return { ...result, summary };
+  },
+} satisfies Pick<QueryResolvers, "brokerage" | "diff" | "coPresence" | "whatIf">;

@@ -1,0 +1,180 @@
+/**
+ * The structural analyses through GraphQL (brokerage, diff, coPresence, whatIf): each answer is the
+ * analysis module's own result over the same filtered read, computed on the worker thread; arguments
+ * are checked with errors naming the field; the filter is respected. The analyses' correctness
+ * against independent computations is test/unit/analytics-*; privacy is in privacy.test.ts.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { VISIBILITIES } from "../../core/access.js";
+import { brokerageRoles, brokerageSummary } from "../../server/analytics/brokerage.js";
+import { coPresence } from "../../server/analytics/co-presence.js";
+import { indexColumns } from "../../server/analytics/column-graph.js";
+import { whatIfIndex, whatIfRemove, whatIfSummary } from "../../server/analytics/what-if.js";
+import { yearDiff } from "../../server/analytics/year-diff.js";
+import { type App, createApp } from "../../server/app.js";
+import type { Database } from "../../server/db/database.js";
+import { QUERIES } from "../../server/db/registry.js";
+import { loadDataset } from "../../server/import/load.js";
+import { filterParams } from "../../server/read/filter.js";
+import { completedTasks } from "../../server/workers/index.js";
+import { graphql } from "../_helpers.js";
+import { connectTestDb } from "../_helpers.js";
+import { graphql as gql } from "../gql/index.js";
+import { biggestNetwork, data } from "./_data.js";
+
+let db: Database;
+let app: App;
+
+beforeAll(async () => {
+  db = await connectTestDb();
+  await loadDataset(db, data);
+  app = createApp(db);
+});
+afterAll(() => db.close());
+
+/** The graph an anonymous visitor may see, read as the API reads it, indexed for the analyses. */
+const graphOf = async (filter: Parameters<typeof filterParams>[0] = null) =>
+  indexColumns((await db.read(QUERIES.networkColumns, { ...filterParams(filter), visible: VISIBILITIES.slice(0, 1) }))[0]);
+
+const BROKERAGE = gql(`query TestBrokerage($partition: BrokeragePartition!, $filter: NetworkFilter) {
+  brokerage(partition: $partition, filter: $filter) {
+    partition summary organisations arcs
+    roles { name explanation }
+    nodes { id label group total raw { coordinator itinerant representative gatekeeper liaison } }
+    groups { value size internalTies externalTies ei }
+    network { ei expectedEi }
+  }
+}`);
+const DIFF = gql(`query TestDiff($from: Int!, $to: Int!) {
+  diff(from: $from, to: $to) {
+    from to summary
+    appeared { id kind datedBy { year recordKind recordId } }
+    gone { id }
+    tiesAppeared { id type source target datedBy { year recordId } }
+    tiesEnded { id }
+    coalitions { id joined { id } left { id } }
+    metricChanges { id }
+  }
+}`);
+const CO_PRESENCE = gql(`query TestCoPresence($from: Int, $to: Int, $minShared: Int) {
+  coPresence(from: $from, to: $to, minShared: $minShared) {
+    summary organisations minShared
+    ties { source target weight occurrences }
+    occurrences { id kind yearFrom appearances { organisation relationshipIds } }
+  }
+}`);
+const WHAT_IF = gql(`query TestWhatIf($remove: [ID!]!, $withMembers: Boolean) {
+  whatIf(remove: $remove, withMembers: $withMembers) {
+    summary missing
+    removed { id kind }
+    cutOff { id }
+    components { before after }
+    averageReach { before after }
+    unionNgoPairs { connectedBefore lost lengthened disconnected }
+  }
+}`);
+
+describe("brokerage", () => {
+  it("gives the module's roles per organisation and E–I per group, with the five roles explained", async () => {
+    const res = await graphql(app, BROKERAGE, { partition: "TYPE" });
+    expect(res.errors).toBeUndefined();
+    const answer = res.data!.brokerage;
+    const expected = brokerageRoles(await graphOf(), "TYPE");
+    expect(answer.summary).toBe(brokerageSummary(expected));
+    expect(answer.organisations).toBe(expected.organisations);
+    expect(answer.nodes).toEqual(expected.nodes.map(({ id, label, group, total, raw }) => ({ id, label, group, total, raw })));
+    expect(answer.groups).toEqual(
+      expected.groups.map(({ value, size, internalTies, externalTies, ei }) => ({ value, size, internalTies, externalTies, ei })),
+    );
+    expect(answer.roles.map((r) => r.name)).toEqual(["coordinator", "itinerant", "representative", "gatekeeper", "liaison"]);
+    for (const role of answer.roles) expect(role.explanation).toMatch(/^[A-Z].+\.$/);
+    expect(answer.nodes.some((n) => n.total > 0)).toBe(true);
+  });
+
+  it("counts only the organisations the filter keeps", async () => {
+    const filter = { sectors: ["LABOUR" as const] };
+    const res = await graphql(app, BROKERAGE, { partition: "REGION", filter });
+    expect(res.errors).toBeUndefined();
+    const expected = brokerageRoles(await graphOf(filter), "REGION");
+    expect(res.data!.brokerage.nodes.map((n) => n.id)).toEqual(expected.nodes.map((n) => n.id));
+    const labour = new Set(data.organisations.filter((o) => o.sector === "LABOUR").map((o) => o.id));
+    expect(res.data!.brokerage.nodes.length).toBeGreaterThan(0);
+    for (const node of res.data!.brokerage.nodes) expect(labour.has(node.id), node.id).toBe(true);
+  });
+});
+
+describe("diff", () => {
+  it("lists what appeared and ended between two years, each dated by a record", async () => {
+    const res = await graphql(app, DIFF, { from: 2005, to: 2015 });
+    expect(res.errors).toBeUndefined();
+    const answer = res.data!.diff;
+    const expected = yearDiff(await graphOf(), 2005, 2015);
+    expect(answer.appeared.map((n) => n.id)).toEqual(expected.nodes.appeared.map((n) => n.id));
+    expect(answer.tiesAppeared.map((t) => t.id)).toEqual(expected.ties.appeared.map((t) => t.id));
+    expect(answer.tiesEnded.map((t) => t.id)).toEqual(expected.ties.ended.map((t) => t.id));
+    expect(answer.coalitions.map((c) => c.id)).toEqual(expected.coalitions.map((c) => c.id));
+    expect(answer.appeared.length).toBeGreaterThan(0);
+    for (const tie of answer.tiesAppeared) {
+      expect(tie.datedBy.year).toBeGreaterThan(2005);
+      expect(tie.datedBy.year).toBeLessThanOrEqual(2015);
+    }
+    expect(answer.metricChanges).toBeNull();
+  });
+
+  it("refuses years in the wrong order or out of range, naming the argument", async () => {
+    const swapped = await graphql(app, DIFF, { from: 2015, to: 2005 });
+    expect(swapped.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(swapped.errors?.[0].message).toMatch(/^from must not be after to/);
+    const far = await graphql(app, DIFF, { from: 1000, to: 2005 });
+    expect(far.errors?.[0].message).toMatch(/^from must be a year from/);
+  });
+});
+
+describe("coPresence", () => {
+  it("ties organisations by the occurrences they shared, each tie explained", async () => {
+    const res = await graphql(app, CO_PRESENCE, { minShared: 1 });
+    expect(res.errors).toBeUndefined();
+    const answer = res.data!.coPresence;
+    const expected = coPresence(await graphOf(), { minShared: 1 });
+    expect(answer.ties).toEqual(expected.ties.map(({ source, target, weight, occurrences }) => ({ source, target, weight, occurrences })));
+    expect(answer.ties.length).toBeGreaterThan(0);
+    const shown = new Set(answer.occurrences.map((o) => o.id));
+    for (const tie of answer.ties) {
+      expect(tie.weight).toBe(tie.occurrences.length);
+      expect(tie.weight).toBeGreaterThanOrEqual(1);
+      for (const id of tie.occurrences) expect(shown.has(id), id).toBe(true);
+    }
+  });
+
+  it("refuses a minimum below one, naming it", async () => {
+    const res = await graphql(app, CO_PRESENCE, { minShared: 0 });
+    expect(res.errors?.[0].message).toMatch(/^minShared must be an integer from 1/);
+  });
+});
+
+describe("whatIf", () => {
+  it("says what removing the biggest coalition costs, off the event loop, and changes nothing", async () => {
+    const hub = biggestNetwork().id;
+    const tasks = completedTasks();
+    const res = await graphql(app, WHAT_IF, { remove: [hub, "zz-no-such-node"], withMembers: false });
+    expect(res.errors).toBeUndefined();
+    const answer = res.data!.whatIf;
+    const expected = whatIfRemove(whatIfIndex(await graphOf()), [hub, "zz-no-such-node"]);
+    expect(answer.summary).toBe(whatIfSummary(expected));
+    expect(answer.removed.map((n) => n.id)).toEqual([hub]);
+    expect(answer.missing).toEqual(["zz-no-such-node"]);
+    expect(answer.components).toEqual(expected.components);
+    expect(answer.unionNgoPairs.lost).toBe(expected.unionNgoPairs.lost);
+    expect(completedTasks()).toBeGreaterThan(tasks);
+    // Nothing was removed from the store.
+    const again = await graphql(app, gql(`query TestWhatIfNode($id: ID!) { node(id: $id) { id } }`), { id: hub });
+    expect(again.data!.node?.id).toBe(hub);
+  });
+
+  it("refuses an empty removal, naming the argument", async () => {
+    const res = await graphql(app, WHAT_IF, { remove: [] });
+    expect(res.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(res.errors?.[0].message).toMatch(/^remove must name 1–200 nodes/);
+  });
+});
