@@ -142,7 +142,10 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
 export const blocking = (violations: AxeViolation[]) => violations.filter((v) => v.impact === "serious" || v.impact === "critical");
 
 /** Opens one of the side panels by its tab. */
-export async function openTab(page: Page, name: "Details" | "View" | "Paths" | "Allies" | "Timeline" | "Table"): Promise<void> {
+export async function openTab(
+  page: Page,
+  name: "Details" | "View" | "Paths" | "Allies" | "Analysis" | "Timeline" | "Table",
+): Promise<void> {
   await page.getByRole("tab", { name }).click();
 }
 

@@ -11,6 +11,11 @@ import { type StoryFile, storyFromApi } from "../state/story";
 import { request, requestText } from "./client";
 import {
   AlliesDocument,
+  BrokerageDocument,
+  type BrokerageQuery,
+  type BrokerageQueryVariables,
+  CoPresenceDocument,
+  type CoPresenceQuery,
   ExtrasDocument,
   MetricsDocument,
   NodeDocument,
@@ -18,6 +23,10 @@ import {
   SearchDocument,
   StoriesDocument,
   TimelineDocument,
+  WhatIfDocument,
+  type WhatIfQuery,
+  YearChangeDocument,
+  type YearChangeQuery,
 } from "./gql/graphql";
 import { NETWORK_QUERY, PREFETCH_GLOBAL } from "./network-query";
 
@@ -251,4 +260,32 @@ export interface SourceRef {
 export async function fetchStories(signal?: AbortSignal): Promise<{ stories: StoryFile[]; sources: SourceRef[] }> {
   const data = await request(StoriesDocument, {}, signal);
   return { stories: data.stories.map(storyFromApi), sources: data.sources };
+}
+
+// ── structural analyses ─────────────────────────────────────────────────────────────────────────
+
+export type BrokerageAnswer = BrokerageQuery["brokerage"];
+export type YearChangeAnswer = YearChangeQuery["diff"];
+export type CoPresenceAnswer = CoPresenceQuery["coPresence"];
+export type WhatIfAnswer = WhatIfQuery["whatIf"];
+export type BrokeragePartition = BrokerageQueryVariables["partition"];
+
+export async function fetchBrokerage(partition: BrokeragePartition, filter: Record<string, unknown>, signal?: AbortSignal) {
+  return (await request(BrokerageDocument, { partition, filter }, signal)).brokerage;
+}
+
+export async function fetchYearChange(from: number, to: number, filter: Record<string, unknown>, signal?: AbortSignal) {
+  return (await request(YearChangeDocument, { from, to, filter }, signal)).diff;
+}
+
+export async function fetchCoPresence(
+  range: { from: number | null; to: number | null; minShared: number },
+  filter: Record<string, unknown>,
+  signal?: AbortSignal,
+) {
+  return (await request(CoPresenceDocument, { ...range, filter }, signal)).coPresence;
+}
+
+export async function fetchWhatIf(remove: string[], withMembers: boolean, filter: Record<string, unknown>, signal?: AbortSignal) {
+  return (await request(WhatIfDocument, { remove, withMembers, filter }, signal)).whatIf;
 }

@@ -33,6 +33,8 @@ export type Emphasis =
   | { type: "none" }
   | { type: "path"; nodes: string[]; edges: string[] }
   | { type: "ally"; nodes: string[]; edges: string[] }
+  /** What an analysis points at: top brokers, what changed, who shared a room, what a removal cuts off. */
+  | { type: "analysis"; nodes: string[]; edges: string[] }
   | { type: "story"; nodes: string[]; edges: string[]; camera: CameraState | null };
 
 export interface AppearanceState {

@@ -10,6 +10,7 @@ import { type Role, roleAtLeast } from "../../../core/access";
 import type { AccountStore } from "../edit/account";
 import type { AtlasState, Store } from "../state";
 import type { StoryDraft } from "../stories";
+import { AnalysisPanel } from "../analysis/AnalysisPanel";
 import { HistoryPanel } from "../edit/HistoryPanel";
 import { RecentChanges } from "../edit/RecentChanges";
 import { ReviewPanel } from "../edit/ReviewPanel";
@@ -77,6 +78,11 @@ export const PANELS = [
     render: (c) => <PathFinder store={c.store} session={c.session} seed={c.pathSeed} onSelect={elsewhere(c)} />,
   },
   { key: "allies", label: "Allies", render: (c) => <AllyFinder store={c.store} session={c.session} onSelect={elsewhere(c)} /> },
+  {
+    key: "analysis",
+    label: "Analysis",
+    render: (c) => <AnalysisPanel store={c.store} session={c.session} onSelect={elsewhere(c)} />,
+  },
   {
     key: "timeline",
     label: "Timeline",
