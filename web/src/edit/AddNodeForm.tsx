@@ -3,19 +3,17 @@
  * with its fields from the vocabulary and a citation. An editor's applies at once; a
  * contributor's becomes a proposal.
  */
-import { type FormEvent, useRef, useState } from "react";
+import { useState } from "react";
 
 import { NODE_KINDS, type NodeKind } from "../../../core/vocabulary";
 import { createNode, type WriteResult } from "../api/edit";
 import { humanise } from "../graph";
 import { CITATION_FIELDS, emptyCitation, resolveCitation } from "./citation";
 import { CitationPicker } from "./CitationPicker";
-import { errorsOf, type FieldErrors } from "./errors";
-import { Field, SpecField } from "./Field";
+import { Field, FormError, SpecField, WriteDone } from "./Field";
 import { fieldsForCreate, fieldsOf } from "./node-fields";
-import { outcomeText } from "./outcome";
-import { useFocusInvalid } from "./use-focus-invalid";
 import { slugify } from "./slug";
+import { useSubmit } from "./use-submit";
 
 interface Props {
   name: string;
@@ -29,38 +27,21 @@ export function AddNodeForm({ name, onDone }: Props) {
   const [id, setId] = useState<string | null>(null);
   const [citation, setCitation] = useState(emptyCitation);
   const [comment, setComment] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState("");
-  const form = useRef<HTMLFormElement>(null);
-  useFocusInvalid(form, errors);
   const specs = fieldsOf(kind);
   const slug = id ?? slugify(values.name ?? "");
+  const { form, busy, errors, done, submit } = useSubmit({
+    known: ["id", "kind", ...specs.map((s) => s.name), ...CITATION_FIELDS],
+    onDone: (result) => onDone(slug, result),
+  });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setErrors({});
-    try {
-      const fields = { ...fieldsForCreate(kind, values), citations: [await resolveCitation(citation)] };
-      const result = await createNode({ id: slug, kind, fields, ...(comment.trim() ? { comment: comment.trim() } : {}) });
-      setDone(outcomeText(result));
-      onDone(slug, result);
-    } catch (error) {
-      setErrors(errorsOf(error, ["id", "kind", ...specs.map((s) => s.name), ...CITATION_FIELDS]));
-    } finally {
-      setBusy(false);
-    }
+  const write = async () => {
+    const fields = { ...fieldsForCreate(kind, values), citations: [await resolveCitation(citation)] };
+    return createNode({ id: slug, kind, fields, ...(comment.trim() ? { comment: comment.trim() } : {}) });
   };
 
-  if (done)
-    return (
-      <p className="edit-outcome" role="status">
-        {done}
-      </p>
-    );
+  if (done) return <WriteDone text={done} />;
   return (
-    <form ref={form} className="edit-form" aria-label="New record" onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={form} className="edit-form" aria-label="New record" onSubmit={(e) => void submit(e, write)} noValidate>
       <Field label="Kind" error={errors.kind}>
         {(control) => (
           <select {...control} name="kind" value={kind} onChange={(e) => setKind(e.target.value as NodeKind)}>
@@ -88,11 +69,7 @@ export function AddNodeForm({ name, onDone }: Props) {
       <Field label="Comment for reviewers">
         {(control) => <input {...control} name="comment" value={comment} onChange={(e) => setComment(e.target.value)} />}
       </Field>
-      {errors[""] && (
-        <p className="field-error" role="alert">
-          {errors[""]}
-        </p>
-      )}
+      <FormError message={errors[""]} />
       <button type="submit" disabled={busy}>
         {busy ? "Saving…" : "Add"}
       </button>

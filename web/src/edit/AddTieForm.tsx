@@ -3,74 +3,49 @@
  * vocabulary allows between the two kinds (either direction), its role among the type's roles,
  * years, note, visibility and a citation.
  */
-import { type FormEvent, useRef, useState } from "react";
+import { useState } from "react";
 
-import { VISIBILITIES } from "../../../core/access";
 import type { NodeRef } from "../api";
-import { createRelationship, type RelationshipFields, type WriteResult } from "../api/edit";
-import { humanise, RELATIONSHIP_PHRASES } from "../graph";
+import { createRelationship, type WriteResult } from "../api/edit";
+import { RELATIONSHIP_PHRASES } from "../graph";
 import { SearchBox } from "../ui/SearchBox";
 import { CITATION_FIELDS, emptyCitation, resolveCitation } from "./citation";
 import { CitationPicker } from "./CitationPicker";
-import { errorsOf, type FieldErrors } from "./errors";
-import { Field } from "./Field";
-import { outcomeText } from "./outcome";
-import { useFocusInvalid } from "./use-focus-invalid";
+import { formError } from "./errors";
+import { Field, FormError, WriteDone } from "./Field";
+import { TIE_FIELDS, TieFields, tieFieldsForCreate, type TieValues } from "./TieFields";
 import { tieKey, tieOptions } from "./tie-types";
+import { useSubmit } from "./use-submit";
 
 interface Props {
   node: NodeRef;
   onDone(result: WriteResult): void;
 }
 
-const YEARS = ["year", "since", "until"] as const;
-const FORM_FIELDS = ["other", "type", "role", "note", "visibility", ...YEARS, ...CITATION_FIELDS];
-
 export function AddTieForm({ node, onDone }: Props) {
   const [other, setOther] = useState<NodeRef | null>(null);
   const [choice, setChoice] = useState("");
-  const [values, setValues] = useState<Record<string, string>>({ visibility: "PUBLIC" });
+  const [values, setValues] = useState<TieValues>({ visibility: "PUBLIC" });
   const [citation, setCitation] = useState(emptyCitation);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState("");
-  const form = useRef<HTMLFormElement>(null);
-  useFocusInvalid(form, errors);
+  const { form, busy, errors, done, submit } = useSubmit({
+    known: ["other", "type", ...TIE_FIELDS, ...CITATION_FIELDS],
+    aliases: { source: "other", target: "other" },
+    onDone,
+  });
   const options = other ? tieOptions(node.kind, other.kind) : [];
   const option = options.find((o) => tieKey(o) === choice);
-  const set = (key: string) => (text: string) => setValues({ ...values, [key]: text });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setErrors({});
-    if (!other) return setErrors({ other: "Choose the other end from the suggestions." });
-    if (!option) return setErrors({ type: "Choose a type of tie." });
-    setBusy(true);
-    try {
-      const fields: RelationshipFields = { citations: [await resolveCitation(citation)] };
-      for (const key of YEARS) if (values[key]?.trim()) fields[key] = Number(values[key]);
-      if (values.role) fields.role = values.role;
-      if (values.note?.trim()) fields.note = values.note.trim();
-      if (values.visibility) fields.visibility = values.visibility as RelationshipFields["visibility"];
-      const [source, target] = option.direction === "OUT" ? [node.id, other.id] : [other.id, node.id];
-      const result = await createRelationship({ type: option.type, source, target, fields });
-      setDone(outcomeText(result));
-      onDone(result);
-    } catch (error) {
-      setErrors(errorsOf(error, FORM_FIELDS, { source: "other", target: "other" }));
-    } finally {
-      setBusy(false);
-    }
+  const write = async () => {
+    if (!other) throw formError("other", "Choose the other end from the suggestions.");
+    if (!option) throw formError("type", "Choose a type of tie.");
+    const fields = { ...tieFieldsForCreate(values), citations: [await resolveCitation(citation)] };
+    const [source, target] = option.direction === "OUT" ? [node.id, other.id] : [other.id, node.id];
+    return createRelationship({ type: option.type, source, target, fields });
   };
 
-  if (done)
-    return (
-      <p className="edit-outcome" role="status">
-        {done}
-      </p>
-    );
+  if (done) return <WriteDone text={done} />;
   return (
-    <form ref={form} className="edit-form" aria-label="New tie" onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={form} className="edit-form" aria-label="New tie" onSubmit={(e) => void submit(e, write)} noValidate>
       <SearchBox
         label="Other end"
         visibleLabel
@@ -99,49 +74,9 @@ export function AddTieForm({ node, onDone }: Props) {
           </select>
         )}
       </Field>
-      {option && option.roles.length > 0 && (
-        <Field label="Role" error={errors.role}>
-          {(control) => (
-            <select {...control} name="role" value={values.role ?? ""} onChange={(e) => set("role")(e.target.value)}>
-              <option value="">—</option>
-              {option.roles.map((r) => (
-                <option key={r} value={r}>
-                  {humanise(r)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      )}
-      <div className="field-row">
-        {YEARS.map((key) => (
-          <Field key={key} label={humanise(key)} error={errors[key]}>
-            {(control) => (
-              <input {...control} name={key} inputMode="numeric" value={values[key] ?? ""} onChange={(e) => set(key)(e.target.value)} />
-            )}
-          </Field>
-        ))}
-      </div>
-      <Field label="Note" error={errors.note}>
-        {(control) => <input {...control} name="note" value={values.note ?? ""} onChange={(e) => set("note")(e.target.value)} />}
-      </Field>
-      <Field label="Who may see it" error={errors.visibility}>
-        {(control) => (
-          <select {...control} name="visibility" value={values.visibility} onChange={(e) => set("visibility")(e.target.value)}>
-            {VISIBILITIES.map((v) => (
-              <option key={v} value={v}>
-                {humanise(v)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <TieFields roles={option?.roles ?? []} values={values} errors={errors} onChange={setValues} />
       <CitationPicker value={citation} errors={errors} onChange={setCitation} />
-      {errors[""] && (
-        <p className="field-error" role="alert">
-          {errors[""]}
-        </p>
-      )}
+      <FormError message={errors[""]} />
       <button type="submit" disabled={busy}>
         {busy ? "Saving…" : "Add tie"}
       </button>

@@ -3,15 +3,14 @@
  * the node meanwhile (CONFLICT), it says who and what, and "Reload" takes their version as the new
  * base while keeping everything typed here.
  */
-import { type FormEvent, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 
-import { ApiError, fetchNode, type NodeDetails } from "../api";
-import { type Change, fetchHistory, fetchNodeVersion, updateNode, type WriteResult } from "../api/edit";
-import { diffChange } from "./diff";
-import { errorsOf, type FieldErrors } from "./errors";
-import { Field, SpecField } from "./Field";
+import { fetchNode, type NodeDetails } from "../api";
+import { fetchNodeVersion, updateNode, type WriteResult } from "../api/edit";
+import { ConflictNotice, conflictText, keepTyped } from "./Conflict";
+import { Field, FormError, SpecField, WriteDone } from "./Field";
 import { fieldsForUpdate, fieldsOf, textOf } from "./node-fields";
-import { outcomeText } from "./outcome";
+import { useSubmit } from "./use-submit";
 
 interface Props {
   node: NodeDetails;
@@ -21,27 +20,18 @@ interface Props {
 const baseOf = (node: NodeDetails): Record<string, string> =>
   Object.fromEntries(fieldsOf(node.kind).map((spec) => [spec.name, textOf((node as unknown as Record<string, unknown>)[spec.name])]));
 
-/** "edna changed name, description on 3 Dec, 12:04" from the latest change of the node. */
-function whoChanged(change: Change | undefined, id: string): string {
-  if (!change) return "";
-  const fields =
-    diffChange(change.before, change.after)
-      .find((d) => d.id === id)
-      ?.fields.map((f) => f.field) ?? [];
-  const when = new Date(change.at).toLocaleString();
-  return `${change.actor} changed ${fields.length ? fields.join(", ") : "it"} (${when}).`;
-}
-
 export function EditNodeForm({ node, onDone }: Props) {
   const [base, setBase] = useState(() => baseOf(node));
   const [values, setValues] = useState(base);
   const [version, setVersion] = useState<number | null>(null);
   const [comment, setComment] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [conflict, setConflict] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState("");
   const specs = fieldsOf(node.kind);
+  const { form, busy, errors, setErrors, done, submit } = useSubmit({
+    known: ["id", ...specs.map((s) => s.name)],
+    onConflict: async (error) => setConflict(await conflictText(error, node.id)),
+    onDone,
+  });
 
   useEffect(() => {
     const controller = new AbortController();
@@ -49,49 +39,29 @@ export function EditNodeForm({ node, onDone }: Props) {
     return () => controller.abort();
   }, [node.id]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (version === null) return;
-    setBusy(true);
-    setErrors({});
-    try {
-      const fields = fieldsForUpdate(node.kind, values, base);
-      if (!Object.keys(fields).length) return setErrors({ "": "Nothing changed." });
-      const result = await updateNode({ id: node.id, version, fields, ...(comment.trim() ? { comment: comment.trim() } : {}) });
-      setDone(outcomeText(result));
-      onDone(result);
-    } catch (error) {
-      if (error instanceof ApiError && error.code === "CONFLICT") {
-        const latest = await fetchHistory(node.id).then(
-          (h) => h[0],
-          () => undefined,
-        );
-        setConflict(`${error.message}. ${whoChanged(latest, node.id)} Your values are kept below.`);
-      } else setErrors(errorsOf(error, ["id", ...specs.map((s) => s.name)]));
-    } finally {
-      setBusy(false);
+  const write = async () => {
+    if (version === null) return null;
+    const fields = fieldsForUpdate(node.kind, values, base);
+    if (!Object.keys(fields).length) {
+      setErrors({ "": "Nothing changed." });
+      return null;
     }
+    return updateNode({ id: node.id, version, fields, ...(comment.trim() ? { comment: comment.trim() } : {}) });
   };
 
   const reload = async () => {
     const [fresh, current] = await Promise.all([fetchNode(node.id), fetchNodeVersion(node.id)]);
     if (!fresh || current === null) return setErrors({ "": "The node is gone: it was deleted meanwhile." });
-    // Fields typed here stay; the others take the values the other person saved.
     const next = baseOf(fresh);
-    setValues((typed) => Object.fromEntries(Object.keys(next).map((k) => [k, typed[k] !== base[k] ? typed[k] : next[k]])));
+    setValues((typed) => keepTyped(typed, base, next));
     setBase(next);
     setVersion(current);
     setConflict(null);
   };
 
-  if (done)
-    return (
-      <p className="edit-outcome" role="status">
-        {done}
-      </p>
-    );
+  if (done) return <WriteDone text={done} />;
   return (
-    <form className="edit-form" aria-label={`Edit ${node.name}`} onSubmit={(e) => void submit(e)} noValidate>
+    <form ref={form} className="edit-form" aria-label={`Edit ${node.name}`} onSubmit={(e) => void submit(e, write)} noValidate>
       {specs.map((spec) => (
         <SpecField
           key={spec.name}
@@ -106,20 +76,8 @@ export function EditNodeForm({ node, onDone }: Props) {
       <Field label="Comment (why the change)">
         {(control) => <input {...control} name="comment" value={comment} onChange={(e) => setComment(e.target.value)} />}
       </Field>
-      {errors[""] && (
-        <p className="field-error" role="alert">
-          {errors[""]}
-        </p>
-      )}
-      {/* Beside Save, where the person just acted (the top of a long form may be scrolled away). */}
-      {conflict && (
-        <div className="edit-conflict" role="alert">
-          <p>{conflict}</p>
-          <button type="button" onClick={() => void reload()}>
-            Reload their version (keep my values)
-          </button>
-        </div>
-      )}
+      <FormError message={errors[""]} />
+      <ConflictNotice text={conflict} onReload={() => void reload()} />
       <button type="submit" disabled={busy || version === null || conflict !== null}>
         {busy ? "Saving…" : "Save"}
       </button>

@@ -85,3 +85,22 @@ export function SpecField({
     </Field>
   );
 }
+
+/** An error about the whole form (no field of it named), under the form beside its button. */
+export function FormError({ message }: { message?: string }) {
+  if (!message) return null;
+  return (
+    <p className="field-error" role="alert">
+      {message}
+    </p>
+  );
+}
+
+/** What became of a write: saved, or proposed for review. */
+export function WriteDone({ text }: { text: string }) {
+  return (
+    <p className="edit-outcome" role="status">
+      {text}
+    </p>
+  );
+}

@@ -3,9 +3,9 @@
  * and what it says in the writer's words. A new source is created first (createSource); the write
  * then cites its id.
  */
-import { ApiError } from "../api";
 import { createSource } from "../api/edit";
 import type { CitationInput } from "../api/gql/graphql";
+import { formError as badInput } from "./errors";
 import { uniqueSlug } from "./slug";
 
 export const NEW_SOURCE = "__new";
@@ -25,8 +25,6 @@ export const emptyCitation = (): CitationDraft => ({ source: "", locator: "", ev
 
 /** The citation fields a form shows errors for. */
 export const CITATION_FIELDS = ["source", "locator", "evidence", "title", "url", "publisher", "date"] as const;
-
-const badInput = (field: string, message: string) => new ApiError(`${field} ${message}`, "BAD_USER_INPUT", { field });
 
 /**
  * The CitationInput a write sends, creating the new source first. A contributor's new source is

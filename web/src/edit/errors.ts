@@ -35,3 +35,6 @@ export function errorsOf(error: unknown, known: readonly string[], aliases: Reco
   if (!problems.length) errors[""] = error.message;
   return errors;
 }
+
+/** A problem found in the browser before sending, shaped like the server's BAD_USER_INPUT for `field`. */
+export const formError = (field: string, message: string) => new ApiError(`${field} ${message}`, "BAD_USER_INPUT", { field });
