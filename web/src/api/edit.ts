@@ -11,6 +11,13 @@ import {
   type CreateRelationshipInput,
   CreateSourceDocument,
   type CreateSourceInput,
+  DeleteNodeDocument,
+  type DeleteNodeInput,
+  DeleteRelationshipDocument,
+  type DeleteRelationshipInput,
+  MergeNodesDocument,
+  type MergeNodesInput,
+  NodeVersionsDocument,
   HistoryDocument,
   NodeVersionDocument,
   type ProposalFieldsFragment,
@@ -23,6 +30,8 @@ import {
   SourceListDocument,
   UpdateNodeDocument,
   type UpdateNodeInput,
+  UpdateRelationshipDocument,
+  type UpdateRelationshipInput,
   type WriteResultFieldsFragment,
 } from "./gql/graphql";
 
@@ -43,6 +52,22 @@ export async function createRelationship(input: CreateRelationshipInput): Promis
   return (await request(CreateRelationshipDocument, { input })).createRelationship;
 }
 
+export async function deleteNode(input: DeleteNodeInput): Promise<WriteResult> {
+  return (await request(DeleteNodeDocument, { input })).deleteNode;
+}
+
+export async function mergeNodes(input: MergeNodesInput): Promise<WriteResult> {
+  return (await request(MergeNodesDocument, { input })).mergeNodes;
+}
+
+export async function updateRelationship(input: UpdateRelationshipInput): Promise<WriteResult> {
+  return (await request(UpdateRelationshipDocument, { input })).updateRelationship;
+}
+
+export async function deleteRelationship(input: DeleteRelationshipInput): Promise<WriteResult> {
+  return (await request(DeleteRelationshipDocument, { input })).deleteRelationship;
+}
+
 export async function createSource(input: CreateSourceInput): Promise<WriteResult> {
   return (await request(CreateSourceDocument, { input })).createSource;
 }
@@ -50,6 +75,18 @@ export async function createSource(input: CreateSourceInput): Promise<WriteResul
 /** A node's current version (what an update must name), or null when it is gone. */
 export async function fetchNodeVersion(id: string, signal?: AbortSignal): Promise<number | null> {
   return (await request(NodeVersionDocument, { id }, signal)).node?.version ?? null;
+}
+
+export interface NodeVersions {
+  version: number;
+  /** Each tie's version, by tie id. */
+  ties: Map<string, number>;
+}
+
+/** The versions of a node and of its ties, or null when the node is gone. */
+export async function fetchNodeVersions(id: string, signal?: AbortSignal): Promise<NodeVersions | null> {
+  const node = (await request(NodeVersionsDocument, { id }, signal)).node;
+  return node && { version: node.version, ties: new Map(node.relationships.map((r) => [r.id, r.version])) };
 }
 
 export interface SourceOption {
