@@ -11,6 +11,7 @@ import { humanise, neighbourIds, RELATIONSHIP_PHRASES } from "../graph";
 import { type AtlasState, collapseGroups, expandGroups, revealNeighbourhood, type Store } from "../state";
 import type { AccountStore } from "../edit/account";
 import { NodeEditActions } from "../edit/NodeEditActions";
+import { TieEditActions } from "../edit/TieEditActions";
 import { Citations } from "./Citations";
 import { HiddenNotice } from "./HiddenNotice";
 import { useSessionState, useStore } from "./use-store";
@@ -214,6 +215,7 @@ function NodeDetailsView({ node, store, session, onSelect, onOpen, edit }: { nod
                   {r.role ? ` — ${humanise(r.role).toLowerCase()}` : ""}
                   {dates(r)}
                   {r.note ? `. ${r.note.charAt(0).toUpperCase()}${r.note.slice(1)}` : ""}
+                  {edit && <TieEditActions node={node} tie={r} account={edit.account} onChanged={edit.onChanged} />}
                   <Citations citations={r.citations} />
                 </li>
               ))}
