@@ -33,7 +33,7 @@ describe("change diffs", () => {
         id: "x",
         status: "changed",
         fields: [
-          { field: "aliases", before: "", after: '["N"]' },
+          { field: "aliases", before: "", after: "N" },
           { field: "name", before: "Old", after: "New" },
         ],
       },

@@ -8,6 +8,7 @@ import type { Change } from "../api/edit";
 import { revertChange } from "../api/edit";
 import { humanise } from "../graph";
 import { diffChange } from "./diff";
+import { citedIn, useSourceTitles } from "./use-source-titles";
 
 interface Props {
   change: Change;
@@ -20,7 +21,8 @@ const STATUS = { added: "added", removed: "removed", changed: "changed" } as con
 export function ChangeView({ change, onReverted }: Props) {
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
-  const diffs = diffChange(change.before, change.after);
+  const titleOf = useSourceTitles(citedIn(change.before, change.after));
+  const diffs = diffChange(change.before, change.after, titleOf);
   const revert = async () => {
     setBusy(true);
     setError("");

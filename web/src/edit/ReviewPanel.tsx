@@ -5,12 +5,15 @@
  */
 import { useCallback, useEffect, useState } from "react";
 
+import { fetchNode } from "../api";
 import { fetchProposals, type Proposal, reviewProposal } from "../api/edit";
 import type { ReviewDecision } from "../api/gql/graphql";
 import { humanise } from "../graph";
 import { useStore } from "../ui/use-store";
 import { type AccountStore, can } from "./account";
 import { Field } from "./Field";
+import { currentValues, proposalCites, proposedFields, updatedRecord } from "./proposal-fields";
+import { useSourceTitles } from "./use-source-titles";
 
 interface Props {
   account: AccountStore;
@@ -100,6 +103,7 @@ function ProposalView({
         {p.reviewer && ` · reviewed by ${p.reviewer}`}
       </p>
       {p.comment && <p className="change-comment">“{p.comment}”</p>}
+      <ProposalDiff proposal={p} />
       {p.reviewComment && <p className="change-comment">Review: “{p.reviewComment}”</p>}
       {reviewable && p.status === "PENDING" && (
         <div className="review-actions">
@@ -115,5 +119,49 @@ function ProposalView({
         </div>
       )}
     </article>
+  );
+}
+
+/**
+ * The fields the proposal writes; for an update, beside the values they replace (read now, so a
+ * reviewer sees what accepting would change today).
+ */
+function ProposalDiff({ proposal: p }: { proposal: Proposal }) {
+  const titleOf = useSourceTitles(proposalCites(p.input));
+  const target = updatedRecord(p.operation, p.input);
+  const [current, setCurrent] = useState<Record<string, unknown> | null | undefined>(undefined);
+  const pending = p.status === "PENDING";
+  const [nodeId, tieId] = [target?.node, target?.tie];
+  useEffect(() => {
+    if (!nodeId || !pending) return;
+    const controller = new AbortController();
+    fetchNode(nodeId, controller.signal).then(
+      (node) => setCurrent(node ? currentValues(node, tieId) : null),
+      () => {},
+    );
+    return () => controller.abort();
+  }, [nodeId, tieId, pending]);
+  const rows = proposedFields(p.input, titleOf, target && pending ? (current ?? null) : undefined);
+  const withNow = rows.some((r) => r.now !== undefined);
+  return (
+    <table className="diff">
+      <caption>What it would write</caption>
+      <thead>
+        <tr>
+          <th scope="col">Field</th>
+          {withNow && <th scope="col">Now</th>}
+          <th scope="col">Proposed</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.field}>
+            <th scope="row">{r.field}</th>
+            {withNow && <td className="before">{r.now ?? ""}</td>}
+            <td className="after">{r.proposed}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
