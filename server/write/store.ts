@@ -51,8 +51,12 @@ export async function lockRecords(run: TxRunner, keys: { kind: StoredRecord["kin
 
 const BOOKKEEPING = ["version", "origin", "userChanged", "bundledHash", "visibility"];
 
-/** The record as it will be stored: the next version, where it came from, and its visibility. */
-function finish(write: RecordWrite): StoredRecord | null {
+/**
+ * The record as it will be stored: the next version, where it came from, and its visibility. A
+ * revert restores a state exactly: a record stored without a visibility (bundled data that names
+ * none) gets none back, rather than an explicit PUBLIC that would read as a user's choice.
+ */
+function finish(write: RecordWrite, restore: boolean): StoredRecord | null {
   const { before, after } = write;
   if (!after) return null;
   const props: Props = Object.fromEntries(
@@ -61,7 +65,7 @@ function finish(write: RecordWrite): StoredRecord | null {
   if (after.kind !== "source") {
     // Versions only go up, also when a revert brings back a deleted record.
     props.version = Math.max(Number(before?.props.version ?? 0), Number(after.props.version ?? 0)) + 1;
-    props.visibility = visibilityOf(after);
+    if (!restore || after.props.visibility !== undefined) props.visibility = visibilityOf(after);
   }
   const origin = String(before?.props.origin ?? after.props.origin ?? "user");
   props.origin = origin;
@@ -79,7 +83,7 @@ function mostRestrictive(levels: Visibility[]): Visibility {
 
 /** Writes a plan's records and its Change; returns the change. Call inside the write transaction. */
 export async function commit(run: TxRunner, operation: string, plan: Plan, credit: Credit): Promise<ChangeProps> {
-  const writes = plan.records.map((w) => ({ ...w, after: finish(w) }));
+  const writes = plan.records.map((w) => ({ ...w, after: finish(w, plan.revertOf !== undefined) }));
   if (!writes.length) throw apiError("BAD_USER_INPUT", "Nothing to change.");
   const deleted = (kind: StoredRecord["kind"]) => writes.filter((w) => w.kind === kind && w.before && !w.after);
   const written = <K extends StoredRecord["kind"]>(kind: K) =>
