@@ -12,6 +12,7 @@ import { MultiDirectedGraph } from "graphology";
 import { write as writeGexf } from "graphology-gexf";
 
 import type { Viewer } from "../server/auth/viewer.js";
+import type { Database } from "../server/db/database.js";
 import { DATA_DIR } from "../server/db/open.js";
 import { applyImport, previewImport } from "../server/imports/preview.js";
 import { readDataset } from "../server/import/read-dataset.js";
@@ -48,13 +49,38 @@ function gexfFile(): string {
   return writeGexf(graph, { version: "1.3" });
 }
 
+/** Time spent in each named query, to show where an import's time goes (Neo4j or Node). */
+const queryMs = new Map<string, number>();
+function timed(db: Database): Database {
+  const time = async <T>(name: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      queryMs.set(name, (queryMs.get(name) ?? 0) + performance.now() - started);
+    }
+  };
+  return {
+    ...db,
+    read: (query, ...params) => time(query.name, () => db.read(query, ...params)),
+    write: (query, ...params) => time(query.name, () => db.write(query, ...params)),
+    writeTransaction: (work) => db.writeTransaction((run) => work((query, ...params) => time(query.name, () => run(query, ...params)))),
+  } as Database;
+}
+function logQueries(phase: string): void {
+  const top = [...queryMs].sort((a, b) => b[1] - a[1]).slice(0, 6);
+  log(`${phase} queries: ${top.map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(", ") || "none"}`);
+  queryMs.clear();
+}
+
 const store = await openBenchStore("imports", readDataset(DATA_DIR), log);
 try {
   const editor: Viewer = { userId: "bench-editor", username: "bench-editor", role: "editor" };
   const content = Buffer.from(gexfFile());
   log(`GEXF of ${nodes} nodes and ${ties} ties: ${(content.length / 1e6).toFixed(1)} MB; load ${load()}`);
   let started = performance.now();
-  const preview = await previewImport(store.db, editor, {
+  const db = timed(store.db);
+  const preview = await previewImport(db, editor, {
     file: "bench.gexf",
     format: "GEXF",
     content,
@@ -62,11 +88,13 @@ try {
   });
   const previewMs = performance.now() - started;
   log(`preview: ${previewMs.toFixed(0)} ms (${preview.problems.length} problems, ${preview.items.length} items); load ${load()}`);
+  logQueries("preview");
   started = performance.now();
-  const outcome = await applyImport(store.db, editor, { previewId: preview.id, acceptAllConfident: true, skipInvalidRows: true });
+  const outcome = await applyImport(db, editor, { previewId: preview.id, acceptAllConfident: true, skipInvalidRows: true });
   const applyMs = performance.now() - started;
   const written = outcome.status === "APPLIED" ? outcome.change.recordIds.length : 0;
   log(`apply: ${applyMs.toFixed(0)} ms for ${written} records, ${((ties / applyMs) * 1000).toFixed(0)} relationships/s; load ${load()}`);
+  logQueries("apply");
   // Leave the store as it was for the next run.
   await store.db.driver.executeQuery("MATCH (n:Entity) WHERE n.origin = 'user' DETACH DELETE n", {}, { database: store.db.database });
 } finally {

@@ -1,18 +1,13 @@
-// Queries of the import pipeline (server/imports/). Incoming names reach Neo4j only as parameters:
-// the Lucene query text is built and escaped by server/read/lucene.ts's term splitter.
+// Queries of the import pipeline (server/imports/). Incoming names reach Neo4j only as parameters.
 
-// name: importCandidates
-// For each incoming name, the nodes the full-text index finds that the viewer may see (a hidden
-// record is never offered as a match), with what the similarity score compares.
-UNWIND $queries AS q
-CALL (q) {
-  CALL db.index.fulltext.queryNodes('entity_names', q.query, {limit: $perQuery}) YIELD node, score
-  WHERE
-    // include: visible(node)
-  RETURN node, score
-}
-RETURN q.key AS key, node.id AS id, node.kind AS kind, node.name AS name, node.acronym AS acronym,
-       coalesce(node.aliases, []) AS aliases, coalesce(node.version, 1) AS version, score
+// name: importMatchIndex
+// The names of every node the viewer may see (a hidden record is never offered as a match): an
+// import matches its rows against them in memory, once, instead of one full-text query per row.
+MATCH (n:Entity)
+WHERE
+  // include: visible(n)
+RETURN n.id AS id, n.kind AS kind, n.name AS name, n.acronym AS acronym, n.shortName AS shortName,
+       coalesce(n.aliases, []) AS aliases, coalesce(n.version, 1) AS version
 // ---
 
 // name: importNodeProps

@@ -192,9 +192,9 @@ export const QUERIES = named({
   proposalsList: read<{ status: string | null; authorId: string | null }, { proposal: ProposalProps }>(),
   recordVisibility: read<{ id: string }, { visibility: string }>(),
   // imports/imports.cypher (server/imports/)
-  importCandidates: read<
-    { queries: { key: string; query: string }[]; perQuery: number } & Visible,
-    { key: string; id: string; kind: string; name: string; acronym: string | null; aliases: string[]; version: number; score: number }
+  importMatchIndex: read<
+    Visible,
+    { id: string; kind: string; name: string; acronym: string | null; shortName: string | null; aliases: string[]; version: number }
   >(),
   importNodeProps: read<Ids & Visible, { id: string; props: Record<string, unknown> }>(),
   importTakenIds: read<Ids, { id: string; isSource: boolean; url: string | null }>(),

@@ -329,6 +329,15 @@ export async function previewImport(db: Database, viewer: Viewer | null, request
       canBeNew,
     });
   }
+  // The connections naming each reference (one pass: a 50,000-row file may name thousands).
+  const connectionsOf = new Map<string, ConnectionDraft[]>();
+  for (const c of drafts.connections)
+    for (const key of new Set([endKeys.get(c.from)!, endKeys.get(c.to)!]))
+      if (references.has(key)) {
+        const list = connectionsOf.get(key);
+        if (list) list.push(c);
+        else connectionsOf.set(key, [c]);
+      }
   for (const [key, name] of references) {
     const match = matchOf.get(key)!;
     items.push({
@@ -345,7 +354,7 @@ export async function previewImport(db: Database, viewer: Viewer | null, request
       canBeNew: false,
     });
     if (match.status === "NEW")
-      for (const c of drafts.connections.filter((c) => endKeys.get(c.from) === key || endKeys.get(c.to) === key))
+      for (const c of connectionsOf.get(key) ?? [])
         problems.push({
           severity: "ERROR",
           file,
@@ -463,7 +472,9 @@ export function importInputOf(stored: Stored, request: ApplyRequest): ImportInpu
       `are missing for ${undecided.length} item${undecided.length === 1 ? "" : "s"}, e.g. '${undecided[0].name}'${undecided[0].row ? ` (${undecided[0].sheet} row ${undecided[0].row})` : ""}, which is ${undecided[0].status.toLowerCase()}: choose MATCH, NEW or SKIP, or accept all confident matches`,
     );
 
-  const versionOf = (id: string) => preview.items.flatMap((i) => i.candidates).find((c) => c.id === id)?.version;
+  const versions = new Map<string, number>();
+  for (const item of preview.items) for (const c of item.candidates) if (!versions.has(c.id)) versions.set(c.id, c.version);
+  const versionOf = (id: string) => versions.get(id);
   const sources = new Map<string, ImportSourceInput>();
   if (stored.source) sources.set(stored.source.id, stored.source);
   const sourceOf = (key: string): string | null => {
