@@ -85,6 +85,25 @@ SET r = row.props
 RETURN count(r) AS count
 // ---
 
+// name: createNodes
+// Creates nodes no store holds yet (a write's plan found none: an import's new records). Cheaper
+// than writeNodes' MERGE and label swap; the entity_id constraint still refuses a duplicate id.
+UNWIND $rows AS row
+CREATE (n:Entity:$(row.label))
+SET n = row.props
+RETURN count(n) AS count
+// ---
+
+// name: createRelationships
+// Creates relationships the plan found absent (see createNodes); counts those whose ends exist.
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.source})
+MATCH (b:Entity {id: row.target})
+CREATE (a)-[r:$(row.type)]->(b)
+SET r = row.props
+RETURN count(r) AS count
+// ---
+
 // name: writeSources
 // Creates or replaces Source nodes.
 UNWIND $rows AS row

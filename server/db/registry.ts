@@ -168,6 +168,8 @@ export const QUERIES = named({
   deleteSourcesById: write<Ids, Count>(),
   writeNodes: write<{ rows: GraphRows["nodes"] }, Count>(),
   writeRelationships: write<{ rows: GraphRows["relationships"] }, Count>(),
+  createNodes: write<{ rows: GraphRows["nodes"] }, Count>(),
+  createRelationships: write<{ rows: GraphRows["relationships"] }, Count>(),
   writeSources: write<{ rows: GraphRows["sources"] }, Count>(),
   addTombstones: write<Ids, Count>(),
   removeTombstones: write<Ids, Count>(),

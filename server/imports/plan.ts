@@ -183,7 +183,11 @@ export async function planImport(run: TxRunner, input: ImportInput, viewer: View
   const tieIds = input.ties.map((t) =>
     relationshipId({ type: t.type, source: t.source, target: t.target, role: t.fields.role as string | undefined }),
   );
-  const existing = await lockRelationships(run, tieIds);
+  // Only a tie between two nodes the atlas holds can exist already; ties to new nodes are not looked up.
+  const existing = await lockRelationships(
+    run,
+    tieIds.filter((_, i) => locked.has(input.ties[i].source) && locked.has(input.ties[i].target)),
+  );
   const ties = new Map<string, { before: StoredRecord | null; record: Record<string, unknown>; at: string }>();
   input.ties.forEach((tie, i) => {
     const id = tieIds[i];

@@ -49,6 +49,13 @@ export async function lockRecords(run: TxRunner, keys: { kind: StoredRecord["kin
   return found;
 }
 
+/** Rows per UNWIND: big enough that a query's overhead is spread, small enough for a modest heap. */
+const BATCH = 10_000;
+
+async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
+}
+
 const BOOKKEEPING = ["version", "origin", "userChanged", "bundledHash", "visibility"];
 
 /**
@@ -86,8 +93,11 @@ export async function commit(run: TxRunner, operation: string, plan: Plan, credi
   const writes = plan.records.map((w) => ({ ...w, after: finish(w, plan.revertOf !== undefined) }));
   if (!writes.length) throw apiError("BAD_USER_INPUT", "Nothing to change.");
   const deleted = (kind: StoredRecord["kind"]) => writes.filter((w) => w.kind === kind && w.before && !w.after);
-  const written = <K extends StoredRecord["kind"]>(kind: K) =>
-    writes.filter((w) => w.kind === kind && w.after).map((w) => w.after as Extract<StoredRecord, { kind: K }>);
+  /** The records of a kind written (only those new, or only those replaced, when `fresh` is given). */
+  const written = <K extends StoredRecord["kind"]>(kind: K, fresh?: boolean) =>
+    writes
+      .filter((w) => w.kind === kind && w.after && (fresh === undefined || fresh === !w.before))
+      .map((w) => w.after as Extract<StoredRecord, { kind: K }>);
 
   // A node is deleted only with every tie it has; a tie added since the plan was made is a conflict.
   const goneNodes = deleted("node").map((w) => w.id);
@@ -97,17 +107,24 @@ export async function commit(run: TxRunner, operation: string, plan: Plan, credi
     throw apiError("CONFLICT", `A node to delete still has ties: ${remaining.slice(0, 5).join(", ")}`, { ids: remaining });
 
   await run(QUERIES.deleteRelationshipsById, { ids: [...goneTies] });
-  const nodes = written("node");
-  if (nodes.length) await run(QUERIES.writeNodes, { rows: nodes.map(({ id, label, props }) => ({ id, label, props })) });
-  const sources = written("source");
-  if (sources.length) await run(QUERIES.writeSources, { rows: sources.map(({ id, props }) => ({ id, props })) });
+  // Records the plan found absent are created, the others replaced (MERGE); both in batches, so an
+  // import of 50,000 ties is a few UNWINDs of the one transaction, not one query per record.
+  const nodeRow = ({ id, label, props }: StoredNode) => ({ id, label, props });
+  await inBatches(written("node", false), (rows) => run(QUERIES.writeNodes, { rows: rows.map(nodeRow) }));
+  await inBatches(written("node", true), (rows) => run(QUERIES.createNodes, { rows: rows.map(nodeRow) }));
+  await inBatches(written("source"), (rows) => run(QUERIES.writeSources, { rows: rows.map(({ id, props }) => ({ id, props })) }));
+  const tieRow = ({ id, type, source, target, props }: StoredRelationship) => ({ id, type, source, target, props });
   const ties = written("relationship");
-  if (ties.length) {
-    const [row] = await run(QUERIES.writeRelationships, {
-      rows: ties.map(({ id, type, source, target, props }) => ({ id, type, source, target, props })),
+  let found = 0;
+  for (const [query, fresh] of [
+    [QUERIES.writeRelationships, false],
+    [QUERIES.createRelationships, true],
+  ] as const)
+    await inBatches(written("relationship", fresh), async (rows) => {
+      const [row] = await run(query, { rows: rows.map(tieRow) });
+      found += row?.count ?? 0;
     });
-    if ((row?.count ?? 0) !== ties.length) throw new Error(`only ${row?.count ?? 0} of ${ties.length} relationships found both their ends`);
-  }
+  if (found !== ties.length) throw new Error(`only ${found} of ${ties.length} relationships found both their ends`);
   await run(QUERIES.deleteNodesById, { ids: goneNodes });
   await run(QUERIES.deleteSourcesById, { ids: deleted("source").map((w) => w.id) });
   const bundledGone = writes.filter((w) => w.before && !w.after && String(w.before.props.origin ?? "bundled") === "bundled");
