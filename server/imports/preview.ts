@@ -144,7 +144,15 @@ function citationFor(
 
 const isUrl = (text: string) => /^https?:\/\/\S+$/i.test(text);
 
-export async function previewImport(db: Database, viewer: Viewer | null, request: PreviewRequest): Promise<ImportPreview> {
+/** A step of a preview and how far it is (the command line draws it; rows are counted where known). */
+export type PreviewProgress = (step: "parsed" | "matching" | "done", done: number, total: number) => void;
+
+export async function previewImport(
+  db: Database,
+  viewer: Viewer | null,
+  request: PreviewRequest,
+  onProgress?: PreviewProgress,
+): Promise<ImportPreview> {
   const user = requireRole(viewer, "contributor");
   const visible = visibleLevels(user.role);
   const file = request.file;
@@ -156,6 +164,8 @@ export async function previewImport(db: Database, viewer: Viewer | null, request
     throw error;
   }
   const { parsed, warnings } = parsedResult;
+  const rowCount = parsed.sheets.reduce((n, sheet) => n + sheet.rows.length, 0);
+  onProgress?.("parsed", rowCount, rowCount);
   for (const fix of request.fixes ?? []) {
     const row = parsed.sheets.find((s) => s.name === fix.sheet)?.rows.find((r) => r.row === fix.row);
     if (!row) throw badInput("fixes", `name a row the file has (no row ${fix.row} in sheet '${fix.sheet}')`);
@@ -245,15 +255,20 @@ export async function previewImport(db: Database, viewer: Viewer | null, request
         if (!references.has(key)) references.set(key, end);
       }
     }
-  const matches = await matchAgainstAtlas(db, visible, [
-    ...firsts.map((e) => ({
-      key: e.key,
-      kind: e.kind,
-      names: [String(e.record.name ?? ""), ...((e.record.aliases as string[] | undefined) ?? [])],
-      acronym: e.record.acronym as string | undefined,
-    })),
-    ...[...references].map(([key, name]) => ({ key, kind: null, names: [name] })),
-  ]);
+  const matches = await matchAgainstAtlas(
+    db,
+    visible,
+    [
+      ...firsts.map((e) => ({
+        key: e.key,
+        kind: e.kind,
+        names: [String(e.record.name ?? ""), ...((e.record.aliases as string[] | undefined) ?? [])],
+        acronym: e.record.acronym as string | undefined,
+      })),
+      ...[...references].map(([key, name]) => ({ key, kind: null, names: [name] })),
+    ],
+    onProgress && ((done, total) => onProgress("matching", done, total)),
+  );
   const matchOf = new Map(matches.map((m) => [m.key, m]));
 
   // The best candidate's stored record, to show the diff the file would make.
@@ -376,6 +391,7 @@ export async function previewImport(db: Database, viewer: Viewer | null, request
     connectionCount: drafts.connections.length,
     canApply: mappingProblems.length === 0,
   };
+  onProgress?.("done", rowCount, rowCount);
   const now = Date.now();
   prune(now);
   previews.set(preview.id, {
