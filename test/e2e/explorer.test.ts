@@ -171,3 +171,97 @@ async function expectSelection(p: Page): Promise<string> {
   await expect.poll(() => new URL(p.url()).searchParams.get("sel")).not.toBeNull();
   return new URL(p.url()).searchParams.get("sel")!;
 }
+
+describe("nothing covers the map (issue 15, fix 7)", () => {
+  type Box = { x: number; y: number; width: number; height: number };
+  const overlaps = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  for (const width of [1280, 390]) {
+    it(`should keep the toolbar, the "As of" badge and the open legend off the map at ${width} px`, async () => {
+      const { page: p, errors: pageErrors } = await openExplorer(e2e, { query: "?year=2005", width, height: width < 500 ? 844 : 800 });
+      const legend = p.locator("details.legend");
+      // Opened, as a reader of the key would have it (on a phone it starts folded).
+      if ((await legend.getAttribute("open")) === null) await legend.locator("summary").click();
+      await expect.poll(() => p.locator(".year-badge").textContent()).toBe("As of 2005");
+      const canvas = (await p.getByTestId("graph-canvas").boundingBox())!;
+      for (const selector of ["details.legend", ".year-badge", "[role=toolbar]"]) {
+        const box = (await p.locator(selector).boundingBox())!;
+        expect(overlaps(box, canvas), `${selector} ${JSON.stringify(box)} over the canvas ${JSON.stringify(canvas)}`).toBe(false);
+      }
+      // And the map is still the larger part of the pane.
+      expect(canvas.height).toBeGreaterThan(width < 500 ? 200 : 450);
+      await screenshot(p, `09-map-clear-of-overlays-${width}`);
+      expect(pageErrors).toEqual([]);
+      await p.context().close();
+    });
+  }
+
+  it("should leave room for the right-hand labels after Fit in the Sectors layout", async () => {
+    const { page: p } = await openExplorer(e2e, { query: "?layout=sectors" });
+    await p.getByRole("button", { name: "Fit" }).click();
+    await p.waitForTimeout(900);
+    const canvas = (await p.getByTestId("graph-canvas").boundingBox())!;
+    const drawn = await inspect(p, (a) =>
+      a.visibleNodes().map((id) => ({ id, at: a.viewport(id)!, label: String(a.display(id)?.label ?? "") })),
+    );
+    // Measured with the labels' own font (render/settings.ts), in the page.
+    const widths = await p.evaluate(
+      ({ labels, font }) => {
+        const context = document.createElement("canvas").getContext("2d")!;
+        context.font = font;
+        return labels.map((l) => context.measureText(l).width);
+      },
+      // The labels' font (web/src/render/settings.ts; that module pulls in Sigma, which needs a browser).
+      { labels: drawn.map((d) => d.label), font: "500 12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif" },
+    );
+    const rightmost = drawn.map((d, k) => ({ ...d, end: d.at.x + 8 + Math.min(widths[k], 150) })).sort((a, b) => b.end - a.end)[0];
+    expect(
+      rightmost.end,
+      `${rightmost.id} (“${rightmost.label}”) at x=${rightmost.at.x} in a ${canvas.width}-px canvas`,
+    ).toBeLessThanOrEqual(canvas.width);
+    expect(drawn.every((d) => d.at.x >= 0 && d.at.y >= 0 && d.at.y <= canvas.height)).toBe(true);
+    await screenshot(p, "10-sectors-fit");
+    await p.context().close();
+  });
+});
+
+describe("ally cards (issue 15, fix 8)", () => {
+  for (const width of [1280, 390]) {
+    it(`should lay every ally card out alike at ${width} px: Show shared top right, the score under the name`, async () => {
+      // The focal organisation with the most suggestions, names long and short among them.
+      let chosen: { id: string; count: number } | null = null;
+      for (const id of FOCAL_IDS.filter((f) => compact.ids.includes(f))) {
+        const { allies } = await api<{ allies: { node: { id: string } }[] }>(e2e, "query($id: ID!) { allies(id: $id) { node { id } } }", {
+          id,
+        });
+        if (!chosen || allies.length > chosen.count) chosen = { id, count: allies.length };
+      }
+      expect(chosen!.count).toBeGreaterThan(2);
+      const { page: p } = await openExplorer(e2e, { query: `?sel=${chosen!.id}`, width, height: width < 500 ? 844 : 800 });
+      await p.getByRole("button", { name: "Suggest allies" }).click();
+      const cards = p.getByRole("region", { name: "Ally finder" }).locator("ol.allies > li");
+      await expect.poll(() => cards.count()).toBe(chosen!.count);
+      const layout = await cards.evaluateAll((items) =>
+        items.map((li) => {
+          const card = li.getBoundingClientRect();
+          const box = (selector: string) => li.querySelector(selector)!.getBoundingClientRect();
+          const name = box(".ally-name");
+          const score = box(".ally-score");
+          const show = box(".ally-show");
+          return {
+            showTop: Math.round(show.top - card.top),
+            showRight: Math.round(card.right - show.right),
+            nameLeft: Math.round(name.left - card.left),
+            scoreBelowName: score.top >= name.bottom - 1,
+            nameClearOfShow: name.right <= show.left,
+          };
+        }),
+      );
+      for (const card of layout) {
+        expect(card).toEqual({ ...layout[0], scoreBelowName: true, nameClearOfShow: true });
+      }
+      await screenshot(p, `22-ally-cards-${width}`);
+      await p.context().close();
+    });
+  }
+});

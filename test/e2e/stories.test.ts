@@ -446,3 +446,27 @@ describe("stories: on a phone", () => {
     await page.context().close();
   });
 });
+
+describe("stories: Play on a phone", () => {
+  it("should keep the map in view when Play is pressed below it (issue 15, fix 7)", async () => {
+    const { page, errors } = await openExplorer(e2e, { width: 390, height: 844 });
+    await page.getByRole("tab", { name: "Stories" }).click();
+    const play = page.getByRole("button", { name: `Play “${stories[0].title}”` });
+    // The button sits below the map: reaching it scrolls the map up.
+    await play.scrollIntoViewIfNeeded();
+    await play.click();
+    await expectStep(page, stories[0], 0);
+    await page.waitForTimeout(400);
+    const canvas = (await page.getByTestId("graph-canvas").boundingBox())!;
+    expect(canvas.y).toBeGreaterThanOrEqual(0);
+    expect(canvas.y + canvas.height).toBeLessThanOrEqual(844);
+    expect(canvas.height).toBeGreaterThan(150);
+    // The step's title is in view too, below the map.
+    const title = (await page.getByRole("article", { name: "Story player" }).getByRole("heading", { level: 3 }).boundingBox())!;
+    expect(title.y).toBeGreaterThanOrEqual(canvas.y + canvas.height);
+    expect(title.y + title.height).toBeLessThanOrEqual(844);
+    await screenshot(page, "68-story-play-phone");
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+});

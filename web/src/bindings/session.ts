@@ -177,7 +177,13 @@ export function createSession(
       layout.startForce();
     },
     stopForce: () => layout.stopForce(),
-    resetCamera: () => renderer.setCamera(null, true),
+    // Fit frames what is drawn with room for the right-hand labels (the sectors layout's widest), not Sigma's bare bounding box.
+    resetCamera: () =>
+      renderer.fitNodes(
+        graph.filterNodes((_, a) => !a.hidden),
+        undefined,
+        true,
+      ),
     setExtras(extras) {
       view.setExtras(extras);
       restyle(store.get(), true);

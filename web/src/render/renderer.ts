@@ -34,8 +34,12 @@ export interface Renderer {
    * or dropped or node programs changed (a full re-index). */
   refresh(structural: boolean): void;
   focusNode(id: string): void;
-  /** Glides the camera to frame these nodes, clear of what covers the canvas at its edges. */
-  fitNodes(ids: string[], insets?: Insets): void;
+  /**
+   * Glides the camera to frame these nodes, clear of what covers the canvas at its edges, with room
+   * for the labels drawn to their right. `zoomOut` lets it zoom out past the default view (Fit of the
+   * whole graph, whose right-hand labels would otherwise run off the canvas).
+   */
+  fitNodes(ids: string[], insets?: Insets, zoomOut?: boolean): void;
   setCamera(state: CameraState | null, animate?: boolean): void;
   getCamera(): CameraState;
   zoom(factor: number): void;
@@ -253,7 +257,7 @@ export function createRenderer(
       if (!display) return;
       void camera.animate({ x: display.x, y: display.y, ratio: Math.min(camera.ratio, 0.5) }, { duration: 400 });
     },
-    fitNodes(ids, insets = NO_INSETS) {
+    fitNodes(ids, insets = NO_INSETS, zoomOut = false) {
       const points = ids.map((id) => renderer.getNodeDisplayData(id)).filter((d) => d !== undefined);
       if (points.length === 0) return;
       const xs = points.map((p) => p.x);
@@ -281,7 +285,7 @@ export function createRenderer(
       };
       const ratioFor = (box: ReturnType<typeof boxAt>) =>
         Math.min(
-          1,
+          zoomOut ? Infinity : 1,
           Math.max(0.12, Math.abs(b.x - a.x) / Math.max(1, box.right - box.left), Math.abs(b.y - a.y) / Math.max(1, box.bottom - box.top)),
         );
       const ratio = ratioFor(boxAt(ratioFor(boxAt(1))));

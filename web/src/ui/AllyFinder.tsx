@@ -81,12 +81,17 @@ export function AllyFinder({
           <ol className="allies">
             {result.allies.map((ally) => (
               <li key={ally.node.id} className={shown === ally.node.id && emphasis.type === "ally" ? "shown" : undefined}>
-                <div className="path-head">
-                  <button type="button" className="link" onClick={() => onSelect(ally.node.id)}>
+                <div className="ally-head">
+                  <button type="button" className="link ally-name" onClick={() => onSelect(ally.node.id)}>
                     {ally.node.name}
                   </button>
-                  <span className="muted small">score {ally.score.toFixed(2)}</span>
-                  <button type="button" aria-pressed={shown === ally.node.id && emphasis.type === "ally"} onClick={() => show(ally)}>
+                  <span className="muted small ally-score">score {ally.score.toFixed(2)}</span>
+                  <button
+                    type="button"
+                    className="ally-show"
+                    aria-pressed={shown === ally.node.id && emphasis.type === "ally"}
+                    onClick={() => show(ally)}
+                  >
                     Show shared
                   </button>
                 </div>

@@ -18,8 +18,8 @@ import { can, createAccountStore, onAccountChange } from "../edit/account";
 import { AddNodeDialog } from "../edit/AddNodeDialog";
 import { seedPositions } from "../../../core/layout/seed";
 import { createStore, decodeState, selectNode } from "../state";
-import { GraphView } from "./GraphView";
-import { Legend } from "./Legend";
+import { GraphView, MAP_ID } from "./GraphView";
+import { Legend, YearBadge } from "./Legend";
 import { LiveChanges } from "./LiveChanges";
 import { SearchBox } from "./SearchBox";
 import { ShareMenu } from "./ShareMenu";
@@ -140,8 +140,29 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
 
   const ready = load.type === "ready" ? load : null;
 
+  // On a phone the map stays in view while a story plays (it sticks above the story's text), and
+  // Play brings the text up under it instead of leaving the page scrolled past the map.
+  const playing = useStore(store, (s) => s.story !== null);
+  const panelsRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (playing && window.matchMedia("(max-width: 760px)").matches) panelsRef.current?.scrollIntoView({ block: "start" });
+  }, [playing]);
+
   return (
     <div className="app">
+      {/* Past the header's controls straight to the map (focusing it without writing #map into the URL). */}
+      <a
+        className="skip-link"
+        href={`#${MAP_ID}`}
+        onClick={(event) => {
+          const map = document.getElementById(MAP_ID);
+          if (!map) return;
+          event.preventDefault();
+          map.focus();
+        }}
+      >
+        Skip to the map
+      </a>
       <header>
         <h1>Coalition Atlas</h1>
         <p className="tagline">The migrant-rights movement as a network of networks — every tie cited.</p>
@@ -156,19 +177,27 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
         <AccountMenu store={account} />
         <LiveChanges />
       </header>
-      <main>
+      <main className={playing ? "story-playing" : undefined}>
         <section className="graph-pane" aria-label="Network graph">
-          {load.type === "loading" && <p className="status">Loading the network…</p>}
-          {load.type === "error" && (
-            <p className="status" role="alert">
-              Could not load the network: {load.message}
-            </p>
+          {/* The toolbar, year and legend sit above and below the map, never on its nodes. */}
+          {session && (
+            <div className="graph-bar">
+              <Toolbar session={session} store={store} />
+              <YearBadge store={store} />
+            </div>
           )}
-          {ready && <GraphView dataset={ready.dataset} layout={ready.layout} store={store} onSession={setSession} />}
-          {session && <Toolbar session={session} store={store} />}
+          <div className="graph-stage">
+            {load.type === "loading" && <p className="status">Loading the network…</p>}
+            {load.type === "error" && (
+              <p className="status" role="alert">
+                Could not load the network: {load.message}
+              </p>
+            )}
+            {ready && <GraphView dataset={ready.dataset} layout={ready.layout} store={store} onSession={setSession} onOpen={select} />}
+          </div>
           {session && <Legend session={session} store={store} />}
         </section>
-        <aside aria-label="Panels">
+        <aside aria-label="Panels" ref={panelsRef}>
           <Tabs<PanelKey> tabs={panels} active={panels.some((p) => p.key === tab) ? tab : "details"} onChange={setTab}>
             {(key) => panelOf(key).render(panelContext)}
           </Tabs>

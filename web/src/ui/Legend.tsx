@@ -1,3 +1,13 @@
+/** The timeline year the map shows, beside the toolbar (not over the nodes). */
+export function YearBadge({ store }: { store: Store<AtlasState> }) {
+  const year = useStore(store, (s) => s.year);
+  return year === null ? null : (
+    <p className="year-badge" aria-live="polite">
+      As of {year}
+    </p>
+  );
+}
+
 /** The key to the picture, generated from the same scales that colour and size the nodes. */
 import { useState } from "react";
 
@@ -19,12 +29,7 @@ export function Legend({ session, store }: { session: Session; store: Store<Atla
   const [openByDefault] = useState(() => window.matchMedia("(min-width: 761px)").matches);
   return (
     <>
-      {year !== null && (
-        <p className="year-badge" aria-live="polite" data-overlay>
-          As of {year}
-        </p>
-      )}
-      <details className="legend" open={openByDefault} data-overlay>
+      <details className="legend" open={openByDefault}>
         <summary>Legend</summary>
         <section aria-label="Legend">
           <h2 className="legend-title">{colorTitle}</h2>

@@ -8,7 +8,7 @@ export function Toolbar({ session, store }: { session: Session; store: Store<Atl
   const status = useSessionState(session, (s) => s.layout.type, "idle");
   const running = status === "running";
   return (
-    <div className="toolbar" role="toolbar" aria-label="Layout and camera" data-overlay>
+    <div className="toolbar" role="toolbar" aria-label="Layout and camera">
       <div className="segmented" role="group" aria-label="Layout">
         <button type="button" aria-pressed={layout === "force"} onClick={() => store.update(setLayout("force"))}>
           Force
