@@ -231,6 +231,11 @@ export function createRenderer(
     else renderer.refresh({ partialGraph: { nodes: graph.nodes(), edges: graph.edges() }, skipIndexation: true });
   };
 
+  // The map shares its pane with the toolbar bar and the legend strip: folding the legend or the
+  // year badge appearing resizes the container without a window resize, which is all Sigma listens to.
+  const resizeObserver = new ResizeObserver(() => renderer.scheduleRender());
+  resizeObserver.observe(container);
+
   const camera = renderer.getCamera();
   return {
     firstFrame: firstFramePromise,
@@ -363,6 +368,7 @@ export function createRenderer(
       renderer.scheduleRender();
     },
     kill() {
+      resizeObserver.disconnect();
       clearTimeout(cameraTimer);
       clearTimeout(labelTimer);
       cancelAnimation?.();
