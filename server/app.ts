@@ -33,6 +33,7 @@ import { graphiqlPage } from "./http/graphiql.js";
 import {
   type ContentSecurityOptions,
   inlineScriptHashes,
+  ANY_ORIGIN_FRAMING,
   SAME_ORIGIN_FRAMING,
   setBaseSecurityHeaders,
   setHtmlSecurityHeaders,
@@ -168,6 +169,8 @@ export function createApp(db: Database, options: AppOptions = {}): App {
     // graphology's ForceAtlas2 supervisor starts its worker from a blob: URL built by the app's own code.
     workerSources: ["blob:"],
   };
+  // The same page at /embed (minimal chrome, see web/src/ui/embed.ts) may be framed by any site.
+  const embedCsp: ContentSecurityOptions = { ...appCsp, frameAncestors: ANY_ORIGIN_FRAMING };
   // GraphiQL starts its editor workers from blob: URLs made by its own inline script.
   const graphiqlCsp: ContentSecurityOptions = {
     scriptHashes: graphiql.scriptHashes,
@@ -215,7 +218,7 @@ export function createApp(db: Database, options: AppOptions = {}): App {
     if (path === "/graphql" || path.startsWith("/graphql/")) return graphqlRoute(req, res);
     if (path === "/healthz" && (req.method === "GET" || req.method === "HEAD")) return void health(res);
     if (serveWeb) {
-      setHtmlSecurityHeaders(res, appCsp);
+      setHtmlSecurityHeaders(res, path === "/embed" || path === "/embed/" ? embedCsp : appCsp);
       return serveWeb(req, res, () => {
         res.writeHead(404).end("Not found");
       });

@@ -2,7 +2,7 @@
  * Browser-security headers. Every answer gets `nosniff` and a strict referrer policy; HTML gets a
  * Content-Security-Policy. Inline scripts are allowed by their SHA-256 hash (the explorer's boot
  * script, GraphiQL's loader) rather than 'unsafe-inline', so an injected script never runs. The
- * frame policy is a parameter: the app and GraphiQL may only be framed by this origin, and a future
+ * frame policy is a parameter: the app and GraphiQL may only be framed by this origin, and the
  * /embed page passes its own `frameAncestors` list.
  */
 import { createHash } from "node:crypto";
@@ -18,6 +18,13 @@ export interface ContentSecurityOptions {
 }
 
 export const SAME_ORIGIN_FRAMING: readonly string[] = ["'self'"];
+
+/**
+ * The /embed page is meant to sit in other sites' pages (a course page, a blog, an NGO's site), so
+ * any http(s) origin may frame it; it shows only public data and takes no action a framer could
+ * trick a visitor into (no sign-in, no edits in the embed).
+ */
+export const ANY_ORIGIN_FRAMING: readonly string[] = ["*"];
 
 /** The CSP hash source of each inline `<script>` (one without `src`) in an HTML document. */
 export function inlineScriptHashes(html: string): string[] {

@@ -7,6 +7,7 @@ import { BOOT_LAYOUT_GLOBAL } from "../api/network-query";
 import type { AtlasDataset, CompactNetwork } from "../graph";
 import { readCachedLayout, writeCachedLayout } from "../layout/cache";
 import type { InitialLayoutRequest } from "../layout/initial.worker";
+import { localStorageOrMemory } from "./storage";
 
 declare global {
   interface Window {
@@ -44,14 +45,15 @@ function computeInWorker(network: CompactNetwork): Promise<Float64Array> {
 }
 
 export function createLayoutWorker(): LayoutWorker {
+  const storage = localStorageOrMemory();
   return {
-    cached: (dataset) => dataset.layout ?? readCachedLayout(window.localStorage, dataset),
+    cached: (dataset) => dataset.layout ?? readCachedLayout(storage, dataset),
     async compute(network, dataset) {
-      const cached = dataset.layout ?? readCachedLayout(window.localStorage, dataset);
+      const cached = dataset.layout ?? readCachedLayout(storage, dataset);
       if (cached) return cached;
       const early = await takeBootLayout();
       const positions = early && early.length === 2 * dataset.nodes.length ? early : await computeInWorker(network);
-      writeCachedLayout(window.localStorage, dataset, positions);
+      writeCachedLayout(storage, dataset, positions);
       return positions;
     },
   };

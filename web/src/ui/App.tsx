@@ -9,6 +9,7 @@ import { fetchExtras, fetchNetwork, type NodeRef } from "../api";
 import { WAIT_FOR_LAYOUT_LIMIT } from "../api/network-query";
 import type { LayoutWorker } from "../bindings/layout-worker";
 import type { OpeningLayout, Session } from "../bindings/session";
+import { localStorageOrMemory } from "../bindings/storage";
 import { createDraftStore } from "../stories/draft-storage";
 import { bindUrl } from "../bindings/url";
 import { type AtlasDataset, createDataset } from "../graph";
@@ -18,6 +19,7 @@ import { can, createAccountStore, onAccountChange } from "../edit/account";
 import { AddNodeDialog } from "../edit/AddNodeDialog";
 import { seedPositions } from "../../../core/layout/seed";
 import { createStore, decodeState, selectNode } from "../state";
+import { fullAtlasUrl, isEmbed } from "./embed";
 import { GraphView, MAP_ID } from "./GraphView";
 import { Legend, YearBadge } from "./Legend";
 import { LiveChanges } from "./LiveChanges";
@@ -39,7 +41,7 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
   const selectedId = useStore(store, (s) => s.selectedId);
   const [load, setLoad] = useState<Load>({ type: "loading" });
   const [session, setSession] = useState<Session | null>(null);
-  const drafts = useMemo(() => createDraftStore(), []);
+  const drafts = useMemo(() => createDraftStore(localStorageOrMemory()), []);
   const [tab, setTab] = useState<PanelKey>(() => (store.get().story ? "stories" : store.get().selectedId ? "details" : "view"));
   const [pathSeed, setPathSeed] = useState<NodeRef | null>(null);
   const tabRef = useRef(tab);
@@ -143,13 +145,14 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
   // On a phone the map stays in view while a story plays (it sticks above the story's text), and
   // Play brings the text up under it instead of leaving the page scrolled past the map.
   const playing = useStore(store, (s) => s.story !== null);
+  const embed = useMemo(() => isEmbed(), []);
   const panelsRef = useRef<HTMLElement>(null);
   useEffect(() => {
     if (playing && window.matchMedia("(max-width: 760px)").matches) panelsRef.current?.scrollIntoView({ block: "start" });
   }, [playing]);
 
   return (
-    <div className="app">
+    <div className={embed ? "app embed" : "app"}>
       {/* Past the header's controls straight to the map (focusing it without writing #map into the URL). */}
       <a
         className="skip-link"
@@ -163,20 +166,30 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
       >
         Skip to the map
       </a>
-      <header>
-        <h1>Coalition Atlas</h1>
-        <p className="tagline">The migrant-rights movement as a network of networks — every tie cited.</p>
-        <SearchBox
-          label="Search"
-          placeholder="Search organisations, forums, campaigns…"
-          onPick={(id) => select(id)}
-          onAdd={canAdd ? setAdding : undefined}
-        />
-        {session && <ShareMenu session={session} />}
-        <ImportWizard />
-        <AccountMenu store={account} />
-        <LiveChanges />
-      </header>
+      {embed ? (
+        <header>
+          <h1>Coalition Atlas</h1>
+          {/* The embed's query string is the whole view: the full atlas opens on the same one. */}
+          <a href={fullAtlasUrl()} target="_blank" rel="noopener" onClick={(event) => (event.currentTarget.href = fullAtlasUrl())}>
+            Open in the full atlas ↗
+          </a>
+        </header>
+      ) : (
+        <header>
+          <h1>Coalition Atlas</h1>
+          <p className="tagline">The migrant-rights movement as a network of networks — every tie cited.</p>
+          <SearchBox
+            label="Search"
+            placeholder="Search organisations, forums, campaigns…"
+            onPick={(id) => select(id)}
+            onAdd={canAdd ? setAdding : undefined}
+          />
+          {session && <ShareMenu session={session} />}
+          <ImportWizard />
+          <AccountMenu store={account} />
+          <LiveChanges />
+        </header>
+      )}
       <main className={playing ? "story-playing" : undefined}>
         <section className="graph-pane" aria-label="Network graph">
           {/* The toolbar, year and legend sit above and below the map, never on its nodes. */}
@@ -197,11 +210,19 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
           </div>
           {session && <Legend session={session} store={store} />}
         </section>
-        <aside aria-label="Panels" ref={panelsRef}>
-          <Tabs<PanelKey> tabs={panels} active={panels.some((p) => p.key === tab) ? tab : "details"} onChange={setTab}>
-            {(key) => panelOf(key).render(panelContext)}
-          </Tabs>
-        </aside>
+        {embed ? (
+          playing && (
+            <aside aria-label="Story" ref={panelsRef}>
+              {panelOf("stories").render(panelContext)}
+            </aside>
+          )
+        ) : (
+          <aside aria-label="Panels" ref={panelsRef}>
+            <Tabs<PanelKey> tabs={panels} active={panels.some((p) => p.key === tab) ? tab : "details"} onChange={setTab}>
+              {(key) => panelOf(key).render(panelContext)}
+            </Tabs>
+          </aside>
+        )}
       </main>
       {adding !== null && (
         <AddNodeDialog

@@ -3,11 +3,16 @@ import { useRef, useState } from "react";
 
 import { downloadText } from "../bindings/download";
 import type { Session } from "../bindings/session";
+import { EMBED_SIZES, embedCode } from "./embed";
 
 export function ShareMenu({ session }: { session: Session }) {
   const [message, setMessage] = useState("");
   const [copied, setCopied] = useState(false);
   const menu = useRef<HTMLDetailsElement>(null);
+  const embedMenu = useRef<HTMLDetailsElement>(null);
+  const [size, setSize] = useState(1);
+  // Read when the menu opens, so the code holds the view as it is then.
+  const [code, setCode] = useState("");
   // Runs an export and folds the menu away again.
   const run = (action: () => void | Promise<void>) => () => {
     if (menu.current) menu.current.open = false;
@@ -57,6 +62,54 @@ export function ShareMenu({ session }: { session: Session }) {
           </button>
           <button type="button" onClick={run(() => downloadText("coalition-atlas-edges.csv", session.exportEdgesCSV(), "text/csv"))}>
             CSV of visible relationships
+          </button>
+        </div>
+      </details>
+      <details
+        className="menu"
+        ref={embedMenu}
+        onToggle={() => {
+          if (embedMenu.current?.open) setCode(embedCode(EMBED_SIZES[size]));
+        }}
+        onKeyDown={(e) => {
+          if (e.key !== "Escape" || !embedMenu.current?.open) return;
+          embedMenu.current.open = false;
+          embedMenu.current.querySelector("summary")?.focus();
+        }}
+      >
+        <summary>Embed</summary>
+        <div className="menu-items embed-code">
+          <label>
+            Size{" "}
+            <select
+              value={size}
+              onChange={(e) => {
+                const next = Number(e.target.value);
+                setSize(next);
+                setCode(embedCode(EMBED_SIZES[next]));
+              }}
+            >
+              {EMBED_SIZES.map((s, k) => (
+                <option key={s.label} value={k}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Code to paste into your page (this view, on any site)
+            <textarea readOnly rows={4} value={code} onFocus={(e) => e.currentTarget.select()} />
+          </label>
+          <button
+            type="button"
+            onClick={() =>
+              void navigator.clipboard.writeText(code).then(
+                () => say("Embed code copied."),
+                () => say("Select the code and copy it."),
+              )
+            }
+          >
+            Copy code
           </button>
         </div>
       </details>
