@@ -82,13 +82,17 @@ async function allOnScreen(page: Page, ids: string[]): Promise<boolean> {
   return true;
 }
 
-/** Resolves once the camera has stopped moving (two animation frames apart, the same state). */
+/**
+ * Resolves true once the camera has stopped moving: the same state 600 ms apart. Two frames apart are
+ * not enough since the map shares its pane with the legend strip: the step's framing can pause and
+ * then go on (seen in the exercise tests, where a click landed where a node had been).
+ */
 const cameraSettled = (page: Page) =>
   page.evaluate(
     () =>
       new Promise<boolean>((done) => {
         const a = JSON.stringify(window.__atlas!.camera());
-        requestAnimationFrame(() => requestAnimationFrame(() => done(JSON.stringify(window.__atlas!.camera()) === a)));
+        setTimeout(() => requestAnimationFrame(() => done(JSON.stringify(window.__atlas!.camera()) === a)), 600);
       }),
   );
 
