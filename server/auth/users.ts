@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 
 import { isRole, ROLES, type Role } from "../../core/access.js";
 import type { Database } from "../db/database.js";
+import { apiError } from "../graphql/errors.js";
 import { QUERIES } from "../db/registry.js";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./passwords.js";
 import type { UserRow } from "./types.js";
@@ -19,6 +20,16 @@ export class AccountError extends Error {
   ) {
     super(message);
     this.name = "AccountError";
+  }
+}
+
+/** Runs account work for a resolver: an AccountError becomes the API error it maps to, naming its field. */
+export async function asApiErrors<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AccountError) throw apiError(error.code, error.message, error.field ? { field: error.field } : {});
+    throw error;
   }
 }
 

@@ -1,12 +1,12 @@
 /** Accounts: me, users, sign-in and sign-out, API tokens (server/auth does the work). */
 import { createApiToken, listApiTokens, revokeApiToken } from "../../auth/api-tokens.js";
 import { signIn, signOut } from "../../auth/sessions.js";
-import { AccountError, normalizeUsername } from "../../auth/users.js";
+import { asApiErrors, normalizeUsername } from "../../auth/users.js";
 import { requireRole } from "../../auth/viewer.js";
 import type { Database } from "../../db/database.js";
 import { QUERIES } from "../../db/registry.js";
 import type { Context } from "../context.js";
-import { apiError, idArg } from "../errors.js";
+import { idArg } from "../errors.js";
 import type {
   MutationCreateApiTokenArgs,
   MutationRevokeApiTokenArgs,
@@ -14,16 +14,6 @@ import type {
   QueryApiTokensArgs,
   Resolvers,
 } from "../generated/resolvers.js";
-
-/** Account refusals as API errors (their code, naming the field). */
-async function asApiErrors<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AccountError) throw apiError(error.code, error.message, error.field ? { field: error.field } : {});
-    throw error;
-  }
-}
 
 async function userById(db: Database, id: string) {
   const [user] = await db.read(QUERIES.userById, { id });
