@@ -106,14 +106,32 @@ export async function openExplorer(e2e: E2E, options: OpenOptions = {}): Promise
   return { page, errors };
 }
 
-/** Runs one GraphQL operation against the test server (what the page's API answers). */
-export async function api<T>(e2e: E2E, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(`${e2e.baseUrl}/graphql`, {
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
+/**
+ * Runs one GraphQL operation against the test server (what the page's API answers): anonymously, or
+ * as a user signed in through the app's own sign-in (session cookie).
+ */
+export async function api<T>(
+  e2e: E2E,
+  query: string,
+  variables: Record<string, unknown> = {},
+  as?: { username: string; password: string },
+): Promise<T> {
+  const post = (body: object, cookie?: string) =>
+    fetch(`${e2e.baseUrl}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", ...(cookie ? { cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+  let cookie: string | undefined;
+  if (as) {
+    const signedIn = await post({
+      query: "mutation ($u: String!, $p: String!) { signIn(username: $u, password: $p) { id } }",
+      variables: { u: as.username, p: as.password },
+    });
+    cookie = signedIn.headers.getSetCookie()[0]?.split(";")[0];
+    if (!cookie) throw new Error(`Sign-in as ${as.username} failed (${signedIn.status})`);
+  }
+  const body = (await (await post({ query, variables }, cookie)).json()) as { data?: T; errors?: { message: string }[] };
   if (body.errors?.length || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
   return body.data;
 }

@@ -8,7 +8,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { axeViolations, blocking, type E2E, openExplorer, screenshot, startE2E } from "./_browser.js";
+import { api, axeViolations, blocking, type E2E, openExplorer, screenshot, startE2E } from "./_browser.js";
 import { fetchNetwork } from "./_data.js";
 import { createUser, removeTestUsers, type TestUser } from "../integration/_auth.js";
 import { data } from "../integration/_data.js";
@@ -71,22 +71,8 @@ const UPDATE_NODE = `mutation ($input: UpdateNodeInput!) { updateNode(input: $in
 const UPDATE_TIE = `mutation ($input: UpdateRelationshipInput!) { updateRelationship(input: $input) { status } }`;
 const VERSIONS = `query ($id: ID!) { node(id: $id) { version relationships { id version } } }`;
 
-async function apiAs<T>(user: TestUser, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const post = (body: object, cookie?: string) =>
-    fetch(`${e2e.baseUrl}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json", ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify(body),
-    });
-  const signedIn = await post({
-    query: "mutation ($u: String!, $p: String!) { signIn(username: $u, password: $p) { id } }",
-    variables: { u: user.username, p: user.password },
-  });
-  const cookie = signedIn.headers.getSetCookie()[0].split(";")[0];
-  const body = (await (await post({ query, variables }, cookie)).json()) as { data?: T; errors?: unknown[] };
-  if (body.errors || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
+/** GraphQL as a user (signed in through the app). */
+const apiAs = <T>(user: TestUser, query: string, variables: Record<string, unknown> = {}) => api<T>(e2e, query, variables, user);
 
 async function versions(id: string): Promise<{ version: number; relationships: { id: string; version: number }[] }> {
   return (await apiAs<{ node: { version: number; relationships: { id: string; version: number }[] } }>(editor, VERSIONS, { id })).node;

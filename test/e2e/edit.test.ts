@@ -8,7 +8,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { axeViolations, blocking, type E2E, openExplorer, screenshot, startE2E } from "./_browser.js";
+import { api, axeViolations, blocking, type E2E, openExplorer, screenshot, startE2E } from "./_browser.js";
 import { fetchNetwork } from "./_data.js";
 import { createUser, removeTestUsers, type TestUser } from "../integration/_auth.js";
 import { resetAtlas } from "../integration/_write.js";
@@ -65,23 +65,8 @@ async function signOut(page: Page): Promise<void> {
 const onMap = (page: Page, id: string) =>
   page.evaluate((node) => window.__atlas?.position(node) !== null && window.__atlas !== undefined, id);
 
-/** GraphQL as a user, through the app's own sign-in (session cookie). */
-async function apiAs<T>(user: TestUser, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const post = (body: object, cookie?: string) =>
-    fetch(`${e2e.baseUrl}/graphql`, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json", ...(cookie ? { cookie } : {}) },
-      body: JSON.stringify(body),
-    });
-  const signedIn = await post({
-    query: "mutation ($u: String!, $p: String!) { signIn(username: $u, password: $p) { id } }",
-    variables: { u: user.username, p: user.password },
-  });
-  const cookie = signedIn.headers.getSetCookie()[0].split(";")[0];
-  const body = (await (await post({ query, variables }, cookie)).json()) as { data?: T; errors?: unknown[] };
-  if (body.errors || !body.data) throw new Error(`GraphQL failed: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
+/** GraphQL as a user (signed in through the app). */
+const apiAs = <T>(user: TestUser, query: string, variables: Record<string, unknown> = {}) => api<T>(e2e, query, variables, user);
 
 const serious = async (page: Page) =>
   blocking(await axeViolations(page)).map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(" "))}`);
