@@ -3,8 +3,7 @@
  * leaving them) indexed for the analyses in this folder. A relationship whose other end is not among
  * the nodes has that end at -1: the filter hid it, so no analysis may count it. Pure.
  */
-import { relationshipId } from "../import/validate.js";
-import type { SubgraphColumns } from "../read/columns.js";
+import { edgeIdOf, type SubgraphColumns } from "../read/columns.js";
 
 export interface ColumnGraph {
   columns: SubgraphColumns;
@@ -42,7 +41,7 @@ export function nodeLabel(graph: ColumnGraph, i: number): string {
 /** The stored id of relationship j (`type:source:target[:role]`, as the loader writes it). */
 export function edgeId(graph: ColumnGraph, j: number): string {
   const e = graph.columns.edges;
-  return relationshipId({ type: e.type[j], source: e.source[j], target: e.target[j], role: e.role[j] ?? undefined });
+  return e.id?.[j] ?? edgeIdOf(e.type[j], e.source[j], e.target[j], e.role[j]);
 }
 
 /** Node positions ordered by id, for results that must not depend on the order the database returned. */

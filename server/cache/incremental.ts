@@ -9,7 +9,7 @@
  * answers undefined, and the caller lets the next read rebuild.
  */
 import type { Visibility } from "../../core/access.js";
-import { EDGE_COLUMN_FIELDS, LEAN_NODE_FIELDS, type SubgraphColumns } from "../read/columns.js";
+import { EDGE_COLUMN_FIELDS, edgeIdOf, LEAN_NODE_FIELDS, type SubgraphColumns } from "../read/columns.js";
 
 type Props = Record<string, unknown>;
 
@@ -127,6 +127,9 @@ export function applyToColumns(
     if (keptAfter) {
       if (at < 0) at = next.edges.type.length;
       for (const field of EDGE_COLUMN_FIELDS) edges[field][at] = edgeValue(keptAfter, field);
+      // The ids built for the earlier columns come along (copied and cut like every column).
+      if (next.edges.id)
+        next.edges.id[at] = edgeIdOf(keptAfter.type!, keptAfter.source!, keptAfter.target!, keptAfter.props.role as string | null);
     } else if (at >= 0) dropEdges.push(at);
   }
 

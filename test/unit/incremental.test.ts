@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 
 import { applyToColumns, carryLayout, type RecordDelta, type RecordState } from "../../server/cache/incremental.js";
-import { EMPTY_COLUMNS, type SubgraphColumns } from "../../server/read/columns.js";
+import { edgeIdsOfColumns, EMPTY_COLUMNS, type SubgraphColumns } from "../../server/read/columns.js";
 import { noticeFor } from "../../server/write/feed.js";
 
 const node = (id: string, visibility?: string, name = id): RecordState => ({
@@ -68,6 +68,17 @@ describe("applyToColumns", () => {
     expect(hidden.edges.source).toEqual([]);
     // Its ties are in Neo4j, not in the change: only a rebuild can read them.
     expect(applyToColumns(hidden, [delta(node("a", "MEMBERS"), node("a"))], PUBLIC)).toBeUndefined();
+  });
+
+  it("carries the edge ids built for the earlier columns, equal to ids built afresh", () => {
+    const before = columnsOf([node("a"), node("b"), node("c")], [tie("a", "b"), tie("b", "c")]);
+    expect(edgeIdsOfColumns(before.edges)).toEqual(["member_of:a:b:member", "member_of:b:c:member"]);
+    const next = applyToColumns(before, [delta(tie("a", "b"), null), delta(null, tie("c", "a")), delta(node("b"), null)], PUBLIC)!;
+    expect(next.edges.id).toBeDefined();
+    const carried = [...next.edges.id!];
+    expect(carried).toEqual(["member_of:c:a:member"]);
+    delete next.edges.id;
+    expect(edgeIdsOfColumns(next.edges)).toEqual(carried);
   });
 
   it("gives up when the cache lacks a record it should hold", () => {
