@@ -66,6 +66,10 @@ describe("embed", () => {
     await frame.waitForFunction(() => performance.getEntriesByName("atlas:first-frame").length > 0, null, { timeout: 20_000 });
     const player = frame.getByRole("article", { name: "Story player" });
     await expect.poll(() => player.getByRole("heading", { level: 3 }).textContent()).toBe(story.steps[0].title);
+    // A 720 × 480 frame keeps the story beside the map, not the phone page's column (a 200-px map).
+    const map = (await frame.getByTestId("graph-canvas").boundingBox())!;
+    expect(map.height).toBeGreaterThan(480 * 0.6);
+    expect((await player.boundingBox())!.y).toBeLessThan(480);
     // Map, legend and story; no search, panels, import or sign-in.
     expect(await frame.getByTestId("graph-canvas").count()).toBe(1);
     expect(await frame.locator("details.legend").count()).toBe(1);
