@@ -13,6 +13,7 @@ import { inject } from "vitest";
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import { connectTestDb } from "../_helpers.js";
+import { LABEL_FONT, LABEL_SIZE, LABEL_WEIGHT } from "../../web/src/render/label-style.js";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./_chromium.js";
 
 export const SCREENSHOT_DIR = resolve("test-results/screenshots");
@@ -180,4 +181,38 @@ export async function pickFromSearch(page: Page, label: string, text: string, op
 /** Runs `fn(window.__atlas)` in the page (fn must not close over test variables). */
 export function inspect<T>(page: Page, fn: (atlas: NonNullable<Window["__atlas"]>) => T): Promise<T> {
   return page.evaluate(`(${fn.toString()})(window.__atlas)`) as Promise<T>;
+}
+
+/**
+ * The screen boxes of the labels drawn (display label forced and not empty), as Sigma draws them: to
+ * the right of the node, vertically centred, in the renderer's label font.
+ */
+export async function labelBoxes(page: Page): Promise<{ id: string; box: [number, number, number, number] }[]> {
+  return page.evaluate(
+    ({ font }) => {
+      const context = document.createElement("canvas").getContext("2d")!;
+      context.font = font;
+      const atlas = window.__atlas!;
+      return atlas.visibleNodes().flatMap((id) => {
+        const display = atlas.display(id) as { forceLabel?: boolean; label?: string; hidden?: boolean } | null;
+        const at = atlas.viewport(id);
+        if (!display?.forceLabel || !display.label || display.hidden || !at) return [];
+        const left = at.x + at.radius + 3;
+        const box: [number, number, number, number] = [left, at.y - 6, left + context.measureText(display.label).width, at.y + 6];
+        return [{ id, box }];
+      });
+    },
+    { font: `${LABEL_WEIGHT} ${LABEL_SIZE}px ${LABEL_FONT}` },
+  );
+}
+
+/** Pairs of drawn labels that overlap. */
+export function overlapping(labels: { id: string; box: [number, number, number, number] }[]): string[] {
+  const out: string[] = [];
+  labels.forEach((a, i) =>
+    labels.slice(i + 1).forEach((b) => {
+      if (a.box[0] < b.box[2] && b.box[0] < a.box[2] && a.box[1] < b.box[3] && b.box[1] < a.box[3]) out.push(`${a.id} × ${b.id}`);
+    }),
+  );
+  return out;
 }

@@ -2,7 +2,18 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { api, type E2E, inspect, openExplorer, openTab, pickFromSearch, screenshot, startE2E } from "./_browser.js";
+import {
+  api,
+  type E2E,
+  inspect,
+  labelBoxes,
+  openExplorer,
+  openTab,
+  overlapping,
+  pickFromSearch,
+  screenshot,
+  startE2E,
+} from "./_browser.js";
 import { FOCAL_IDS } from "./_data.js";
 
 let e2e: E2E;
@@ -54,12 +65,14 @@ describe("path finder", () => {
     const text = (await first.textContent())!;
     for (const node of paths[0].nodes) expect(text).toContain(node.acronym ?? node.name);
     expect(text).toContain(paths[0].edges[0].citations[0].evidence);
-    // Highlighted: the chain's nodes shown with labels, everything else dimmed.
+    // Highlighted: the chain's nodes shown, labelled where their labels fit, everything else dimmed.
     for (const node of paths[0].nodes) {
       await expect
         .poll(() => page.evaluate((id) => window.__atlas!.display(id), node.id))
-        .toMatchObject({ hidden: false, forceLabel: true });
+        .toMatchObject({ hidden: false, highlighted: true });
     }
+    await expect.poll(async () => (await labelBoxes(page)).length).toBeGreaterThan(0);
+    expect(overlapping(await labelBoxes(page))).toEqual([]);
     const outside = (await inspect(page, (a) => a.visibleNodes())).find((id) => !paths[0].nodes.some((n) => n.id === id))!;
     expect((await page.evaluate((id) => window.__atlas!.display(id), outside))!.label).toBe("");
     await screenshot(page, "20-path-finder");
@@ -164,8 +177,10 @@ describe("ally finder", () => {
     for (const id of [chosen!.id, ally.node.id, ...ally.shared.map((s) => s.id)]) {
       await expect
         .poll(() => page.evaluate((node) => window.__atlas!.display(node), id))
-        .toMatchObject({ hidden: false, forceLabel: true });
+        .toMatchObject({ hidden: false, highlighted: true });
     }
+    await expect.poll(async () => (await labelBoxes(page)).length).toBeGreaterThan(0);
+    expect(overlapping(await labelBoxes(page))).toEqual([]);
     await screenshot(page, "21-ally-finder");
     expect(errors).toEqual([]);
   });

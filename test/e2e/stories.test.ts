@@ -18,7 +18,18 @@ import type { AtlasDataset, CompactNetwork } from "../../web/src/graph/types.js"
 import { computeView } from "../../web/src/graph/view.js";
 import { EMPHASIS_EDGE } from "../../web/src/render/reducers.js";
 import { stepView } from "../../web/src/stories/story.js";
-import { axeViolations, blocking, type E2E, inspect, openExplorer, pickFromSearch, screenshot, startE2E } from "./_browser.js";
+import {
+  axeViolations,
+  blocking,
+  type E2E,
+  inspect,
+  labelBoxes,
+  openExplorer,
+  overlapping,
+  pickFromSearch,
+  screenshot,
+  startE2E,
+} from "./_browser.js";
 import { FOCAL_IDS, fetchNetwork } from "./_data.js";
 
 type Step = StoryRecord["steps"][number];
@@ -449,6 +460,33 @@ describe("stories: on a phone", () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+});
+
+describe("stories: labels in framed steps (issue 15, fix 7)", () => {
+  for (const [width, height] of [
+    [1280, 800],
+    [390, 844],
+  ] as const) {
+    it(`should draw no label over another in any step of the bundled stories at ${width} px`, async () => {
+      const { page, errors } = await openExplorer(e2e, { query: `?story=${stories[0].id}&step=1`, width, height });
+      const player = page.getByRole("article", { name: "Story player" });
+      for (const story of stories) {
+        await page.goto(`${e2e.baseUrl}/?story=${story.id}&step=1`);
+        for (let index = 0; index < story.steps.length; index++) {
+          if (index > 0) await player.getByRole("button", { name: "Next →" }).click();
+          await expect.poll(() => player.getByRole("heading", { level: 3 }).textContent()).toBe(story.steps[index].title);
+          await expect.poll(() => cameraSettled(page)).toBe(true);
+          // Labels are re-picked 300 ms after the camera stops.
+          await page.waitForTimeout(400);
+          const labels = await labelBoxes(page);
+          expect(labels.length, `${story.id} step ${index + 1}: some label drawn`).toBeGreaterThan(0);
+          expect(overlapping(labels), `${story.id} step ${index + 1}`).toEqual([]);
+        }
+      }
+      expect(errors).toEqual([]);
+      await page.context().close();
+    }, 300_000);
+  }
 });
 
 describe("stories: Play on a phone", () => {

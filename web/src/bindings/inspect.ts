@@ -11,7 +11,7 @@ export interface AtlasInspector {
   /** What the renderer draws for a tie after reducers (colour, size, hidden …). */
   edgeDisplay(id: string): Record<string, unknown> | null;
   /** A node's position on screen, in CSS pixels from the canvas's top-left corner. */
-  viewport(id: string): { x: number; y: number } | null;
+  viewport(id: string): { x: number; y: number; radius: number } | null;
   /** Graph-space position (the layout's coordinates). */
   position(id: string): { x: number; y: number } | null;
   visibleNodes(): string[];

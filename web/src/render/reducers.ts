@@ -25,7 +25,7 @@ export interface EmphasisInput {
 }
 
 export interface PreparedEmphasis extends EmphasisInput {
-  /** Labels that fit without overlapping (render/labels.ts), drawn when nothing is emphasised. */
+  /** Labels that fit without overlapping (render/labels.ts): among the emphasised nodes when a chain is shown. */
   labelled: Set<string>;
   /** Hover wins over selection; the focus node and its visible neighbours. */
   focusId: string | null;
@@ -77,7 +77,7 @@ export function nodeReducerFor(state: () => PreparedEmphasis) {
     if (s.chainNodes) {
       // A path or allies show through the filters; a story step's nodes keep the step's view.
       if (s.chainNodes.has(node))
-        return { ...res, hidden: s.emphasis.type === "story" ? data.hidden : false, forceLabel: true, zIndex: 2, highlighted: true };
+        return { ...res, hidden: s.emphasis.type === "story" ? data.hidden : false, zIndex: 2, highlighted: true };
       // A greyed node keeps its name under the pointer: Sigma draws a hover box whatever the label, empty or not.
       const label = node === s.hoveredId ? data.label : "";
       return { ...res, color: DIMMED_NODE, borderColor: DIMMED_NODE, label, forceLabel: false, zIndex: 0 };

@@ -10,7 +10,8 @@ import { animateNodes } from "sigma/utils";
 import type { AtlasEdgeAttributes, AtlasGraph, AtlasNodeAttributes } from "../graph/types";
 import { type LabelCandidate, pickLabels } from "./labels";
 import { edgeReducerFor, type EmphasisInput, nodeReducerFor, prepareEmphasis, type PreparedEmphasis } from "./reducers";
-import { LABEL_FONT, LABEL_SIZE, LABEL_WEIGHT, sigmaSettings } from "./settings";
+import { LABEL_FONT, LABEL_SIZE, LABEL_WEIGHT } from "./label-style";
+import { sigmaSettings } from "./settings";
 
 export interface RendererCallbacks {
   onClickNode(id: string): void;
@@ -48,7 +49,8 @@ export interface Renderer {
   /** What is drawn for a node (after reducers), for inspection. */
   displayData(id: string): Record<string, unknown> | null;
   edgeDisplayData(id: string): Record<string, unknown> | null;
-  viewportPosition(id: string): { x: number; y: number } | null;
+  /** Where a node is drawn on the canvas (CSS pixels), and its radius there. */
+  viewportPosition(id: string): { x: number; y: number; radius: number } | null;
   /** Resolves after the first visible frame. */
   firstFrame: Promise<void>;
   /** Shows a renderer created hidden; its first visible frame is the first frame. */
@@ -158,10 +160,13 @@ export function createRenderer(
   const updateLabels = () => {
     const { width, height } = renderer.getDimensions();
     const candidates: LabelCandidate[] = [];
+    // With a story step, path or answer emphasised, only its nodes are labelled (the others are
+    // greyed and nameless), and they too only where their labels fit.
+    const chain = emphasis.chainNodes;
     graph.forEachNode((id, attr) => {
-      if (attr.hidden) return;
+      if (chain ? !chain.has(id) : attr.hidden) return;
       const display = renderer.getNodeDisplayData(id);
-      if (!display) return;
+      if (!display || display.hidden) return;
       const p = renderer.framedGraphToViewport(display);
       candidates.push({
         id,
@@ -247,8 +252,11 @@ export function createRenderer(
         input.emphasis === emphasis.emphasis &&
         input.bridges === emphasis.bridges;
       if (same) return;
+      const chainChanged = input.emphasis !== emphasis.emphasis;
       emphasis = prepareEmphasis(graph, input, labelled);
       repaint(false);
+      // The labels that fit among the newly emphasised nodes now, not after the next camera move.
+      if (chainChanged) updateLabels();
     },
     refresh(structural) {
       // Visibility changed, so the focus set (visible neighbours) may have too.
@@ -360,7 +368,7 @@ export function createRenderer(
     },
     viewportPosition(id) {
       const data = renderer.getNodeDisplayData(id);
-      return data ? renderer.framedGraphToViewport(data) : null;
+      return data ? { ...renderer.framedGraphToViewport(data), radius: renderer.scaleSize(data.size) } : null;
     },
     reveal() {
       if (visible) return;

@@ -4,10 +4,7 @@ import { NodeCircleProgram } from "sigma/rendering";
 import type { Settings } from "sigma/settings";
 
 import type { AtlasEdgeAttributes, AtlasNodeAttributes } from "../graph/types";
-
-export const LABEL_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-export const LABEL_SIZE = 12;
-export const LABEL_WEIGHT = "500";
+import { LABEL_FONT, LABEL_SIZE, LABEL_WEIGHT } from "./label-style";
 
 /** Above this many ties, edges are drawn as plain lines (arrows cost twice the vertices). */
 export const ARROW_EDGE_LIMIT = 5000;
