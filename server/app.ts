@@ -24,7 +24,8 @@ import { apiError, ERROR_CODES } from "./graphql/errors.js";
 import { queryLimitPlugins, requestError, useParserLimits, useRequestErrorCodes } from "./graphql/limits.js";
 import { levelContext, refreshLevel, warmLevel } from "./graphql/refresh.js";
 import { resolvers } from "./graphql/resolvers/index.js";
-import { BodyTooLargeError, readLimitedBody, refuseTooLarge } from "./http/body-limit.js";
+import { BodyTooLargeError, formatLimit, readLimitedBody, refuseTooLarge } from "./http/body-limit.js";
+import { hasCredentials, IMPORT_PATH, isImportPath, refuseNonImport } from "./imports/upload.js";
 import { compress } from "./http/compression.js";
 import { corsOptions, isOriginAllowed, refuseOrigin } from "./http/cors.js";
 import { useCsrfPrevention } from "./http/csrf.js";
@@ -101,6 +102,7 @@ function maskError(error: unknown): Error {
 const WARM_QUERY = `{ networkCompact { ids layout } grouped: networkCompact(groupBy: MEMBERSHIP) { ids } network { nodes { id } } }`;
 
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
+export const DEFAULT_IMPORT_LIMIT_BYTES = 50 * 1024 * 1024;
 
 export interface AppOptions {
   webDir?: string;
@@ -110,6 +112,8 @@ export interface AppOptions {
   cache?: Partial<CacheOptions>;
   /** Largest /graphql request body in bytes (`ATLAS_BODY_LIMIT_KB`). */
   bodyLimitBytes?: number;
+  /** Largest request body of the import route, POST /graphql/import (`ATLAS_IMPORT_LIMIT_MB`). */
+  importLimitBytes?: number;
   /** Foreign origins allowed to call /graphql (`ATLAS_CORS_ORIGINS`); same-origin is always allowed. */
   corsOrigins?: readonly string[];
   /** ATLAS_PUBLIC, session lifetime, proxy trust and sign-in limits (server/auth/request.ts). */
@@ -127,6 +131,9 @@ export function createApp(db: Database, options: AppOptions = {}): App {
   });
   const corsOrigins = options.corsOrigins ?? [];
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+  const importLimit = options.importLimitBytes ?? DEFAULT_IMPORT_LIMIT_BYTES;
+  const tooLarge = `The request body is larger than the limit of ${formatLimit(bodyLimit)}. A file to import goes to ${IMPORT_PATH}, which takes up to ${formatLimit(importLimit)}.`;
+  const importTooLarge = `The file is too large to import: the request may be at most ${formatLimit(importLimit)} (ATLAS_IMPORT_LIMIT_MB).`;
   const graphiql = graphiqlPage("Coalition Atlas GraphQL");
   const authPolicy = createAuthPolicy(options.auth);
   const yoga = createYoga<ServerContext, Context>({
@@ -195,13 +202,28 @@ export function createApp(db: Database, options: AppOptions = {}): App {
     }
   };
 
-  const graphqlRoute = (req: IncomingMessage, res: ServerResponse) => {
+  const refuse = (res: ServerResponse, status: number, message: string, code: string) => {
+    res.writeHead(status, { "content-type": "application/json; charset=utf-8", connection: "close" });
+    res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+  };
+
+  const graphqlRoute = (req: IncomingMessage, res: ServerResponse, importing = false) => {
     if (!isOriginAllowed(req, corsOrigins)) return refuseOrigin(res);
     // The JSON answers carry GraphiQL's policy too; it is harmless on them.
     setHtmlSecurityHeaders(res, graphiqlCsp);
+    if (importing) {
+      if (req.method !== "POST") return refuse(res, 405, `${IMPORT_PATH} takes POST only.`, "BAD_REQUEST");
+      if (!hasCredentials(req.headers)) return refuse(res, 401, "Sign in to import a file.", "UNAUTHENTICATED");
+    }
     if (req.method !== "POST") return void yoga(req, res);
-    readLimitedBody(req, bodyLimit).then(
+    readLimitedBody(req, importing ? importLimit : bodyLimit, importing ? importTooLarge : tooLarge).then(
       (body) => {
+        if (importing) {
+          const refusal = refuseNonImport(body);
+          if (refusal) return refuse(res, 400, refusal, "BAD_REQUEST");
+          // Yoga answers at its one endpoint; the route has done its part (limit and operation check).
+          req.url = "/graphql" + (req.url?.includes("?") ? req.url.slice(req.url.indexOf("?")) : "");
+        }
         // Yoga's node adapter reads a buffer left here instead of the (now consumed) stream.
         if (body.length > 0) (req as IncomingMessage & { body?: Buffer }).body = body;
         void yoga(req, res);
@@ -215,6 +237,7 @@ export function createApp(db: Database, options: AppOptions = {}): App {
 
   const route = (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? "/").split("?")[0];
+    if (isImportPath(path)) return graphqlRoute(req, res, true);
     if (path === "/graphql" || path.startsWith("/graphql/")) return graphqlRoute(req, res);
     if (path === "/healthz" && (req.method === "GET" || req.method === "HEAD")) return void health(res);
     if (serveWeb) {

@@ -33,6 +33,8 @@ const envSchema = z.object({
   ATLAS_DATA_DIR: z.string().min(1).default(".data"),
   ATLAS_CACHE_MB: z.coerce.number().int().min(0).default(512),
   ATLAS_BODY_LIMIT_KB: z.coerce.number().int().min(1).default(1024),
+  /** Largest request of the import route (POST /graphql/import): a user's file, base64 for XLSX. */
+  ATLAS_IMPORT_LIMIT_MB: z.coerce.number().int().min(1).default(50),
   /** Comma-separated origins (scheme://host[:port]) allowed to call /graphql from other sites. */
   ATLAS_CORS_ORIGINS: z
     .string()
@@ -84,6 +86,8 @@ export interface Config {
   http: {
     /** Largest /graphql request body. */
     bodyLimitBytes: number;
+    /** Largest request of the import route, POST /graphql/import. */
+    importLimitBytes: number;
     /** Foreign origins allowed to call /graphql; same-origin is always allowed. */
     corsOrigins: string[];
     /** How long SIGTERM waits for requests in flight before cutting them. */
@@ -124,6 +128,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cacheMb: e.ATLAS_CACHE_MB,
     http: {
       bodyLimitBytes: e.ATLAS_BODY_LIMIT_KB * 1024,
+      importLimitBytes: e.ATLAS_IMPORT_LIMIT_MB * 1024 * 1024,
       corsOrigins: e.ATLAS_CORS_ORIGINS,
       shutdownTimeoutMs: e.ATLAS_SHUTDOWN_TIMEOUT_S * 1000,
     },

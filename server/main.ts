@@ -16,6 +16,7 @@ try {
   const app = createApp(database.db, {
     cache: { budgetMb: config.cacheMb },
     bodyLimitBytes: config.http.bodyLimitBytes,
+    importLimitBytes: config.http.importLimitBytes,
     corsOrigins: config.http.corsOrigins,
     auth: config.auth,
   });

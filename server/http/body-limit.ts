@@ -7,15 +7,26 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 
 export class BodyTooLargeError extends Error {
-  constructor(readonly limit: number) {
-    super(`The request body is larger than the limit of ${limit} bytes.`);
+  constructor(
+    readonly limit: number,
+    message = `The request body is larger than the limit of ${limit} bytes.`,
+  ) {
+    super(message);
   }
 }
 
+/** "1 MB", "50 MB", "64 KB": a limit as people read it (binary units, as the env variables count). */
+export function formatLimit(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  if (mb >= 1 && Number.isInteger(mb)) return `${mb} MB`;
+  const kb = bytes / 1024;
+  return Number.isInteger(kb) ? `${kb} KB` : `${bytes} bytes`;
+}
+
 /** Reads the whole body, or rejects with BodyTooLargeError as soon as it passes `limit` bytes. */
-export function readLimitedBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+export function readLimitedBody(req: IncomingMessage, limit: number, message?: string): Promise<Buffer> {
   const declared = Number(req.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLargeError(limit));
+  if (Number.isFinite(declared) && declared > limit) return Promise.reject(new BodyTooLargeError(limit, message));
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -25,7 +36,7 @@ export function readLimitedBody(req: IncomingMessage, limit: number): Promise<Bu
         cleanup();
         // Stop buffering at once; the refusal closes the connection (see refuseTooLarge).
         req.pause();
-        reject(new BodyTooLargeError(limit));
+        reject(new BodyTooLargeError(limit, message));
         return;
       }
       chunks.push(chunk);

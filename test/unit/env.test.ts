@@ -16,9 +16,19 @@ describe("env", () => {
     });
 
     it("should default the HTTP limits and read the CORS allow-list", () => {
-      expect(readConfig({}).http).toEqual({ bodyLimitBytes: 1024 * 1024, corsOrigins: [], shutdownTimeoutMs: 10_000 });
-      const config = readConfig({ ATLAS_BODY_LIMIT_KB: "64", ATLAS_CORS_ORIGINS: "https://a.example, http://localhost:5173" });
+      expect(readConfig({}).http).toEqual({
+        bodyLimitBytes: 1024 * 1024,
+        importLimitBytes: 50 * 1024 * 1024,
+        corsOrigins: [],
+        shutdownTimeoutMs: 10_000,
+      });
+      const config = readConfig({
+        ATLAS_BODY_LIMIT_KB: "64",
+        ATLAS_IMPORT_LIMIT_MB: "8",
+        ATLAS_CORS_ORIGINS: "https://a.example, http://localhost:5173",
+      });
       expect(config.http.bodyLimitBytes).toBe(64 * 1024);
+      expect(config.http.importLimitBytes).toBe(8 * 1024 * 1024);
       expect(config.http.corsOrigins).toEqual(["https://a.example", "http://localhost:5173"]);
     });
 

@@ -22,15 +22,26 @@ interface GraphQLResponse<T> {
  * Sends a document generated from schema.graphql (see codegen.ts): its result and variables are
  * typed by the schema, so a document that disagrees with it fails the typecheck.
  */
-export async function request<T, V>(document: TypedDocumentString<T, V>, variables: V, signal?: AbortSignal): Promise<T> {
-  return requestText<T>(document.toString(), variables as Record<string, unknown>, signal);
+export async function request<T, V>(
+  document: TypedDocumentString<T, V>,
+  variables: V,
+  signal?: AbortSignal,
+  /** /graphql/import for the import mutations (a larger body limit, see server/imports/upload.ts). */
+  endpoint = "/graphql",
+): Promise<T> {
+  return requestText<T>(document.toString(), variables as Record<string, unknown>, signal, endpoint);
 }
 
 /** A query written as plain text (the boot script's, which must stay a string for index.html). */
-export async function requestText<T>(query: string, variables: Record<string, unknown> = {}, signal?: AbortSignal): Promise<T> {
+export async function requestText<T>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  signal?: AbortSignal,
+  endpoint = "/graphql",
+): Promise<T> {
   let response: Response;
   try {
-    response = await fetch("/graphql", {
+    response = await fetch(endpoint, {
       method: "POST",
       headers: { "content-type": "application/json", accept: "application/json" },
       body: JSON.stringify({ query, variables }),

@@ -20,6 +20,9 @@ import "./import.css";
 
 type Preview = PreviewImportMutation["previewImport"];
 
+/** The import route: files up to ATLAS_IMPORT_LIMIT_MB (the 1 MB of /graphql would refuse most). */
+const IMPORT_ENDPOINT = "/graphql/import";
+
 const FORMATS: ImportFormat[] = ["CSV", "XLSX", "GEXF", "GRAPHML", "JSON"];
 const EXTENSIONS: Record<string, ImportFormat> = { csv: "CSV", tsv: "CSV", xlsx: "XLSX", gexf: "GEXF", graphml: "GRAPHML", json: "JSON" };
 const ELEMENT_FIELDS = [
@@ -81,16 +84,21 @@ export function ImportWizard() {
     try {
       const binary = format === "XLSX";
       const content = binary ? await base64Of(file) : await file.text();
-      const result = await request(PreviewImportDocument, {
-        input: {
-          file: { name: file.name, format, content, encoding: binary ? "BASE64" : "TEXT" },
-          source: sourceTitle && sourceUrl ? { title: sourceTitle, url: sourceUrl } : null,
-          mapping: Object.entries(mapping).map(([key, field]) => {
-            const [sheet, column] = JSON.parse(key) as [string, string];
-            return { sheet, column, field: field || null };
-          }),
+      const result = await request(
+        PreviewImportDocument,
+        {
+          input: {
+            file: { name: file.name, format, content, encoding: binary ? "BASE64" : "TEXT" },
+            source: sourceTitle && sourceUrl ? { title: sourceTitle, url: sourceUrl } : null,
+            mapping: Object.entries(mapping).map(([key, field]) => {
+              const [sheet, column] = JSON.parse(key) as [string, string];
+              return { sheet, column, field: field || null };
+            }),
+          },
         },
-      });
+        undefined,
+        IMPORT_ENDPOINT,
+      );
       setPreview(result.previewImport);
       setDecisions({});
       const p = result.previewImport;
@@ -117,13 +125,18 @@ export function ImportWizard() {
     setBusy(true);
     setError("");
     try {
-      const result = await request(ApplyImportDocument, {
-        input: {
-          previewId: preview.id,
-          skipInvalidRows: true,
-          decisions: Object.entries(decisions).map(([key, d]) => ({ key, action: d.action, id: d.id ?? null })),
+      const result = await request(
+        ApplyImportDocument,
+        {
+          input: {
+            previewId: preview.id,
+            skipInvalidRows: true,
+            decisions: Object.entries(decisions).map(([key, d]) => ({ key, action: d.action, id: d.id ?? null })),
+          },
         },
-      });
+        undefined,
+        IMPORT_ENDPOINT,
+      );
       const outcome = result.applyImport;
       setStatus(
         outcome.status === "APPLIED"
