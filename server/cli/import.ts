@@ -7,7 +7,8 @@
  *
  *   --as USER                 who imports (an account of the atlas); or ATLAS_TOKEN=<API token>
  *   --source TITLE --source-url URL   one source for the whole file (else a source column)
- *   --mapping FILE            JSON: [{ "sheet", "column", "field" }] (field null: ignore the column)
+ *   --mapping FILE            a mapping saved from the import wizard, or JSON [{ "sheet", "column", "field" }]
+ *                             (field null: ignore the column; see core/import-mapping.ts)
  *   --visibility LEVEL        for every new record (PUBLIC, MEMBERS, EDITORS)
  *   --skip-invalid            apply the rows without problems, leave out the others
  *   --skip-ambiguous          leave out rows with several candidates (else the import is refused)
@@ -29,6 +30,7 @@ import { QUERIES } from "../db/registry.js";
 import { applySchema } from "../db/schema.js";
 import { readConfig } from "../env.js";
 import { fail } from "../log.js";
+import { readSavedMapping, SavedMappingError } from "../../core/import-mapping.js";
 import type { ColumnMapping } from "../imports/mapping.js";
 import { applyImport, type ImportPreview, previewImport } from "../imports/preview.js";
 import { formatImportProblem, type ImportFormat } from "../imports/types.js";
@@ -85,19 +87,18 @@ function options() {
 }
 
 function readMapping(path: string): ColumnMapping[] {
-  let value: unknown;
+  let text: string;
   try {
-    value = JSON.parse(readFileSync(path, "utf8"));
+    text = readFileSync(path, "utf8");
   } catch (error) {
     throw new UsageError(`--mapping ${path}: ${(error as Error).message}`);
   }
-  const list = Array.isArray(value) ? value : (value as { mapping?: unknown } | null)?.mapping;
-  if (!Array.isArray(list)) throw new UsageError(`--mapping ${path}: expected a list of { "sheet", "column", "field" }.`);
-  return list.map((m: Partial<ColumnMapping>, i) => {
-    if (typeof m?.sheet !== "string" || typeof m.column !== "string" || !(typeof m.field === "string" || m.field === null))
-      throw new UsageError(`--mapping ${path}: entry ${i + 1} needs "sheet" and "column" (text) and "field" (text or null).`);
-    return { sheet: m.sheet, column: m.column, field: m.field };
-  });
+  try {
+    return readSavedMapping(text).mapping;
+  } catch (error) {
+    if (error instanceof SavedMappingError) throw new UsageError(`--mapping ${path}: ${error.message}.`);
+    throw error;
+  }
 }
 
 /** The account the import is made as: --as USER (whoever runs this reaches the database), or an API token. */

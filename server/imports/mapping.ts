@@ -3,6 +3,7 @@
  * Label/Type/From/To, Gephi's Id/Source/Target, the atlas's own field names) are guessed; the
  * person confirms or changes the guess, and may keep a mapping to reuse it (it is plain JSON).
  */
+import { retargetMapping } from "../../core/import-mapping.js";
 import type { ParsedFile, Sheet, SheetRole } from "./types.js";
 
 /** Fields of an element row, as named in data/ (forumKind/instrumentKind: a forum's or instrument's own kind). */
@@ -174,7 +175,12 @@ export function resolveMapping(
 ): { mapping: ColumnMapping[]; problems: MappingProblem[] } {
   const mapping = guessMapping(parsed);
   const problems: MappingProblem[] = [];
-  for (const choice of chosen ?? []) {
+  // A saved mapping of another one-sheet file (a CSV is named after its file) fits this one.
+  const choices = retargetMapping(
+    chosen ?? [],
+    parsed.sheets.map((s) => s.name),
+  );
+  for (const choice of choices) {
     const sheet = parsed.sheets.find((s) => s.name === choice.sheet);
     if (!sheet) {
       problems.push({

@@ -5,6 +5,7 @@
  * `importRecords` change the app then serves; a contributor's becomes one proposal; a saved mapping
  * file is used; mistakes on the command line are one clear line.
  */
+import { savedMappingJson } from "../../core/import-mapping.js";
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -125,15 +126,16 @@ describe("npm run import", { timeout: 180_000 }, () => {
       "cli-odd-headers.csv",
       "Organisation called,What,Since when,Org type,Sector,Scope\nCli Summit Fishers Cooperative,Organization,2001,Trade union,Labour,Local\n",
     );
+    // Saved by the wizard from last year's file: its sheet is named after that file, and fits this one.
     const mapping = file(
       "mapping.json",
-      JSON.stringify([
-        { sheet: "cli-odd-headers", column: "Organisation called", field: "name" },
-        { sheet: "cli-odd-headers", column: "What", field: "kind" },
-        { sheet: "cli-odd-headers", column: "Since when", field: "founded" },
-        { sheet: "cli-odd-headers", column: "Org type", field: "type" },
-        { sheet: "cli-odd-headers", column: "Sector", field: "sector" },
-        { sheet: "cli-odd-headers", column: "Scope", field: "scope" },
+      savedMappingJson("Odd headers survey", [
+        { sheet: "last-years-survey", column: "Organisation called", field: "name" },
+        { sheet: "last-years-survey", column: "What", field: "kind" },
+        { sheet: "last-years-survey", column: "Since when", field: "founded" },
+        { sheet: "last-years-survey", column: "Org type", field: "type" },
+        { sheet: "last-years-survey", column: "Sector", field: "sector" },
+        { sheet: "last-years-survey", column: "Scope", field: "scope" },
       ]),
     );
     const proposals = await count("MATCH (p:Proposal) RETURN count(p)");
