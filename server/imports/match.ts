@@ -182,7 +182,11 @@ export async function matchAgainstAtlas(
   const results: MatchResult[] = [];
   for (const q of queries) {
     results.push(matchQuery(index, q));
-    if (onProgress && (results.length % 1000 === 0 || results.length === queries.length)) onProgress(results.length, queries.length);
+    if (results.length % 1000 === 0 || results.length === queries.length) {
+      onProgress?.(results.length, queries.length);
+      // Lets other requests in (the wizard's progress polls among them) between thousands of matches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
   return results;
 }

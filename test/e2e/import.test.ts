@@ -3,6 +3,9 @@
  * previews it (mapping, problems, matches), accepts the confident match, applies it, and the atlas
  * holds the new organisation and the matched one's new alias. axe-core finds nothing blocking.
  */
+import { readFile } from "node:fs/promises";
+
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { axeViolations, blocking, type E2E, openExplorer, screenshot, startE2E } from "./_browser.js";
@@ -31,25 +34,29 @@ const CSV = [
   "Broken Row Association,Organization,NGO,Civil society,Local,PH,20x0",
 ].join("\n");
 
+/** Signs in through the page's own API, so the browser holds the session cookie. */
+async function signIn(page: Page) {
+  const signedIn = await page.evaluate(
+    async ([username, password]) => {
+      const response = await fetch("/graphql", {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        body: JSON.stringify({
+          query: "mutation ($u: String!, $p: String!) { signIn(username: $u, password: $p) { id } }",
+          variables: { u: username, p: password },
+        }),
+      });
+      return response.status;
+    },
+    [user.username, user.password],
+  );
+  expect(signedIn).toBe(200);
+}
+
 describe("import wizard", () => {
   it("uploads a CSV, shows the mapping, the problems and the matches, and applies it", async () => {
     const { page, errors } = await openExplorer(e2e);
-    // Sign in through the page's own API, so the browser holds the session cookie.
-    const signedIn = await page.evaluate(
-      async ([username, password]) => {
-        const response = await fetch("/graphql", {
-          method: "POST",
-          headers: { "content-type": "application/json", accept: "application/json" },
-          body: JSON.stringify({
-            query: "mutation ($u: String!, $p: String!) { signIn(username: $u, password: $p) { id } }",
-            variables: { u: username, p: password },
-          }),
-        });
-        return response.status;
-      },
-      [user.username, user.password],
-    );
-    expect(signedIn).toBe(200);
+    await signIn(page);
 
     const summary = page.locator("details.import > summary");
     await summary.focus();
@@ -89,5 +96,56 @@ describe("import wizard", () => {
     expect(records.map((r) => r.get("id"))).toEqual(["amc", "tidepool-migrant-workers-union"]);
     expect(records[0].get("aliases")).toContain("Asian Migrants Centre");
     expect(errors).toEqual([]);
+  }, 120_000);
+
+  it("saves a mapping as a file and reuses it on the next file, whose sheet has another name", async () => {
+    const { page, errors } = await openExplorer(e2e);
+    await signIn(page);
+    await page.locator("details.import > summary").click();
+    const wizard = page.locator(".import-wizard");
+    const odd = (name: string) => ({
+      name,
+      mimeType: "text/csv",
+      buffer: Buffer.from("Organisation called,What,Since when\nSaltmarsh Carers Collective,Organization,2012\n"),
+    });
+    await wizard.getByLabel("File", { exact: true }).setInputFiles(odd("survey-march.csv"));
+    await wizard.getByRole("button", { name: "Preview" }).click();
+    const field = (column: string) => wizard.getByLabel(`Field of column ${column}`);
+    await expect.poll(() => field("Since when").count(), { timeout: 30_000 }).toBe(1);
+    await field("Organisation called").selectOption("name");
+    await field("What").selectOption("kind");
+    await field("Since when").selectOption("founded");
+    await wizard.getByLabel("Mapping name").fill("Saltmarsh survey");
+    const [saved] = await Promise.all([page.waitForEvent("download"), wizard.getByRole("button", { name: "Save mapping" }).click()]);
+    expect(saved.suggestedFilename()).toBe("Saltmarsh survey.mapping.json");
+    const text = await readFile((await saved.path())!, "utf8");
+    const file = JSON.parse(text) as { name: string; mapping: { sheet: string; column: string; field: string | null }[] };
+    expect(file.name).toBe("Saltmarsh survey");
+    expect(file.mapping).toEqual([
+      { sheet: "survey-march", column: "Organisation called", field: "name" },
+      { sheet: "survey-march", column: "What", field: "kind" },
+      { sheet: "survey-march", column: "Since when", field: "founded" },
+    ]);
+
+    // Next month's file: a fresh wizard guesses nothing for these headers; the saved mapping fills them.
+    const next = await openExplorer(e2e);
+    await signIn(next.page);
+    await next.page.locator("details.import > summary").click();
+    const again = next.page.locator(".import-wizard");
+    await again.getByLabel("File", { exact: true }).setInputFiles(odd("survey-april.csv"));
+    await again.getByRole("button", { name: "Preview" }).click();
+    await expect.poll(() => again.getByLabel("Field of column Since when").count(), { timeout: 30_000 }).toBe(1);
+    expect(await again.getByLabel("Field of column Since when").inputValue()).toBe("");
+    await again
+      .getByLabel("Saved mapping")
+      .setInputFiles({ name: "Saltmarsh survey.mapping.json", mimeType: "application/json", buffer: Buffer.from(text) });
+    await expect.poll(() => again.getByLabel("Field of column Since when").inputValue(), { timeout: 30_000 }).toBe("founded");
+    expect(await again.getByLabel("Field of column Organisation called").inputValue()).toBe("name");
+    await expect.poll(() => again.getByRole("status").textContent(), { timeout: 30_000 }).toMatch(/^1 records and 0 ties read;/);
+    // Checked with the saved mapping: the name column is mapped (the file's other gaps are its own).
+    expect((await again.locator(".import-problems").textContent()) ?? "").not.toContain("no column is mapped to 'name'");
+    expect(await again.locator(".import-items tbody tr").first().textContent()).toContain("Saltmarsh Carers Collective");
+    expect(await again.getByLabel("Mapping name").inputValue()).toBe("Saltmarsh survey");
+    expect([...errors, ...next.errors]).toEqual([]);
   }, 120_000);
 });

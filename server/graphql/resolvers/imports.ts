@@ -1,9 +1,17 @@
 /** previewImport, applyImport and exportAtlas: server/imports does the work. */
 import { exportAtlas } from "../../imports/export.js";
 import { applyImport, previewImport } from "../../imports/preview.js";
+import { type ImportProgress, progressOf, reportProgress } from "../../imports/progress.js";
 import type { Context } from "../context.js";
+import { requireRole } from "../../auth/viewer.js";
 import { badInput } from "../errors.js";
-import type { MutationApplyImportArgs, MutationPreviewImportArgs, QueryExportAtlasArgs, Resolvers } from "../generated/resolvers.js";
+import type {
+  MutationApplyImportArgs,
+  MutationPreviewImportArgs,
+  QueryExportAtlasArgs,
+  QueryImportProgressArgs,
+  Resolvers,
+} from "../generated/resolvers.js";
 
 function bytesOf(content: string, encoding: string | null | undefined): Buffer {
   if (encoding !== "BASE64") return Buffer.from(content, "utf8");
@@ -11,21 +19,47 @@ function bytesOf(content: string, encoding: string | null | undefined): Buffer {
   return Buffer.from(content, "base64");
 }
 
+const PROGRESS_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
 export const ImportTypes = {
   Query: {
     exportAtlas: (_: unknown, { format }: QueryExportAtlasArgs, { db, viewer }: Context) => exportAtlas(db, viewer, format),
+    importProgress: (_: unknown, { id }: QueryImportProgressArgs, { viewer }: Context) =>
+      progressOf(id, requireRole(viewer, "contributor").userId),
   },
   Mutation: {
-    previewImport: (_: unknown, { input }: MutationPreviewImportArgs, { db, viewer }: Context) =>
-      previewImport(db, viewer, {
-        file: input.file.name,
-        format: input.file.format,
-        content: bytesOf(input.file.content, input.file.encoding),
-        mapping: input.mapping?.map((m) => ({ sheet: m.sheet, column: m.column, field: m.field ?? null })),
-        source: input.source,
-        visibility: input.visibility,
-        fixes: input.fixes,
-      }),
+    previewImport: async (_: unknown, { input }: MutationPreviewImportArgs, { db, viewer }: Context) => {
+      const progressId = input.progressId ?? null;
+      if (progressId !== null && !PROGRESS_ID.test(progressId))
+        throw badInput("input.progressId", "must be 1 to 64 letters, digits, - or _");
+      const report =
+        progressId === null || !viewer
+          ? undefined
+          : (progress: ImportProgress) => reportProgress(progressId, requireRole(viewer, "contributor").userId, progress);
+      report?.({ step: "READING", done: 0, total: 0 });
+      try {
+        const preview = await previewImport(
+          db,
+          viewer,
+          {
+            file: input.file.name,
+            format: input.file.format,
+            content: bytesOf(input.file.content, input.file.encoding),
+            mapping: input.mapping?.map((m) => ({ sheet: m.sheet, column: m.column, field: m.field ?? null })),
+            source: input.source,
+            visibility: input.visibility,
+            fixes: input.fixes,
+          },
+          report &&
+            ((step, done, total) =>
+              report({ step: step === "parsed" ? "PARSED" : step === "matching" ? "MATCHING" : "DONE", done, total })),
+        );
+        return preview;
+      } catch (error) {
+        report?.({ step: "FAILED", done: 0, total: 0 });
+        throw error;
+      }
+    },
     applyImport: (_: unknown, { input }: MutationApplyImportArgs, { db, viewer }: Context) =>
       applyImport(db, viewer, {
         previewId: input.previewId,

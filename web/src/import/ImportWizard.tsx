@@ -8,9 +8,12 @@
  */
 import { type FormEvent, useRef, useState } from "react";
 
+import { readSavedMapping, retargetMapping, savedMappingJson, type MappingEntry } from "../../../core/import-mapping";
 import { request } from "../api/client";
 import {
   ApplyImportDocument,
+  ImportProgressDocument,
+  type ImportProgressQuery,
   type ImportDecisionAction,
   type ImportFormat,
   PreviewImportDocument,
@@ -54,6 +57,41 @@ async function base64Of(file: File): Promise<string> {
 
 type Decision = { action: ImportDecisionAction; id?: string };
 
+/** The mapping state's key of a column (sheet and column names may hold any character). */
+const keyOf = (sheet: string, column: string) => JSON.stringify([sheet, column]);
+
+function toState(entries: readonly MappingEntry[]): Record<string, string> {
+  return Object.fromEntries(entries.map((m) => [keyOf(m.sheet, m.column), m.field ?? ""]));
+}
+
+type Progress = NonNullable<ImportProgressQuery["importProgress"]>;
+
+/** How often the wizard asks how far a preview is. */
+const PROGRESS_POLL_MS = 400;
+
+/** A progress id: random, from getRandomValues (randomUUID needs a secure context, plain http has none). */
+function newProgressId(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+const STEP_TEXT: Record<Progress["step"], (p: Progress) => string> = {
+  READING: () => "Reading the file…",
+  PARSED: (p) => `Read ${p.total.toLocaleString("en")} rows; checking them…`,
+  MATCHING: (p) => `Matching records: ${p.done.toLocaleString("en")} of ${p.total.toLocaleString("en")}…`,
+  DONE: () => "Preparing the review…",
+  FAILED: () => "The preview failed.",
+};
+
+/** Offers the text as a file download (the saved mapping). */
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
 export function ImportWizard() {
   const menu = useRef<HTMLDetailsElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -61,11 +99,14 @@ export function ImportWizard() {
   const [sourceTitle, setSourceTitle] = useState("");
   const [sourceUrl, setSourceUrl] = useState("");
   const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [mappingName, setMappingName] = useState("");
   const [preview, setPreview] = useState<Preview | null>(null);
   const [decisions, setDecisions] = useState<Record<string, Decision>>({});
   const [status, setStatus] = useState("");
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
+  /** The server's progress of the preview in flight; "apply" while an import is written. */
+  const [progress, setProgress] = useState<Progress | "upload" | "apply" | null>(null);
 
   const pick = (chosen: File | null) => {
     setFile(chosen);
@@ -75,12 +116,24 @@ export function ImportWizard() {
     if (EXTENSIONS[ext]) setFormat(EXTENSIONS[ext]);
   };
 
-  const runPreview = async (event?: FormEvent) => {
+  const runPreview = async (event?: FormEvent, chosen: Record<string, string> = mapping) => {
     event?.preventDefault();
     if (!file) return;
     setBusy(true);
     setError("");
     setStatus("Reading and checking the file…");
+    const progressId = newProgressId();
+    setProgress("upload");
+    // Polls the server's progress while the preview runs; a failed poll just waits for the next.
+    let polling = true;
+    const poll = async () => {
+      while (polling) {
+        await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS));
+        const answer = await request(ImportProgressDocument, { id: progressId }).catch(() => null);
+        if (polling && answer?.importProgress) setProgress(answer.importProgress);
+      }
+    };
+    void poll();
     try {
       const binary = format === "XLSX";
       const content = binary ? await base64Of(file) : await file.text();
@@ -89,8 +142,9 @@ export function ImportWizard() {
         {
           input: {
             file: { name: file.name, format, content, encoding: binary ? "BASE64" : "TEXT" },
+            progressId,
             source: sourceTitle && sourceUrl ? { title: sourceTitle, url: sourceUrl } : null,
-            mapping: Object.entries(mapping).map(([key, field]) => {
+            mapping: Object.entries(chosen).map(([key, field]) => {
               const [sheet, column] = JSON.parse(key) as [string, string];
               return { sheet, column, field: field || null };
             }),
@@ -108,7 +162,43 @@ export function ImportWizard() {
       setError((failure as Error).message);
       setStatus("");
     } finally {
+      polling = false;
+      setProgress(null);
       setBusy(false);
+    }
+  };
+
+  /** The mapping as the table shows it: the preview's, with the person's changes laid over. */
+  const currentMapping = (): MappingEntry[] =>
+    (preview?.mapping ?? []).map((m) => {
+      const chosen = mapping[keyOf(m.sheet, m.column)];
+      return { sheet: m.sheet, column: m.column, field: chosen === undefined ? (m.field ?? null) : chosen || null };
+    });
+
+  const saveMapping = () => {
+    const name = mappingName.trim() || file?.name.replace(/\.[^.]+$/, "") || "mapping";
+    download(`${name.replace(/[^\p{L}\p{N} ._-]+/gu, "-")}.mapping.json`, savedMappingJson(name, currentMapping()));
+    setStatus(`Mapping “${name}” saved as a file: choose it under Saved mapping next time, or pass it to npm run import -- --mapping.`);
+  };
+
+  const loadMapping = async (chosenFile: File | null) => {
+    if (!chosenFile) return;
+    setError("");
+    try {
+      const saved = readSavedMapping(await chosenFile.text());
+      const entries = preview
+        ? retargetMapping(
+            saved.mapping,
+            preview.sheets.map((s) => s.name),
+          )
+        : saved.mapping;
+      const next = toState(entries);
+      setMapping(next);
+      if (saved.name) setMappingName(saved.name);
+      setStatus(`Mapping “${saved.name ?? chosenFile.name}” loaded: ${entries.length} columns.`);
+      if (preview) await runPreview(undefined, next);
+    } catch (failure) {
+      setError(`${chosenFile.name} ${(failure as Error).message}.`);
     }
   };
 
@@ -124,6 +214,7 @@ export function ImportWizard() {
     if (!preview) return;
     setBusy(true);
     setError("");
+    setProgress("apply");
     try {
       const result = await request(
         ApplyImportDocument,
@@ -147,6 +238,7 @@ export function ImportWizard() {
     } catch (failure) {
       setError((failure as Error).message);
     } finally {
+      setProgress(null);
       setBusy(false);
     }
   };
@@ -207,10 +299,36 @@ export function ImportWizard() {
               placeholder="https://…"
             />
           </label>
+          <label>
+            Saved mapping
+            <input
+              name="savedMapping"
+              type="file"
+              accept=".json,application/json"
+              onChange={(e) => void loadMapping(e.currentTarget.files?.[0] ?? null)}
+            />
+          </label>
           <button type="submit" disabled={!file || busy}>
             Preview
           </button>
         </form>
+        {progress && (
+          <div className="import-progress">
+            {/* Without value the bar is indeterminate: sending the file, writing the import. */}
+            <progress
+              aria-label="Import progress"
+              max={typeof progress === "object" && progress.total > 0 ? progress.total : undefined}
+              value={typeof progress === "object" && progress.step === "MATCHING" ? progress.done : undefined}
+            />
+            <span>
+              {progress === "upload"
+                ? "Sending the file…"
+                : progress === "apply"
+                  ? "Writing the import as one change…"
+                  : STEP_TEXT[progress.step](progress)}
+            </span>
+          </div>
+        )}
         <p className="import-status" role="status">
           {status}
         </p>
@@ -230,7 +348,7 @@ export function ImportWizard() {
               </thead>
               <tbody>
                 {preview.mapping.map((m) => {
-                  const key = JSON.stringify([m.sheet, m.column]);
+                  const key = keyOf(m.sheet, m.column);
                   return (
                     <tr key={key}>
                       <td>{m.sheet}</td>
@@ -255,6 +373,20 @@ export function ImportWizard() {
             <button type="button" onClick={() => void runPreview()} disabled={busy}>
               Check again with this mapping
             </button>
+            <div className="import-save-mapping">
+              <label>
+                Mapping name
+                <input
+                  name="mappingName"
+                  value={mappingName}
+                  onChange={(e) => setMappingName(e.currentTarget.value)}
+                  placeholder="ACME survey"
+                />
+              </label>
+              <button type="button" onClick={saveMapping}>
+                Save mapping
+              </button>
+            </div>
             <h2>Problems</h2>
             {preview.problems.length === 0 ? (
               <p>None.</p>
