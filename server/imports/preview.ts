@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 
 import { type Visibility, visibleLevels } from "../../core/access.js";
-import type { NodeKind } from "../../core/vocabulary.js";
+import { RELATIONSHIP_TYPES, type NodeKind } from "../../core/vocabulary.js";
 import { requireRole, type Viewer } from "../auth/viewer.js";
 import type { Database } from "../db/database.js";
 import { QUERIES } from "../db/registry.js";
@@ -146,6 +146,48 @@ const isUrl = (text: string) => /^https?:\/\/\S+$/i.test(text);
 
 /** A step of a preview and how far it is (the command line draws it; rows are counted where known). */
 export type PreviewProgress = (step: "parsed" | "matching" | "done", done: number, total: number) => void;
+
+/**
+ * The kind each end key stands for: an element row's own kind, or a reference's best match in the
+ * atlas (none for a name that matches nothing; that row is reported already).
+ */
+function kindOfKey(elements: ElementDraft[], matchOf: Map<string, { status: MatchStatus; candidates: Candidate[] }>) {
+  const kinds = new Map<string, NodeKind>();
+  for (const element of elements) kinds.set(element.key, element.kind);
+  for (const [key, match] of matchOf)
+    if (!kinds.has(key) && match.status !== "NEW" && match.candidates[0]) kinds.set(key, match.candidates[0].kind);
+  return kinds;
+}
+
+/**
+ * The vocabulary's relationship rules (core/vocabulary.ts), row by row: a tie type goes only between
+ * certain kinds (MEMBER_OF from an organisation to an organisation), as the write layer will insist.
+ */
+function ruleProblems(
+  file: string,
+  connections: ConnectionDraft[],
+  endKeys: Map<string, string>,
+  kinds: Map<string, NodeKind>,
+): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  for (const c of connections) {
+    const rule = RELATIONSHIP_TYPES[c.type];
+    const fromKind = kinds.get(endKeys.get(c.from)!);
+    const toKind = kinds.get(endKeys.get(c.to)!);
+    const badFrom = fromKind && !(rule.from as readonly NodeKind[]).includes(fromKind);
+    const badTo = toKind && !(rule.to as readonly NodeKind[]).includes(toKind);
+    if (!badFrom && !badTo) continue;
+    problems.push({
+      severity: "ERROR",
+      file,
+      sheet: c.at.sheet,
+      row: c.at.row,
+      column: c.columns.type,
+      message: `${c.type} goes from ${rule.from.join(" or ")} to ${rule.to.join(" or ")}, not from ${fromKind ?? "?"} '${c.from}' to ${toKind ?? "?"} '${c.to}'`,
+    });
+  }
+  return problems;
+}
 
 export async function previewImport(
   db: Database,
@@ -379,6 +421,8 @@ export async function previewImport(
           message: `'${name}' is neither an element of the file nor an organisation of the atlas (add it to the elements sheet)`,
         });
   }
+
+  problems.push(...ruleProblems(file, drafts.connections, endKeys, kindOfKey(drafts.elements, matchOf)));
 
   const preview: ImportPreview = {
     id: randomUUID(),

@@ -262,6 +262,19 @@ describe("a connections sheet alone", () => {
     expect(item(p, "Asian Migrants Centre").candidates[0].id).toBe("amc");
     expect(item(p, "Europaen Trade Union Confederation").candidates[0].id).toBe("etuc");
   });
+
+  it("reports a tie type the vocabulary does not allow between the kinds of its two ends, row by row", async () => {
+    const csv = [
+      "From,To,Type",
+      "Asian Migrants Centre,Migrant Forum in Asia,Member of",
+      "Asian Migrants Centre,Abuja Forum 2023,Member of",
+      "Asian Migrants Centre,Abuja Forum 2023,Appeared at",
+    ].join("\n");
+    const p = await okPreview(editor, "rules.csv", "CSV", Buffer.from(csv), { source: SOURCE });
+    expect(p.problems.map((x) => `${x.sheet} › ${x.row} › ${x.column}: ${x.message}`)).toEqual([
+      "rules › 3 › Type: MEMBER_OF goes from ORGANISATION to ORGANISATION, not from ORGANISATION 'Asian Migrants Centre' to FORUM 'Abuja Forum 2023'",
+    ]);
+  });
 });
 
 describe("an XLSX workbook in Kumu's layout", () => {
