@@ -119,6 +119,12 @@ MERGE (t:Tombstone {id: id})
 RETURN count(t) AS count
 // ---
 
+// name: countTombstones
+// How many tombstones the store has (from the count store: no scan), so a write can skip looking for any.
+MATCH (t:Tombstone)
+RETURN count(t) AS count
+// ---
+
 // name: removeTombstones
 // Forgets tombstones of records written again (a revert of a deletion).
 UNWIND $ids AS id

@@ -129,8 +129,11 @@ export async function commit(run: TxRunner, operation: string, plan: Plan, credi
   await run(QUERIES.deleteSourcesById, { ids: deleted("source").map((w) => w.id) });
   const bundledGone = writes.filter((w) => w.before && !w.after && String(w.before.props.origin ?? "bundled") === "bundled");
   if (bundledGone.length) await run(QUERIES.addTombstones, { ids: bundledGone.map((w) => w.id) });
-  const back = writes.filter((w) => w.after).map((w) => w.id);
-  if (back.length) await run(QUERIES.removeTombstones, { ids: back });
+  // Only a record that was absent can have a tombstone, and most stores have none: an import of
+  // 10,000 new ties looked each one up (about 3 s of a 27 s apply on the import bench).
+  const back = writes.filter((w) => w.after && !w.before).map((w) => w.id);
+  if (back.length && Number((await run(QUERIES.countTombstones, {}))[0]?.count ?? 0) > 0)
+    await run(QUERIES.removeTombstones, { ids: back });
 
   const half = (pick: "before" | "after") => JSON.stringify(writes.map((w) => ({ kind: w.kind, id: w.id, state: w[pick] })));
   const change: Omit<ChangeProps, "seq"> = {

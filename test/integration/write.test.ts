@@ -153,6 +153,12 @@ describe("write layer", () => {
       { database: db.database },
     );
     expect(records[0].get("n")).toBe(1);
+    // Reverting the deletion brings the node back and forgets its tombstone.
+    if (outcome.status !== "APPLIED") throw new Error("the deletion was not applied");
+    await revertChange(db, editor, outcome.change.id);
+    expect(await nodeProps(id)).toBeDefined();
+    const after = await db.driver.executeQuery("MATCH (t:Tombstone {id: $id}) RETURN count(t) AS n", { id }, { database: db.database });
+    expect(after.records[0].get("n")).toBe(0);
   });
 
   it("should merge a duplicate into a node, keeping every tie, alias and citation", async () => {
