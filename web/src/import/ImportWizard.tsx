@@ -154,6 +154,9 @@ export function ImportWizard() {
         IMPORT_ENDPOINT,
       );
       setPreview(result.previewImport);
+      // The server's mapping is the guess with every choice laid over (a saved mapping's sheet
+      // renamed to this file's): keep it, so the next check sends this file's sheet names only.
+      setMapping(toState(result.previewImport.mapping.map((m) => ({ sheet: m.sheet, column: m.column, field: m.field ?? null }))));
       setDecisions({});
       const p = result.previewImport;
       const errors = p.problems.filter((x) => x.severity === "ERROR").length;
