@@ -172,7 +172,7 @@ export const QUERIES = named({
   createRelationships: write<{ rows: GraphRows["relationships"] }, Count>(),
   writeSources: write<{ rows: GraphRows["sources"] }, Count>(),
   addTombstones: write<Ids, Count>(),
-  countTombstones: write<NoParams, Count>(),
+  countTombstones: read<NoParams, Count>(),
   removeTombstones: write<Ids, Count>(),
   recordChange: write<{ change: Omit<ChangeProps, "seq"> }, { id: string; seq: number; at: string }>(),
   createProposal: write<{ proposal: ProposalProps }, { proposal: ProposalProps }>(),
