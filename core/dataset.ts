@@ -164,16 +164,22 @@ export function createDataset(data: CompactNetwork, groups: NodeGroup[] = []): A
   };
 }
 
-function indexGroups(index: Map<string, number>, groups: NodeGroup[]): Pick<AtlasDataset, "groups" | "groupOf"> {
+function indexGroups(index: Map<string, number>, groups: NodeGroup[]): Pick<AtlasDataset, "groups" | "groupsOf"> {
   const groupMap = new Map<string, NodeGroup>();
-  const groupOf = new Map<string, string>();
+  const groupsOf = new Map<string, string[]>();
+  const known = (group: NodeGroup) => (id: string) => index.has(id) && id !== group.id;
   for (const group of groups) {
     if (!index.has(group.id)) continue;
-    const memberIds = group.memberIds.filter((id) => index.has(id) && id !== group.id);
-    groupMap.set(group.id, { ...group, memberIds });
-    for (const member of memberIds) if (!groupOf.has(member)) groupOf.set(member, group.id);
+    const directMemberIds = group.directMemberIds.filter(known(group));
+    groupMap.set(group.id, {
+      ...group,
+      memberIds: group.memberIds.filter(known(group)),
+      sharedIds: group.sharedIds.filter(known(group)),
+      directMemberIds,
+    });
+    for (const member of directMemberIds) groupsOf.set(member, [...(groupsOf.get(member) ?? []), group.id]);
   }
-  return { groups: groupMap, groupOf };
+  return { groups: groupMap, groupsOf };
 }
 
 /** A copy of the dataset with the membership groups attached (they arrive after the first frame). */

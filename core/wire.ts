@@ -39,12 +39,22 @@ export interface CompactSubgraph extends Omit<CompactNetwork, "layout"> {
   groups: NodeGroup[];
 }
 
-/** A network standing for its members (`networkCompact(groupBy: MEMBERSHIP).groups`). */
+/**
+ * A network with members (`networkCompact(groupBy: MEMBERSHIP).groups`). Which members fold where
+ * is core/folding.ts: `memberIds` and `sharedIds` are its answer with every group collapsed (or
+ * those the query named); a client collapsing other sets folds `directMemberIds` itself.
+ */
 export interface NodeGroup {
   id: string;
   memberCount: number;
-  /** Members that fold into this group when it is collapsed. */
+  /** Members that fold into this group (members of no other collapsed group). */
   memberIds: string[];
+  /** Members that another collapsed group holds too: they stay visible, tied to both. */
+  sharedIds: string[];
+  /** Every direct member (MEMBER_OF source) in the graph, sorted. */
+  directMemberIds: string[];
+  /** Whether the group is collapsed in this answer. */
+  collapsed: boolean;
 }
 
 export interface AtlasNode {
@@ -90,8 +100,8 @@ export interface AtlasDataset {
   /** First year each edge is on the map: its own start, else the later start of its two ends. */
   edgeStart: (number | null)[];
   groups: Map<string, NodeGroup>;
-  /** For each folded member, the group it folds into. */
-  groupOf: Map<string, string>;
+  /** For each member, the groups it is a direct member of (in the order of `groups`). */
+  groupsOf: Map<string, string[]>;
   /** Organisation scopes, loaded on demand (the compact encoding has no scope column). */
   scopes: Map<string, Scope> | null;
   /** Earliest and latest year of any dated item, for the timeline. */

@@ -7,15 +7,17 @@
 // relationships between the same nodes count once (the first, by relationship id). The length
 // bound sits inside the parenthesised pattern, so the search never looks past $maxLength (applied
 // afterwards, it let the search run on to length 6 through hubs whenever fewer than 20 short
-// paths exist). Nodes carry their short properties; `sources` are the documents the path's
+// paths exist). Unless $throughTopics, every step is an introducing tie ($introducingTypes, see
+// server/analytics/tie-semantics.ts) between two nodes that are not topics ($topicKinds). Nodes carry their short properties; `sources` are the documents the path's
 // citations name, so the server needs no second round trip for them.
 MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
 WHERE
   // include: visible(a)
   AND
   // include: visible(b)
-MATCH p = SHORTEST 20 ((a)(()-[r]-(x:Entity)
-  WHERE
+MATCH p = SHORTEST 20 ((a)((y)-[r]-(x:Entity)
+  WHERE ($throughTopics OR (type(r) IN $introducingTypes AND NOT y.kind IN $topicKinds AND NOT x.kind IN $topicKinds))
+    AND
     // include: visible(r)
     AND
     // include: visible(x)

@@ -1,16 +1,17 @@
 /**
- * "Network of networks" view: networks and federations stand for their members. Pure, so it is
- * tested on small fixtures and works on any node/edge shape the named queries return.
+ * "Network of networks" view: collapsed networks stand for their members. Pure, so it is tested
+ * on small fixtures and works on any node/edge shape the named queries return.
  *
  * Rules (documented in schema.graphql on `Grouping.MEMBERSHIP`):
- * - a group is any node with at least one MEMBER_OF member in the (filtered) graph;
- * - a member folds into a group unless it is a group itself (so nested coalitions stay visible
- *   and the network of networks keeps its second level);
- * - a member of several groups folds into the one with most members (ties: smallest id), and its
- *   memberships of the others become aggregated edges between the groups;
+ * - a group is any node with at least one MEMBER_OF member in the (filtered) graph; all of them are
+ *   collapsed unless the caller names the ones to collapse;
+ * - which member folds where is core/folding.ts, the rule the explorer applies too: a member of one
+ *   collapsed group folds into it; a member of several stays visible, shared, tied to each; a
+ *   collapsed group inside another stays visible as a group of its own;
  * - edges are re-pointed to the groups, self-loops dropped, and parallel edges of one type between
  *   the same two ends merged into one edge whose `weight` counts the relationships it stands for.
  */
+import { foldMembers } from "../../core/folding.js";
 import type { NodeGroup } from "../../core/wire.js";
 
 export interface GroupableNode {
@@ -45,8 +46,8 @@ export interface GroupedGraph<N extends GroupableNode, E extends GroupableEdge> 
 
 export const MEMBERSHIP_TYPE = "MEMBER_OF";
 
-/** Which group each folded member goes into, and the direct members of every group. */
-export function membershipFolding(edges: readonly GroupableEdge[]): { foldInto: Map<string, string>; members: Map<string, string[]> } {
+/** The direct members of every group (MEMBER_OF sources per target), in input order. */
+export function membersOf(edges: readonly GroupableEdge[]): Map<string, string[]> {
   const members = new Map<string, string[]>();
   for (const e of edges) {
     if (e.type !== MEMBERSHIP_TYPE || e.source === e.target) continue;
@@ -54,41 +55,32 @@ export function membershipFolding(edges: readonly GroupableEdge[]): { foldInto: 
     if (!list.includes(e.source)) list.push(e.source);
     members.set(e.target, list);
   }
-  const foldInto = new Map<string, string>();
-  for (const [group, list] of members) {
-    for (const member of list) {
-      if (members.has(member)) continue;
-      const current = foldInto.get(member);
-      if (current === undefined || isBiggerGroup(group, current, members)) foldInto.set(member, group);
-    }
-  }
-  return { foldInto, members };
-}
-
-function isBiggerGroup(a: string, b: string, members: Map<string, string[]>): boolean {
-  const sizeA = members.get(a)?.length ?? 0;
-  const sizeB = members.get(b)?.length ?? 0;
-  return sizeA !== sizeB ? sizeA > sizeB : a < b;
+  return members;
 }
 
 export function aggregatedEdgeId(type: string, source: string, target: string): string {
   return `group:${type.toLowerCase()}:${source}:${target}`;
 }
 
+/** Groups `nodes` by membership, collapsing `collapsed` (default: every group). */
 export function groupByMembership<N extends GroupableNode, E extends GroupableEdge>(
   nodes: readonly N[],
   edges: readonly E[],
+  collapsed?: readonly string[],
 ): GroupedGraph<N, E> {
   const present = new Set(nodes.map((n) => n.id));
   const inGraph = edges.filter((e) => present.has(e.source) && present.has(e.target));
-  const { foldInto, members } = membershipFolding(inGraph);
+  const members = membersOf(inGraph);
+  const { foldInto, byGroup } = foldMembers(members, collapsed ?? members.keys());
 
-  const folded = new Map<string, string[]>();
-  for (const [member, group] of foldInto) folded.set(group, [...(folded.get(group) ?? []), member]);
-
-  const groups: NodeGroup[] = [...members.keys()]
-    .sort()
-    .map((id) => ({ id, memberCount: members.get(id)!.length, memberIds: (folded.get(id) ?? []).sort() }));
+  const groups: NodeGroup[] = [...members.keys()].sort().map((id) => ({
+    id,
+    memberCount: members.get(id)!.length,
+    memberIds: byGroup.get(id)?.folded ?? [],
+    sharedIds: byGroup.get(id)?.shared ?? [],
+    directMemberIds: [...members.get(id)!].sort(),
+    collapsed: byGroup.has(id),
+  }));
 
   const end = (id: string) => foldInto.get(id) ?? id;
   const merged = new Map<string, AggregatedEdge<E>>();

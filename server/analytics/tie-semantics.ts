@@ -67,3 +67,24 @@ export const TIE_SEMANTICS: Readonly<Record<string, TieSemantics>> = {
 export function tieSemantics(type: string): TieSemantics {
   return TIE_SEMANTICS[type] ?? noChannel;
 }
+
+/** Kinds of node that are themes or texts, not bodies or meetings: nobody is introduced through them. */
+export const TOPIC_KINDS: readonly string[] = ["ISSUE", "INSTRUMENT"];
+
+/**
+ * The relationship types a path walks by default ("who could introduce whom"): those that
+ * `connect` one organisation to another (membership, support, partnership, founding, lineage,
+ * affiliation, campaigns and forum occurrences). Topic and instrument ties are an opt-in.
+ */
+export const INTRODUCING_TYPES: readonly string[] = Object.entries(TIE_SEMANTICS)
+  .filter(([type, semantics]) => semantics.connects && type !== CO_PRESENCE)
+  .map(([type]) => type)
+  .sort();
+
+/**
+ * Whether a path may take this relationship by default: an introducing type, and neither end a
+ * topic or instrument (PART_OF also ties an instrument to a framework).
+ */
+export function introduces(type: string, sourceKind: string, targetKind: string): boolean {
+  return INTRODUCING_TYPES.includes(type) && !TOPIC_KINDS.includes(sourceKind) && !TOPIC_KINDS.includes(targetKind);
+}

@@ -64,11 +64,17 @@ export interface SharedItem {
   category: SharedCategory;
   /** This item's Adamic–Adar contribution, 1 / ln(organisations linked to it). */
   weight: number;
+  /** The relationships tying the two organisations (or their people) to it. */
+  edges: EdgeProps[];
+  /** Names of the people through whom either organisation holds it. */
+  via: string[];
 }
 
 export interface AllyRow {
   node: NodeProps;
   score: number;
+  /** The score over coalitions, campaigns, forum occurrences and partners only (ranked first). */
+  organisationalScore: number;
   shared: SharedItem[];
 }
 
@@ -236,13 +242,24 @@ export const QUERIES = named({
   neighbourhood: read<FilterParams & { id: string; depth: number; limit: number; full: boolean } & Visible, NeighbourhoodRow>(),
   expand: read<FilterParams & { id: string } & Visible, { nodes: NodeProps[]; edges: EdgeProps[]; memberIds: string[]; id: string }>(),
   // queries/paths.cypher
-  paths: read<FilterParams & { from: string; to: string; maxLength: number; limit: number } & Visible, PathQueryRow>(),
+  paths: read<
+    FilterParams & {
+      from: string;
+      to: string;
+      maxLength: number;
+      limit: number;
+      throughTopics: boolean;
+      introducingTypes: readonly string[];
+      topicKinds: readonly string[];
+    } & Visible,
+    PathQueryRow
+  >(),
   pathEdges: read<
     { edges: readonly { id: string; source: string; target: string }[] } & Visible,
     { edges: EdgeProps[]; sources: SourceProps[] }
   >(),
   // queries/allies.cypher
-  allies: read<{ id: string; limit: number } & Visible, AllyRow>(),
+  allies: read<{ id: string; limit: number; includeStates: boolean } & Visible, AllyRow>(),
   // queries/compare.cypher
   compareItems: read<Ids & Visible, LinkedItems>(),
   coMemberships: read<FilterParams & Visible, { members: string[]; coalitions: string[] }>(),

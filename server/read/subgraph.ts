@@ -55,10 +55,11 @@ export function mergeEdgeProps(edge: AggregatedEdge<EdgeProps>): EdgeProps & { w
   };
 }
 
-export function assembleSubgraph(nodes: NodeProps[], edges: EdgeProps[], groupBy: Grouping): Subgraph {
+/** The subgraph, grouped by membership with `collapsed` (default: every group) collapsed. */
+export function assembleSubgraph(nodes: NodeProps[], edges: EdgeProps[], groupBy: Grouping, collapsed?: readonly string[]): Subgraph {
   const kept = edgesAmong(nodes, edges);
   // Edge.weight defaults to 1, so ungrouped edges go out as they came.
   if (groupBy === "NONE") return { nodes, edges: kept, groups: [] };
-  const grouped = groupByMembership(nodes, kept);
+  const grouped = groupByMembership(nodes, kept, collapsed);
   return { nodes: grouped.nodes, edges: grouped.edges.map(mergeEdgeProps), groups: grouped.groups };
 }

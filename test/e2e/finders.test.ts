@@ -170,7 +170,7 @@ describe("ally finder", () => {
     await expect.poll(() => finder.locator("ol.allies > li").count()).toBe(chosen!.allies.length);
     const first = finder.locator("ol.allies > li").first();
     expect(await first.textContent()).toContain(chosen!.allies[0].node.name);
-    expect(await first.locator(".reasons li").allTextContents()).toEqual(chosen!.allies[0].reasons);
+    expect(await first.locator(".reasons li .reason").allTextContents()).toEqual(chosen!.allies[0].reasons);
 
     await first.getByRole("button", { name: "Show shared" }).click();
     const ally = chosen!.allies[0];

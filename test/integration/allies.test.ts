@@ -16,19 +16,28 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const ALLIES = gql(
-  `query TestAllies($id: ID!, $limit: Int) { allies(id: $id, limit: $limit) { score node { id } reasons shared { id } } }`,
+  `query TestAllies($id: ID!, $limit: Int) { allies(id: $id, limit: $limit, includeStates: true) { score organisationalScore node { id } reasons shared { id } } }`,
 );
 
 const kinds = kindsById();
 const isOrg = (id: string) => kinds.get(id) === "ORGANISATION";
 const ACTIVITY = new Set(["CAMPAIGNED_IN", "APPEARED_AT", "WORKS_ON", "ADVOCATES", "ISSUED", "RATIFIED", "MEMBER_OF"]);
 
+/** The people affiliated with each organisation: their campaigns and forums count as its own. */
+const peopleOf = (org: string) =>
+  data.relationships
+    .filter((r) => r.type === "AFFILIATED_WITH" && r.target === org && kinds.get(r.source) === "PERSON")
+    .map((r) => r.source);
+const PRESENCE = new Set(["CAMPAIGNED_IN", "APPEARED_AT"]);
+
 /** Adamic–Adar written out from data/: the items of each organisation, and the organisations of each item. */
 function adamicAdar(a: string, b: string): number {
   const items = (org: string) => {
     const out = new Set<string>();
+    const people = peopleOf(org);
     for (const r of data.relationships) {
       if (ACTIVITY.has(r.type) && r.source === org) out.add(`a:${r.target}`);
+      if (PRESENCE.has(r.type) && people.includes(r.source)) out.add(`a:${r.target}`);
       if (r.type === "PARTNERS_WITH" && isOrg(r.source) && isOrg(r.target) && (r.source === org || r.target === org))
         out.add(`p:${r.source === org ? r.target : r.source}`);
     }
@@ -39,6 +48,8 @@ function adamicAdar(a: string, b: string): number {
     const out = new Set<string>();
     for (const r of data.relationships) {
       if (side === "a" && ACTIVITY.has(r.type) && r.target === id && isOrg(r.source)) out.add(r.source);
+      if (side === "a" && PRESENCE.has(r.type) && r.target === id && kinds.get(r.source) === "PERSON")
+        for (const t of data.relationships) if (t.type === "AFFILIATED_WITH" && t.source === r.source && isOrg(t.target)) out.add(t.target);
       if (side === "p" && r.type === "PARTNERS_WITH" && (r.source === id || r.target === id))
         out.add(r.source === id ? r.target : r.source);
     }
@@ -101,14 +112,15 @@ describe("allies", () => {
     expect(ally!.score).toBeCloseTo(adamicAdar(pair!.a, pair!.b), 10);
   });
 
-  it("should rank by Adamic–Adar and never suggest a direct neighbour", async () => {
+  it("should rank by Adamic–Adar (organisational ties first) and never suggest a direct neighbour", async () => {
     const org = data.organisations
       .map((o) => o.id)
       .find((id) => data.relationships.filter((r) => r.source === id && r.type === "MEMBER_OF").length > 1)!;
     const { data: result } = await graphql(app, ALLIES, { id: org, limit: 10 });
     const allies = result!.allies;
     expect(allies.length).toBeGreaterThan(0);
-    expect(allies.map((s) => s.score)).toEqual([...allies.map((s) => s.score)].sort((x, y) => y - x));
+    const keys = allies.map((s) => [s.organisationalScore, s.score]);
+    expect(keys).toEqual([...keys].sort((x, y) => y[0] - x[0] || y[1] - x[1]));
     for (const s of allies) {
       expect(s.node.id).not.toBe(org);
       expect(linked(org, s.node.id)).toBe(false);

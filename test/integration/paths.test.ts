@@ -18,8 +18,10 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+// These tests check the search itself over every tie (throughTopics); paths-introducing.test.ts
+// checks the default walk over organisational ties.
 const PATHS = gql(`query TestPaths($from: ID!, $to: ID!, $maxLength: Int, $limit: Int, $filter: NetworkFilter) {
-  paths(from: $from, to: $to, maxLength: $maxLength, limit: $limit, filter: $filter) {
+  paths(from: $from, to: $to, maxLength: $maxLength, limit: $limit, filter: $filter, throughTopics: true) {
     length nodes { id kind } edges { type source target citations { source { title } locator evidence } }
   }
 }`);
@@ -85,7 +87,7 @@ describe("paths", () => {
     await memory.warm();
     const held = memory.caches.readModels.size;
     const Q =
-      gql(`query TestPathsInMemory($from: ID!, $to: ID!, $maxLength: Int, $limit: Int) { paths(from: $from, to: $to, maxLength: $maxLength, limit: $limit) {
+      gql(`query TestPathsInMemory($from: ID!, $to: ID!, $maxLength: Int, $limit: Int) { paths(from: $from, to: $to, maxLength: $maxLength, limit: $limit, throughTopics: true) {
       length nodes { id name kind } edges { id type source target role citations { source { id title } locator evidence } } } }`);
     const ids = ["j4dw", "idwf", ...data.organisations.filter((_, i) => i % 9 === 0).map((o) => o.id)];
     let found = 0;

@@ -52,7 +52,7 @@ const LAYOUT = gql(`query TestWorkerLayout($filter: NetworkFilter) { networkComp
 const GROUPED = gql(`query TestWorkerGrouped($filter: NetworkFilter) {
   networkCompact(filter: $filter, groupBy: MEMBERSHIP) {
     ids names labels kinds types sectors regions activeFrom activeTo sources targets edgeIds edgeTypes edgeWeights
-    groups { id memberCount memberIds }
+    groups { id memberCount memberIds sharedIds directMemberIds collapsed }
   }
 }`);
 

@@ -42,7 +42,9 @@ export const EDGES: EdgeSpec[] = [
   ["WORKS_ON", "caram-asia", "domestic-work", null, null],
 ];
 
-export const GROUPS: NodeGroup[] = [{ id: "mfa", memberCount: 1, memberIds: ["caram-asia"] }];
+export const GROUPS: NodeGroup[] = [
+  { id: "mfa", memberCount: 1, memberIds: ["caram-asia"], sharedIds: [], directMemberIds: ["caram-asia"], collapsed: true },
+];
 
 export function compactFixture(): CompactNetwork {
   const index = new Map(NODES.map(([id], i) => [id, i]));

@@ -55,20 +55,22 @@ export const networkFields = {
   network(_: unknown, args: QueryNetworkArgs, context: Context, info: GraphQLResolveInfo): Promise<Subgraph> {
     const params = filterParams(args.filter);
     const groupBy = args.groupBy ?? "NONE";
+    // Sorted and deduplicated: the same set, in any order, is the same read model.
+    const collapsed = args.collapsed ? [...new Set(args.collapsed.map((id, k) => idArg(`collapsed[${k}]`, id)))].sort() : undefined;
     // Long texts and citations of every node and edge dominate a whole-graph read, so the full
     // property maps are read only when the query selects one of those fields.
     const full = needsFullProperties(info);
     return readModel(
       context,
       "network",
-      { params, groupBy, full },
+      { params, groupBy, full, collapsed: collapsed ?? null },
       async () => {
         if (full) {
           const [row] = await context.db.read(QUERIES.network, { ...params, visible: context.visible });
-          return assembleSubgraph(row?.nodes ?? [], row?.edges ?? [], groupBy);
+          return assembleSubgraph(row?.nodes ?? [], row?.edges ?? [], groupBy, collapsed);
         }
         const columns = await networkColumns(context, params);
-        return assembleSubgraph(nodesOfColumns(columns.nodes), edgesOfColumns(columns.edges), groupBy);
+        return assembleSubgraph(nodesOfColumns(columns.nodes), edgesOfColumns(columns.edges), groupBy, collapsed);
       },
       weighSubgraph(full),
     );

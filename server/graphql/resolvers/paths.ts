@@ -1,5 +1,7 @@
 /**
  * paths(from, to): the k shortest simple paths, with every relationship and its citations in order.
+ * By default only over ties that could introduce one body to another (tie-semantics.ts
+ * `introduces`); `throughTopics` also walks shared issues and instruments.
  * Unfiltered, and with the whole graph cached (app.warm() fills it at start-up), the paths are found
  * in memory and only their relationships are read from Neo4j; otherwise by the `paths` Cypher query.
  * Around big hubs the walk may stop early: it then answers the paths it found, which are the
@@ -10,6 +12,7 @@ import { shortestSimplePaths } from "../../analytics/paths.js";
 import type { Context } from "../context.js";
 import type { QueryPathsArgs, QueryResolvers } from "../generated/resolvers.js";
 import { badInput, idArg, intInRange, notFound } from "../errors.js";
+import { INTRODUCING_TYPES, TOPIC_KINDS } from "../../analytics/tie-semantics.js";
 import { type CachedGraph, cachedGraph, unfiltered } from "../../read/cached-graph.js";
 import { edgeOfColumns, type EdgeColumns, nodeOfColumns } from "../../read/columns.js";
 import { filterParams } from "../../read/filter.js";
@@ -68,10 +71,21 @@ export const pathsFields = {
     idArg("to", args.to);
     if (args.from === args.to) throw badInput("to", "must differ from from");
     const filter = filterParams(args.filter);
-    const graph = unfiltered(filter) ? await cachedGraph(context) : undefined;
+    const throughTopics = args.throughTopics ?? false;
+    const graph = unfiltered(filter) ? await cachedGraph(context, throughTopics ? "ALL" : "INTRODUCING") : undefined;
     const inMemory = graph && (await fromCachedGraph(context, graph, args, maxLength, limit));
     if (inMemory) return inMemory;
-    const params = { ...filter, from: args.from, to: args.to, maxLength, limit, visible: context.visible };
+    const params = {
+      ...filter,
+      from: args.from,
+      to: args.to,
+      maxLength,
+      limit,
+      throughTopics,
+      introducingTypes: INTRODUCING_TYPES,
+      topicKinds: TOPIC_KINDS,
+      visible: context.visible,
+    };
     const rows = await db.read(QUERIES.paths, params);
     if (rows.length === 0) {
       // No path, or no such node: only the second is an error.

@@ -191,8 +191,9 @@ export interface Path {
   edges: PathEdge[];
 }
 
-export async function fetchPaths(from: string, to: string, maxLength = 4, signal?: AbortSignal): Promise<Path[]> {
-  return (await request(PathsDocument, { from, to, maxLength, limit: 5 }, signal)).paths;
+/** Paths over organisational ties; `throughTopics` also walks shared issues and instruments. */
+export async function fetchPaths(from: string, to: string, maxLength = 4, signal?: AbortSignal, throughTopics = false): Promise<Path[]> {
+  return (await request(PathsDocument, { from, to, maxLength, limit: 5, throughTopics }, signal)).paths;
 }
 
 // ── allies ──────────────────────────────────────────────────────────────────────────────────────
@@ -200,12 +201,16 @@ export async function fetchPaths(from: string, to: string, maxLength = 4, signal
 export interface AllySuggestion {
   node: NodeRef;
   score: number;
+  organisationalScore: number;
   reasons: string[];
+  /** One cited reason per shared thing, organisational ties first. */
+  ties: { reason: string; organisational: boolean; edges: { id: string; citations: Citation[] }[] }[];
   shared: NodeRef[];
 }
 
-export async function fetchAllies(id: string, signal?: AbortSignal): Promise<AllySuggestion[]> {
-  return (await request(AlliesDocument, { id, limit: 10 }, signal)).allies;
+/** Allies ranked by shared coalitions, campaigns and forums first; states only with `includeStates`. */
+export async function fetchAllies(id: string, signal?: AbortSignal, includeStates = false): Promise<AllySuggestion[]> {
+  return (await request(AlliesDocument, { id, limit: 10, includeStates }, signal)).allies;
 }
 
 // ── timeline ────────────────────────────────────────────────────────────────────────────────────

@@ -11,6 +11,7 @@ import { type AtlasState, hoverNode, selectNode, setCamera, setLayout } from "..
 import type { Store } from "../state/store";
 import { createCamera } from "./camera";
 import { createExports } from "./exports";
+import { createFoldAnimator, foldMoves } from "./fold";
 import { exposeInspector } from "./inspect";
 import { createLayout } from "./layout";
 import { createMetrics } from "./metrics";
@@ -104,10 +105,19 @@ export function createSession(
   // Framing is dropped once the session is gone or the emphasis has moved on.
   const camera = createCamera(container, graph, renderer, () => (killed ? null : store.get().emphasis));
 
-  function restyle(s: AtlasState, recomputeView: boolean) {
+  const folds = createFoldAnimator(graph, () => renderer.refresh(true));
+
+  function restyle(s: AtlasState, recomputeView: boolean, foldsChanged = false) {
     // Answers can land after the session is gone (React remounts, page changes): ignore them.
     if (killed) return;
+    folds.finish();
+    const before = view.view();
     renderer.refresh(view.apply(s, recomputeView));
+    if (foldsChanged) {
+      const after = view.view();
+      const dataset = view.dataset();
+      folds.run(foldMoves(graph, dataset, before, after), (id) => view.view().nodeVisible[dataset.index.get(id)!] === 0);
+    }
     layout.showBands();
     view.publish(s);
   }
@@ -125,10 +135,11 @@ export function createSession(
     const styleChanged = s.appearance !== previous.appearance;
     const layoutChanged = s.layout !== previous.layout;
     const emphasisChanged = s.emphasis !== previous.emphasis;
+    const foldsChanged = s.collapsed !== previous.collapsed || s.revealed !== previous.revealed;
     previous = s;
     if (viewChanged || styleChanged) {
       metrics.ensure(s);
-      restyle(s, viewChanged);
+      restyle(s, viewChanged, foldsChanged);
     }
     if (layoutChanged) void layout.show(s.layout, true);
     renderer.setEmphasis(emphasisOf(s));
@@ -196,6 +207,7 @@ export function createSession(
     ...exports,
     kill() {
       killed = true;
+      folds.finish();
       hideInspector();
       layout.stopForce();
       metrics.abort();

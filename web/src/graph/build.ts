@@ -12,6 +12,8 @@ import type { VisibleView } from "./view";
 export const EDGE_COLOR = "#c4c4c4";
 export const PROXY_EDGE_COLOR = "#8f8f8f";
 export const GROUP_BORDER_COLOR = "#1d1d1f";
+/** The ring of a member two collapsed networks share (kept visible, tied to both). */
+export const SHARED_BORDER_COLOR = "#8a8a8a";
 
 const isBridge = (a: string | null, b: string | null) =>
   (a === "LABOUR" && b === "CIVIL_SOCIETY") || (a === "CIVIL_SOCIETY" && b === "LABOUR");
@@ -84,8 +86,11 @@ export function applyView(
     attr.color = appearance.color.colorOf(i);
     attr.size = group ? groupSize(group.memberCount) : appearance.size.sizeOf(i);
     attr.label = group ? `${labelOf(node)} (${group.memberCount})` : labelOf(node);
-    attr.type = collapsed ? "bordered" : undefined;
-    attr.borderColor = collapsed ? GROUP_BORDER_COLOR : undefined;
+    const shared = view.folding.shared.has(id);
+    if (attr.shared !== shared) structureChanged = true;
+    attr.shared = shared;
+    attr.type = collapsed || shared ? "bordered" : undefined;
+    attr.borderColor = collapsed ? GROUP_BORDER_COLOR : shared ? SHARED_BORDER_COLOR : undefined;
   });
 
   graph.forEachEdge((key, attr) => {

@@ -17,6 +17,8 @@ export interface AtlasNodeAttributes {
   faded: boolean;
   /** A collapsed network standing for its members. */
   collapsed: boolean;
+  /** A member two or more collapsed networks share: kept visible, ringed, tied to each. */
+  shared?: boolean;
   /** Rank among the networks of networks whose labels come first (0 = first), or −1. */
   landmark: number;
   type?: string;

@@ -4,6 +4,7 @@
  * `hidden` attributes, so nothing moves when the view changes.
  */
 import { type FiltersState, passesNodeFacets, passesRelationshipFacets } from "../../../core/facets";
+import { type Folding, foldMembers } from "../../../core/folding";
 import { lastYear, presenceIn } from "../../../core/timeline";
 import type { AtlasDataset, AtlasNode } from "./types";
 import type { RelationshipType } from "./vocabulary";
@@ -37,6 +38,8 @@ export interface VisibleView {
   edgeFaded: Uint8Array;
   /** Networks drawn collapsed (visible, with members folded into them). */
   collapsed: Set<string>;
+  /** Which members fold where and which are shared (core/folding.ts, the API's rule too). */
+  folding: Folding;
   proxies: ProxyEdge[];
   nodeCount: number;
   edgeCount: number;
@@ -88,22 +91,24 @@ export function computeView(dataset: AtlasDataset, input: ViewInput): VisibleVie
 
   const tieShown = (j: number) => revealedEdges[j] === 1 || (passesRelationshipFacets(edges[j], filters) && tieStarted(j));
 
-  // Collapsed networks fold their visible members; a member stays itself when it was expanded
-  // into the view on purpose or is a collapsed network of its own.
-  const collapsed = new Set<string>();
+  // Collapsed networks fold their visible members by the rule the API applies (core/folding.ts): a
+  // member of one collapsed network folds into it, a member of several stays visible as shared, and a
+  // member stays itself when it is a collapsed network of its own, was expanded into the view on
+  // purpose, or is not shown at all.
   const rep = new Int32Array(n);
   for (let i = 0; i < n; i++) rep[i] = i;
-  for (const id of input.collapsed) {
+  const members = new Map<string, readonly string[]>();
+  for (const [id, group] of dataset.groups) members.set(id, group.directMemberIds);
+  const shown = input.collapsed.filter((id) => {
     const g = dataset.index.get(id);
-    const group = dataset.groups.get(id);
-    if (g === undefined || !group || !nodeVisible[g]) continue;
-    collapsed.add(id);
-    for (const memberId of group.memberIds) {
-      const i = dataset.index.get(memberId)!;
-      if (input.revealed.includes(memberId) || input.collapsed.includes(memberId)) continue;
-      rep[i] = g;
-    }
-  }
+    return g !== undefined && nodeVisible[g] === 1;
+  });
+  const folding = foldMembers(members, shown, (id) => {
+    const i = dataset.index.get(id);
+    return i === undefined || nodeVisible[i] === 0 || input.revealed.includes(id);
+  });
+  const collapsed = new Set(folding.byGroup.keys());
+  for (const [member, group] of folding.foldInto) rep[dataset.index.get(member)!] = dataset.index.get(group)!;
 
   const proxies = new Map<string, ProxyEdge>();
   let edgeCount = 0;
@@ -138,6 +143,7 @@ export function computeView(dataset: AtlasDataset, input: ViewInput): VisibleVie
     edgeVisible,
     edgeFaded,
     collapsed,
+    folding,
     proxies: [...proxies.values()],
     nodeCount,
     edgeCount: edgeCount + proxies.size,
@@ -161,4 +167,29 @@ export function tiesAmong(dataset: AtlasDataset, view: VisibleView, ids: readonl
   const set = new Set(ids);
   for (const p of view.proxies) if (set.has(p.source) && set.has(p.target)) out.push(p.key);
   return out;
+}
+
+/** How a network's members are drawn in a view: folded into it, shared with another collapsed network, or apart. */
+export interface FoldSummary {
+  /** Direct members in the data (filters aside). */
+  members: number;
+  folded: number;
+  shared: number;
+}
+
+/** The counts the legend and Details give for a network; null when it has no members. */
+export function foldSummary(dataset: AtlasDataset, view: VisibleView, id: string): FoldSummary | null {
+  const group = dataset.groups.get(id);
+  if (!group || group.directMemberIds.length === 0) return null;
+  const fold = view.folding.byGroup.get(id);
+  return { members: group.directMemberIds.length, folded: fold?.folded.length ?? 0, shared: fold?.shared.length ?? 0 };
+}
+
+/** "5 members: 1 folded in, 3 shared with other collapsed networks" (or just "5 members" when open). */
+export function describeFold(summary: FoldSummary, collapsed: boolean): string {
+  const members = `${summary.members} member${summary.members === 1 ? "" : "s"}`;
+  if (!collapsed) return members;
+  const parts = [`${summary.folded} folded in`];
+  if (summary.shared) parts.push(`${summary.shared} shared with other collapsed networks`);
+  return `${members}: ${parts.join(", ")}`;
 }

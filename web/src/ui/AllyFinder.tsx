@@ -26,6 +26,8 @@ export function AllyFinder({
   const emphasis = useStore(store, (s) => s.emphasis);
   const [result, setResult] = useState<Result>({ type: "idle" });
   const [shown, setShown] = useState<string | null>(null);
+  // States and intergovernmental bodies are not civil-society allies unless the reader asks.
+  const [includeStates, setIncludeStates] = useState(false);
   const dataset = useSessionState(session, (s) => s.dataset, null) ?? undefined;
   const selected = selectedId && dataset ? dataset.nodes[dataset.index.get(selectedId) ?? -1] : undefined;
   const isOrganisation = selected?.kind === "ORGANISATION";
@@ -38,13 +40,13 @@ export function AllyFinder({
     const controller = new AbortController();
     setResult({ type: "loading" });
     setShown(null);
-    fetchAllies(selectedId, controller.signal)
+    fetchAllies(selectedId, controller.signal, includeStates)
       .then((allies) => setResult({ type: "ready", id: selectedId, allies }))
       .catch((error: Error) => {
         if (error.name !== "AbortError") setResult({ type: "error", message: error.message });
       });
     return () => controller.abort();
-  }, [selectedId, isOrganisation]);
+  }, [selectedId, isOrganisation, includeStates]);
 
   const show = (ally: AllySuggestion) => {
     if (!dataset || result.type !== "ready") return;
@@ -63,8 +65,13 @@ export function AllyFinder({
     <section className="finder" aria-label="Ally finder">
       <h2>{selected && isOrganisation ? `Allies for ${selected.label}` : "Allies"}</h2>
       <p className="muted small">
-        Organisations not yet tied to it that share its campaigns, forums, issues, coalitions or partners — rarer shared items count more.
+        Organisations not yet tied to it that share its coalitions, campaigns, forums or partners first, then its issues — rarer shared
+        items count more.
       </p>
+      <label className="field-row">
+        <input type="checkbox" checked={includeStates} onChange={(e) => setIncludeStates(e.target.checked)} />
+        Include states and intergovernmental bodies
+      </label>
       {!isOrganisation && <p>Select an organisation (click it, or search for it) to see suggested allies.</p>}
       {emphasis.type === "ally" && (
         <button type="button" onClick={() => store.update(clearEmphasis())}>
@@ -96,8 +103,11 @@ export function AllyFinder({
                   </button>
                 </div>
                 <ul className="reasons">
-                  {ally.reasons.map((reason, k) => (
-                    <li key={k}>{reason}</li>
+                  {ally.ties.map((tie, k) => (
+                    <li key={k} className={tie.organisational ? undefined : "muted"}>
+                      <span className="reason">{tie.reason}</span>
+                      <span className="muted small"> — {citedIn(tie.edges)}</span>
+                    </li>
                   ))}
                 </ul>
               </li>
@@ -107,4 +117,10 @@ export function AllyFinder({
       </div>
     </section>
   );
+}
+
+/** The documents a shared thing is cited from, each once, in order. */
+function citedIn(edges: AllySuggestion["ties"][number]["edges"]): string {
+  const titles = [...new Set(edges.flatMap((e) => e.citations.map((c) => c.source.title)))];
+  return titles.length ? `cited in ${titles.join("; ")}` : "uncited";
 }

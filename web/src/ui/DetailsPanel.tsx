@@ -7,7 +7,7 @@ import { Suspense, useEffect, useState } from "react";
 
 import { fetchNode, type NodeDetails, type NodeRef, type NodeRelationship } from "../api";
 import type { Session } from "../bindings/session";
-import { humanise, neighbourIds, RELATIONSHIP_PHRASES } from "../graph";
+import { describeFold, foldSummary, humanise, neighbourIds, RELATIONSHIP_PHRASES } from "../graph";
 import { type AtlasState, collapseGroups, expandGroups, revealNeighbourhood, type Store } from "../state";
 import type { AccountStore } from "../edit/account";
 import { Citations } from "./Citations";
@@ -132,8 +132,11 @@ function Actions({
   const collapsed = useStore(store, (s) => s.collapsed.includes(node.id));
   const view = useSessionState(session, (s) => s.view, null);
   const dataset = useSessionState(session, (s) => s.dataset, null) ?? undefined;
-  const group = dataset?.groups.get(node.id);
-  const foldedInto = dataset?.groupOf.get(node.id);
+  const summary = dataset && view ? foldSummary(dataset, view, node.id) : null;
+  // The collapsed networks it folds into or is shared by, and the open ones it could fold into.
+  const holders = dataset?.groupsOf.get(node.id) ?? [];
+  const foldable = holders.filter((id) => !view?.collapsed.has(id));
+  const labelOf = (id: string) => dataset?.nodes[dataset.index.get(id)!].label ?? id;
   const hiddenNeighbours =
     dataset && view ? neighbourIds(dataset, node.id).filter((other) => !view.nodeVisible[dataset.index.get(other)!]).length : 0;
   const ref: NodeRef = { id: node.id, name: node.name, kind: node.kind, acronym: node.acronym };
@@ -147,18 +150,26 @@ function Actions({
             ? `Expand: show ${hiddenNeighbours} hidden neighbour${hiddenNeighbours > 1 ? "s" : ""}`
             : "Expand (all neighbours shown)"}
       </button>
-      {group && group.memberIds.length > 0 && (
+      {summary && (
         <button type="button" onClick={() => store.update(collapsed ? expandGroups([node.id]) : collapseGroups([node.id]))}>
           {collapsed
-            ? `Expand its ${group.memberIds.length} member${group.memberIds.length > 1 ? "s" : ""}`
-            : `Collapse its ${group.memberIds.length} member${group.memberIds.length > 1 ? "s" : ""} into it`}
+            ? `Expand its ${summary.members} member${summary.members > 1 ? "s" : ""}`
+            : `Collapse its ${summary.members} member${summary.members > 1 ? "s" : ""} into it`}
         </button>
       )}
-      {foldedInto && (
-        <button type="button" onClick={() => store.update(collapseGroups([foldedInto]))}>
-          Fold into {dataset?.nodes[dataset.index.get(foldedInto)!].label}
-        </button>
+      {summary && collapsed && (
+        <p className="small fold-summary" role="status">
+          {describeFold(summary, true)}
+        </p>
       )}
+      {view?.folding.shared.has(node.id) && (
+        <p className="small fold-summary">Shared by {view.folding.shared.get(node.id)!.map(labelOf).join(", ")} (collapsed)</p>
+      )}
+      {foldable.map((id) => (
+        <button key={id} type="button" onClick={() => store.update(collapseGroups([id]))}>
+          Fold into {labelOf(id)}
+        </button>
+      ))}
       {node.kind === "ORGANISATION" && (
         <button type="button" onClick={() => onOpen("allies")}>
           Suggest allies

@@ -23,6 +23,8 @@ export function Legend({ session, store }: { session: Session; store: Store<Atla
   const colorTitle = useSessionState(session, (s) => s.colorTitle, "");
   const size = useSessionState(session, (s) => s.size, null);
   const collapsed = useSessionState(session, (s) => s.view.collapsed.size, 0);
+  const folded = useSessionState(session, (s) => s.view.folding.foldInto.size, 0);
+  const shared = useSessionState(session, (s) => s.view.folding.shared.size, 0);
   const layout = useStore(store, (s) => s.layout);
   const year = useStore(store, (s) => s.year);
   // On a phone the legend starts folded, so it does not cover half the graph.
@@ -51,8 +53,14 @@ export function Legend({ session, store }: { session: Session; store: Store<Atla
             </p>
           )}
           {collapsed > 0 && (
-            <p className="legend-note">
-              <span className="ring" aria-hidden="true" /> collapsed network, sized by members
+            <p className="legend-note legend-folding">
+              <span className="ring" aria-hidden="true" /> collapsed network, sized by members ({collapsed} collapsed, {folded} member
+              {folded === 1 ? "" : "s"} folded in)
+            </p>
+          )}
+          {shared > 0 && (
+            <p className="legend-note legend-shared">
+              <span className="ring shared" aria-hidden="true" /> member shared by collapsed networks, tied to each ({shared})
             </p>
           )}
           {layout === "sectors" && (

@@ -27,6 +27,8 @@ export function PathFinder({ store, seed, onSelect }: Props) {
   const [from, setFrom] = useState<NodeRef | null>(seed ?? null);
   const [to, setTo] = useState<NodeRef | null>(null);
   const [maxLength, setMaxLength] = useState(4);
+  // Shared themes introduce nobody, so paths walk organisational ties unless the reader asks.
+  const [throughTopics, setThroughTopics] = useState(false);
   const [result, setResult] = useState<Result>({ type: "idle" });
   const [shown, setShown] = useState(0);
   const emphasis = useStore(store, (s) => s.emphasis);
@@ -50,7 +52,7 @@ export function PathFinder({ store, seed, onSelect }: Props) {
   const find = () => {
     if (!from || !to) return;
     setResult({ type: "loading" });
-    fetchPaths(from.id, to.id, maxLength)
+    fetchPaths(from.id, to.id, maxLength, undefined, throughTopics)
       .then((paths) => {
         setResult({ type: "ready", paths });
         if (paths.length) show(paths, 0);
@@ -62,7 +64,9 @@ export function PathFinder({ store, seed, onSelect }: Props) {
   return (
     <section className="finder" aria-label="Path finder">
       <h2>Paths between two nodes</h2>
-      <p className="muted small">Who could introduce whom: the shortest chains of cited relationships.</p>
+      <p className="muted small">
+        Who could introduce whom: the shortest chains of cited ties between organisations, people, campaigns and forums.
+      </p>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -87,6 +91,10 @@ export function PathFinder({ store, seed, onSelect }: Props) {
             ))}
           </select>
         </div>
+        <label className="field-row">
+          <input type="checkbox" checked={throughTopics} onChange={(e) => setThroughTopics(e.target.checked)} />
+          Also through shared issues and instruments
+        </label>
         <div className="button-row">
           <button type="submit" disabled={!from || !to || result.type === "loading"}>
             Find paths
@@ -103,7 +111,8 @@ export function PathFinder({ store, seed, onSelect }: Props) {
         {result.type === "error" && <p role="alert">{result.message}</p>}
         {result.type === "ready" && result.paths.length === 0 && (
           <p>
-            No path of at most {maxLength} steps between {from && nameOf(from)} and {to && nameOf(to)}.
+            No path of at most {maxLength} steps between {from && nameOf(from)} and {to && nameOf(to)}
+            {throughTopics ? "." : " through organisational ties."}
           </p>
         )}
         {result.type === "ready" && result.paths.length > 0 && (

@@ -6,7 +6,7 @@
 import { useMemo } from "react";
 
 import type { Session } from "../bindings/session";
-import { COLOR_LABELS, SIZE_LABELS } from "../graph";
+import { COLOR_LABELS, describeFold, foldSummary, SIZE_LABELS } from "../graph";
 import {
   activeFacetCount,
   applyPreset,
@@ -90,18 +90,23 @@ function Networks({ store, session }: { store: Store<AtlasState>; session: Sessi
   const collapsed = useStore(store, (s) => s.collapsed);
   const revealed = useStore(store, (s) => s.revealed);
   const dataset = useSessionState(session, (s) => s.dataset, session.dataset());
+  const view = useSessionState(session, (s) => s.view, session.state.get().view);
+  // Every network with members can be collapsed, however many of them other networks share.
   const groups = useMemo(
     () =>
       [...dataset.groups.values()]
-        .filter((g) => g.memberIds.length > 0)
+        .filter((g) => g.directMemberIds.length > 0)
         .map((g) => ({ ...g, label: dataset.nodes[dataset.index.get(g.id)!].label }))
-        .sort((a, b) => b.memberIds.length - a.memberIds.length || a.label.localeCompare(b.label)),
+        .sort((a, b) => b.directMemberIds.length - a.directMemberIds.length || a.label.localeCompare(b.label)),
     [dataset],
   );
   return (
     <fieldset className="group">
       <legend>Networks of networks</legend>
-      <p className="muted small">A collapsed network stands for its members (ringed, sized by members); their ties join it.</p>
+      <p className="muted small">
+        A collapsed network stands for its members (ringed, sized by members); their ties join it. A member of two collapsed networks stays
+        visible, tied to both.
+      </p>
       <div className="button-row">
         <button
           type="button"
@@ -124,9 +129,7 @@ function Networks({ store, session }: { store: Store<AtlasState>; session: Sessi
                 onChange={(e) => store.update(e.target.checked ? collapseGroups([g.id]) : expandGroups([g.id]))}
               />
               Collapse {g.label}{" "}
-              <span className="muted">
-                ({g.memberIds.length} of {g.memberCount} members fold in)
-              </span>
+              <span className="muted">({describeFold(foldSummary(dataset, view, g.id)!, view.collapsed.has(g.id))})</span>
             </label>
           </li>
         ))}
