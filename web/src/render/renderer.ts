@@ -125,6 +125,7 @@ export function createRenderer(
   let shapesLoading: Promise<ShapesLayer | null> | null = null;
   let killed = false;
   let coalitions: readonly Coalition[] | null = null;
+  let shapesKey = "";
   let hoveredNodeId: string | null = null;
 
   const renderer = new Sigma<AtlasNodeAttributes, AtlasEdgeAttributes>(graph, container, {
@@ -434,9 +435,14 @@ export function createRenderer(
         updateLabels();
         return;
       }
-      emphasis = { ...emphasis, zoom: { roles: shapeRoles(next), stage: zoomStage(camera.ratio) } };
-      repaint(false);
-      updateLabels();
+      // The view is restyled often (metrics arriving, colours): repaint only when who is what changed.
+      const key = next.map((c) => `${c.id}:${c.memberIds.join(",")}`).join("|");
+      if (!emphasis.zoom || key !== shapesKey) {
+        shapesKey = key;
+        emphasis = { ...emphasis, zoom: { roles: shapeRoles(next), stage: zoomStage(camera.ratio) } };
+        repaint(false);
+        updateLabels();
+      }
       // Loaded only now, in its own chunk: the first frame never waits for it.
       shapesLoading ??= import("../shapes/layer").then(({ createShapesLayer }) => {
         if (!killed) shapesLayer = createShapesLayer(renderer as unknown as Parameters<typeof createShapesLayer>[0]);
