@@ -166,10 +166,13 @@ async function measureDrag(browser: Browser, context: BrowserContext, url: strin
 /** Six wheel steps in, six out, at the canvas centre (Sigma animates each), traced: per-frame main-thread work while zooming. */
 async function measureZoom(browser: Browser, context: BrowserContext, url: string): Promise<FrameStats & { regions: number }> {
   const page = await context.newPage();
+  page.on("pageerror", (error) => log(`page error: ${error.message}`));
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName("atlas:layout").length > 0, null, { timeout: 300_000 });
+  // With the mode on, the regions are drawn once the layer's chunk has loaded.
+  if (url.includes("shapes=")) await page.waitForFunction("(window.__atlas?.shapes()?.drawn.regions ?? 0) > 0", null, { timeout: 60_000 });
   await page.waitForTimeout(2000);
-  const regions = (await page.evaluate("window.__atlas.shapes()?.drawn.regions ?? 0")) as number;
+  const regions = (await page.evaluate("window.__atlas?.shapes()?.drawn.regions ?? 0")) as number;
   const box = (await page.locator("[data-testid=graph-canvas]").boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await browser.startTracing(page, {

@@ -126,6 +126,8 @@ export function createRenderer(
   let killed = false;
   let coalitions: readonly Coalition[] | null = null;
   let shapesKey = "";
+  /** The zoom stage changed while the camera moved and the edges were not repainted yet (large graphs). */
+  let edgesStale = false;
   let hoveredNodeId: string | null = null;
 
   const renderer = new Sigma<AtlasNodeAttributes, AtlasEdgeAttributes>(graph, container, {
@@ -277,6 +279,10 @@ export function createRenderer(
     clearTimeout(cameraTimer);
     cameraTimer = setTimeout(() => {
       if (captor.isMouseDown) return;
+      if (edgesStale) {
+        edgesStale = false;
+        renderer.refresh({ partialGraph: { edges: graph.edges() }, skipIndexation: true, schedule: true });
+      }
       updateLabels();
       callbacks.onCamera(renderer.getCamera().getState());
     }, 250);
@@ -303,7 +309,15 @@ export function createRenderer(
       labelled = new Set([...labelled].filter((id) => zoom.roles.get(id) === "coalition"));
       emphasis = { ...emphasis, labelled };
     }
-    renderer.refresh({ partialGraph: { nodes: graph.nodes(), edges: graph.edges() }, skipIndexation: true, schedule: true });
+    // Edges are hidden while the camera moves (hideEdgesOnMove): on a large graph their repaint waits
+    // until it settles, so a zoom that crosses a step costs a pass over the nodes only.
+    const deferEdges = large();
+    edgesStale ||= deferEdges;
+    renderer.refresh({
+      partialGraph: { nodes: graph.nodes(), edges: deferEdges ? [] : graph.edges() },
+      skipIndexation: true,
+      schedule: true,
+    });
   }
 
   /** Reducers again over every item; a full re-index only when needed (or cheap). */
