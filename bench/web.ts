@@ -14,6 +14,10 @@
  *   npm run bench:web                 # both
  *   npm run bench:web -- bundled      # one
  *   BENCH_WEB_RUNS=3 npm run bench:web
+ *   npm run bench:web -- 10k --zoom-only   # only the zoom measurement (issue 12), printed, no files
+ *
+ * Zooming (issue 12): the mouse wheel zooms in six steps then out six, traced, with the coalition
+ * shapes mode off and on (regions redrawn every frame, semantic-zoom repaints at each fade step).
  */
 import { VISIBILITIES } from "../core/access.js";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -40,6 +44,8 @@ const RUNS = Math.max(1, Number(process.env.BENCH_WEB_RUNS ?? 5));
 const VIEWPORT = { width: 1280, height: 800 };
 /** Targets of issue 5 (ms). */
 const TARGETS = { bundledFirstFrame: 500, largeFirstFrame: 2000, dragJsP95: 8 };
+
+const ZOOM_ONLY = process.argv.includes("--zoom-only");
 
 const log = (line: string) => process.stdout.write(`[bench:web] ${line}\n`);
 
@@ -157,6 +163,54 @@ async function measureDrag(browser: Browser, context: BrowserContext, url: strin
   return frameStats(trace);
 }
 
+/** Six wheel steps in, six out, at the canvas centre (Sigma animates each), traced: per-frame main-thread work while zooming. */
+async function measureZoom(browser: Browser, context: BrowserContext, url: string): Promise<FrameStats & { regions: number }> {
+  const page = await context.newPage();
+  page.on("pageerror", (error) => log(`page error: ${error.message}`));
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName("atlas:layout").length > 0, null, { timeout: 300_000 });
+  // With the mode on, the regions are drawn once the layer's chunk has loaded.
+  if (url.includes("shapes=")) await page.waitForFunction("(window.__atlas?.shapes()?.drawn.regions ?? 0) > 0", null, { timeout: 60_000 });
+  await page.waitForTimeout(2000);
+  const regions = (await page.evaluate("window.__atlas?.shapes()?.drawn.regions ?? 0")) as number;
+  const box = (await page.locator("[data-testid=graph-canvas]").boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await browser.startTracing(page, {
+    categories: [
+      "devtools.timeline",
+      "disabled-by-default-devtools.timeline",
+      "disabled-by-default-devtools.timeline.frame",
+      "toplevel",
+      "v8.execute",
+    ],
+  });
+  for (const direction of [-1, 1]) {
+    for (let i = 0; i < 6; i++) {
+      await page.mouse.wheel(0, 120 * direction);
+      await page.waitForTimeout(300);
+    }
+  }
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  await page.close();
+  return { ...frameStats(trace), regions };
+}
+
+/** Zooming with the shapes mode off and on, logged with the load average (the machine is shared). */
+async function zoomFigures(browser: Browser, context: BrowserContext, url: string, scenario: string) {
+  const plain = await measureZoom(browser, context, url);
+  const shapes = await measureZoom(browser, context, `${url}?shapes=coalitions`);
+  for (const [mode, z] of [
+    ["plain", plain],
+    ["shapes", shapes],
+  ] as const)
+    log(
+      `${scenario}: zoom (${mode}${mode === "shapes" ? `, ${z.regions} regions` : ""}): ${z.frames} frames; JS/frame p50 ${z.jsPerFrameMs.p50} p95 ${z.jsPerFrameMs.p95} max ${z.jsPerFrameMs.max} ms; busy p95 ${z.busyPerFrameMs.p95} ms; wall p50 ${z.wallPerFrameMs.p50} p95 ${z.wallPerFrameMs.p95} ms; load ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
+  return { plain, shapes };
+}
+
 /**
  * Run ForceAtlas2 from the toolbar, traced until it stops by itself (web/src/layout/convergence.ts)
  * or 20 s pass: main-thread work per frame while the worker lays the graph out, and the time to converge.
@@ -205,6 +259,7 @@ interface Report {
   returningBrowser: { runs: LoadRun[]; firstFrame: Distribution; script: Distribution };
   drag: FrameStats;
   forceAtlas2: { frames: FrameStats; convergedMs: number | null };
+  zoom: { plain: FrameStats; shapes: FrameStats & { regions: number } };
   targets: { firstFrameMs: number; dragJsP95Ms: number };
 }
 
@@ -218,7 +273,7 @@ function summarise(runs: LoadRun[]) {
   };
 }
 
-async function runScenario(browser: Browser, scenario: Scenario, webDir: string): Promise<Report> {
+async function runScenario(browser: Browser, scenario: Scenario, webDir: string): Promise<Report | null> {
   const data = scenario.data();
   // The machine is shared: the 1-minute load average says how quiet it was.
   const loadAverageBefore = loadavg()[0];
@@ -230,6 +285,13 @@ async function runScenario(browser: Browser, scenario: Scenario, webDir: string)
     const url = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/`;
     const [counts] = await store.db.read(QUERIES.graphCounts, { visible: VISIBILITIES });
     log(`${scenario.name}: ${counts.nodes} nodes, ${counts.relationships} relationships at ${url}`);
+    if (ZOOM_ONLY) {
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      await measureLoad(context, url, true); // caches the layout, as for the drag
+      await zoomFigures(browser, context, url, scenario.name);
+      await context.close();
+      return null;
+    }
 
     // The very first load also warms the server (query plans, JIT) and is reported on its own.
     const first = await browser.newContext({ viewport: VIEWPORT });
@@ -256,6 +318,7 @@ async function runScenario(browser: Browser, scenario: Scenario, webDir: string)
     }
     const drag = await measureDrag(browser, context, url);
     const forceAtlas2 = await measureForceAtlas2(browser, context, url);
+    const zoom = await zoomFigures(browser, context, url, scenario.name);
     await context.close();
     log(
       `${scenario.name}: ForceAtlas2: converged in ${forceAtlas2.convergedMs ?? "> 20000"} ms; JS/frame p50 ${forceAtlas2.frames.jsPerFrameMs.p50} p95 ${forceAtlas2.frames.jsPerFrameMs.p95} ms; wall p95 ${forceAtlas2.frames.wallPerFrameMs.p95} ms; load ${loadavg()[0].toFixed(2)}`,
@@ -285,6 +348,7 @@ async function runScenario(browser: Browser, scenario: Scenario, webDir: string)
       returningBrowser: { runs: returning, firstFrame: returningSummary.firstFrame, script: returningSummary.script },
       drag,
       forceAtlas2,
+      zoom,
       targets: { firstFrameMs: scenario.firstFrameTarget, dragJsP95Ms: TARGETS.dragJsP95 },
     };
   } finally {
@@ -337,6 +401,13 @@ function markdown(r: Report): string {
     `| main-thread JavaScript | ${r.forceAtlas2.frames.jsPerFrameMs.p50} | ${r.forceAtlas2.frames.jsPerFrameMs.p95} | ${r.forceAtlas2.frames.jsPerFrameMs.max} | ${r.targets.dragJsP95Ms} ${mark(r.forceAtlas2.frames.jsPerFrameMs.p95 <= r.targets.dragJsP95Ms)} |`,
     `| wall time between frames | ${r.forceAtlas2.frames.wallPerFrameMs.p50} | ${r.forceAtlas2.frames.wallPerFrameMs.p95} | ${r.forceAtlas2.frames.wallPerFrameMs.max} | |`,
     "",
+    "## Zooming in and out (mouse wheel, six steps each way; coalition shapes off and on)",
+    "",
+    "| per frame (ms) | JS p50 | JS p95 | JS max | wall p95 |",
+    "|---|---:|---:|---:|---:|",
+    `| shapes off | ${r.zoom.plain.jsPerFrameMs.p50} | ${r.zoom.plain.jsPerFrameMs.p95} | ${r.zoom.plain.jsPerFrameMs.max} | ${r.zoom.plain.wallPerFrameMs.p95} |`,
+    `| shapes on (${r.zoom.shapes.regions} regions, semantic zoom) | ${r.zoom.shapes.jsPerFrameMs.p50} | ${r.zoom.shapes.jsPerFrameMs.p95} | ${r.zoom.shapes.jsPerFrameMs.max} | ${r.zoom.shapes.wallPerFrameMs.p95} |`,
+    "",
   ].join("\n");
 }
 
@@ -359,6 +430,7 @@ async function main() {
     mkdirSync(RESULTS_DIR, { recursive: true });
     for (const scenario of scenarios) {
       const report = await runScenario(browser, scenario, webDir);
+      if (!report) continue;
       writeFileSync(new URL(`web-${scenario.name}.json`, RESULTS_DIR), `${JSON.stringify(report, null, 2)}\n`);
       writeFileSync(new URL(`web-${scenario.name}.md`, RESULTS_DIR), markdown(report));
       log(`wrote bench/results/web-${scenario.name}.json and .md`);

@@ -13,3 +13,7 @@ export type SizeMode = MetricKey;
 
 export const LAYOUT_MODES = ["force", "sectors"] as const;
 export type LayoutMode = (typeof LAYOUT_MODES)[number];
+
+/** What is drawn behind the nodes: nothing, or each coalition as a shaded region round its members (web/src/shapes). */
+export const SHAPE_MODES = ["none", "coalitions"] as const;
+export type ShapeMode = (typeof SHAPE_MODES)[number];

@@ -3,7 +3,7 @@
  * (`window.__atlas`): what Sigma draws for a node, where, and what is visible. Changes nothing.
  */
 import type { AtlasDataset, AtlasGraph } from "../graph";
-import type { Renderer } from "../render";
+import type { Renderer, ShapesInfo } from "../render";
 
 export interface AtlasInspector {
   /** What the renderer draws for a node after reducers (colour, size, hidden, label forced …). */
@@ -18,6 +18,10 @@ export interface AtlasInspector {
   visibleEdges(): string[];
   camera(): { x: number; y: number; ratio: number; angle: number };
   nodeCount(): number;
+  /** The coalition shapes drawn (regions, discs in the last frame) and the semantic-zoom stage; null when the mode is off. */
+  shapes(): ShapesInfo | null;
+  /** The coalition whose region is under a viewport point, if any. */
+  regionAt(x: number, y: number): string | null;
 }
 
 declare global {
@@ -36,6 +40,8 @@ export function exposeInspector(graph: AtlasGraph, dataset: () => AtlasDataset, 
     visibleEdges: () => graph.filterEdges((_, a, _s, _t, sa, ta) => !a.hidden && !sa.hidden && !ta.hidden),
     camera: () => renderer.getCamera(),
     nodeCount: () => dataset().nodes.length,
+    shapes: () => renderer.shapesInfo(),
+    regionAt: (x, y) => renderer.regionAt(x, y),
   };
   window.__atlas = inspector;
   return () => {

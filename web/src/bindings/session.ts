@@ -7,6 +7,7 @@
 import type { NetworkExtras } from "../api";
 import { type AtlasDataset, type AtlasGraph, buildGraph } from "../graph";
 import { createRenderer, type Renderer } from "../render";
+import { findCoalitions } from "../shapes";
 import { type AtlasState, hoverNode, selectNode, setCamera, setLayout } from "../state";
 import type { Store } from "../state/store";
 import { createCamera } from "./camera";
@@ -120,6 +121,14 @@ export function createSession(
     }
     layout.showBands();
     view.publish(s);
+    showShapes(s);
+  }
+
+  /** The shapes mode: the coalitions of the current view, drawn as regions and listed in the legend. */
+  function showShapes(s: AtlasState) {
+    const coalitions = s.shapes === "coalitions" ? findCoalitions(view.dataset(), view.view(), s.year) : null;
+    void renderer.setShapes(coalitions?.shown ?? null);
+    session.update((st) => (st.coalitions === null && coalitions === null ? st : { ...st, coalitions }));
   }
 
   // Bindings: state → graph and renderer.
@@ -136,11 +145,12 @@ export function createSession(
     const layoutChanged = s.layout !== previous.layout;
     const emphasisChanged = s.emphasis !== previous.emphasis;
     const foldsChanged = s.collapsed !== previous.collapsed || s.revealed !== previous.revealed;
+    const shapesChanged = s.shapes !== previous.shapes;
     previous = s;
     if (viewChanged || styleChanged) {
       metrics.ensure(s);
       restyle(s, viewChanged, foldsChanged);
-    }
+    } else if (shapesChanged) showShapes(s);
     if (layoutChanged) void layout.show(s.layout, true);
     renderer.setEmphasis(emphasisOf(s));
     if (emphasisChanged && s.emphasis.type !== "none") void camera.frame(s.emphasis, layout.pending);
@@ -150,6 +160,7 @@ export function createSession(
   metrics.ensure(initial);
   if (initial.layout !== "force") void layout.show(initial.layout, false);
   view.publish(initial);
+  if (initial.shapes !== "none") showShapes(initial);
   renderer.setEmphasis(emphasisOf(initial));
   if (initial.camera) renderer.setCamera(initial.camera);
 

@@ -20,6 +20,7 @@ import {
   withGroups,
   withScopes,
 } from "../graph";
+import type { CoalitionList } from "../shapes";
 import type { AtlasState } from "../state";
 import { createStore, type Store } from "../state/store";
 import type { LayoutStatus } from "./layout";
@@ -34,6 +35,8 @@ export interface SessionState {
   size: SizeScale;
   metrics: MetricsStatus;
   layout: LayoutStatus;
+  /** The shapes mode's coalitions (drawn ones and how many in all), null when the mode is off. */
+  coalitions: CoalitionList | null;
   /** Bumped whenever node attributes (visibility, colour, size) change, for the table. */
   revision: number;
 }
@@ -72,6 +75,7 @@ export function createView(
     size: createSizeScale(dataset, "degree", view, null),
     metrics: { type: "idle" },
     layout: { type: "idle" },
+    coalitions: null,
     revision: 0,
   });
 

@@ -1,2 +1,10 @@
-export { createRenderer, FIRST_FRAME_MARK, type BandCaption, type Insets, type Renderer, type RendererCallbacks } from "./renderer";
+export {
+  createRenderer,
+  FIRST_FRAME_MARK,
+  type BandCaption,
+  type Insets,
+  type Renderer,
+  type RendererCallbacks,
+  type ShapesInfo,
+} from "./renderer";
 export type { EmphasisInput } from "./reducers";

@@ -7,6 +7,7 @@
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 
 import type { AtlasEdgeAttributes, AtlasGraph, AtlasNodeAttributes } from "../graph/types";
+import { type ShapeRole, zoomEdge, zoomNode, type ZoomStage } from "../shapes";
 import type { Emphasis } from "../state/atlas";
 
 export const DIMMED_NODE = "#e4e4e4";
@@ -32,9 +33,16 @@ export interface PreparedEmphasis extends EmphasisInput {
   focus: Set<string> | null;
   chainNodes: Set<string> | null;
   chainEdges: Set<string> | null;
+  /** The shapes mode's semantic zoom (shapes/semantic-zoom.ts), or null when the mode is off. */
+  zoom?: { roles: Map<string, ShapeRole>; stage: ZoomStage } | null;
 }
 
-export function prepareEmphasis(graph: AtlasGraph, input: EmphasisInput, labelled: Set<string> = new Set()): PreparedEmphasis {
+export function prepareEmphasis(
+  graph: AtlasGraph,
+  input: EmphasisInput,
+  labelled: Set<string> = new Set(),
+  zoom: PreparedEmphasis["zoom"] = null,
+): PreparedEmphasis {
   const focusId = input.hoveredId ?? input.selectedId;
   let focus: Set<string> | null = null;
   if (focusId && graph.hasNode(focusId) && !graph.getNodeAttribute(focusId, "hidden")) {
@@ -48,6 +56,7 @@ export function prepareEmphasis(graph: AtlasGraph, input: EmphasisInput, labelle
   return {
     ...input,
     labelled,
+    zoom,
     focusId: focus ? focusId : null,
     focus,
     chainNodes: chain ? new Set(chain.nodes.filter((id) => graph.hasNode(id))) : null,
@@ -70,10 +79,11 @@ type NodeDisplay = Partial<NodeDisplayData> & { borderColor?: string };
 export function nodeReducerFor(state: () => PreparedEmphasis) {
   return (node: string, data: AtlasNodeAttributes): NodeDisplay => {
     const s = state();
-    const res: NodeDisplay = { ...data };
+    let res: NodeDisplay = { ...data };
     if (data.faded) res.color = fade(data.color);
     res.forceLabel = s.labelled.has(node);
     if (node === s.selectedId) res.highlighted = true;
+    if (s.zoom) res = zoomNode(res, s.zoom.roles.get(node), s.zoom.stage);
     if (s.chainNodes) {
       // A path or allies show through the filters; a story step's nodes keep the step's view.
       if (s.chainNodes.has(node))
@@ -91,8 +101,13 @@ export function nodeReducerFor(state: () => PreparedEmphasis) {
 }
 
 export function edgeReducerFor(graph: AtlasGraph, state: () => PreparedEmphasis) {
-  return (edge: string, data: AtlasEdgeAttributes): Partial<EdgeDisplayData> => {
+  return (edge: string, attributes: AtlasEdgeAttributes): Partial<EdgeDisplayData> => {
     const s = state();
+    let data = attributes;
+    if (s.zoom) {
+      const [source, target] = graph.extremities(edge);
+      data = zoomEdge(data, [s.zoom.roles.get(source), s.zoom.roles.get(target)], s.zoom.stage);
+    }
     if (s.chainEdges) {
       if (s.chainEdges.has(edge)) return { ...data, hidden: false, color: EMPHASIS_EDGE, size: 3, zIndex: 2 };
       return { ...data, color: DIMMED_EDGE, zIndex: 0 };

@@ -8,6 +8,8 @@ import type { CameraState } from "sigma/types";
 import { animateNodes } from "sigma/utils";
 
 import type { AtlasEdgeAttributes, AtlasGraph, AtlasNodeAttributes } from "../graph/types";
+import { type Coalition, sameStage, shapeRoles, zoomStage } from "../shapes";
+import type { ShapesLayer } from "../shapes/layer";
 import { type LabelCandidate, pickLabels } from "./labels";
 import { edgeReducerFor, type EmphasisInput, nodeReducerFor, prepareEmphasis, type PreparedEmphasis } from "./reducers";
 import { LABEL_FONT, LABEL_SIZE, LABEL_WEIGHT } from "./label-style";
@@ -45,6 +47,15 @@ export interface Renderer {
   zoom(factor: number): void;
   animatePositions(positions: Map<string, { x: number; y: number }>, duration?: number): Promise<void>;
   setBands(bands: BandCaption[] | null): void;
+  /**
+   * Draws these coalitions as shaded regions behind the nodes, with semantic zoom; null turns the
+   * mode off. The layer's code is loaded on first use (resolves once it draws).
+   */
+  setShapes(coalitions: readonly Coalition[] | null): Promise<void>;
+  /** What the shapes layer drew in the last frame and the zoom stage, for inspection; null when off. */
+  shapesInfo(): ShapesInfo | null;
+  /** The coalition whose region is under a viewport point (CSS pixels), if any. */
+  regionAt(x: number, y: number): string | null;
   exportPNG(fileName: string): Promise<void>;
   /** What is drawn for a node (after reducers), for inspection. */
   displayData(id: string): Record<string, unknown> | null;
@@ -56,6 +67,12 @@ export interface Renderer {
   /** Shows a renderer created hidden; its first visible frame is the first frame. */
   reveal(): void;
   kill(): void;
+}
+
+export interface ShapesInfo {
+  regions: { id: string; label: string; color: string; members: number }[];
+  drawn: { regions: number; discs: number };
+  stage: { memberAlpha: number; allLabels: boolean };
 }
 
 /** How far overlays (toolbar, legend …) reach into the canvas from each side, in CSS pixels. */
@@ -105,6 +122,15 @@ export function createRenderer(
   let labelled = new Set<string>();
   let labelTimer: ReturnType<typeof setTimeout> | undefined;
   let lastCameraMove = 0;
+  // Shapes mode: the layer (loaded on first use), what it draws, and the semantic zoom.
+  let shapesLayer: ShapesLayer | null = null;
+  let shapesLoading: Promise<ShapesLayer | null> | null = null;
+  let killed = false;
+  let coalitions: readonly Coalition[] | null = null;
+  let shapesKey = "";
+  /** The zoom stage changed while the camera moved and the edges were not repainted yet (large graphs). */
+  let edgesStale = false;
+  let hoveredNodeId: string | null = null;
 
   const renderer = new Sigma<AtlasNodeAttributes, AtlasEdgeAttributes>(graph, container, {
     ...sigmaSettings(graph.size),
@@ -163,8 +189,12 @@ export function createRenderer(
     // With a story step, path or answer emphasised, only its nodes are labelled (the others are
     // greyed and nameless), and they too only where their labels fit.
     const chain = emphasis.chainNodes;
+    const zoom = emphasis.zoom;
     graph.forEachNode((id, attr) => {
       if (chain ? !chain.has(id) : attr.hidden) return;
+      // Semantic zoom: zoomed out, only coalitions are labelled (and members left out are not drawn).
+      const role = zoom?.roles.get(id);
+      if (!chain && zoom && role !== "coalition" && !zoom.stage.allLabels) return;
       const display = renderer.getNodeDisplayData(id);
       if (!display || display.hidden) return;
       const p = renderer.framedGraphToViewport(display);
@@ -174,7 +204,7 @@ export function createRenderer(
         y: p.y,
         radius: renderer.scaleSize(display.size),
         text: attr.label,
-        tier: attr.collapsed ? 0 : attr.landmark >= 0 ? 1 : 2,
+        tier: attr.collapsed || role === "coalition" ? 0 : attr.landmark >= 0 ? 1 : 2,
         rank: Math.max(0, attr.landmark),
       });
     });
@@ -204,30 +234,96 @@ export function createRenderer(
     if (!captor.isMouseDown && performance.now() - lastCameraMove > 300) scheduleLabels(300);
   });
   renderer.on("clickNode", ({ node }) => callbacks.onClickNode(node));
-  renderer.on("clickStage", () => callbacks.onClickStage());
+  // A click on a coalition's region selects the coalition; elsewhere on the stage it clears the selection.
+  renderer.on("clickStage", ({ event }) => {
+    const region = shapesLayer && coalitions ? shapesLayer.regionAt(event.x, event.y) : null;
+    if (region) callbacks.onClickNode(region.id);
+    else callbacks.onClickStage();
+  });
   renderer.on("enterNode", ({ node }) => {
+    hoveredNodeId = node;
+    showRegionTip(null);
     container.style.cursor = "pointer";
     callbacks.onHoverNode(node);
   });
   renderer.on("leaveNode", () => {
+    hoveredNodeId = null;
     container.style.cursor = "";
     callbacks.onHoverNode(null);
   });
+  // Hovering a region names its coalition (a node under the pointer wins).
+  const regionTip = document.createElement("div");
+  regionTip.className = "region-tip";
+  regionTip.setAttribute("role", "tooltip");
+  regionTip.hidden = true;
+  container.appendChild(regionTip);
+  function showRegionTip(region: { coalition: Coalition; x: number; y: number } | null) {
+    if (!region) {
+      if (!regionTip.hidden) {
+        regionTip.hidden = true;
+        if (!hoveredNodeId) container.style.cursor = "";
+      }
+      return;
+    }
+    const { coalition, x, y } = region;
+    const text = `${coalition.label}${coalition.label !== coalition.name ? ` (${coalition.name})` : ""}: ${coalition.memberIds.length} member${coalition.memberIds.length === 1 ? "" : "s"}`;
+    if (regionTip.textContent !== text) regionTip.textContent = text;
+    regionTip.style.transform = `translate(${Math.round(x + 12)}px, ${Math.round(y + 12)}px)`;
+    regionTip.hidden = false;
+    container.style.cursor = "pointer";
+  }
+  captor.on("mousemove", (event) => {
+    if (!shapesLayer || !coalitions || captor.isMouseDown || hoveredNodeId) return showRegionTip(null);
+    const coalition = shapesLayer.regionAt(event.x, event.y);
+    showRegionTip(coalition ? { coalition, x: event.x, y: event.y } : null);
+  });
+  captor.on("mouseleave", () => showRegionTip(null));
   // The camera settled: re-pick labels and report it (for the URL) — not mid-drag, however slow
   // the frames, since either would cost a pass over every node while the user is moving.
   const cameraSettled = () => {
     clearTimeout(cameraTimer);
     cameraTimer = setTimeout(() => {
       if (captor.isMouseDown) return;
+      if (edgesStale) {
+        edgesStale = false;
+        renderer.refresh({ partialGraph: { edges: graph.edges() }, skipIndexation: true, schedule: true });
+      }
       updateLabels();
       callbacks.onCamera(renderer.getCamera().getState());
     }, 250);
   };
-  renderer.getCamera().on("updated", () => {
+  renderer.getCamera().on("updated", (state) => {
     lastCameraMove = performance.now();
+    updateZoomStage(state.ratio);
     cameraSettled();
   });
   captor.on("mouseup", cameraSettled);
+
+  /**
+   * Semantic zoom: a new stage (members' fade step, labels) repaints every item through the reducers,
+   * without re-indexing — nothing moves. Between steps a camera move costs nothing extra.
+   */
+  function updateZoomStage(ratio: number) {
+    const zoom = emphasis.zoom;
+    if (!zoom) return;
+    const stage = zoomStage(ratio);
+    if (sameStage(stage, zoom.stage)) return;
+    emphasis = { ...emphasis, zoom: { ...zoom, stage } };
+    if (!stage.allLabels && labelled.size) {
+      // Zoomed out past the labels' stage: drop the picked labels now rather than when the camera settles.
+      labelled = new Set([...labelled].filter((id) => zoom.roles.get(id) === "coalition"));
+      emphasis = { ...emphasis, labelled };
+    }
+    // Edges are hidden while the camera moves (hideEdgesOnMove): on a large graph their repaint waits
+    // until it settles, so a zoom that crosses a step costs a pass over the nodes only.
+    const deferEdges = large();
+    edgesStale ||= deferEdges;
+    renderer.refresh({
+      partialGraph: { nodes: graph.nodes(), edges: deferEdges ? [] : graph.edges() },
+      skipIndexation: true,
+      schedule: true,
+    });
+  }
 
   /** Reducers again over every item; a full re-index only when needed (or cheap). */
   const repaint = (structural: boolean) => {
@@ -253,14 +349,14 @@ export function createRenderer(
         input.bridges === emphasis.bridges;
       if (same) return;
       const chainChanged = input.emphasis !== emphasis.emphasis;
-      emphasis = prepareEmphasis(graph, input, labelled);
+      emphasis = prepareEmphasis(graph, input, labelled, emphasis.zoom);
       repaint(false);
       // The labels that fit among the newly emphasised nodes now, not after the next camera move.
       if (chainChanged) updateLabels();
     },
     refresh(structural) {
       // Visibility changed, so the focus set (visible neighbours) may have too.
-      emphasis = prepareEmphasis(graph, emphasis, labelled);
+      emphasis = prepareEmphasis(graph, emphasis, labelled, emphasis.zoom);
       repaint(structural);
       updateLabels();
     },
@@ -349,6 +445,47 @@ export function createRenderer(
       );
       placeCaptions();
     },
+    async setShapes(next) {
+      coalitions = next;
+      if (!next) {
+        // The layer stays (empty) for the next time the mode is turned on.
+        shapesLayer?.setCoalitions([]);
+        showRegionTip(null);
+        if (!emphasis.zoom) return;
+        emphasis = { ...emphasis, zoom: null };
+        repaint(false);
+        updateLabels();
+        return;
+      }
+      // The view is restyled often (metrics arriving, colours): repaint only when who is what changed.
+      const key = next.map((c) => `${c.id}:${c.memberIds.join(",")}`).join("|");
+      if (!emphasis.zoom || key !== shapesKey) {
+        shapesKey = key;
+        emphasis = { ...emphasis, zoom: { roles: shapeRoles(next), stage: zoomStage(camera.ratio) } };
+        repaint(false);
+        updateLabels();
+      }
+      // Loaded only now, in its own chunk: the first frame never waits for it.
+      shapesLoading ??= import("../shapes/layer").then(({ createShapesLayer }) => {
+        if (!killed) shapesLayer = createShapesLayer(renderer as unknown as Parameters<typeof createShapesLayer>[0]);
+        return shapesLayer;
+      });
+      const layer = await shapesLoading;
+      // Whatever is current once loaded (the mode may have been turned off, or the view changed).
+      layer?.setCoalitions(coalitions ?? []);
+    },
+    shapesInfo() {
+      const zoom = emphasis.zoom;
+      if (!coalitions || !zoom) return null;
+      return {
+        regions: coalitions.map((c) => ({ id: c.id, label: c.label, color: c.color, members: c.memberIds.length })),
+        drawn: shapesLayer?.drawn() ?? { regions: 0, discs: 0 },
+        stage: { ...zoom.stage },
+      };
+    },
+    regionAt(x, y) {
+      return shapesLayer && coalitions ? (shapesLayer.regionAt(x, y)?.id ?? null) : null;
+    },
     async exportPNG(fileName) {
       // Loaded on first use: the first frame does not need the exporter.
       const { downloadAsPNG } = await import("@sigma/export-image");
@@ -381,8 +518,13 @@ export function createRenderer(
       clearTimeout(cameraTimer);
       clearTimeout(labelTimer);
       cancelAnimation?.();
+      killed = true;
+      coalitions = null;
+      shapesLayer?.kill();
+      shapesLayer = null;
       renderer.kill();
       captions.remove();
+      regionTip.remove();
     },
   };
 }

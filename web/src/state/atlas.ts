@@ -3,11 +3,20 @@
  * without a DOM. A producer that changes nothing returns the same object, so bindings skip work.
  */
 import { DEFAULT_FILTERS, FILTER_FACETS, type FilterFacet, type FiltersState, getAllFilters, normaliseFacet, sameFilters } from "./filters";
-import type { ColorMode, LayoutMode, SizeMode } from "../../../core/view-modes";
+import type { ColorMode, LayoutMode, ShapeMode, SizeMode } from "../../../core/view-modes";
 import type { Producer } from "./store";
 
 // The modes are defined once in core/ (the story format reads them too).
-export { COLOR_MODES, type ColorMode, LAYOUT_MODES, type LayoutMode, SIZE_MODES, type SizeMode } from "../../../core/view-modes";
+export {
+  COLOR_MODES,
+  type ColorMode,
+  LAYOUT_MODES,
+  type LayoutMode,
+  SHAPE_MODES,
+  type ShapeMode,
+  SIZE_MODES,
+  type SizeMode,
+} from "../../../core/view-modes";
 
 /** Where the player is: a story and a step (0-based); a draft being previewed is kept out of links. */
 export interface StoryPosition {
@@ -58,6 +67,8 @@ export interface AtlasState {
   /** Timeline: leave out bodies and ties the documents give no year for. */
   datedOnly: boolean;
   layout: LayoutMode;
+  /** Coalitions drawn as shaded regions behind the nodes, with semantic zoom (web/src/shapes). */
+  shapes: ShapeMode;
   /** Last camera position (null = fit the whole graph). */
   camera: CameraState | null;
   emphasis: Emphasis;
@@ -78,6 +89,7 @@ export function getEmptyAtlasState(): AtlasState {
     year: null,
     datedOnly: false,
     layout: "force",
+    shapes: "none",
     camera: null,
     emphasis: { type: "none" },
     story: null,
@@ -169,6 +181,11 @@ export const setLayout =
   (layout: LayoutMode): Producer<AtlasState> =>
   (state) =>
     state.layout === layout ? state : { ...state, layout };
+
+export const setShapes =
+  (shapes: ShapeMode): Producer<AtlasState> =>
+  (state) =>
+    state.shapes === shapes ? state : { ...state, shapes };
 
 const CAMERA_EPSILON = 1e-6;
 

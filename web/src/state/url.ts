@@ -1,10 +1,19 @@
 /**
  * The view in the URL: story step, selection, filters, appearance, collapsed networks, expanded
- * neighbourhoods, year, layout and camera, as short query parameters. Only what differs from the
+ * neighbourhoods, year, layout, coalition shapes and camera, as short query parameters. Only what differs from the
  * opening view is written, and anything unknown in a link is ignored rather than trusted.
  */
 import { isOneOf } from "../graph/vocabulary";
-import { type AtlasState, COLOR_MODES, DEFAULT_APPEARANCE, getEmptyAtlasState, LAYOUT_MODES, SIZE_MODES, type CameraState } from "./atlas";
+import {
+  type AtlasState,
+  COLOR_MODES,
+  DEFAULT_APPEARANCE,
+  getEmptyAtlasState,
+  LAYOUT_MODES,
+  SHAPE_MODES,
+  SIZE_MODES,
+  type CameraState,
+} from "./atlas";
 import { DEFAULT_FILTERS, FILTER_FACET_KEYS, FILTER_FACETS, type FilterFacet, type FiltersState, normaliseFacet } from "./filters";
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
@@ -52,6 +61,7 @@ export function encodeState(state: AtlasState): URLSearchParams {
   if (state.year !== null) params.set("year", String(state.year));
   if (state.datedOnly) params.set("dated", "only");
   if (state.layout !== "force") params.set("layout", state.layout);
+  if (state.shapes !== "none") params.set("shapes", state.shapes);
   if (state.camera) {
     const { x, y, ratio, angle } = state.camera;
     params.set("cam", [round(x, 4), round(y, 4), round(ratio, 4), ...(angle ? [round(angle, 3)] : [])].join(","));
@@ -92,6 +102,8 @@ export function decodeState(params: URLSearchParams): AtlasState {
   state.datedOnly = params.get("dated") === "only";
   const layout = params.get("layout");
   if (isOneOf(LAYOUT_MODES, layout)) state.layout = layout;
+  const shapes = params.get("shapes");
+  if (isOneOf(SHAPE_MODES, shapes)) state.shapes = shapes;
   state.camera = decodeCamera(params.get("cam"));
   const story = params.get("story");
   if (story && ID.test(story)) {

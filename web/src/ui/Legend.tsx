@@ -13,6 +13,7 @@ import { useState } from "react";
 
 import type { Session } from "../bindings/session";
 import { BRIDGE_EDGE } from "../render/reducers";
+import { ShapesLegend } from "../shapes/ShapesLegend";
 import type { AtlasState, Store } from "../state";
 import { useSessionState, useStore } from "./use-store";
 
@@ -69,6 +70,7 @@ export function Legend({ session, store }: { session: Session; store: Store<Atla
             </p>
           )}
           {year !== null && <p className="legend-note muted">Pale: date unknown (the documents give no year)</p>}
+          <ShapesLegend session={session} store={store} />
         </section>
       </details>
     </>

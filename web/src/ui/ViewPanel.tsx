@@ -31,6 +31,7 @@ import {
   type ColorMode,
   type SizeMode,
 } from "../state";
+import { ShapesToggle } from "../shapes/ShapesToggle";
 import { useSessionState, useStore } from "./use-store";
 
 export function ViewPanel({ store, session }: { store: Store<AtlasState>; session: Session }) {
@@ -76,6 +77,7 @@ function Appearance({ store, session }: { store: Store<AtlasState>; session: Ses
           ))}
         </select>
       </div>
+      <ShapesToggle store={store} />
       <p className="muted small" role="status">
         {metrics.type === "loading" && "Computing metrics for this view…"}
         {metrics.type === "error" && `Metrics unavailable: ${metrics.message}`}
