@@ -133,8 +133,8 @@ describe("brokerage limit", () => {
 describe("diff", () => {
   const CITED = gql(`query TestDiffCitations($from: Int!, $to: Int!) {
     diff(from: $from, to: $to) {
-      appeared { id datedBy { recordKind recordId citations { source { id } locator evidence } } }
-      tiesAppeared { id datedBy { recordKind recordId citations { source { id } evidence } } }
+      appeared { id datedBy { recordKind recordId source target citations { source { id } locator evidence } } }
+      tiesAppeared { id datedBy { recordKind recordId source target citations { source { id } evidence } } }
     }
   }`);
 
@@ -148,9 +148,12 @@ describe("diff", () => {
     for (const change of byRelationship) {
       const record = stored.get(change.datedBy.recordId);
       expect(record, change.datedBy.recordId).toBeDefined();
+      expect([change.datedBy.source, change.datedBy.target]).toEqual([record!.source, record!.target]);
       expect(change.datedBy.citations.map((c) => [c.source.id, c.evidence])).toEqual(record!.citations.map((c) => [c.source, c.evidence]));
     }
-    for (const change of appeared.filter((c) => c.datedBy.recordKind === "NODE")) expect(change.datedBy.citations).toEqual([]);
+    for (const change of appeared.filter((c) => c.datedBy.recordKind === "NODE")) {
+      expect(change.datedBy).toMatchObject({ citations: [], source: null, target: null });
+    }
   });
 
   it("lists what appeared and ended between two years, each dated by a record", async () => {

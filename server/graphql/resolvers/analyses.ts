@@ -147,6 +147,8 @@ export const analysesFields = {
 
 export const AnalysisTypes = {
   Dating: {
+    source: (dating: DatingRow) => dating.ends?.source ?? null,
+    target: (dating: DatingRow) => dating.ends?.target ?? null,
     async citations(dating: DatingRow, _: unknown, context: Context) {
       if (!dating.ends) return [];
       return datingCitations(context).load({ id: dating.recordId, ...dating.ends });

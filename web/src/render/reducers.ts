@@ -7,7 +7,7 @@
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 
 import type { AtlasEdgeAttributes, AtlasGraph, AtlasNodeAttributes } from "../graph/types";
-import type { Emphasis } from "../state/atlas";
+import type { AnalysisMark, AnalysisMarks, Emphasis } from "../state/atlas";
 
 export const DIMMED_NODE = "#e4e4e4";
 export const DIMMED_EDGE = "#eeeeee";
@@ -15,6 +15,12 @@ export const HIGHLIGHT_EDGE = "#4d4d4d";
 export const EMPHASIS_EDGE = "#1d1d1f";
 /** Okabe–Ito reddish purple: distinct from every class colour on both kinds of colour vision. */
 export const BRIDGE_EDGE = "#AA3377";
+/**
+ * An analysis's marks (state/atlas.ts AnalysisMark), Okabe–Ito colours that stay apart for every
+ * kind of colour vision: appeared = bluish green ring and ties, gone or removed = a faded body with
+ * a vermilion ring and pale vermilion ties, cut off by a removal = a blue ring on its full colour.
+ */
+export const MARK_COLORS: Record<AnalysisMark, string> = { added: "#009E73", removed: "#D55E00", cutOff: "#0072B2" };
 
 export interface EmphasisInput {
   hoveredId: string | null;
@@ -32,6 +38,7 @@ export interface PreparedEmphasis extends EmphasisInput {
   focus: Set<string> | null;
   chainNodes: Set<string> | null;
   chainEdges: Set<string> | null;
+  marks: AnalysisMarks | null;
 }
 
 export function prepareEmphasis(graph: AtlasGraph, input: EmphasisInput, labelled: Set<string> = new Set()): PreparedEmphasis {
@@ -52,6 +59,7 @@ export function prepareEmphasis(graph: AtlasGraph, input: EmphasisInput, labelle
     focus,
     chainNodes: chain ? new Set(chain.nodes.filter((id) => graph.hasNode(id))) : null,
     chainEdges: chain ? new Set(chain.edges) : null,
+    marks: chain?.type === "analysis" ? (chain.marks ?? null) : null,
   };
 }
 
@@ -67,6 +75,12 @@ export function fade(color: string, amount = 0.65): string {
 
 type NodeDisplay = Partial<NodeDisplayData> & { borderColor?: string };
 
+/** A marked node gets a ring (the bordered program); a removed one also fades and yields the front. */
+function markNode(res: NodeDisplay, mark: AnalysisMark, color: string): NodeDisplay {
+  const ringed = { ...res, type: "bordered", borderColor: MARK_COLORS[mark] };
+  return mark === "removed" ? { ...ringed, color: fade(color, 0.7), highlighted: false, zIndex: 1 } : ringed;
+}
+
 export function nodeReducerFor(state: () => PreparedEmphasis) {
   return (node: string, data: AtlasNodeAttributes): NodeDisplay => {
     const s = state();
@@ -76,8 +90,11 @@ export function nodeReducerFor(state: () => PreparedEmphasis) {
     if (node === s.selectedId) res.highlighted = true;
     if (s.chainNodes) {
       // A path or allies show through the filters; a story step's nodes keep the step's view.
-      if (s.chainNodes.has(node))
-        return { ...res, hidden: s.emphasis.type === "story" ? data.hidden : false, forceLabel: true, zIndex: 2, highlighted: true };
+      if (s.chainNodes.has(node)) {
+        const shown = { ...res, hidden: s.emphasis.type === "story" ? data.hidden : false, forceLabel: true, zIndex: 2, highlighted: true };
+        const mark = s.marks?.nodes[node];
+        return mark ? markNode(shown, mark, data.color) : shown;
+      }
       // A greyed node keeps its name under the pointer: Sigma draws a hover box whatever the label, empty or not.
       const label = node === s.hoveredId ? data.label : "";
       return { ...res, color: DIMMED_NODE, borderColor: DIMMED_NODE, label, forceLabel: false, zIndex: 0 };
@@ -94,7 +111,11 @@ export function edgeReducerFor(graph: AtlasGraph, state: () => PreparedEmphasis)
   return (edge: string, data: AtlasEdgeAttributes): Partial<EdgeDisplayData> => {
     const s = state();
     if (s.chainEdges) {
-      if (s.chainEdges.has(edge)) return { ...data, hidden: false, color: EMPHASIS_EDGE, size: 3, zIndex: 2 };
+      if (s.chainEdges.has(edge)) {
+        const mark = s.marks?.edges[edge];
+        if (mark === "removed") return { ...data, hidden: false, color: fade(MARK_COLORS.removed, 0.45), size: 2, zIndex: 1 };
+        return { ...data, hidden: false, color: mark ? MARK_COLORS[mark] : EMPHASIS_EDGE, size: 3, zIndex: 2 };
+      }
       return { ...data, color: DIMMED_EDGE, zIndex: 0 };
     }
     if (s.focus && s.focusId) {

@@ -34,8 +34,20 @@ export type Emphasis =
   | { type: "path"; nodes: string[]; edges: string[] }
   | { type: "ally"; nodes: string[]; edges: string[] }
   /** What an analysis points at: top brokers, what changed, who shared a room, what a removal cuts off. */
-  | { type: "analysis"; nodes: string[]; edges: string[] }
+  | { type: "analysis"; nodes: string[]; edges: string[]; marks?: AnalysisMarks }
   | { type: "story"; nodes: string[]; edges: string[]; camera: CameraState | null };
+
+/**
+ * How an analysis marks what it points at, so a change or a removal reads at a glance: what appeared
+ * between two years, what is gone (or removed in a what-if), what a removal cuts off. Unmarked
+ * emphasised items are simply highlighted.
+ */
+export const ANALYSIS_MARKS = ["added", "removed", "cutOff"] as const;
+export type AnalysisMark = (typeof ANALYSIS_MARKS)[number];
+export interface AnalysisMarks {
+  nodes: Record<string, AnalysisMark>;
+  edges: Record<string, AnalysisMark>;
+}
 
 export interface AppearanceState {
   colorBy: ColorMode;
