@@ -10,6 +10,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { fade, MARK_COLORS } from "../../web/src/render/reducers.js";
+import { DEFAULT_FILTERS, toNetworkFilter } from "../../web/src/state/filters.js";
 import { api, type E2E, openExplorer, openTab, pickFromSearch, screenshot, startE2E } from "./_browser.js";
 
 let e2e: E2E;
@@ -23,6 +24,8 @@ beforeAll(async () => {
 afterAll(() => e2e?.close());
 
 const panel = () => page.getByRole("region", { name: "Analysis" });
+/** The panel's live region: only the answer's sentence is announced. */
+const status = () => panel().locator("[role=status][aria-live=polite]").textContent({ timeout: 5000 });
 const display = (id: string) => page.evaluate((node) => window.__atlas!.display(node), id);
 const edgeDisplay = (id: string) => page.evaluate((edge) => window.__atlas!.edgeDisplay(edge), id);
 
@@ -103,7 +106,7 @@ describe("analysis panel", () => {
     await panel().getByRole("spinbutton", { name: "From" }).fill("2005");
     await panel().getByRole("spinbutton", { name: "To" }).fill("2015");
     await panel().getByRole("button", { name: "Analyse" }).click();
-    await expect.poll(() => panel().getByRole("status").textContent()).toBe(diff.summary);
+    await expect.poll(() => status()).toBe(diff.summary);
 
     // The list beside the map: every tie that appeared, dated, with what the documents say.
     const cited = diff.tiesAppeared.find((t) => t.datedBy.recordKind === "RELATIONSHIP" && t.datedBy.citations.length > 0)!;
@@ -137,7 +140,7 @@ describe("analysis panel", () => {
     expect(appearedSheet.rowCount).toBe(diff.appeared.length + 1);
     expect((appearedSheet.getColumn(1).values as unknown[]).slice(2)).toEqual(diff.appeared.map((n) => n.id));
     expect(errors).toEqual([]);
-  });
+  }, 90_000);
 
   it("fades what a what-if removes and rings, in another colour, what it cuts off", async () => {
     const { whatIf } = await api<{ whatIf: { summary: string; removed: { id: string; label: string }[]; cutOff: { id: string }[] } }>(
@@ -149,7 +152,7 @@ describe("analysis panel", () => {
     await openTab(page, "Analysis");
     await panel().getByRole("combobox", { name: "Question" }).selectOption("whatIf");
     await panel().getByRole("button", { name: "Analyse" }).click();
-    await expect.poll(() => panel().getByRole("status").textContent()).toBe(whatIf.summary);
+    await expect.poll(() => status()).toBe(whatIf.summary);
     await panel().getByRole("button", { name: "Show what is cut off" }).click();
     await expect.poll(() => display("gcm")).toMatchObject({ hidden: false, borderColor: MARK_COLORS.removed, highlighted: false });
     for (const { id } of whatIf.cutOff) {
@@ -158,5 +161,24 @@ describe("analysis panel", () => {
     expect(await panel().getByRole("list", { name: "Map key" }).textContent()).toMatch(/removed.*cut off/);
     await screenshot(page, "43-analysis-what-if-marks");
     expect(errors).toEqual([]);
-  });
+  }, 90_000);
+
+  it("plays the story step that asks what the network loses without the GCM, and marks the answer", async () => {
+    const { whatIf } = await api<{ whatIf: { summary: string; cutOff: { id: string }[] } }>(
+      e2e,
+      `query ($filter: NetworkFilter) { whatIf(remove: ["gcm"], filter: $filter) { summary cutOff { id } } }`,
+      { filter: toNetworkFilter(DEFAULT_FILTERS) },
+    );
+    expect(whatIf.cutOff.length).toBeGreaterThan(0);
+    const story = await openExplorer(e2e, { query: "?story=why-brokers-matter&step=2" });
+    const player = story.page.getByRole("article", { name: "Story player" });
+    const said = () => player.getByRole("group", { name: "What if" }).locator("[role=status]").textContent({ timeout: 5000 });
+    await expect.poll(said, { timeout: 20_000 }).toBe(whatIf.summary);
+    const shown = (id: string) => story.page.evaluate((node) => window.__atlas!.display(node), id);
+    await expect.poll(() => shown("gcm")).toMatchObject({ hidden: false, borderColor: MARK_COLORS.removed });
+    for (const { id } of whatIf.cutOff) expect(await shown(id), id).toMatchObject({ borderColor: MARK_COLORS.cutOff });
+    await screenshot(story.page, "44-story-why-brokers-matter");
+    expect(story.errors).toEqual([]);
+    await story.page.context().close();
+  }, 60_000);
 });

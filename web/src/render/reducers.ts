@@ -59,7 +59,7 @@ export function prepareEmphasis(graph: AtlasGraph, input: EmphasisInput, labelle
     focus,
     chainNodes: chain ? new Set(chain.nodes.filter((id) => graph.hasNode(id))) : null,
     chainEdges: chain ? new Set(chain.edges) : null,
-    marks: chain?.type === "analysis" ? (chain.marks ?? null) : null,
+    marks: chain && (chain.type === "analysis" || chain.type === "story") ? (chain.marks ?? null) : null,
   };
 }
 

@@ -35,7 +35,8 @@ export type Emphasis =
   | { type: "ally"; nodes: string[]; edges: string[] }
   /** What an analysis points at: top brokers, what changed, who shared a room, what a removal cuts off. */
   | { type: "analysis"; nodes: string[]; edges: string[]; marks?: AnalysisMarks }
-  | { type: "story"; nodes: string[]; edges: string[]; camera: CameraState | null };
+  /** A story step's focus; a what-if step adds what it removes and cuts off, marked (analysis/StoryWhatIf.tsx). */
+  | { type: "story"; nodes: string[]; edges: string[]; camera: CameraState | null; marks?: AnalysisMarks };
 
 /**
  * How an analysis marks what it points at, so a change or a removal reads at a glance: what appeared
