@@ -163,6 +163,33 @@ describe("analysis panel", () => {
     expect(errors).toEqual([]);
   }, 90_000);
 
+  it("draws who shared a room as a network, each tie explained by the occurrences behind it", async () => {
+    type Tie = { source: string; target: string; sourceLabel: string; targetLabel: string; weight: number; occurrences: string[] };
+    const { coPresence } = await api<{ coPresence: { summary: string; ties: Tie[]; occurrences: { id: string; label: string }[] } }>(
+      e2e,
+      `{ coPresence(from: 2005, to: 2015, minShared: 1) { summary ties { source target sourceLabel targetLabel weight occurrences } occurrences { id label } } }`,
+    );
+    expect(coPresence.ties.length).toBeGreaterThan(0);
+    await openTab(page, "Analysis");
+    await panel().getByRole("combobox", { name: "Question" }).selectOption("coPresence");
+    await panel().getByRole("spinbutton", { name: "From" }).fill("2005");
+    await panel().getByRole("spinbutton", { name: "To" }).fill("2015");
+    await panel().getByRole("button", { name: "Analyse" }).click();
+    await expect.poll(() => status()).toBe(coPresence.summary);
+    const heaviest = [...coPresence.ties].sort(
+      (a, b) => b.weight - a.weight || (a.source < b.source ? -1 : a.source > b.source ? 1 : a.target < b.target ? -1 : 1),
+    )[0];
+    const network = panel().getByRole("group", { name: "Co-presence network" });
+    const line = network.locator(`[data-tie="${heaviest.source} ${heaviest.target}"]`);
+    await line.click();
+    const label = new Map(coPresence.occurrences.map((o) => [o.id, o.label]));
+    const caption = await panel().locator(".co-presence-network figcaption").textContent();
+    expect(caption).toContain(`${heaviest.sourceLabel} and ${heaviest.targetLabel}`);
+    expect(caption).toContain(`shared ${heaviest.weight}: ${heaviest.occurrences.map((id) => label.get(id)).join("; ")}`);
+    expect(await network.locator("line").count()).toBe(Math.min(40, coPresence.ties.length));
+    await screenshot(page, "45-analysis-co-presence-network");
+  }, 90_000);
+
   it("plays the story step that asks what the network loses without the GCM, and marks the answer", async () => {
     const { whatIf } = await api<{ whatIf: { summary: string; cutOff: { id: string }[] } }>(
       e2e,

@@ -14,6 +14,7 @@ import { ANALYSIS_MARKS, type AnalysisMark, type AtlasState, clearEmphasis, type
 import { toNetworkFilter } from "../state/filters";
 import { Citations } from "../ui/Citations";
 import { useSessionState, useStore } from "../ui/use-store";
+import { CoPresenceNetwork } from "./CoPresenceNetwork";
 import { MARK_LABELS, whatIfEmphasis, yearChangeEmphasis } from "./marks";
 import { type Answer, summaryCSV, tablesXLSX } from "./tables";
 
@@ -345,6 +346,7 @@ function AnswerView({
           >
             Show them on the map
           </button>
+          <CoPresenceNetwork answer={answer.value} onSelect={onSelect} />
           {list(
             ties.map((t) => ({
               key: `${t.source} ${t.target}`,
