@@ -115,8 +115,8 @@ describe("analysis panel", () => {
     const cited = diff.tiesAppeared.find((t) => t.datedBy.recordKind === "RELATIONSHIP" && t.datedBy.citations.length > 0)!;
     expect(cited).toBeDefined();
     const ties = panel().locator("h3", { hasText: "Ties that appeared" }).locator("xpath=following-sibling::ol[1]");
-    expect(await ties.locator("li").count()).toBe(Math.min(12, diff.tiesAppeared.length));
-    for (const item of await ties.locator("li").all()) expect(await item.textContent()).toMatch(/\b(19|20)\d\d, dated by /);
+    expect(await ties.locator("xpath=./li").count()).toBe(Math.min(12, diff.tiesAppeared.length));
+    for (const item of await ties.locator("xpath=./li").all()) expect(await item.textContent()).toMatch(/\b(19|20)\d\d, dated by /);
     const shownTie = diff.tiesAppeared.slice(0, 12).find((t) => t.datedBy.citations.length > 0);
     if (shownTie) expect(await ties.textContent()).toContain(shownTie.datedBy.citations[0].evidence);
 
