@@ -39,6 +39,16 @@ export const exerciseSchema = z.strictObject({
   hint: text.max(300).optional(),
 });
 
+/**
+ * A what-if step: the explorer asks the server what the network would lose without these bodies
+ * (Query.whatIf, over the step's view), fades them, rings what they cut off and reads out the figures.
+ */
+export const storyWhatIfSchema = z.strictObject({
+  remove: z.array(idSchema).min(1, "needs at least one node id to remove").max(20),
+  /** Remove their direct members too. */
+  withMembers: z.boolean().optional(),
+});
+
 export const storyStepSchema = z.strictObject({
   title: text.max(120),
   /** The step's text, in our own words. */
@@ -50,6 +60,7 @@ export const storyStepSchema = z.strictObject({
   view: storyViewSchema.optional(),
   citations: z.array(citationSchema).min(1, "needs at least one citation (source, locator, evidence)"),
   exercise: exerciseSchema.optional(),
+  whatIf: storyWhatIfSchema.optional(),
 });
 
 export const storySchema = z.strictObject({
@@ -67,6 +78,7 @@ export type StoryView = z.infer<typeof storyViewSchema>;
 export type StoryFilter = NonNullable<StoryView["filter"]>;
 export type StoryCamera = NonNullable<StoryView["camera"]>;
 export type StoryExercise = z.infer<typeof exerciseSchema>;
+export type StoryWhatIf = z.infer<typeof storyWhatIfSchema>;
 export type StoryCitation = StoryStep["citations"][number];
 
 /** One problem of a story file: a dotted path ("steps.1.citations", "(record)" for the whole) and what is wrong. */
@@ -91,6 +103,7 @@ export function checkStoryIds(story: StoryFile, known: KnownIds): StoryProblem[]
     step.focus.forEach(unknownNode(`steps.${s}.focus`));
     step.view?.collapsed?.forEach(unknownNode(`steps.${s}.view.collapsed`));
     step.exercise?.answers.forEach(unknownNode(`steps.${s}.exercise.answers`));
+    step.whatIf?.remove.forEach(unknownNode(`steps.${s}.whatIf.remove`));
     step.citations.forEach((c, i) => {
       if (!known.sources.has(c.source))
         problems.push({ path: `steps.${s}.citations.${i}.source`, message: `unknown source '${c.source}' (not in sources.json)` });

@@ -16,6 +16,7 @@ import { type App, createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import { QUERIES } from "../../server/db/registry.js";
 import { loadDataset } from "../../server/import/load.js";
+import { relationshipId } from "../../server/import/validate.js";
 import { filterParams } from "../../server/read/filter.js";
 import { completedTasks } from "../../server/workers/index.js";
 import { graphql } from "../_helpers.js";
@@ -83,7 +84,9 @@ describe("brokerage", () => {
     const expected = brokerageRoles(await graphOf(), "TYPE");
     expect(answer.summary).toBe(brokerageSummary(expected));
     expect(answer.organisations).toBe(expected.organisations);
-    expect(answer.nodes).toEqual(expected.nodes.map(({ id, label, group, total, raw }) => ({ id, label, group, total, raw })));
+    expect(answer.nodes).toEqual(
+      expected.nodes.slice(0, 100).map(({ id, label, group, total, raw }) => ({ id, label, group, total, raw })),
+    );
     expect(answer.groups).toEqual(
       expected.groups.map(({ value, size, internalTies, externalTies, ei }) => ({ value, size, internalTies, externalTies, ei })),
     );
@@ -104,7 +107,55 @@ describe("brokerage", () => {
   });
 });
 
+describe("brokerage limit", () => {
+  const LIMITED = gql(`query TestBrokerageLimit($limit: Int) {
+    brokerage(partition: SECTOR, limit: $limit) { organisations nodes { id total } }
+  }`);
+
+  it("lists the `limit` organisations with most brokerage, and still counts them all", async () => {
+    const expected = brokerageRoles(await graphOf(), "SECTOR");
+    expect(expected.nodes.length).toBeGreaterThan(3);
+    const res = await graphql(app, LIMITED, { limit: 3 });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.brokerage.nodes).toEqual(expected.nodes.slice(0, 3).map(({ id, total }) => ({ id, total })));
+    expect(res.data!.brokerage.organisations).toBe(expected.organisations);
+    const byDefault = await graphql(app, LIMITED, {});
+    expect(byDefault.data!.brokerage.nodes.map((n) => n.id)).toEqual(expected.nodes.slice(0, 100).map((n) => n.id));
+  });
+
+  it("refuses a limit out of range, naming it", async () => {
+    const res = await graphql(app, LIMITED, { limit: 0 });
+    expect(res.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(res.errors?.[0].message).toMatch(/^limit must be an integer from 1 to 10000/);
+  });
+});
+
 describe("diff", () => {
+  const CITED = gql(`query TestDiffCitations($from: Int!, $to: Int!) {
+    diff(from: $from, to: $to) {
+      appeared { id datedBy { recordKind recordId source target citations { source { id } locator evidence } } }
+      tiesAppeared { id datedBy { recordKind recordId source target citations { source { id } evidence } } }
+    }
+  }`);
+
+  it("cites the relationship that dates each change, from the stored record", async () => {
+    const res = await graphql(app, CITED, { from: 2005, to: 2015 });
+    expect(res.errors).toBeUndefined();
+    const { appeared, tiesAppeared } = res.data!.diff;
+    const stored = new Map(data.relationships.map((r) => [relationshipId(r), r]));
+    const byRelationship = [...appeared, ...tiesAppeared].filter((c) => c.datedBy.recordKind === "RELATIONSHIP");
+    expect(byRelationship.length).toBeGreaterThan(0);
+    for (const change of byRelationship) {
+      const record = stored.get(change.datedBy.recordId);
+      expect(record, change.datedBy.recordId).toBeDefined();
+      expect([change.datedBy.source, change.datedBy.target]).toEqual([record!.source, record!.target]);
+      expect(change.datedBy.citations.map((c) => [c.source.id, c.evidence])).toEqual(record!.citations.map((c) => [c.source, c.evidence]));
+    }
+    for (const change of appeared.filter((c) => c.datedBy.recordKind === "NODE")) {
+      expect(change.datedBy).toMatchObject({ citations: [], source: null, target: null });
+    }
+  });
+
   it("lists what appeared and ended between two years, each dated by a record", async () => {
     const res = await graphql(app, DIFF, { from: 2005, to: 2015 });
     expect(res.errors).toBeUndefined();

@@ -76,6 +76,7 @@ function asApi(story: StoryFile): ApiStory {
         : null,
       citations: s.citations.map((c) => ({ source: { id: c.source }, locator: c.locator, evidence: c.evidence })),
       exercise: s.exercise ? { ...s.exercise, hint: orNull(s.exercise.hint) } : null,
+      whatIf: s.whatIf ? { ...s.whatIf, withMembers: orNull(s.whatIf.withMembers) } : null,
     })),
   };
 }

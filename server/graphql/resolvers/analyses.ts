@@ -3,8 +3,14 @@
  * over the filtered graph the reader may see, on the worker thread so other requests keep being
  * served, cached per data version like the other read models. The summaries are the analyses' own.
  */
+import DataLoader from "dataloader";
+
 import { BROKERAGE_ROLE_EXPLANATIONS, BROKERAGE_ROLES } from "../../analytics/brokerage.js";
 import type { AnalysisAnswer, AnalysisRequest } from "../../analytics/analyses.js";
+import type { TieChange } from "../../analytics/year-diff.js";
+import type { Dating } from "../../analytics/year-snapshot.js";
+import { QUERIES } from "../../db/registry.js";
+import { type CitationValue, citationsOf } from "../../read/rows.js";
 import { readModel, readModelKey } from "../../cache/index.js";
 import { filterParams, type NetworkFilter, year } from "../../read/filter.js";
 import { runInWorker } from "../../workers/index.js";
@@ -16,6 +22,31 @@ import { networkColumns } from "./network.js";
 const REMOVE_MAX = 200;
 const LIST_LIMIT_MAX = 500;
 const MIN_SHARED_MAX = 1000;
+const BROKERAGE_LIMIT_MAX = 10_000;
+const BROKERAGE_LIMIT_DEFAULT = 100;
+
+/** A change's dating record, with the relationship's ends when it is one (to find it by its indexed ends). */
+type DatingRow = Dating & { ends?: { source: string; target: string } };
+type RelationshipRef = { id: string; source: string; target: string };
+
+/** One query per request for the citations of every dating relationship asked for. */
+const datingCitationLoaders = new WeakMap<Context, DataLoader<RelationshipRef, CitationValue[], string>>();
+function datingCitations(context: Context) {
+  let loader = datingCitationLoaders.get(context);
+  if (!loader) {
+    loader = new DataLoader<RelationshipRef, CitationValue[], string>(
+      async (refs) => {
+        const [row] = await context.db.read(QUERIES.pathEdges, { edges: refs, visible: context.visible });
+        for (const source of row?.sources ?? []) context.loaders.sources.prime(source.id, source);
+        const byId = new Map((row?.edges ?? []).map((edge) => [edge.id, citationsOf(edge)]));
+        return refs.map((ref) => byId.get(ref.id) ?? []);
+      },
+      { cacheKeyFn: (ref) => ref.id },
+    );
+    datingCitationLoaders.set(context, loader);
+  }
+  return loader;
+}
 
 /** An answer is about as big as its JSON; a rough weight for the read-model cache's budget. */
 const weigh = (answer: AnalysisAnswer) => JSON.stringify(answer).length * 2;
@@ -47,9 +78,12 @@ const yearRequired = (field: string, value: number) => year(field, value) as num
 
 export const analysesFields = {
   async brokerage(_: unknown, args: QueryBrokerageArgs, context: Context) {
+    const limit = intInRange("limit", args.limit, 1, BROKERAGE_LIMIT_MAX, BROKERAGE_LIMIT_DEFAULT);
     const { summary, result } = await analyse(context, args.filter, { analysis: "brokerage", partition: args.partition });
     return {
       ...result,
+      // Already most brokerage first (then by id): the cached answer keeps every organisation.
+      nodes: result.nodes.slice(0, limit),
       summary,
       roles: BROKERAGE_ROLES.map((name) => ({ name, explanation: BROKERAGE_ROLE_EXPLANATIONS[name] })),
     };
@@ -61,15 +95,23 @@ export const analysesFields = {
     if (from > to) throw badInput("from", `must not be after to (${from} > ${to})`);
     const metrics = args.withMetrics ? context.analytics.metricsOptions : null;
     const { summary, result } = await analyse(context, args.filter, { analysis: "diff", from, to, metrics });
+    // A node dated by a tie is dated by one that changed too: the diff's ties give every dating tie's ends.
+    const ties = [...result.ties.appeared, ...result.ties.ended];
+    const ends = new Map(ties.map((t) => [t.id, { source: t.source, target: t.target }]));
+    const dated = <C extends { datedBy: Dating }>(change: C): C & { datedBy: DatingRow } => ({
+      ...change,
+      datedBy: { ...change.datedBy, ends: change.datedBy.recordKind === "RELATIONSHIP" ? ends.get(change.datedBy.recordId) : undefined },
+    });
+    const datedTies = (list: TieChange[]) => list.map(dated);
     return {
       from: result.from,
       to: result.to,
       summary,
-      appeared: result.nodes.appeared,
-      gone: result.nodes.gone,
-      tiesAppeared: result.ties.appeared,
-      tiesEnded: result.ties.ended,
-      coalitions: result.coalitions,
+      appeared: result.nodes.appeared.map(dated),
+      gone: result.nodes.gone.map(dated),
+      tiesAppeared: datedTies(result.ties.appeared),
+      tiesEnded: datedTies(result.ties.ended),
+      coalitions: result.coalitions.map((c) => ({ ...c, joined: datedTies(c.joined), left: datedTies(c.left) })),
       metricChanges: result.metricChanges,
     };
   },
@@ -102,3 +144,14 @@ export const analysesFields = {
     return { ...result, summary };
   },
 } satisfies Pick<QueryResolvers, "brokerage" | "diff" | "coPresence" | "whatIf">;
+
+export const AnalysisTypes = {
+  Dating: {
+    source: (dating: DatingRow) => dating.ends?.source ?? null,
+    target: (dating: DatingRow) => dating.ends?.target ?? null,
+    async citations(dating: DatingRow, _: unknown, context: Context) {
+      if (!dating.ends) return [];
+      return datingCitations(context).load({ id: dating.recordId, ...dating.ends });
+    },
+  },
+};

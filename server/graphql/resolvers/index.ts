@@ -1,6 +1,7 @@
 /** All resolvers, as a list of per-type objects for makeExecutableSchema. */
 import { AccountTypes } from "./account.js";
 import { AdminTypes } from "./admin.js";
+import { AnalysisTypes } from "./analyses.js";
 import { ImportTypes } from "./imports.js";
 import { ProvenanceTypes } from "./Citation.js";
 import { NodeTypes } from "./Node.js";
@@ -19,4 +20,5 @@ export const resolvers = [
   AdminTypes,
   WriteTypes,
   ImportTypes,
+  AnalysisTypes,
 ];

@@ -5,22 +5,18 @@
  */
 import { type FormEvent, type ReactNode, useState } from "react";
 
-import {
-  type BrokerageAnswer,
-  type BrokeragePartition,
-  type CoPresenceAnswer,
-  fetchBrokerage,
-  fetchCoPresence,
-  fetchWhatIf,
-  fetchYearChange,
-  type WhatIfAnswer,
-  type YearChangeAnswer,
-} from "../api";
+import { type BrokeragePartition, fetchBrokerage, fetchCoPresence, fetchWhatIf, fetchYearChange, type YearChangeAnswer } from "../api";
+import { downloadText } from "../bindings/download";
 import type { Session } from "../bindings/session";
 import { facetValueLabel, type FilterFacet } from "../../../core/facets";
-import { type AtlasState, clearEmphasis, setEmphasis, type Store } from "../state";
+import type { AtlasDataset } from "../graph";
+import { ANALYSIS_MARKS, type AnalysisMark, type AtlasState, clearEmphasis, type Emphasis, setEmphasis, type Store } from "../state";
 import { toNetworkFilter } from "../state/filters";
+import { Citations } from "../ui/Citations";
 import { useSessionState, useStore } from "../ui/use-store";
+import { CoPresenceNetwork } from "./CoPresenceNetwork";
+import { MARK_LABELS, whatIfEmphasis, yearChangeEmphasis } from "./marks";
+import { type Answer, summaryCSV, tablesXLSX } from "./tables";
 
 type Analysis = "brokerage" | "diff" | "coPresence" | "whatIf";
 const ANALYSES: { key: Analysis; label: string }[] = [
@@ -38,11 +34,6 @@ const PARTITIONS: { key: BrokeragePartition; label: string; facet: FilterFacet }
 ];
 const SHOWN = 12;
 
-type Answer =
-  | { analysis: "brokerage"; value: BrokerageAnswer; partition: BrokeragePartition }
-  | { analysis: "diff"; value: YearChangeAnswer }
-  | { analysis: "coPresence"; value: CoPresenceAnswer }
-  | { analysis: "whatIf"; value: WhatIfAnswer };
 type Result = { type: "idle" } | { type: "loading" } | { type: "error"; message: string } | { type: "ready"; answer: Answer };
 
 const yearOrNull = (text: string) => (text.trim() === "" ? null : Number(text));
@@ -74,24 +65,25 @@ export function AnalysisPanel({
     const filter = toNetworkFilter(filters);
     setResult({ type: "loading" });
     store.update(clearEmphasis());
+    const range = { from: yearOrNull(from), to: yearOrNull(to), minShared: Number(minShared) };
+    const remove = selectedId ? [selectedId] : [];
     const asked: Promise<Answer> =
       analysis === "brokerage"
         ? fetchBrokerage(partition, filter).then((value) => ({ analysis, value, partition }))
         : analysis === "diff"
-          ? fetchYearChange(Number(from), Number(to), filter).then((value) => ({ analysis, value }))
+          ? fetchYearChange(Number(from), Number(to), filter).then((value) => ({ analysis, value, from: Number(from), to: Number(to) }))
           : analysis === "coPresence"
-            ? fetchCoPresence({ from: yearOrNull(from), to: yearOrNull(to), minShared: Number(minShared) }, filter).then((value) => ({
-                analysis,
-                value,
-              }))
-            : fetchWhatIf(selectedId ? [selectedId] : [], withMembers, filter).then((value) => ({ analysis, value }));
+            ? fetchCoPresence(range, filter).then((value) => ({ analysis, value, ...range }))
+            : fetchWhatIf(remove, withMembers, filter).then((value) => ({ analysis, value, remove, withMembers }));
     asked.then(
       (answer) => setResult({ type: "ready", answer }),
       (error: Error) => setResult({ type: "error", message: error.message }),
     );
   };
 
-  const show = (nodes: string[], edges: string[] = []) => store.update(setEmphasis({ type: "analysis", nodes, edges }));
+  const show = (emphasis: Emphasis) => store.update(setEmphasis(emphasis));
+  const label = labelIn(dataset);
+  const filterWords = JSON.stringify(toNetworkFilter(filters));
   const canRun = analysis !== "whatIf" || Boolean(selectedId);
 
   return (
@@ -153,25 +145,94 @@ export function AnalysisPanel({
           Clear highlight
         </button>
       )}
-      <div aria-live="polite">
+      {/* Only the sentence is announced: the lists beside it are read on request. */}
+      <div role="status" aria-live="polite" className="analysis-status">
         {result.type === "loading" && <p className="muted">Analysing…</p>}
-        {result.type === "error" && <p role="alert">{result.message}</p>}
-        {result.type === "ready" && <AnswerView answer={result.answer} show={show} onSelect={onSelect} />}
+        {result.type === "ready" && <p className="summary">{result.answer.value.summary}</p>}
       </div>
+      {result.type === "error" && <p role="alert">{result.message}</p>}
+      {result.type === "ready" && (
+        <>
+          <div className="analysis-export">
+            <button
+              type="button"
+              onClick={() =>
+                downloadText(`atlas-${result.answer.analysis}-summary.csv`, summaryCSV(result.answer, filterWords), "text/csv")
+              }
+            >
+              Summary (CSV)
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                void tablesXLSX(result.answer, filterWords, label).then((book) =>
+                  downloadText(
+                    `atlas-${result.answer.analysis}.xlsx`,
+                    book,
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                  ),
+                )
+              }
+            >
+              Tables (XLSX)
+            </button>
+          </div>
+          <AnswerView answer={result.answer} show={show} onSelect={onSelect} dataset={dataset} label={label} />
+        </>
+      )}
     </section>
   );
 }
 
 const facetOf = (partition: BrokeragePartition) => PARTITIONS.find((p) => p.key === partition)!.facet;
 
+/** A node's name on the map, else its id (a body the current view does not hold). */
+const labelIn = (dataset: AtlasDataset | null) => (id: string) => {
+  const i = dataset?.index.get(id);
+  return i === undefined ? id : dataset!.nodes[i].label;
+};
+
+/** The key to the marks an answer puts on the map. */
+function MarkKey({ marks }: { marks: AnalysisMark[] }) {
+  return (
+    <ul className="mark-key" aria-label="Map key">
+      {ANALYSIS_MARKS.filter((m) => marks.includes(m)).map((mark) => (
+        <li key={mark} className={`mark-${mark}`}>
+          {MARK_LABELS[mark]}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type Dating = YearChangeAnswer["appeared"][number]["datedBy"];
+
+/** The record that dates a change, and what the documents say about it. */
+function DatedBy({ dating, label }: { dating: Dating; label: (id: string) => string }) {
+  const record =
+    dating.source && dating.target ? `the tie ${label(dating.source)} → ${label(dating.target)}` : `${label(dating.recordId)}'s own date`;
+  return (
+    <span className="dated-by">
+      <span className="muted small">
+        {dating.year}, dated by {record}
+      </span>
+      <Citations citations={dating.citations} />
+    </span>
+  );
+}
+
 function AnswerView({
   answer,
   show,
   onSelect,
+  dataset,
+  label,
 }: {
   answer: Answer;
-  show(nodes: string[], edges?: string[]): void;
+  show(emphasis: Emphasis): void;
   onSelect(id: string): void;
+  dataset: AtlasDataset | null;
+  label(id: string): string;
 }) {
   const link = (id: string, label: string) => (
     <button type="button" className="link" onClick={() => onSelect(id)}>
@@ -190,8 +251,7 @@ function AnswerView({
       const top = answer.value.nodes.filter((n) => n.total > 0).slice(0, SHOWN);
       return (
         <>
-          <p className="summary">{answer.value.summary}</p>
-          <button type="button" onClick={() => show(top.map((n) => n.id))}>
+          <button type="button" onClick={() => show({ type: "analysis", nodes: top.map((n) => n.id), edges: [] })}>
             Show top brokers on the map
           </button>
           {list(
@@ -222,56 +282,56 @@ function AnswerView({
       );
     }
     case "diff": {
-      const { appeared, gone, tiesAppeared, tiesEnded, coalitions, summary } = answer.value;
+      const { appeared, gone, tiesAppeared, tiesEnded, coalitions } = answer.value;
+      const nodeItems = (nodes: typeof appeared) =>
+        nodes.map((n) => ({
+          key: n.id,
+          body: (
+            <>
+              {link(n.id, n.label)} <DatedBy dating={n.datedBy} label={label} />
+            </>
+          ),
+        }));
+      const tieItems = (ties: typeof tiesAppeared) =>
+        ties.map((t) => ({
+          key: t.id,
+          body: (
+            <>
+              {link(t.source, label(t.source))} <span className="muted small">{t.type.replace(/_/g, " ").toLowerCase()}</span>{" "}
+              {link(t.target, label(t.target))} <DatedBy dating={t.datedBy} label={label} />
+            </>
+          ),
+        }));
+      const section = (title: string, items: { key: string; body: ReactNode }[]) =>
+        items.length > 0 && (
+          <>
+            <h3>
+              {title} ({items.length})
+            </h3>
+            {list(items)}
+          </>
+        );
       return (
         <>
-          <p className="summary">{summary}</p>
-          <button
-            type="button"
-            onClick={() =>
-              show(
-                [...appeared.map((n) => n.id), ...gone.map((n) => n.id)],
-                [...tiesAppeared, ...tiesEnded].map((t) => t.id),
-              )
-            }
-          >
+          <button type="button" onClick={() => show(yearChangeEmphasis(answer.value))}>
             Show the changes on the map
           </button>
-          <h3>Appeared ({appeared.length})</h3>
-          {list(
-            appeared.map((n) => ({
-              key: n.id,
+          <MarkKey marks={["added", "removed"]} />
+          {section("Appeared", nodeItems(appeared))}
+          {section("Gone", nodeItems(gone))}
+          {section("Ties that appeared", tieItems(tiesAppeared))}
+          {section("Ties that ended", tieItems(tiesEnded))}
+          {section(
+            "Coalitions that changed",
+            coalitions.map((c) => ({
+              key: c.id,
               body: (
                 <>
-                  {link(n.id, n.label)} <span className="muted small">{n.datedBy.year}</span>
+                  {link(c.id, c.label)} — {c.joined.length} joined, {c.left.length} left
                 </>
               ),
             })),
           )}
-          {gone.length > 0 && <h3>Gone ({gone.length})</h3>}
-          {gone.length > 0 &&
-            list(
-              gone.map((n) => ({
-                key: n.id,
-                body: (
-                  <>
-                    {link(n.id, n.label)} <span className="muted small">{n.datedBy.year}</span>
-                  </>
-                ),
-              })),
-            )}
-          {coalitions.length > 0 && <h3>Coalitions that changed</h3>}
-          {coalitions.length > 0 &&
-            list(
-              coalitions.map((c) => ({
-                key: c.id,
-                body: (
-                  <>
-                    {link(c.id, c.label)} — {c.joined.length} joined, {c.left.length} left
-                  </>
-                ),
-              })),
-            )}
         </>
       );
     }
@@ -280,10 +340,13 @@ function AnswerView({
       const ties = [...answer.value.ties].sort((a, b) => b.weight - a.weight).slice(0, SHOWN);
       return (
         <>
-          <p className="summary">{answer.value.summary}</p>
-          <button type="button" onClick={() => show([...new Set(ties.flatMap((t) => [t.source, t.target]))])}>
+          <button
+            type="button"
+            onClick={() => show({ type: "analysis", nodes: [...new Set(ties.flatMap((t) => [t.source, t.target]))], edges: [] })}
+          >
             Show them on the map
           </button>
+          <CoPresenceNetwork answer={answer.value} onSelect={onSelect} />
           {list(
             ties.map((t) => ({
               key: `${t.source} ${t.target}`,
@@ -299,13 +362,13 @@ function AnswerView({
       );
     }
     case "whatIf": {
-      const { removed, cutOff, components, averageReach, unionNgoPairs, summary } = answer.value;
+      const { cutOff, components, averageReach, unionNgoPairs } = answer.value;
       return (
         <>
-          <p className="summary">{summary}</p>
-          <button type="button" onClick={() => show([...removed.map((n) => n.id), ...cutOff.map((n) => n.id)])}>
+          <button type="button" onClick={() => show(whatIfEmphasis(answer.value, dataset))}>
             Show what is cut off
           </button>
+          <MarkKey marks={["removed", "cutOff"]} />
           <table>
             <tbody>
               <tr>

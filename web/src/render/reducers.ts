@@ -7,8 +7,7 @@
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 
 import type { AtlasEdgeAttributes, AtlasGraph, AtlasNodeAttributes } from "../graph/types";
-import { type ShapeRole, zoomEdge, zoomNode, type ZoomStage } from "../shapes";
-import type { Emphasis } from "../state/atlas";
+import type { AnalysisMark, AnalysisMarks, Emphasis } from "../state/atlas";
 
 export const DIMMED_NODE = "#e4e4e4";
 export const DIMMED_EDGE = "#eeeeee";
@@ -16,6 +15,12 @@ export const HIGHLIGHT_EDGE = "#4d4d4d";
 export const EMPHASIS_EDGE = "#1d1d1f";
 /** Okabe–Ito reddish purple: distinct from every class colour on both kinds of colour vision. */
 export const BRIDGE_EDGE = "#AA3377";
+/**
+ * An analysis's marks (state/atlas.ts AnalysisMark), Okabe–Ito colours that stay apart for every
+ * kind of colour vision: appeared = bluish green ring and ties, gone or removed = a faded body with
+ * a vermilion ring and pale vermilion ties, cut off by a removal = a blue ring on its full colour.
+ */
+export const MARK_COLORS: Record<AnalysisMark, string> = { added: "#009E73", removed: "#D55E00", cutOff: "#0072B2" };
 
 export interface EmphasisInput {
   hoveredId: string | null;
@@ -33,8 +38,7 @@ export interface PreparedEmphasis extends EmphasisInput {
   focus: Set<string> | null;
   chainNodes: Set<string> | null;
   chainEdges: Set<string> | null;
-  /** The shapes mode's semantic zoom (shapes/semantic-zoom.ts), or null when the mode is off. */
-  zoom?: { roles: Map<string, ShapeRole>; stage: ZoomStage } | null;
+  marks: AnalysisMarks | null;
 }
 
 export function prepareEmphasis(
@@ -61,6 +65,7 @@ export function prepareEmphasis(
     focus,
     chainNodes: chain ? new Set(chain.nodes.filter((id) => graph.hasNode(id))) : null,
     chainEdges: chain ? new Set(chain.edges) : null,
+    marks: chain && (chain.type === "analysis" || chain.type === "story") ? (chain.marks ?? null) : null,
   };
 }
 
@@ -76,6 +81,12 @@ export function fade(color: string, amount = 0.65): string {
 
 type NodeDisplay = Partial<NodeDisplayData> & { borderColor?: string };
 
+/** A marked node gets a ring (the bordered program); a removed one also fades and yields the front. */
+function markNode(res: NodeDisplay, mark: AnalysisMark, color: string): NodeDisplay {
+  const ringed = { ...res, type: "bordered", borderColor: MARK_COLORS[mark] };
+  return mark === "removed" ? { ...ringed, color: fade(color, 0.7), highlighted: false, zIndex: 1 } : ringed;
+}
+
 export function nodeReducerFor(state: () => PreparedEmphasis) {
   return (node: string, data: AtlasNodeAttributes): NodeDisplay => {
     const s = state();
@@ -86,8 +97,11 @@ export function nodeReducerFor(state: () => PreparedEmphasis) {
     if (s.zoom) res = zoomNode(res, s.zoom.roles.get(node), s.zoom.stage);
     if (s.chainNodes) {
       // A path or allies show through the filters; a story step's nodes keep the step's view.
-      if (s.chainNodes.has(node))
-        return { ...res, hidden: s.emphasis.type === "story" ? data.hidden : false, zIndex: 2, highlighted: true };
+      if (s.chainNodes.has(node)) {
+        const shown = { ...res, hidden: s.emphasis.type === "story" ? data.hidden : false, zIndex: 2, highlighted: true };
+        const mark = s.marks?.nodes[node];
+        return mark ? markNode(shown, mark, data.color) : shown;
+      }
       // A greyed node keeps its name under the pointer: Sigma draws a hover box whatever the label, empty or not.
       const label = node === s.hoveredId ? data.label : "";
       return { ...res, color: DIMMED_NODE, borderColor: DIMMED_NODE, label, forceLabel: false, zIndex: 0 };
@@ -109,7 +123,11 @@ export function edgeReducerFor(graph: AtlasGraph, state: () => PreparedEmphasis)
       data = zoomEdge(data, [s.zoom.roles.get(source), s.zoom.roles.get(target)], s.zoom.stage);
     }
     if (s.chainEdges) {
-      if (s.chainEdges.has(edge)) return { ...data, hidden: false, color: EMPHASIS_EDGE, size: 3, zIndex: 2 };
+      if (s.chainEdges.has(edge)) {
+        const mark = s.marks?.edges[edge];
+        if (mark === "removed") return { ...data, hidden: false, color: fade(MARK_COLORS.removed, 0.45), size: 2, zIndex: 1 };
+        return { ...data, hidden: false, color: mark ? MARK_COLORS[mark] : EMPHASIS_EDGE, size: 3, zIndex: 2 };
+      }
       return { ...data, color: DIMMED_EDGE, zIndex: 0 };
     }
     if (s.focus && s.focusId) {

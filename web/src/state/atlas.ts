@@ -43,8 +43,21 @@ export type Emphasis =
   | { type: "path"; nodes: string[]; edges: string[] }
   | { type: "ally"; nodes: string[]; edges: string[] }
   /** What an analysis points at: top brokers, what changed, who shared a room, what a removal cuts off. */
-  | { type: "analysis"; nodes: string[]; edges: string[] }
-  | { type: "story"; nodes: string[]; edges: string[]; camera: CameraState | null };
+  | { type: "analysis"; nodes: string[]; edges: string[]; marks?: AnalysisMarks }
+  /** A story step's focus; a what-if step adds what it removes and cuts off, marked (analysis/StoryWhatIf.tsx). */
+  | { type: "story"; nodes: string[]; edges: string[]; camera: CameraState | null; marks?: AnalysisMarks };
+
+/**
+ * How an analysis marks what it points at, so a change or a removal reads at a glance: what appeared
+ * between two years, what is gone (or removed in a what-if), what a removal cuts off. Unmarked
+ * emphasised items are simply highlighted.
+ */
+export const ANALYSIS_MARKS = ["added", "removed", "cutOff"] as const;
+export type AnalysisMark = (typeof ANALYSIS_MARKS)[number];
+export interface AnalysisMarks {
+  nodes: Record<string, AnalysisMark>;
+  edges: Record<string, AnalysisMark>;
+}
 
 export interface AppearanceState {
   colorBy: ColorMode;

@@ -9,6 +9,7 @@ import type { Citation, SourceRef } from "../api";
 import type { Session } from "../bindings/session";
 import { type AtlasState, type Store, type StoryPosition } from "../state";
 import { type AnswerCheck, checkAnswer, showStoryStep, stepLink, type StoryFile } from "./index";
+import { StoryWhatIf } from "../analysis/StoryWhatIf";
 import { Citations } from "../ui/Citations";
 import { ownsArrowKeys } from "../ui/keys";
 import { useSessionState } from "../ui/use-store";
@@ -155,6 +156,7 @@ export function StoryPlayer({ story, position, sources, store, session, onClose,
             Not on the map in this step’s view{step.year !== undefined ? ` (as of ${step.year})` : ""}: {offMap.map(nameOf).join(", ")}.
           </p>
         )}
+        {step.whatIf && <StoryWhatIf step={step} whatIf={step.whatIf} stepIndex={index} store={store} dataset={dataset} />}
         {exercise && (
           <div className="exercise" role="group" aria-label="Question">
             <p className="question">

@@ -15,6 +15,7 @@ import {
   type StoryFilter,
   type StoryStep,
   type StoryView,
+  type StoryWhatIf,
 } from "./story";
 
 export interface DraftExercise {
@@ -33,6 +34,8 @@ export interface DraftStep {
   view: StoryView;
   citations: StoryCitation[];
   exercise: DraftExercise | null;
+  /** A what-if step's removal, carried through editing unchanged (the editor has no control for it yet). */
+  whatIf?: StoryWhatIf;
 }
 
 export interface StoryDraft {
@@ -205,6 +208,7 @@ function toFileStep(step: DraftStep): StoryStep {
     ...(Object.keys(step.view).length > 0 && { view: step.view }),
     citations: step.citations.map((c) => ({ source: c.source, locator: c.locator.trim(), evidence: c.evidence.trim() })),
     ...(exercise && { exercise }),
+    ...(step.whatIf && { whatIf: step.whatIf }),
   };
 }
 
@@ -241,6 +245,7 @@ export function draftFromStory(story: StoryFile): StoryDraft {
             hint: s.exercise.hint ?? "",
           }
         : null,
+      ...(s.whatIf && { whatIf: { ...s.whatIf, remove: [...s.whatIf.remove] } }),
     })),
   };
 }
@@ -290,6 +295,14 @@ export function reviveDraft(raw: unknown): StoryDraft {
                 hint: text(s.exercise.hint),
               }
             : null,
+        ...(typeof s.whatIf === "object" &&
+          s.whatIf !== null &&
+          strings(s.whatIf.remove).length > 0 && {
+            whatIf: {
+              remove: strings(s.whatIf.remove),
+              ...(typeof s.whatIf.withMembers === "boolean" && { withMembers: s.whatIf.withMembers }),
+            },
+          }),
       })),
   };
 }

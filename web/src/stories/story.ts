@@ -7,13 +7,22 @@ import { type AtlasDataset, computeView, tiesAmong } from "../graph";
 import { type AppearanceState, type AtlasState, DEFAULT_APPEARANCE } from "../state/atlas";
 import { DEFAULT_FILTERS, everyFacet, FILTER_FACET_KEYS, type FiltersState, normaliseFacet, sameFilters } from "../state/filters";
 import { STORY_FILE_TYPE, STORY_FILE_VERSION } from "../../../core/story-format";
-import type { StoryCamera, StoryExercise, StoryFile, StoryFilter, StoryStep, StoryView } from "../../../core/story";
+import type { StoryCamera, StoryExercise, StoryFile, StoryFilter, StoryStep, StoryView, StoryWhatIf } from "../../../core/story";
 import type { Producer } from "../state/store";
 
 // The file format is core/story.ts (one zod schema with the server); only its types are imported
 // here, so zod loads when a file is opened or exported, not with the first frame.
 export { STORY_FILE_TYPE, STORY_FILE_VERSION } from "../../../core/story-format";
-export type { StoryCamera, StoryCitation, StoryExercise, StoryFile, StoryFilter, StoryStep, StoryView } from "../../../core/story";
+export type {
+  StoryCamera,
+  StoryCitation,
+  StoryExercise,
+  StoryFile,
+  StoryFilter,
+  StoryStep,
+  StoryView,
+  StoryWhatIf,
+} from "../../../core/story";
 
 // ── the API's answer → the file format ─────────────────────────────────────────────────────────
 
@@ -23,7 +32,7 @@ export interface ApiStory {
   id: string;
   title: string;
   summary: string;
-  steps: (Omit<Nullable<StoryStep>, "view" | "citations" | "exercise"> & {
+  steps: (Omit<Nullable<StoryStep>, "view" | "citations" | "exercise" | "whatIf"> & {
     title: string;
     body: string;
     focus: string[];
@@ -39,6 +48,7 @@ export interface ApiStory {
       | null;
     citations: { source: { id: string }; locator: string; evidence: string }[];
     exercise?: Nullable<StoryExercise> | null;
+    whatIf?: Nullable<StoryWhatIf> | null;
   })[];
 }
 
@@ -82,8 +92,9 @@ export function storyFromApi(api: ApiStory): StoryFile {
           view,
           citations: s.citations.map((c) => ({ source: c.source.id, locator: c.locator, evidence: c.evidence })),
           exercise: s.exercise ? present<StoryExercise>(s.exercise, ["question", "answers", "explanation", "hint"]) : null,
+          whatIf: s.whatIf ? present<StoryWhatIf>(s.whatIf, ["remove", "withMembers"]) : null,
         },
-        ["title", "body", "focus", "year", "view", "citations", "exercise"],
+        ["title", "body", "focus", "year", "view", "citations", "exercise", "whatIf"],
       );
     }),
   };
