@@ -7,6 +7,7 @@
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 
 import type { AtlasEdgeAttributes, AtlasGraph, AtlasNodeAttributes } from "../graph/types";
+import { type ShapeRole, zoomEdge, zoomNode, type ZoomStage } from "../shapes";
 import type { AnalysisMark, AnalysisMarks, Emphasis } from "../state/atlas";
 
 export const DIMMED_NODE = "#e4e4e4";
@@ -39,6 +40,8 @@ export interface PreparedEmphasis extends EmphasisInput {
   chainNodes: Set<string> | null;
   chainEdges: Set<string> | null;
   marks: AnalysisMarks | null;
+  /** The shapes mode's semantic zoom (shapes/semantic-zoom.ts), or null when the mode is off. */
+  zoom?: { roles: Map<string, ShapeRole>; stage: ZoomStage } | null;
 }
 
 export function prepareEmphasis(
