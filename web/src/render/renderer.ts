@@ -3,6 +3,7 @@
  * emphasis), pointer events, camera, band captions of the sectors layout, PNG export. Panels and
  * bindings talk to it through the returned actions, never to Sigma directly.
  */
+import { downloadAsPNG } from "@sigma/export-image";
 import Sigma from "sigma";
 import type { CameraState } from "sigma/types";
 import { animateNodes } from "sigma/utils";
@@ -487,8 +488,6 @@ export function createRenderer(
       return shapesLayer && coalitions ? (shapesLayer.regionAt(x, y)?.id ?? null) : null;
     },
     async exportPNG(fileName) {
-      // Loaded on first use: the first frame does not need the exporter.
-      const { downloadAsPNG } = await import("@sigma/export-image");
       await downloadAsPNG(renderer as unknown as Sigma, {
         fileName,
         backgroundColor: "#ffffff",

@@ -3,7 +3,7 @@
  * the side panels (Details, View, Paths, Allies, Timeline, Table, Stories). Loads the network once, lays it
  * out (cache or worker), then hands the graph to the session, which owns Sigma.
  */
-import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 
 import { fetchExtras, fetchNetwork, type NodeRef } from "../api";
 import { WAIT_FOR_LAYOUT_LIMIT } from "../api/network-query";
@@ -16,6 +16,7 @@ import { type AtlasDataset, createDataset } from "../graph";
 import { AccountMenu } from "./AccountMenu";
 import { ImportWizard } from "../import/ImportWizard";
 import { can, createAccountStore, onAccountChange } from "../edit/account";
+import { AddNodeDialog } from "../edit/AddNodeDialog";
 import { seedPositions } from "../../../core/layout/seed";
 import { createStore, decodeState, selectNode } from "../state";
 import { fullAtlasUrl, isEmbed } from "./embed";
@@ -28,9 +29,6 @@ import { type PanelContext, type PanelKey, panelOf, panelsFor } from "./panels";
 import { Tabs } from "./Tabs";
 import { Toolbar } from "./Toolbar";
 import { useStore } from "./use-store";
-import { lazyNamed } from "./lazy";
-
-const AddNodeDialog = lazyNamed(() => import("../edit/AddNodeDialog"), "AddNodeDialog");
 
 /** Performance marks the benchmark reads (with the renderer's `atlas:first-frame`). */
 export const NETWORK_MARK = "atlas:network";
@@ -215,7 +213,7 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
         {embed ? (
           playing && (
             <aside aria-label="Story" ref={panelsRef}>
-              <Suspense fallback={<p className="status">Loading…</p>}>{panelOf("stories").render(panelContext)}</Suspense>
+              {panelOf("stories").render(panelContext)}
             </aside>
           )
         ) : (
@@ -227,18 +225,16 @@ export function App({ layoutWorker }: { layoutWorker: LayoutWorker }) {
         )}
       </main>
       {adding !== null && (
-        <Suspense fallback={null}>
-          <AddNodeDialog
-            name={adding}
-            onClose={() => setAdding(null)}
-            onApplied={(id) => {
-              setAdding(null);
-              reloadData();
-              store.update(selectNode(id));
-              setTab("details");
-            }}
-          />
-        </Suspense>
+        <AddNodeDialog
+          name={adding}
+          onClose={() => setAdding(null)}
+          onApplied={(id) => {
+            setAdding(null);
+            reloadData();
+            store.update(selectNode(id));
+            setTab("details");
+          }}
+        />
       )}
     </div>
   );

@@ -3,22 +3,19 @@
  * to the neighbours; actions to expand its neighbourhood into the view, collapse or expand a
  * network's members, and jump to its allies or to paths from it.
  */
-import { Suspense, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 
 import { fetchNode, type NodeDetails, type NodeRef, type NodeRelationship } from "../api";
 import type { Session } from "../bindings/session";
 import { describeFold, foldSummary, humanise, neighbourIds, RELATIONSHIP_PHRASES } from "../graph";
 import { type AtlasState, collapseGroups, expandGroups, revealNeighbourhood, type Store } from "../state";
 import type { AccountStore } from "../edit/account";
+import { NodeEditActions } from "../edit/NodeEditActions";
+import { TieEditActions } from "../edit/TieEditActions";
 import { Citations } from "./Citations";
 import { HiddenNotice } from "./HiddenNotice";
 import { useSessionState, useStore } from "./use-store";
 import { DateNote } from "./DateNote";
-import { lazyNamed } from "./lazy";
-
-// The edit controls' code (forms, citation picker, diffs) loads with the first Details shown.
-const NodeEditActions = lazyNamed(() => import("../edit/NodeEditActions"), "NodeEditActions");
-const TieEditActions = lazyNamed(() => import("../edit/TieEditActions"), "TieEditActions");
 
 type Load = { type: "idle" } | { type: "loading" } | { type: "error"; message: string } | { type: "ready"; node: NodeDetails };
 
@@ -194,11 +191,7 @@ function NodeDetailsView({ node, store, session, onSelect, onOpen, edit }: { nod
       {node.description && <p>{node.description}</p>}
       <HiddenNotice id={node.id} store={store} session={session} />
       <Actions node={node} store={store} session={session} onOpen={onOpen} />
-      {edit && (
-        <Suspense fallback={null}>
-          <NodeEditActions node={node} account={edit.account} onChanged={edit.onChanged} />
-        </Suspense>
-      )}
+      {edit && <NodeEditActions node={node} account={edit.account} onChanged={edit.onChanged} />}
       <Fields node={node} />
       <DateNote id={node.id} session={session} />
       {node.figures && node.figures.length > 0 && (
@@ -233,11 +226,7 @@ function NodeDetailsView({ node, store, session, onSelect, onOpen, edit }: { nod
                   {r.role ? ` — ${humanise(r.role).toLowerCase()}` : ""}
                   {dates(r)}
                   {r.note ? `. ${r.note.charAt(0).toUpperCase()}${r.note.slice(1)}` : ""}
-                  {edit && (
-                    <Suspense fallback={null}>
-                      <TieEditActions node={node} tie={r} account={edit.account} onChanged={edit.onChanged} />
-                    </Suspense>
-                  )}
+                  {edit && <TieEditActions node={node} tie={r} account={edit.account} onChanged={edit.onChanged} />}
                   <Citations citations={r.citations} />
                 </li>
               ))}

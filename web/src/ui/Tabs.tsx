@@ -3,7 +3,7 @@
  * A panel mounts the first time its tab opens (the opening frame renders only the visible one) and
  * stays mounted while hidden afterwards, so a path search survives a look at Details.
  */
-import { type KeyboardEvent, type ReactNode, Suspense, useId, useRef, useState } from "react";
+import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from "react";
 
 interface Props<K extends string> {
   /** The tabs in order (the panel registry, ui/panels.tsx). */
@@ -67,10 +67,7 @@ export function Tabs<K extends string>({ tabs: TABS, active, onChange, children 
           className="tabpanel"
           hidden={tab.key !== active}
         >
-          {visited.has(tab.key) && (
-            // Panels load their code on first opening (ui/lazy.ts); one loading does not blank the others.
-            <Suspense fallback={<p className="status">Loading…</p>}>{children(tab.key, tab.key === active)}</Suspense>
-          )}
+          {visited.has(tab.key) && children(tab.key, tab.key === active)}
         </div>
       ))}
     </div>

@@ -10,21 +10,18 @@ import { type Role, roleAtLeast } from "../../../core/access";
 import type { AccountStore } from "../edit/account";
 import type { AtlasState, Store } from "../state";
 import type { StoryDraft } from "../stories";
+import { AnalysisPanel } from "../analysis/AnalysisPanel";
+import { HistoryPanel } from "../edit/HistoryPanel";
+import { RecentChanges } from "../edit/RecentChanges";
+import { ReviewPanel } from "../edit/ReviewPanel";
+import { UsersPanel } from "../edit/UsersPanel";
+import { StoriesPanel } from "../stories/StoriesPanel";
+import { AllyFinder } from "./AllyFinder";
 import { DetailsPanel } from "./DetailsPanel";
-import { lazyNamed } from "./lazy";
+import { NetworkTable } from "./NetworkTable";
+import { PathFinder } from "./PathFinder";
+import { TimelinePanel } from "./TimelinePanel";
 import { ViewPanel } from "./ViewPanel";
-
-// Only Details and View can be the opening panel without a story; the others load when first opened.
-const AnalysisPanel = lazyNamed(() => import("../analysis/AnalysisPanel"), "AnalysisPanel");
-const HistoryPanel = lazyNamed(() => import("../edit/HistoryPanel"), "HistoryPanel");
-const RecentChanges = lazyNamed(() => import("../edit/RecentChanges"), "RecentChanges");
-const ReviewPanel = lazyNamed(() => import("../edit/ReviewPanel"), "ReviewPanel");
-const UsersPanel = lazyNamed(() => import("../edit/UsersPanel"), "UsersPanel");
-const StoriesPanel = lazyNamed(() => import("../stories/StoriesPanel"), "StoriesPanel");
-const AllyFinder = lazyNamed(() => import("./AllyFinder"), "AllyFinder");
-const NetworkTable = lazyNamed(() => import("./NetworkTable"), "NetworkTable");
-const PathFinder = lazyNamed(() => import("./PathFinder"), "PathFinder");
-const TimelinePanel = lazyNamed(() => import("./TimelinePanel"), "TimelinePanel");
 
 /** What the app hands every panel. */
 export interface PanelContext {
