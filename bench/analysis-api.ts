@@ -10,6 +10,7 @@
  * repeat of one is timed too, as the cached case. Writes bench/results/analysis-api-10k.md and
  * the same table as a section of bench/results/analysis-10k.md, with the load average.
  */
+import "../server/production-mode.js"; // first: as `npm start` runs the server
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";

@@ -14,6 +14,7 @@
  *                                      # give it NODE_OPTIONS=--max-old-space-size=8192)
  *   npm run bench:api -- 10k --only=search,node   # some cases, logged only (nothing written)
  */
+import "../server/production-mode.js"; // first: as `npm start` runs the server
 import { VISIBILITIES } from "../core/access.js";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg } from "node:os";

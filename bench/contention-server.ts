@@ -3,6 +3,7 @@
  * warmed before serving), over the bench's Neo4j, in its own process so the bench's client never
  * shares an event loop with it. Prints `listening <port>` once ready; SIGTERM stops it.
  */
+import "../server/production-mode.js"; // first: as `npm start` runs the server
 import { createApp } from "../server/app.js";
 import { connect } from "../server/db/database.js";
 import { freePort } from "../server/db/embedded.js";

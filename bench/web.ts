@@ -19,6 +19,7 @@
  * Zooming (issue 12): the mouse wheel zooms in six steps then out six, traced, with the coalition
  * shapes mode off and on (regions redrawn every frame, semantic-zoom repaints at each fade step).
  */
+import "../server/production-mode.js"; // first: as `npm start` runs the server
 import { VISIBILITIES } from "../core/access.js";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";

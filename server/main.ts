@@ -3,6 +3,7 @@
  * SIGTERM or Ctrl-C stops accepting connections, lets requests in flight finish (for at most
  * ATLAS_SHUTDOWN_TIMEOUT_S), then closes the database (and the embedded Neo4j with it) and exits.
  */
+import "./production-mode.js"; // first: graphql-js reads NODE_ENV when it loads
 import { createApp } from "./app.js";
 import { openDatabase, prepareDatabase } from "./db/open.js";
 import { readConfig } from "./env.js";

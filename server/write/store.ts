@@ -106,7 +106,8 @@ export async function commit(run: TxRunner, operation: string, plan: Plan, credi
   if (remaining.length)
     throw apiError("CONFLICT", `A node to delete still has ties: ${remaining.slice(0, 5).join(", ")}`, { ids: remaining });
 
-  await run(QUERIES.deleteRelationshipsById, { ids: [...goneTies] });
+  // Each query is a round trip to Neo4j: one with nothing to do is skipped.
+  if (goneTies.size) await run(QUERIES.deleteRelationshipsById, { ids: [...goneTies] });
   // Records the plan found absent are created, the others replaced (MERGE); both in batches, so an
   // import of 50,000 ties is a few UNWINDs of the one transaction, not one query per record.
   const nodeRow = ({ id, label, props }: StoredNode) => ({ id, label, props });
@@ -125,8 +126,9 @@ export async function commit(run: TxRunner, operation: string, plan: Plan, credi
       found += row?.count ?? 0;
     });
   if (found !== ties.length) throw new Error(`only ${found} of ${ties.length} relationships found both their ends`);
-  await run(QUERIES.deleteNodesById, { ids: goneNodes });
-  await run(QUERIES.deleteSourcesById, { ids: deleted("source").map((w) => w.id) });
+  if (goneNodes.length) await run(QUERIES.deleteNodesById, { ids: goneNodes });
+  const goneSources = deleted("source").map((w) => w.id);
+  if (goneSources.length) await run(QUERIES.deleteSourcesById, { ids: goneSources });
   const bundledGone = writes.filter((w) => w.before && !w.after && String(w.before.props.origin ?? "bundled") === "bundled");
   if (bundledGone.length) await run(QUERIES.addTombstones, { ids: bundledGone.map((w) => w.id) });
   // Only a record that was absent can have a tombstone, and most stores have none: an import of
