@@ -171,7 +171,9 @@ async function measureZoom(browser: Browser, context: BrowserContext, url: strin
   await page.goto(url);
   await page.waitForFunction(() => performance.getEntriesByName("atlas:layout").length > 0, null, { timeout: 300_000 });
   // With the mode on, the regions are drawn once the layer's chunk has loaded.
-  if (url.includes("shapes=")) await page.waitForFunction("(window.__atlas?.shapes()?.drawn.regions ?? 0) > 0", null, { timeout: 60_000 });
+  // A function, not a string: a string predicate is eval'd in the page, which its CSP forbids.
+  if (url.includes("shapes="))
+    await page.waitForFunction(() => (window.__atlas?.shapes()?.drawn.regions ?? 0) > 0, null, { timeout: 60_000 });
   await page.waitForTimeout(2000);
   const regions = (await page.evaluate("window.__atlas?.shapes()?.drawn.regions ?? 0")) as number;
   const box = (await page.locator("[data-testid=graph-canvas]").boundingBox())!;
