@@ -127,7 +127,7 @@ export function createApp(db: Database, options: AppOptions = {}): App {
   // Read models follow this server's writes incrementally; heavy ones are refreshed per level in the background.
   caches.freshness = createFreshness({
     caches,
-    refresh: (levels, filters) => refreshLevel(levelContext(db, analytics, caches, levels), filters),
+    refresh: (levels, filters, superseded) => refreshLevel(levelContext(db, analytics, caches, levels), filters, superseded),
   });
   const corsOrigins = options.corsOrigins ?? [];
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;

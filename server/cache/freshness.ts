@@ -38,9 +38,11 @@ export interface FreshnessOptions {
   caches: { readModels: LruCache };
   /**
    * Recomputes, in the background, one level's heavy models in use (metrics for these filters, the
-   * membership grouping) at the newest version. Called at most once at a time per level.
+   * membership grouping) at the newest version. Called at most once at a time per level;
+   * `superseded()` turns true once a newer change has arrived, when what is left is wasted (the
+   * level is refreshed again at once, at the newer version).
    */
-  refresh?(levels: readonly Visibility[], metricsFilters: unknown[]): Promise<void>;
+  refresh?(levels: readonly Visibility[], metricsFilters: unknown[], superseded: () => boolean): Promise<void>;
 }
 
 export interface Freshness {
@@ -91,7 +93,7 @@ export function createFreshness(options: FreshnessOptions): Freshness {
     if (!filters.length) return; // nobody asked this level for analytics: nothing to keep warm
     if (running.has(id)) return void again.add(id);
     const run = options
-      .refresh(levels, filters)
+      .refresh(levels, filters, () => again.has(id))
       .catch(() => {}) // the next request computes, and reports, the failure
       .finally(() => {
         running.delete(id);

@@ -34,8 +34,16 @@ export async function warmLevel(context: Context): Promise<void> {
   await networkFields.networkCompact(null, { groupBy: "MEMBERSHIP" }, context);
 }
 
-/** After a write: the level's metrics for every filter in use, and its membership grouping, at the newest version. */
-export async function refreshLevel(context: Context, metricsFilters: unknown[]): Promise<void> {
-  for (const filter of metricsFilters) await refreshMetrics(context, filter as NetworkFilter);
+/**
+ * After a write: the level's metrics for every filter in use, and its membership grouping, at the
+ * newest version. Stops between steps once a newer write has arrived: the level is refreshed again
+ * at that version, so finishing this one would only delay its figures (seconds each at 10k).
+ */
+export async function refreshLevel(context: Context, metricsFilters: unknown[], superseded: () => boolean = () => false): Promise<void> {
+  for (const filter of metricsFilters) {
+    if (superseded()) return;
+    await refreshMetrics(context, filter as NetworkFilter);
+  }
+  if (superseded()) return;
   await networkFields.networkCompact(null, { groupBy: "MEMBERSHIP" }, context);
 }

@@ -10,6 +10,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import { QUERIES } from "../../server/db/registry.js";
+import { visibleLevels } from "../../core/access.js";
+import { DEFAULT_METRICS_OPTIONS } from "../../server/analytics/metrics.js";
+import { cachedReadModel } from "../../server/cache/read-model.js";
+import { levelContext, refreshLevel } from "../../server/graphql/refresh.js";
+import { filterParams } from "../../server/read/filter.js";
 import { connectTestDb } from "../_helpers.js";
 import { bearerFor, type Credentials, createUser, graphqlAs, removeTestUsers } from "./_auth.js";
 import { citation, resetAtlas } from "./_write.js";
@@ -190,6 +195,24 @@ describe("metrics after a write", () => {
     const fresh = await metrics();
     expect(fresh.asOfVersion).toBeGreaterThan(first.asOfVersion);
     expect(fresh.nodes.map((n) => n.node.id)).toContain("fresh-elsewhere-org");
+  });
+
+  it("stop a level's refresh between steps once a newer write has arrived", async () => {
+    // A server of its own, so nothing else computes into its caches.
+    const fresh = createApp(db);
+    const context = () => levelContext(db, { metricsOptions: DEFAULT_METRICS_OPTIONS }, fresh.caches, visibleLevels(null));
+    const computed = async () => ({
+      metrics: (await cachedReadModel(context(), "metrics", filterParams({}))) !== undefined,
+      grouping:
+        (await cachedReadModel(context(), "networkCompact", { params: filterParams(undefined), groupBy: "MEMBERSHIP" })) !== undefined,
+    });
+    await refreshLevel(context(), [{}], () => true);
+    expect(await computed()).toEqual({ metrics: false, grouping: false });
+    let checks = 0;
+    await refreshLevel(context(), [{}], () => checks++ > 0); // superseded once the metrics are done
+    expect(await computed()).toEqual({ metrics: true, grouping: false });
+    await refreshLevel(context(), [{}], () => false);
+    expect(await computed()).toEqual({ metrics: true, grouping: true });
   });
 
   it("are recomputed in the background after this server's write", async () => {
