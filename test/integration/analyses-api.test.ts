@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { VISIBILITIES } from "../../core/access.js";
 import { brokerageRoles, brokerageSummary } from "../../server/analytics/brokerage.js";
-import { coPresence } from "../../server/analytics/co-presence.js";
+import { coPresence, coPresenceSummary } from "../../server/analytics/co-presence.js";
 import { indexColumns } from "../../server/analytics/column-graph.js";
 import { whatIfIndex, whatIfRemove, whatIfSummary } from "../../server/analytics/what-if.js";
 import { yearDiff } from "../../server/analytics/year-diff.js";
@@ -58,9 +58,9 @@ const DIFF = gql(`query TestDiff($from: Int!, $to: Int!) {
     metricChanges { id }
   }
 }`);
-const CO_PRESENCE = gql(`query TestCoPresence($from: Int, $to: Int, $minShared: Int) {
-  coPresence(from: $from, to: $to, minShared: $minShared) {
-    summary organisations minShared
+const CO_PRESENCE = gql(`query TestCoPresence($from: Int, $to: Int, $minShared: Int, $limit: Int) {
+  coPresence(from: $from, to: $to, minShared: $minShared, limit: $limit) {
+    summary organisations minShared tieCount occurrenceCount
     ties { source target weight occurrences }
     occurrences { id kind yearFrom appearances { organisation relationshipIds } }
   }
@@ -198,9 +198,24 @@ describe("coPresence", () => {
     }
   });
 
-  it("refuses a minimum below one, naming it", async () => {
+  it("lists and explains the heaviest ties up to the limit, and counts every one", async () => {
+    const res = await graphql(app, CO_PRESENCE, { minShared: 1, limit: 2 });
+    expect(res.errors).toBeUndefined();
+    const answer = res.data!.coPresence;
+    const all = coPresence(await graphOf(), { minShared: 1 });
+    const expected = coPresence(await graphOf(), { minShared: 1, limit: 2 });
+    expect(all.tieCount).toBeGreaterThan(2);
+    expect(answer.ties).toEqual(expected.ties.map(({ source, target, weight, occurrences }) => ({ source, target, weight, occurrences })));
+    expect([answer.tieCount, answer.occurrenceCount, answer.organisations]).toEqual([all.tieCount, all.occurrenceCount, all.organisations]);
+    expect(answer.summary).toBe(coPresenceSummary(all));
+    expect(Math.min(...answer.ties.map((t) => t.weight))).toBe(all.ties.map((t) => t.weight).sort((a, b) => b - a)[1]);
+  });
+
+  it("refuses a minimum or a limit below one, naming it", async () => {
     const res = await graphql(app, CO_PRESENCE, { minShared: 0 });
     expect(res.errors?.[0].message).toMatch(/^minShared must be an integer from 1/);
+    const limit = await graphql(app, CO_PRESENCE, { limit: 0 });
+    expect(limit.errors?.[0].message).toMatch(/^limit must be an integer from 1 to 10000/);
   });
 });
 

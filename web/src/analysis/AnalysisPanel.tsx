@@ -347,6 +347,11 @@ function AnswerView({
             Show them on the map
           </button>
           <CoPresenceNetwork answer={answer.value} onSelect={onSelect} />
+          {answer.value.ties.length < answer.value.tieCount && (
+            <p className="muted small">
+              The server lists the {answer.value.ties.length} heaviest of the {answer.value.tieCount} ties (and so does the export).
+            </p>
+          )}
           {list(
             ties.map((t) => ({
               key: `${t.source} ${t.target}`,
