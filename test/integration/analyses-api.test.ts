@@ -173,6 +173,41 @@ describe("diff", () => {
     expect(answer.metricChanges).toBeNull();
   });
 
+  it("lists the first `limit` changes of each kind, and counts them all", async () => {
+    const LIMITED = gql(`query TestDiffLimit($from: Int!, $to: Int!, $limit: Int) {
+      diff(from: $from, to: $to, limit: $limit) {
+        summary appeared { id } gone { id } tiesAppeared { id } tiesEnded { id }
+        counts { appeared gone tiesAppeared tiesEnded coalitions }
+        coalitions { id joined { id } left { id } joinedCount leftCount }
+      }
+    }`);
+    const res = await graphql(app, LIMITED, { from: 2002, to: 2024, limit: 2 });
+    expect(res.errors).toBeUndefined();
+    const answer = res.data!.diff;
+    const expected = yearDiff(await graphOf(), 2002, 2024);
+    expect(expected.ties.appeared.length).toBeGreaterThan(2);
+    const ids = (list: { id: string }[]) => list.map((x) => x.id);
+    expect(ids(answer.appeared)).toEqual(ids(expected.nodes.appeared).slice(0, 2));
+    expect(ids(answer.tiesAppeared)).toEqual(ids(expected.ties.appeared).slice(0, 2));
+    expect(ids(answer.tiesEnded)).toEqual(ids(expected.ties.ended).slice(0, 2));
+    expect(ids(answer.coalitions)).toEqual(ids(expected.coalitions).slice(0, 2));
+    expect(answer.counts).toEqual({
+      appeared: expected.nodes.appeared.length,
+      gone: expected.nodes.gone.length,
+      tiesAppeared: expected.ties.appeared.length,
+      tiesEnded: expected.ties.ended.length,
+      coalitions: expected.coalitions.length,
+    });
+    answer.coalitions.forEach((c, k) => {
+      expect([c.joinedCount, c.leftCount]).toEqual([expected.coalitions[k].joined.length, expected.coalitions[k].left.length]);
+      expect(ids(c.joined)).toEqual(ids(expected.coalitions[k].joined).slice(0, 2));
+    });
+    const all = await graphql(app, DIFF, { from: 2002, to: 2024 });
+    expect(answer.summary).toBe(all.data!.diff.summary);
+    const zero = await graphql(app, LIMITED, { from: 2002, to: 2024, limit: 0 });
+    expect(zero.errors?.[0].message).toMatch(/^limit must be an integer from 1 to 10000/);
+  });
+
   it("refuses years in the wrong order or out of range, naming the argument", async () => {
     const swapped = await graphql(app, DIFF, { from: 2015, to: 2005 });
     expect(swapped.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
