@@ -1,19 +1,21 @@
 /**
- * `npm run bench:analysis-api`: what a script or the explorer waits for a `whatIf` answer through
+ * `npm run bench:analysis-api`: what a script or the explorer waits for each analysis through
  * GraphQL (Yoga in-process, JSON serialised) on the 10k bench graph in its own embedded Neo4j
- * (bench/store.ts), against issue 13's budget of 1 s an answer. bench/analysis.ts times the
- * computation alone; this adds the read of the filtered graph, the worker round trip and the
- * serialisation, and says what the first request of a fresh server costs (the read and the what-if
- * index, built once per data version and filter) apart from the later ones.
+ * (bench/store.ts), against issue 13's budgets: brokerage roles 2 s cold, diff 500 ms, co-presence
+ * 500 ms, what-if 1 s. bench/analysis.ts times the computations alone; this adds the worker round
+ * trip and the serialisation, and says what the first request of a fresh server costs (the read of
+ * the graph, shared with the explorer's opening network) apart from the analyses.
  *
- * Every removal asked is different (the result cache would answer a repeat without computing); the
- * repeat of one is timed too, as the cached case. Writes bench/results/analysis-api-10k.md and
- * the same table as a section of bench/results/analysis-10k.md, with the load average.
+ * Every request asked is different (the result cache would answer a repeat without computing), so
+ * each is "cold" for its answer; one repeat is timed as the cached case. Beside the wall time, the
+ * event loop's longest stall during the request (monitorEventLoopDelay): the analyses run on a
+ * worker thread, so it stays short. Writes bench/results/analysis-api-10k.md and the same tables as
+ * a section of bench/results/analysis-10k.md, with the load average.
  */
 import "../server/production-mode.js"; // first: as `npm start` runs the server
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 
 import { mulberry32, sampleWithoutReplacement } from "../server/analytics/random.js";
 import { createApp } from "../server/app.js";
@@ -24,7 +26,9 @@ import { openBenchStore } from "./store.js";
 const RESULTS_DIR = new URL("./results/", import.meta.url);
 const ORGANISATIONS = 10_000;
 const SEED = 1;
-const TARGET_MS = 1000;
+/** Issue 13's budgets (ms). */
+const TARGETS = { brokerage: 2000, diff: 500, coPresence: 500, whatIf: 1000 } as const;
+type Analysis = keyof typeof TARGETS;
 /** Distinct single organisations removed after the named cases (each a fresh computation). */
 const RANDOM_REMOVALS = 20;
 
@@ -32,18 +36,41 @@ const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 const round = (x: number) => Math.round(x * 10) / 10;
 const loadAverage = () => loadavg().map(round);
 
-const WHAT_IF = `query ($remove: [ID!]!, $withMembers: Boolean) {
-  whatIf(remove: $remove, withMembers: $withMembers) {
-    summary removed { id } cutOff { id label } components { before after } averageReach { before after }
-    unionNgoPairs { connectedBefore lost lengthened disconnected examples { labour civil before after } mostAffected { id lostPairs } }
-  }
-}`;
+const QUERIES: Record<Analysis | "read", string> = {
+  read: `{ networkCompact { __typename } }`,
+  brokerage: `query ($partition: BrokeragePartition!) {
+    brokerage(partition: $partition) { summary organisations arcs nodes { id label total raw { coordinator itinerant representative gatekeeper liaison } normalised { coordinator itinerant representative gatekeeper liaison } } groups { value ei } network { ei expectedEi } }
+  }`,
+  diff: `query ($from: Int!, $to: Int!) {
+    diff(from: $from, to: $to) {
+      summary appeared { id datedBy { year recordId } } gone { id } tiesAppeared { id source target datedBy { year recordId citations { locator } } }
+      tiesEnded { id datedBy { year recordId citations { locator } } } coalitions { id joined { id } left { id } }
+    }
+  }`,
+  coPresence: `query ($from: Int, $to: Int, $minShared: Int) {
+    coPresence(from: $from, to: $to, minShared: $minShared) {
+      summary tieCount occurrenceCount organisations ties { source target sourceLabel targetLabel weight occurrences }
+      occurrences { id label kind yearFrom yearTo appearances { organisation relationshipIds } }
+    }
+  }`,
+  whatIf: `query ($remove: [ID!]!, $withMembers: Boolean) {
+    whatIf(remove: $remove, withMembers: $withMembers) {
+      summary removed { id } cutOff { id label } components { before after } averageReach { before after }
+      unionNgoPairs { connectedBefore lost lengthened disconnected examples { labour civil before after } mostAffected { id lostPairs } }
+    }
+  }`,
+};
 
 interface Row {
+  analysis: Analysis | "read";
   name: string;
   ms: number;
+  /** The event loop's longest stall during the request. */
+  loopMs: number;
   load: number;
   answer: string;
+  /** Counted against the target (not the read, not a cached repeat, not the first what-if's index). */
+  counted: boolean;
 }
 
 /** The coalition with most members, one with about 50, and five organisations with ties. */
@@ -66,67 +93,96 @@ async function main() {
   const store = await openBenchStore("10k", data, log);
   const loadBefore = loadAverage();
   const rows: Row[] = [];
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   try {
     const app = createApp(store.db);
-    const ask = async (name: string, remove: string[], withMembers = false) => {
+    const ask = async (analysis: Analysis | "read", name: string, variables: Record<string, unknown>, counted = true) => {
+      loop.reset();
       const started = performance.now();
       const response = await app.yoga.fetch("http://bench/graphql", {
         method: "POST",
         headers: { "content-type": "application/json", accept: "application/json" },
-        body: JSON.stringify({ query: WHAT_IF, variables: { remove, withMembers } }),
+        body: JSON.stringify({ query: QUERIES[analysis], variables }),
       });
-      const body = (await response.json()) as { data?: { whatIf: { summary: string } }; errors?: unknown[] };
+      const body = (await response.json()) as { data?: Record<string, { summary?: string }>; errors?: unknown[] };
       const ms = performance.now() - started;
       if (!body.data) throw new Error(`${name}: ${JSON.stringify(body.errors)}`);
-      const row = { name, ms: round(ms), load: loadAverage()[0], answer: body.data.whatIf.summary };
-      log(`${name}: ${row.ms} ms (load ${row.load}) — ${row.answer}`);
+      const answer = analysis === "read" ? "" : (Object.values(body.data)[0].summary ?? "");
+      const row = { analysis, name, ms: round(ms), loopMs: round(loop.max / 1e6), load: loadAverage()[0], answer, counted };
+      log(`${analysis} ${name}: ${row.ms} ms (loop ${row.loopMs} ms, load ${row.load}) — ${row.answer}`);
       rows.push(row);
-      return ms;
     };
     const t = targets(data);
-    await ask(`first request of a fresh server: remove the biggest coalition (${t.biggest[1]} members)`, [t.biggest[0]]);
-    await ask("the same again (result cache)", [t.biggest[0]]);
-    await ask(`remove a coalition of ${t.medium[1]} members with its members`, [t.medium[0]], true);
-    await ask("remove five organisations", t.five);
-    const random: number[] = [];
-    for (const id of t.random) random.push(await ask(`remove ${id}`, [id]));
-    random.sort((a, b) => a - b);
-    const summary = {
-      p50: round(random[Math.floor(random.length / 2)]),
-      max: round(random[random.length - 1]),
-      over: random.filter((ms) => ms > TARGET_MS).length,
-    };
-    log(`${RANDOM_REMOVALS} single removals: p50 ${summary.p50} ms, max ${summary.max} ms, ${summary.over} over ${TARGET_MS} ms`);
-    write(rows, summary, loadBefore, loadAverage());
+    await ask("read", "read the graph (networkCompact, as the explorer opens; every analysis reads the same columns)", {}, false);
+    for (const partition of ["SECTOR", "REGION", "SCOPE", "TYPE"]) await ask("brokerage", partition.toLowerCase(), { partition });
+    for (const [from, to] of [
+      [2005, 2015],
+      [2010, 2020],
+      [2002, 2024],
+      [2015, 2016],
+    ])
+      await ask("diff", `${from} → ${to}`, { from, to });
+    await ask("coPresence", "all years, shared ≥ 2", { minShared: 2 });
+    await ask("coPresence", "2010–2014, shared ≥ 1", { from: 2010, to: 2014, minShared: 1 });
+    await ask("coPresence", "all years, shared ≥ 1", { minShared: 1 });
+    await ask("coPresence", "2002–2024, shared ≥ 3", { from: 2002, to: 2024, minShared: 3 });
+    await ask(
+      "whatIf",
+      `first removal: the biggest coalition (${t.biggest[1]} members), with the what-if index`,
+      { remove: [t.biggest[0]] },
+      false,
+    );
+    await ask("whatIf", "the same again (result cache)", { remove: [t.biggest[0]] }, false);
+    await ask("whatIf", `a coalition of ${t.medium[1]} members with its members`, { remove: [t.medium[0]], withMembers: true });
+    await ask("whatIf", "five organisations", { remove: t.five });
+    for (const id of t.random) await ask("whatIf", id, { remove: [id] });
+    write(rows, loadBefore, loadAverage());
   } finally {
+    loop.disable();
     await store.close();
   }
 }
 
-function write(rows: Row[], summary: { p50: number; max: number; over: number }, before: number[], after: number[]) {
-  const table = [
-    `## whatIf through GraphQL (bench/analysis-api.ts)`,
+function write(rows: Row[], before: number[], after: number[]) {
+  const summaries = (Object.keys(TARGETS) as Analysis[]).map((analysis) => {
+    const ms = rows
+      .filter((r) => r.analysis === analysis && r.counted)
+      .map((r) => r.ms)
+      .sort((a, b) => a - b);
+    const over = ms.filter((x) => x > TARGETS[analysis]).length;
+    return `| ${analysis} | ${ms.length} | ${ms[Math.floor(ms.length / 2)]} | ${ms[ms.length - 1]} | ${TARGETS[analysis]} | ${over} |`;
+  });
+  const section = [
+    `## The analyses through GraphQL (bench/analysis-api.ts)`,
     ``,
     `${new Date().toISOString()}; ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}. Load average (1, 5, 15 min)`,
     `${before.join(", ")} at the start and ${after.join(", ")} at the end; the load column is the 1-minute figure after each answer.`,
-    `Wall ms per answer through Yoga in-process (the worker thread, JSON serialised), the 10k bench graph in its own`,
-    `embedded Neo4j. The first request reads the filtered graph and builds the what-if index (once per data version and`,
-    `filter); every later removal reuses both. Target ${TARGET_MS} ms an answer.`,
+    `Figures taken while other work ran on the machine are ceilings. Wall ms per answer through Yoga in-process (the worker`,
+    `thread, JSON serialised), the 10k bench graph in its own embedded Neo4j; "loop" is the event loop's longest stall during`,
+    `the request. The first request reads the graph (shared with the explorer's opening network); the worker then keeps the`,
+    `graph, so later analyses send no columns. The first removal also builds the what-if index (once per data version and`,
+    `filter). Those two and the cached repeat are not counted against the targets.`,
     ``,
-    `| request | ms | load | answer |`,
-    `|---|---:|---:|---|`,
-    ...rows.map((r) => `| ${r.name} | ${r.ms} | ${r.load} | ${r.answer.replace(/\|/g, "\\|")} |`),
+    `| analysis | requests counted | p50 ms | max ms | target ms | over target |`,
+    `|---|---:|---:|---:|---:|---:|`,
+    ...summaries,
     ``,
-    `${RANDOM_REMOVALS} distinct single removals: p50 ${summary.p50} ms, max ${summary.max} ms, ${summary.over} over ${TARGET_MS} ms.`,
+    `| analysis | request | ms | loop ms | load | answer |`,
+    `|---|---|---:|---:|---:|---|`,
+    ...rows.map((r) => `| ${r.analysis} | ${r.name} | ${r.ms} | ${r.loopMs} | ${r.load} | ${r.answer.replace(/\|/g, "\\|")} |`),
     ``,
   ].join("\n");
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(new URL("analysis-api-10k.md", RESULTS_DIR), `# Analysis API benchmark, 10k organisations\n\n${table}`);
-  // The same section in the computation's report, replacing an earlier run's.
+  writeFileSync(new URL("analysis-api-10k.md", RESULTS_DIR), `# Analysis API benchmark, 10k organisations\n\n${section}`);
+  // The same section in the computation's report, replacing an earlier run's (of either title).
   const main = new URL("analysis-10k.md", RESULTS_DIR);
   const text = existsSync(main) ? readFileSync(main, "utf8") : "";
-  const start = text.indexOf("## whatIf through GraphQL");
-  writeFileSync(main, `${(start < 0 ? text : text.slice(0, start)).trimEnd()}\n\n${table}`);
+  const starts = ["## The analyses through GraphQL", "## whatIf through GraphQL"]
+    .map((title) => text.indexOf(title))
+    .filter((at) => at >= 0);
+  const start = starts.length ? Math.min(...starts) : -1;
+  writeFileSync(main, `${(start < 0 ? text : text.slice(0, start)).trimEnd()}\n\n${section}`);
   log("wrote bench/results/analysis-api-10k.md and its section of analysis-10k.md");
 }
 

@@ -32,7 +32,8 @@ export interface BenchStore {
 export async function openBenchStore(name: string, data: Dataset, log: (line: string) => void): Promise<BenchStore> {
   const dir = join(STORES_DIR, name);
   const neo4j = await startEmbeddedNeo4j({
-    port: await freePort(),
+    // NEO4J_EMBEDDED_PORT when set (a port of one's own on a shared machine), else any free one.
+    port: process.env.NEO4J_EMBEDDED_PORT ? Number(process.env.NEO4J_EMBEDDED_PORT) : await freePort(),
     storeDir: join(dir, "store"),
     heap: process.env.BENCH_NEO4J_HEAP ?? "2g",
     pagecacheMb: Number(process.env.BENCH_NEO4J_PAGECACHE_MB ?? 1024),

@@ -2,7 +2,7 @@
  * The four structural analyses of issue 13 (brokerage roles, change between two years, forum
  * co-presence, what-if removal) behind one request type, so the API runs any of them the same way:
  * on the worker thread, over the filtered read model's columns, with a sentence for people beside the
- * figures. Pure apart from `WhatIfMemo`, which keeps the costly what-if index of the last graph seen.
+ * figures. Pure apart from `AnalysisMemo`, which keeps the last graph seen and its costly what-if index.
  */
 import { type BrokeragePartition, type BrokerageResult, brokerageRoles, brokerageSummary } from "./brokerage.js";
 import { type ColumnGraph, indexColumns } from "./column-graph.js";
@@ -26,20 +26,34 @@ export type AnalysisAnswer =
   | { analysis: "coPresence"; summary: string; result: CoPresenceResult }
   | { analysis: "whatIf"; summary: string; result: WhatIfResult };
 
-/** The what-if index of the last graph (by its cache key): building it is most of a removal's cost. */
-export interface WhatIfMemo {
+/**
+ * The last graph analysed (by its cache key: data version, visibility levels, filter), indexed, and
+ * its what-if index once a removal asked for it (building that is most of a removal's cost).
+ */
+export interface AnalysisMemo {
   key: string;
-  index: WhatIfIndex;
+  graph: ColumnGraph;
+  whatIf?: WhatIfIndex;
 }
 
-/** Runs one analysis over the columns; `key` names the graph (data version, visibility, filter) for the memo. */
+/**
+ * Runs one analysis over the graph `key` names: the memo's when it is that graph, else `columns`
+ * indexed and remembered. Null when the memo holds another graph and no columns came: the caller
+ * sends them (so the columns, about 60k relationships at 10k organisations, cross to a worker
+ * thread once per graph rather than once per request).
+ */
 export function runAnalysis(
-  columns: SubgraphColumns,
-  request: AnalysisRequest,
+  memo: { last?: AnalysisMemo },
   key: string,
-  memo: { whatIf?: WhatIfMemo } = {},
-): AnalysisAnswer {
-  const graph = memo.whatIf?.key === key ? memo.whatIf.index.graph : indexColumns(columns);
+  columns: SubgraphColumns | null,
+  request: AnalysisRequest,
+): AnalysisAnswer | null {
+  if (memo.last?.key !== key) {
+    if (!columns) return null;
+    memo.last = { key, graph: indexColumns(columns) };
+  }
+  const last = memo.last;
+  const graph = last.graph;
   switch (request.analysis) {
     case "brokerage": {
       const result = brokerageRoles(graph, request.partition);
@@ -55,8 +69,8 @@ export function runAnalysis(
       return { analysis: "coPresence", summary: coPresenceSummary(result), result };
     }
     case "whatIf": {
-      if (memo.whatIf?.key !== key) memo.whatIf = { key, index: whatIfIndex(graph) };
-      const result = whatIfRemove(memo.whatIf.index, request.remove, { withMembers: request.withMembers, listLimit: request.listLimit });
+      last.whatIf ??= whatIfIndex(graph);
+      const result = whatIfRemove(last.whatIf, request.remove, { withMembers: request.withMembers, listLimit: request.listLimit });
       return { analysis: "whatIf", summary: whatIfSummary(result), result };
     }
   }

@@ -8,7 +8,9 @@
  * in [yearFrom, yearTo] unless its dates fall outside it (an undated campaign stays in). Several
  * appearances of one organisation at one occurrence (e.g. as organiser and speaker) count once.
  * Counting pairs in typed arrays, as co-membership does, keeps big forums (thousands of delegates,
- * millions of pairs) cheap.
+ * millions of pairs) cheap. With a `limit`, only the heaviest ties are explained (their shared
+ * occurrences intersected, their labels and appearances looked up): the others are only counted,
+ * which is what keeps 1.5 million ties at 10k organisations within the budget.
  */
 import { type ColumnGraph, edgeId, isTie, nodeLabel } from "./column-graph.js";
 import { tieSemantics } from "./tie-semantics.js";
@@ -23,6 +25,8 @@ export interface CoPresenceOptions {
   minShared?: number;
   /** Which occurrences count (default both). */
   kinds?: readonly CoPresenceKind[];
+  /** How many ties to list and explain, the heaviest (default all; at least 1). */
+  limit?: number;
 }
 
 export interface CoPresenceOccurrence {
@@ -32,7 +36,7 @@ export interface CoPresenceOccurrence {
   /** The occurrence's years (a forum's year twice; a campaign's start and end), null where undated. */
   yearFrom: number | null;
   yearTo: number | null;
-  /** Who was there, by id, with the relationships that say so. */
+  /** Who of the listed ties' organisations was there, by id, with the relationships that say so. */
   appearances: { organisation: string; relationshipIds: string[] }[];
 }
 
@@ -52,10 +56,14 @@ export interface CoPresenceResult {
   yearFrom: number | null;
   yearTo: number | null;
   minShared: number;
-  /** The occurrences behind at least one tie, earliest first, then by id. */
+  /** The occurrences behind at least one listed tie, earliest first, then by id. */
   occurrences: CoPresenceOccurrence[];
-  /** Ordered by source, then target. */
+  /** The `limit` heaviest ties (of equal weights, the first by source, then target), ordered by source, then target. */
   ties: CoPresenceTie[];
+  /** Every tie that makes the minimum, listed or not. */
+  tieCount: number;
+  /** The occurrences behind at least one tie, listed or not. */
+  occurrenceCount: number;
   /** Organisations with at least one tie. */
   organisations: number;
 }
@@ -128,16 +136,18 @@ export function coPresence(graph: ColumnGraph, options: CoPresenceOptions = {}):
     (key) => key % orgNodes.length,
   );
 
-  // Pairs a < b: count, for each a, the occurrences it shares with every later b; the shared
-  // occurrences of a pair that makes the threshold are the intersection of their two lists.
-  const count = new Int32Array(orgNodes.length);
-  const ties: CoPresenceTie[] = [];
-  const tied = new Uint8Array(orgNodes.length);
+  // Pairs a < b: count, for each a, the occurrences it shares with every later b. Every tie is
+  // counted and marks its organisations and occurrences; only the heaviest `limit` are kept (`kept`).
+  const orgs = orgNodes.length;
+  const count = new Int32Array(orgs);
+  const partner = new Uint8Array(orgs);
+  const tied = new Uint8Array(orgs);
   const used = new Uint8Array(occurrenceNodes.length);
-  const labels = orgNodes.map((i) => nodeLabel(graph, i));
+  const kept = createHeaviest(Math.max(1, options.limit ?? Infinity), orgs);
+  let tieCount = 0;
   const touched: number[] = [];
   const size = (k: number) => present.offsets[k + 1] - present.offsets[k];
-  for (let a = 0; a < orgNodes.length; a++) {
+  for (let a = 0; a < orgs; a++) {
     if (attendedCount(a) < minShared) continue;
     // A pair sharing minShared of a's occurrences shares one of all but its minShared − 1 biggest
     // (pigeonhole): only those are scanned for partners; the biggest then count for partners found.
@@ -163,38 +173,63 @@ export function coPresence(graph: ColumnGraph, options: CoPresenceOptions = {}):
         }
       }
     }
-    const partners = Int32Array.from(touched.filter((b) => count[b] >= minShared)).sort();
+    const partners = touched.filter((b) => count[b] >= minShared);
+    for (const b of partners) {
+      partner[b] = 1;
+      tied[b] = 1;
+      kept.offer(a, b, count[b]);
+    }
     for (const b of touched) count[b] = 0;
     touched.length = 0;
-    for (const b of partners) {
-      const shared = intersect(attended, a, b);
-      for (const k of shared) used[k] = 1;
-      ties.push({
-        source: graph.ids[orgNodes[a]],
-        target: graph.ids[orgNodes[b]],
-        sourceLabel: labels[a],
-        targetLabel: labels[b],
-        weight: shared.length,
-        occurrences: shared.map((k) => graph.ids[occurrenceNodes[k]]),
-      });
-      tied[a] = tied[b] = 1;
+    if (partners.length === 0) continue;
+    tied[a] = 1;
+    tieCount += partners.length;
+    // An occurrence of a is behind a tie when one of a's partners was there too.
+    for (const k of mine) {
+      if (used[k]) continue;
+      const from = after(present, k, a);
+      if (partners.length * Math.log2(size(k) + 2) < present.offsets[k + 1] - from) {
+        used[k] = partners.some((b) => contains(present, k, b)) ? 1 : 0;
+      } else {
+        for (let y = from; y < present.offsets[k + 1] && !used[k]; y++) used[k] = partner[present.ends[y]];
+      }
     }
+    for (const b of partners) partner[b] = 0;
   }
 
+  // The listed ties, explained: their shared occurrences, and who of their organisations was where.
+  const listedOrg = new Uint8Array(orgs);
+  const listedOccurrence = new Uint8Array(occurrenceNodes.length);
+  const label = (m: number) => nodeLabel(graph, orgNodes[m]);
+  const ties: CoPresenceTie[] = kept.pairs().map(([a, b]) => {
+    const shared = intersect(attended, a, b);
+    for (const k of shared) listedOccurrence[k] = 1;
+    listedOrg[a] = listedOrg[b] = 1;
+    return {
+      source: graph.ids[orgNodes[a]],
+      target: graph.ids[orgNodes[b]],
+      sourceLabel: label(a),
+      targetLabel: label(b),
+      weight: shared.length,
+      occurrences: shared.map((k) => graph.ids[occurrenceNodes[k]]),
+    };
+  });
   const appearancesAt = (k: number) =>
-    Array.from(present.ends.subarray(present.offsets[k], present.offsets[k + 1]), (m) => ({
-      organisation: graph.ids[orgNodes[m]],
-      relationshipIds: byPair
-        .get(orgNodes[m] * n + occurrenceNodes[k])!
-        .map((j) => edgeId(graph, j))
-        .sort(),
-    }));
+    Array.from(present.ends.subarray(present.offsets[k], present.offsets[k + 1]))
+      .filter((m) => listedOrg[m])
+      .map((m) => ({
+        organisation: graph.ids[orgNodes[m]],
+        relationshipIds: byPair
+          .get(orgNodes[m] * n + occurrenceNodes[k])!
+          .map((j) => edgeId(graph, j))
+          .sort(),
+      }));
   return {
     yearFrom,
     yearTo,
     minShared,
     occurrences: occurrenceNodes.flatMap((i, k) =>
-      used[k]
+      listedOccurrence[k]
         ? [
             {
               id: graph.ids[i],
@@ -208,7 +243,48 @@ export function coPresence(graph: ColumnGraph, options: CoPresenceOptions = {}):
         : [],
     ),
     ties,
+    tieCount,
+    occurrenceCount: used.reduce((sum, u) => sum + u, 0),
     organisations: tied.reduce((sum, t) => sum + t, 0),
+  };
+}
+
+/**
+ * Keeps the `limit` heaviest of the pairs offered (a, b, weight), offered in (a, b) order, so that
+ * of equal weights the earlier stay: a min-heap of one number per pair, weight first, then the
+ * pair's place counted backwards. `pairs()` gives them in (a, b) order.
+ */
+function createHeaviest(limit: number, orgs: number) {
+  const places = orgs * orgs;
+  const heap: number[] = [];
+  const key = (a: number, b: number, weight: number) => weight * places + (places - 1 - (a * orgs + b));
+  const swap = (x: number, y: number) => ([heap[x], heap[y]] = [heap[y], heap[x]]);
+  const down = (at: number) => {
+    for (;;) {
+      const left = 2 * at + 1;
+      const least = left + 1 < heap.length && heap[left + 1] < heap[left] ? left + 1 : left;
+      if (least >= heap.length || heap[at] <= heap[least]) return;
+      swap(at, least);
+      at = least;
+    }
+  };
+  return {
+    offer(a: number, b: number, weight: number) {
+      const k = key(a, b, weight);
+      if (heap.length < limit) {
+        heap.push(k);
+        for (let at = heap.length - 1; at > 0 && heap[(at - 1) >> 1] > heap[at]; at = (at - 1) >> 1) swap(at, (at - 1) >> 1);
+      } else if (k > heap[0]) {
+        heap[0] = k;
+        down(0);
+      }
+    },
+    pairs(): [number, number][] {
+      return heap
+        .map((k) => places - 1 - (k % places))
+        .sort((x, y) => x - y)
+        .map((place) => [Math.floor(place / orgs), place % orgs]);
+    },
   };
 }
 
@@ -276,12 +352,13 @@ export function coPresenceSummary(result: CoPresenceResult): string {
           ? `Up to ${result.yearTo}`
           : "Over all years";
   const shared = result.minShared > 1 ? ` at least ${result.minShared} times` : "";
-  if (result.ties.length === 0) return `${span}, no two organisations met${shared} at the same forum or campaign.`;
+  if (result.tieCount === 0) return `${span}, no two organisations met${shared} at the same forum or campaign.`;
+  // The heaviest tie is always listed (of equal weights, the first by source, then target).
   const top = result.ties.reduce((best, t) => (t.weight > best.weight ? t : best), result.ties[0]);
-  const places = result.occurrences.length === 1 ? "1 forum or campaign" : `${result.occurrences.length} forums and campaigns`;
+  const places = result.occurrenceCount === 1 ? "1 forum or campaign" : `${result.occurrenceCount} forums and campaigns`;
   const strongest =
     top.weight > 1
       ? `${top.sourceLabel} and ${top.targetLabel} were together most often (${top.weight} times)`
       : "no two of them met more than once";
-  return `${span}, ${result.organisations} organisations met${shared} at ${places}, forming ${result.ties.length} co-presence tie${result.ties.length === 1 ? "" : "s"}; ${strongest}.`;
+  return `${span}, ${result.organisations} organisations met${shared} at ${places}, forming ${result.tieCount} co-presence tie${result.tieCount === 1 ? "" : "s"}; ${strongest}.`;
 }

@@ -15,7 +15,8 @@
  * cite the node or relationship its year comes from.
  */
 import { lastYear, presenceIn } from "../../core/timeline.js";
-import { type ColumnGraph, edgeId, isTie } from "./column-graph.js";
+import type { SubgraphColumns } from "../read/columns.js";
+import { type ColumnGraph, edgeId, indexColumns, isTie } from "./column-graph.js";
 
 export interface Dating {
   year: number;
@@ -176,4 +177,13 @@ export function snapshotTopology(graph: ColumnGraph, shot: Snapshot) {
   for (let j = 0; j < shot.edges.length; j++)
     if (shot.edges[j]) edges.push({ source: graph.ids[graph.source[j]], target: graph.ids[graph.target[j]] });
   return { nodes, edges };
+}
+
+/** The columns of what is on the map in `year` (the snapshot's nodes and ties), for the metrics of that year. */
+export function snapshotColumns(columns: SubgraphColumns, year: number): SubgraphColumns {
+  const graph = indexColumns(columns);
+  const shot = snapshot(graph, lifespans(graph), year);
+  const keep = <C extends object>(of: C, kept: Uint8Array): C =>
+    Object.fromEntries(Object.entries(of).map(([field, values]) => [field, (values as unknown[]).filter((_, i) => kept[i] === 1)])) as C;
+  return { nodes: keep(columns.nodes, shot.nodes), edges: keep(columns.edges, shot.edges) };
 }

@@ -8,7 +8,7 @@ import { threadId } from "node:worker_threads";
 import { performance } from "node:perf_hooks";
 
 import type { CompactNetwork } from "../../core/wire.js";
-import { type AnalysisAnswer, type AnalysisRequest, runAnalysis, type WhatIfMemo } from "../analytics/analyses.js";
+import { type AnalysisAnswer, type AnalysisMemo, type AnalysisRequest, runAnalysis } from "../analytics/analyses.js";
 import { buildUndirectedGraph } from "../analytics/graph.js";
 import { openingLayout } from "../analytics/layout.js";
 import { computeMetrics, type GraphMetrics, type MetricsOptions } from "../analytics/metrics.js";
@@ -37,11 +37,14 @@ export interface GroupedCompactTask {
   columns: SubgraphColumns;
 }
 
-/** One of the structural analyses (analytics/analyses.ts) over a filtered graph named by `key`. */
+/**
+ * One of the structural analyses (analytics/analyses.ts) over a filtered graph named by `key`; its
+ * columns may be left out when the thread is likely to hold that graph already (see AnalysisResult).
+ */
 export interface AnalysisTask {
   kind: "analysis";
   key: string;
-  columns: SubgraphColumns;
+  columns: SubgraphColumns | null;
   request: AnalysisRequest;
 }
 
@@ -78,7 +81,8 @@ export interface GroupedCompactResult extends Provenance {
 
 export interface AnalysisResult extends Provenance {
   kind: "analysis";
-  answer: AnalysisAnswer;
+  /** Null: the columns were left out and this thread does not hold the graph `key` names; send them. */
+  answer: AnalysisAnswer | null;
 }
 
 export type TaskResult<T extends Task> = T extends MetricsTask
@@ -90,7 +94,7 @@ export type TaskResult<T extends Task> = T extends MetricsTask
       : GroupedCompactResult;
 
 /** Kept by this thread between tasks: the pool has one worker per spare core, so repeats find it. */
-const analysisMemo: { whatIf?: WhatIfMemo } = {};
+const analysisMemo: { last?: AnalysisMemo } = {};
 
 const now = () => performance.timeOrigin + performance.now();
 
@@ -135,7 +139,7 @@ export function runTask<T extends Task>(task: T): TaskResult<T> {
       : task.kind === "openingLayout"
         ? { kind: "openingLayout" as const, positions: Float64Array.from(openingLayout(task.network)) }
         : task.kind === "analysis"
-          ? { kind: "analysis" as const, answer: runAnalysis(task.columns, task.request, task.key, analysisMemo) }
+          ? { kind: "analysis" as const, answer: runAnalysis(analysisMemo, task.key, task.columns, task.request) }
           : { kind: "groupedCompact" as const, compact: compactOfColumns(task.columns, "MEMBERSHIP") };
   return { ...result, threadId, startedAt, endedAt: now() } as TaskResult<T>;
 }

@@ -17,8 +17,10 @@ import { createDataset } from "../../core/dataset.js";
 import type { AtlasDataset, CompactNetwork } from "../../web/src/graph/types.js";
 import { computeView } from "../../web/src/graph/view.js";
 import { EMPHASIS_EDGE } from "../../web/src/render/reducers.js";
+import { toNetworkFilter } from "../../web/src/state/filters.js";
 import { stepView } from "../../web/src/stories/story.js";
 import {
+  api,
   axeViolations,
   blocking,
   type E2E,
@@ -436,6 +438,67 @@ describe("stories: authoring", () => {
     await expect.poll(() => editor().count()).toBe(1);
     expect(errors).toEqual([]);
   });
+});
+
+describe("stories: authoring a what-if step", () => {
+  it("should let a teacher pick the nodes a step removes, export them, and play the step's answer", async () => {
+    const { page, errors } = await openExplorer(e2e);
+    page.on("dialog", (dialog) => void dialog.accept());
+    await openStories(page);
+    await page.getByRole("button", { name: "Write a story" }).click();
+    const editor = page.getByRole("region", { name: "Story editor" });
+    await editor.getByLabel("Story title").fill("Without the brokers");
+    await editor.getByLabel("Summary").fill("A what-if written in the browser.");
+    await pickFromSearch(page, "Search", nameOf("mfa"), new RegExp(nameOf("mfa")));
+    await expect.poll(() => new URL(page.url()).searchParams.get("sel")).toBe("mfa");
+    // Picking in the search opens Details: back to the editor.
+    await openStories(page);
+    await editor.getByRole("button", { name: "Add current view as step" }).click();
+    await editor.getByLabel("Step title").fill("Take two brokers away");
+    await editor.getByLabel("Text", { exact: true }).fill("What the network loses without them.");
+    await editor.getByLabel("Source", { exact: true }).selectOption(data.sources[0].id);
+    await editor.getByLabel("Locator (section, page, table)").fill("Section 1");
+    await editor.getByLabel(/^Evidence/).fill("The source names both.");
+    await editor.getByRole("button", { name: "Add citation" }).click();
+
+    // A what-if with nothing removed yet cannot be exported, and says why.
+    await editor.getByRole("button", { name: "Add a what-if: remove nodes" }).click();
+    await expect.poll(() => editor.locator(".step-problems").textContent()).toContain("needs at least one node id to remove");
+    await editor.getByRole("button", { name: `Remove ${nameOf("mfa")} in the what-if` }).click();
+    await pickFromSearch(page, "Add a node to remove in step 1", nameOf("gcm"), new RegExp(nameOf("gcm")));
+    await editor.getByLabel("Remove the direct members of removed networks too").check();
+    await expect.poll(() => editor.locator(".draft-what-if .chips").textContent()).toBe(`${nameOf("mfa")} ×${nameOf("gcm")} ×`);
+    await screenshot(page, "69-story-editor-what-if");
+    expect(await serious(page)).toEqual([]);
+    await editor.getByRole("button", { name: "Done" }).click();
+    await expect.poll(() => editor.locator(".problems").count()).toBe(0);
+
+    // The file holds the what-if, and the server's own check accepts it.
+    const [download] = await Promise.all([page.waitForEvent("download"), editor.getByRole("button", { name: "Export story" }).click()]);
+    const exported = readFileSync(await download.path(), "utf8");
+    const story = JSON.parse(exported) as StoryRecord;
+    expect(story.steps[0].whatIf).toEqual({ remove: ["mfa", "gcm"], withMembers: true });
+    const dir = mkdtempSync(join(tmpdir(), "atlas-story-what-if-"));
+    for (const name of ["sources", "organisations", "forums", "campaigns", "instruments", "people", "issues", "relationships"])
+      writeFileSync(join(dir, `${name}.json`), readFileSync(join(DATA_DIR, `${name}.json`)));
+    mkdirSync(join(dir, "stories"));
+    writeFileSync(join(dir, "stories", `${story.id}.json`), exported);
+    expect(readDataset(dir).stories).toEqual([story]);
+
+    // Previewed, the step reads out the server's answer for that removal over the step's view.
+    const { whatIf } = await api<{ whatIf: { summary: string } }>(
+      e2e,
+      `query ($filter: NetworkFilter) { whatIf(remove: ["mfa", "gcm"], withMembers: true, filter: $filter) { summary } }`,
+      { filter: toNetworkFilter(stepView(story.steps[0]).filters) },
+    );
+    await editor.getByRole("button", { name: "Preview" }).first().click();
+    const player = page.getByRole("article", { name: "Story player" });
+    await expect
+      .poll(() => player.getByRole("group", { name: "What if" }).locator("[role=status]").textContent(), { timeout: 20_000 })
+      .toBe(whatIf.summary);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  }, 60_000);
 });
 
 describe("stories: on a phone", () => {

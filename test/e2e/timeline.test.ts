@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDataset } from "../../core/dataset.js";
 import type { CompactNetwork } from "../../web/src/graph/types.js";
 import { computeView } from "../../web/src/graph/view.js";
-import { DEFAULT_FILTERS } from "../../web/src/state/filters.js";
+import { DEFAULT_FILTERS, toNetworkFilter } from "../../web/src/state/filters.js";
 import { api, type E2E, inspect, openExplorer, openTab, screenshot, startE2E } from "./_browser.js";
 import { fetchNetwork } from "./_data.js";
 
@@ -77,6 +77,59 @@ describe("timeline", () => {
     await expect.poll(() => new URL(page.url()).searchParams.get("dated")).toBe("only");
     await screenshot(page, "32-timeline-2006-dated-only");
     await page.getByLabel(/Leave out bodies and ties with no/).uncheck();
+  });
+
+  it("should show the figures of the year shown, with one metrics request per year", async () => {
+    const figures = () => page.locator(".year-figures").textContent();
+    const dataset = createDataset(network);
+    /** The panel's sentence, from the API's figures of the network the timeline shows that year. */
+    const expected = async (year: number) => {
+      const { metrics } = await api<{
+        metrics: {
+          components: number;
+          communities: number;
+          modularity: number;
+          density: number;
+          nodes: { node: { id: string; kind: string }; betweenness: number }[];
+        };
+      }>(
+        e2e,
+        `query ($filter: NetworkFilter, $asOf: Int) { metrics(filter: $filter, asOf: $asOf) {
+          components communities modularity density nodes { node { id kind } betweenness } } }`,
+        { filter: toNetworkFilter(DEFAULT_FILTERS), asOf: year },
+      );
+      const between = metrics.nodes
+        .filter((n) => n.node.kind === "ORGANISATION" && n.betweenness > 0)
+        .sort((a, b) => b.betweenness - a.betweenness || (a.node.id < b.node.id ? -1 : 1))
+        .slice(0, 3)
+        .map((n) => dataset.nodes[dataset.index.get(n.node.id)!].label);
+      return (
+        `As of ${year}: ${metrics.components} components, ${metrics.communities} communities (modularity ${metrics.modularity.toFixed(2)}), ` +
+        `density ${metrics.density.toFixed(3)}. Most between others: ${between.join(", ")}.`
+      );
+    };
+    await goToYear(2011);
+    const in2011 = await expected(2011);
+    await expect.poll(figures).toBe(in2011);
+    // One step on: one request, for that year as the timeline shows it, and figures that follow it.
+    const asked: unknown[] = [];
+    const onRequest = (r: { url(): string; postData(): string | null }) => {
+      const body = r.url().endsWith("/graphql") ? JSON.parse(r.postData() ?? "{}") : {};
+      if (typeof body.query === "string" && body.query.includes("query Metrics")) asked.push(body.variables?.asOf);
+    };
+    page.on("request", onRequest);
+    await slider().press("ArrowRight");
+    await slider().press("ArrowRight");
+    await slider().press("ArrowRight");
+    await slider().press("ArrowRight");
+    const in2015 = await expected(2015);
+    expect(in2015).not.toBe(in2011);
+    await expect.poll(figures).toBe(in2015);
+    page.off("request", onRequest);
+    expect(asked.filter((year) => year === 2015)).toEqual([2015]);
+    expect(asked.every((year) => typeof year === "number" && year > 2011 && year <= 2015)).toBe(true);
+    expect(asked.length).toBeLessThanOrEqual(4);
+    await screenshot(page, "34-timeline-2015-figures");
   });
 
   it("should grow the network as the years go by", async () => {

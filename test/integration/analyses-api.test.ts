@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { VISIBILITIES } from "../../core/access.js";
 import { brokerageRoles, brokerageSummary } from "../../server/analytics/brokerage.js";
-import { coPresence } from "../../server/analytics/co-presence.js";
+import { coPresence, coPresenceSummary } from "../../server/analytics/co-presence.js";
 import { indexColumns } from "../../server/analytics/column-graph.js";
 import { whatIfIndex, whatIfRemove, whatIfSummary } from "../../server/analytics/what-if.js";
 import { yearDiff } from "../../server/analytics/year-diff.js";
@@ -58,9 +58,9 @@ const DIFF = gql(`query TestDiff($from: Int!, $to: Int!) {
     metricChanges { id }
   }
 }`);
-const CO_PRESENCE = gql(`query TestCoPresence($from: Int, $to: Int, $minShared: Int) {
-  coPresence(from: $from, to: $to, minShared: $minShared) {
-    summary organisations minShared
+const CO_PRESENCE = gql(`query TestCoPresence($from: Int, $to: Int, $minShared: Int, $limit: Int) {
+  coPresence(from: $from, to: $to, minShared: $minShared, limit: $limit) {
+    summary organisations minShared tieCount occurrenceCount
     ties { source target weight occurrences }
     occurrences { id kind yearFrom appearances { organisation relationshipIds } }
   }
@@ -173,6 +173,41 @@ describe("diff", () => {
     expect(answer.metricChanges).toBeNull();
   });
 
+  it("lists the first `limit` changes of each kind, and counts them all", async () => {
+    const LIMITED = gql(`query TestDiffLimit($from: Int!, $to: Int!, $limit: Int) {
+      diff(from: $from, to: $to, limit: $limit) {
+        summary appeared { id } gone { id } tiesAppeared { id } tiesEnded { id }
+        counts { appeared gone tiesAppeared tiesEnded coalitions }
+        coalitions { id joined { id } left { id } joinedCount leftCount }
+      }
+    }`);
+    const res = await graphql(app, LIMITED, { from: 2002, to: 2024, limit: 2 });
+    expect(res.errors).toBeUndefined();
+    const answer = res.data!.diff;
+    const expected = yearDiff(await graphOf(), 2002, 2024);
+    expect(expected.ties.appeared.length).toBeGreaterThan(2);
+    const ids = (list: { id: string }[]) => list.map((x) => x.id);
+    expect(ids(answer.appeared)).toEqual(ids(expected.nodes.appeared).slice(0, 2));
+    expect(ids(answer.tiesAppeared)).toEqual(ids(expected.ties.appeared).slice(0, 2));
+    expect(ids(answer.tiesEnded)).toEqual(ids(expected.ties.ended).slice(0, 2));
+    expect(ids(answer.coalitions)).toEqual(ids(expected.coalitions).slice(0, 2));
+    expect(answer.counts).toEqual({
+      appeared: expected.nodes.appeared.length,
+      gone: expected.nodes.gone.length,
+      tiesAppeared: expected.ties.appeared.length,
+      tiesEnded: expected.ties.ended.length,
+      coalitions: expected.coalitions.length,
+    });
+    answer.coalitions.forEach((c, k) => {
+      expect([c.joinedCount, c.leftCount]).toEqual([expected.coalitions[k].joined.length, expected.coalitions[k].left.length]);
+      expect(ids(c.joined)).toEqual(ids(expected.coalitions[k].joined).slice(0, 2));
+    });
+    const all = await graphql(app, DIFF, { from: 2002, to: 2024 });
+    expect(answer.summary).toBe(all.data!.diff.summary);
+    const zero = await graphql(app, LIMITED, { from: 2002, to: 2024, limit: 0 });
+    expect(zero.errors?.[0].message).toMatch(/^limit must be an integer from 1 to 10000/);
+  });
+
   it("refuses years in the wrong order or out of range, naming the argument", async () => {
     const swapped = await graphql(app, DIFF, { from: 2015, to: 2005 });
     expect(swapped.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
@@ -198,9 +233,24 @@ describe("coPresence", () => {
     }
   });
 
-  it("refuses a minimum below one, naming it", async () => {
+  it("lists and explains the heaviest ties up to the limit, and counts every one", async () => {
+    const res = await graphql(app, CO_PRESENCE, { minShared: 1, limit: 2 });
+    expect(res.errors).toBeUndefined();
+    const answer = res.data!.coPresence;
+    const all = coPresence(await graphOf(), { minShared: 1 });
+    const expected = coPresence(await graphOf(), { minShared: 1, limit: 2 });
+    expect(all.tieCount).toBeGreaterThan(2);
+    expect(answer.ties).toEqual(expected.ties.map(({ source, target, weight, occurrences }) => ({ source, target, weight, occurrences })));
+    expect([answer.tieCount, answer.occurrenceCount, answer.organisations]).toEqual([all.tieCount, all.occurrenceCount, all.organisations]);
+    expect(answer.summary).toBe(coPresenceSummary(all));
+    expect(Math.min(...answer.ties.map((t) => t.weight))).toBe(all.ties.map((t) => t.weight).sort((a, b) => b - a)[1]);
+  });
+
+  it("refuses a minimum or a limit below one, naming it", async () => {
     const res = await graphql(app, CO_PRESENCE, { minShared: 0 });
     expect(res.errors?.[0].message).toMatch(/^minShared must be an integer from 1/);
+    const limit = await graphql(app, CO_PRESENCE, { limit: 0 });
+    expect(limit.errors?.[0].message).toMatch(/^limit must be an integer from 1 to 10000/);
   });
 });
 

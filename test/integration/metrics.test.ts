@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { createDataset } from "../../core/dataset.js";
 import { METRIC_KEYS } from "../../core/metrics.js";
+import type { CompactNetwork } from "../../core/wire.js";
 import { createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
+import { NETWORK_QUERY } from "../../web/src/api/network-query.js";
+import { computeView } from "../../web/src/graph/view.js";
+import { getAllFilters } from "../../web/src/state/filters.js";
 import { graphql as gql } from "../gql/index.js";
 import { connectTestDb, graphql } from "../_helpers.js";
 import { data, kindsById } from "./_data.js";
@@ -83,6 +88,37 @@ describe("metrics", () => {
     expect(ids.every((id) => kinds.get(id) === "ORGANISATION")).toBe(true);
     const orgsThen = data.organisations.filter((o) => o.founded === undefined || o.founded <= latest.founded! - 1);
     expect(ids).toHaveLength(orgsThen.length);
+  });
+
+  it("should give, as of a year, the metrics of the network the timeline shows that year", async () => {
+    // The explorer's graph and its own view of a year (web/src/graph/view.ts), every facet shown.
+    const network = (await graphql<{ networkCompact: CompactNetwork }>(app, NETWORK_QUERY)).data!.networkCompact;
+    const dataset = createDataset(network);
+    const AS_OF = gql(`query TestMetricsAsOf($asOf: Int) { metrics(asOf: $asOf) { components nodes { node { id } degree } } }`);
+    // The C189 campaign ended in 2011: on the map and in the figures in 2011, in neither in 2015,
+    // though the [.., 2015] window of the filter still holds it.
+    const ended = "ilo-c189-campaign";
+    for (const year of [2005, 2011, 2015]) {
+      const view = computeView(dataset, { filters: getAllFilters(), year, collapsed: [], revealed: [] });
+      const neighbours = new Map<string, Set<string>>();
+      dataset.nodes.forEach((node, i) => view.nodeVisible[i] && neighbours.set(node.id, new Set()));
+      dataset.edges.forEach((e, j) => {
+        if (!view.edgeVisible[j] || e.source === e.target) return;
+        const [s, t] = [dataset.nodes[e.source].id, dataset.nodes[e.target].id];
+        neighbours.get(s)!.add(t);
+        neighbours.get(t)!.add(s);
+      });
+      const { data: result, errors } = await graphql(app, AS_OF, { asOf: year });
+      expect(errors).toBeUndefined();
+      const degrees = new Map(result!.metrics.nodes.map((n) => [n.node.id, n.degree]));
+      expect([...degrees.keys()].sort(), String(year)).toEqual([...neighbours.keys()].sort());
+      for (const [id, set] of neighbours) expect(degrees.get(id), `${year} ${id}`).toBe(set.size);
+      expect(degrees.has(ended), String(year)).toBe(year <= 2011);
+    }
+    const window = await graphql(app, METRICS, { filter: { yearTo: 2015 } });
+    expect(window.data!.metrics.nodes.some((n) => n.node.id === ended)).toBe(true);
+    const wrong = await graphql(app, AS_OF, { asOf: 1000 });
+    expect(wrong.errors?.[0].message).toMatch(/^asOf must be a year from/);
   });
 
   it("should be deterministic across apps, and sample betweenness past the limit, saying so", async () => {

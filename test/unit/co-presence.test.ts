@@ -96,6 +96,21 @@ describe("co-presence", () => {
       expect(coPresence(graph, { minShared: 4 }).ties).toEqual([]);
     });
 
+    it("should list and explain only the heaviest ties, counting every one", () => {
+      // Weights: p–q 3, p–s 2, then four of 1 (p–r, q–r, q–s, r–s): the two heaviest, then the first of the ones.
+      const two = coPresence(graph, { limit: 2 });
+      expect(weights(two.ties)).toEqual([
+        ["p–q", 3, ["f2005", "camp", "f2010"]],
+        ["p–s", 2, ["camp", "f2018"]],
+      ]);
+      expect([two.tieCount, two.occurrenceCount, two.organisations]).toEqual([6, 5, 4]);
+      // Only the occurrences behind the listed ties, with only the listed ties' organisations (r was at f2005 too).
+      expect(two.occurrences.map((o) => o.id)).toEqual(["f2005", "camp", "f2010", "f2018"]);
+      expect(two.occurrences[0].appearances.map((a) => a.organisation)).toEqual(["p", "q"]);
+      expect(weights(coPresence(graph, { limit: 3 }).ties).map(([pair]) => pair)).toEqual(["p–q", "p–r", "p–s"]);
+      expect(coPresenceSummary(two)).toBe(coPresenceSummary(coPresence(graph)));
+    });
+
     it("should count only the kinds of occurrence asked for", () => {
       expect(weights(coPresence(graph, { kinds: ["FORUM"] }).ties)).toEqual([
         ["p–q", 2, ["f2005", "f2010"]],
@@ -138,6 +153,7 @@ describe("co-presence", () => {
         const yearFrom = rng() < 0.5 ? null : 2000 + Math.floor(rng() * 15);
         const yearTo = rng() < 0.5 ? null : (yearFrom ?? 2000) + Math.floor(rng() * 10);
         const minShared = 1 + Math.floor(rng() * 3);
+        const limit = 1 + Math.floor(rng() * 8);
 
         // Reference: the set of occurrences of each organisation, then every pair's intersection.
         const fixture = columnGraph(nodes, edges);
@@ -161,7 +177,25 @@ describe("co-presence", () => {
             return shared.length >= minShared ? [[`${a}–${b}`, shared.length, shared]] : [];
           }),
         );
-        expect(weights(coPresence(fixture, { yearFrom, yearTo, minShared }).ties), `round ${round}`).toEqual(expected);
+        const all = coPresence(fixture, { yearFrom, yearTo, minShared });
+        expect(weights(all.ties), `round ${round}`).toEqual(expected);
+        expect(all.tieCount, `round ${round}`).toBe(expected.length);
+        const behind = new Set(expected.flatMap(([, , shared]) => shared as string[]));
+        expect(all.occurrenceCount, `round ${round}`).toBe(behind.size);
+        // The `limit` heaviest, of equal weights the first in order, listed in order.
+        const heaviest = expected
+          .map((tie, k) => ({ tie, k }))
+          .sort((x, y) => (y.tie[1] as number) - (x.tie[1] as number) || x.k - y.k)
+          .slice(0, limit)
+          .sort((x, y) => x.k - y.k)
+          .map(({ tie }) => tie);
+        const limited = coPresence(fixture, { yearFrom, yearTo, minShared, limit });
+        expect(weights(limited.ties), `round ${round}, limit ${limit}`).toEqual(heaviest);
+        expect([limited.tieCount, limited.occurrenceCount, limited.organisations], `round ${round}`).toEqual([
+          expected.length,
+          behind.size,
+          all.organisations,
+        ]);
       }
     });
   });

@@ -10,6 +10,7 @@ import {
   addDraftStep,
   addStepCitation,
   addStepFocus,
+  addStepWhatIfNode,
   draftFromStory,
   draftProblems,
   type DraftStep,
@@ -20,9 +21,12 @@ import {
   removeDraftStep,
   removeStepCitation,
   removeStepFocus,
+  removeStepWhatIfNode,
   reviveDraft,
   setDraftField,
   setStepExercise,
+  setStepWhatIf,
+  setStepWhatIfMembers,
   slugify,
   stepFromView,
   type StoryDraft,
@@ -135,6 +139,29 @@ describe("web story drafts", () => {
       expect(setStepExercise(1, null)(draft).steps[1].exercise).toBeNull();
     });
 
+    it("should make a step a what-if, pick the nodes it removes, and make it an ordinary step again", () => {
+      let draft = setStepWhatIf(0, { remove: [] })(two());
+      expect(draft.steps[0].whatIf).toEqual({ remove: [] });
+      // Nothing removed yet: the file would be refused, naming the step's what-if.
+      expect(draftProblems(storyFormat, { ...draft, title: "t", summary: "s" }, KNOWN).map((p) => p.path)).toEqual([
+        "steps.0.whatIf.remove",
+      ]);
+      draft = addStepWhatIfNode(0, "mfa")(draft);
+      draft = addStepWhatIfNode(0, "gcm")(draft);
+      expect(addStepWhatIfNode(0, "gcm")(draft)).toBe(draft);
+      draft = setStepWhatIfMembers(0, true)(draft);
+      expect(toStoryFile(draft).steps[0].whatIf).toEqual({ remove: ["mfa", "gcm"], withMembers: true });
+      expect(draftProblems(storyFormat, { ...draft, title: "t", summary: "s" }, KNOWN)).toEqual([]);
+      draft = setStepWhatIfMembers(0, false)(removeStepWhatIfNode(0, "mfa")(draft));
+      expect(toStoryFile(draft).steps[0].whatIf).toEqual({ remove: ["gcm"] });
+      // Picking a node to remove in an ordinary step makes it a what-if.
+      expect(addStepWhatIfNode(1, "ilo")(draft).steps[1].whatIf).toEqual({ remove: ["ilo"] });
+      draft = setStepWhatIf(0, null)(draft);
+      expect(draft.steps[0]).not.toHaveProperty("whatIf");
+      expect(toStoryFile(draft).steps[0]).not.toHaveProperty("whatIf");
+      expect(setStepWhatIf(0, null)(draft)).toBe(draft);
+    });
+
     it("should re-capture a step's view and drop its camera, keeping text and focus", () => {
       let draft = recaptureStepView(0, explorer({ year: 2006, selectedId: "ilo" }), camera)(two());
       expect(draft.steps[0]).toMatchObject({ title: "One", focus: ["mfa"], year: 2006, view: { camera: { x: 0.1235 } } });
@@ -218,6 +245,9 @@ describe("web story drafts", () => {
         addDraftStep(step())(getEmptyDraft()),
       );
       expect(reviveDraft(JSON.parse(JSON.stringify(draft)))).toEqual(draft);
+      // A what-if still being written (nothing removed yet) too.
+      const writing = setStepWhatIf(0, { remove: [] })(draft);
+      expect(reviveDraft(JSON.parse(JSON.stringify(writing)))).toEqual(writing);
     });
 
     it("should make an empty draft, or empty fields, of anything else", () => {

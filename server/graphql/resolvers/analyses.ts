@@ -3,6 +3,8 @@
  * over the filtered graph the reader may see, on the worker thread so other requests keep being
  * served, cached per data version like the other read models. The summaries are the analyses' own.
  */
+import { randomUUID } from "node:crypto";
+
 import DataLoader from "dataloader";
 
 import { BROKERAGE_ROLE_EXPLANATIONS, BROKERAGE_ROLES } from "../../analytics/brokerage.js";
@@ -22,8 +24,12 @@ import { networkColumns } from "./network.js";
 const REMOVE_MAX = 200;
 const LIST_LIMIT_MAX = 500;
 const MIN_SHARED_MAX = 1000;
+const CO_PRESENCE_LIMIT_MAX = 10_000;
+const CO_PRESENCE_LIMIT_DEFAULT = 500;
 const BROKERAGE_LIMIT_MAX = 10_000;
 const BROKERAGE_LIMIT_DEFAULT = 100;
+const DIFF_LIMIT_MAX = 10_000;
+const DIFF_LIMIT_DEFAULT = 500;
 
 /** A change's dating record, with the relationship's ends when it is one (to find it by its indexed ends). */
 type DatingRow = Dating & { ends?: { source: string; target: string } };
@@ -63,10 +69,17 @@ async function analyse<A extends AnalysisAnswer["analysis"]>(
     `analysis:${request.analysis}`,
     { params, request },
     async () => {
+      // The worker keeps the last graph (and its what-if index) by this key: same version, levels and
+      // filter. So the columns are sent only when it does not hold that graph: copying them to the
+      // thread cost more than most analyses (and blocks this loop while they are serialised).
+      // Without a data version nothing names the graph: a fresh key, so no thread reuses another's.
+      const hash = await context.datasetHash();
+      const key = hash ? readModelKey(hash, context.visible, "analysisGraph", params) : `unversioned:${randomUUID()}`;
+      const first = hash ? await runInWorker({ kind: "analysis", key, columns: null, request }) : null;
+      if (first?.answer) return first.answer;
       const columns = await networkColumns(context, params);
-      // The worker keeps the what-if index of the last graph by this key: same version, levels and filter.
-      const key = readModelKey((await context.datasetHash()) ?? "", context.visible, "analysisGraph", params);
       const { answer } = await runInWorker({ kind: "analysis", key, columns, request });
+      if (!answer) throw new Error("the analysis worker answered nothing though it was sent the columns");
       return answer;
     },
     weigh,
@@ -93,8 +106,12 @@ export const analysesFields = {
     const from = yearRequired("from", args.from);
     const to = yearRequired("to", args.to);
     if (from > to) throw badInput("from", `must not be after to (${from} > ${to})`);
+    const limit = intInRange("limit", args.limit, 1, DIFF_LIMIT_MAX, DIFF_LIMIT_DEFAULT);
     const metrics = args.withMetrics ? context.analytics.metricsOptions : null;
     const { summary, result } = await analyse(context, args.filter, { analysis: "diff", from, to, metrics });
+    // The cached answer keeps every change; only the first `limit` of each list are resolved (each
+    // dating tie's citations are read from the store, and 29,000 ties over 22 years at 10k took seconds).
+    const first = <T>(list: T[]) => list.slice(0, limit);
     // A node dated by a tie is dated by one that changed too: the diff's ties give every dating tie's ends.
     const ties = [...result.ties.appeared, ...result.ties.ended];
     const ends = new Map(ties.map((t) => [t.id, { source: t.source, target: t.target }]));
@@ -107,11 +124,24 @@ export const analysesFields = {
       from: result.from,
       to: result.to,
       summary,
-      appeared: result.nodes.appeared.map(dated),
-      gone: result.nodes.gone.map(dated),
-      tiesAppeared: datedTies(result.ties.appeared),
-      tiesEnded: datedTies(result.ties.ended),
-      coalitions: result.coalitions.map((c) => ({ ...c, joined: datedTies(c.joined), left: datedTies(c.left) })),
+      appeared: first(result.nodes.appeared).map(dated),
+      gone: first(result.nodes.gone).map(dated),
+      tiesAppeared: datedTies(first(result.ties.appeared)),
+      tiesEnded: datedTies(first(result.ties.ended)),
+      counts: {
+        appeared: result.nodes.appeared.length,
+        gone: result.nodes.gone.length,
+        tiesAppeared: result.ties.appeared.length,
+        tiesEnded: result.ties.ended.length,
+        coalitions: result.coalitions.length,
+      },
+      coalitions: first(result.coalitions).map((c) => ({
+        ...c,
+        joined: datedTies(first(c.joined)),
+        left: datedTies(first(c.left)),
+        joinedCount: c.joined.length,
+        leftCount: c.left.length,
+      })),
       metricChanges: result.metricChanges,
     };
   },
@@ -122,9 +152,11 @@ export const analysesFields = {
     if (yearFrom !== null && yearTo !== null && yearFrom > yearTo) throw badInput("from", `must not be after to (${yearFrom} > ${yearTo})`);
     const minShared = intInRange("minShared", args.minShared, 1, MIN_SHARED_MAX, 1);
     const kinds = args.kinds && args.kinds.length > 0 ? [...new Set(args.kinds)].sort() : undefined;
+    const limit = intInRange("limit", args.limit, 1, CO_PRESENCE_LIMIT_MAX, CO_PRESENCE_LIMIT_DEFAULT);
+    // The limit goes to the analysis: only the ties listed are explained (most of the cost at 10k).
     const { summary, result } = await analyse(context, args.filter, {
       analysis: "coPresence",
-      options: { yearFrom, yearTo, minShared, kinds },
+      options: { yearFrom, yearTo, minShared, kinds, limit },
     });
     return { ...result, summary };
   },

@@ -1,14 +1,16 @@
 /**
- * metrics(filter): graphology metrics over the filtered graph, a read model per dataset hash and
- * filter, computed from the filtered graph's columns (the read `network` and `networkCompact` share)
- * on a worker thread (server/workers), so other requests keep being served meanwhile.
+ * metrics(filter, asOf): graphology metrics over the filtered graph (as of a year: the timeline's
+ * snapshot of it), a read model per dataset hash, filter and year, computed from the filtered
+ * graph's columns (the read `network` and `networkCompact` share) on a worker thread
+ * (server/workers), so other requests keep being served meanwhile.
  */
 import { METRIC_KEYS } from "../../../core/metrics.js";
 import type { NodeMetricValues } from "../../analytics/metrics.js";
 import { cachedReadModel, parseDataKey, readModel, WEIGHT } from "../../cache/index.js";
 import type { Context } from "../context.js";
-import { nodeOfColumns } from "../../read/columns.js";
-import { filterParams } from "../../read/filter.js";
+import { snapshotColumns } from "../../analytics/year-snapshot.js";
+import { nodeOfColumns, type SubgraphColumns } from "../../read/columns.js";
+import { filterParams, year } from "../../read/filter.js";
 import type { QueryMetricsArgs, QueryResolvers, Resolvers } from "../generated/resolvers.js";
 import { networkColumns } from "./network.js";
 import type { NodeProps } from "../../read/rows.js";
@@ -30,39 +32,60 @@ export interface NetworkMetricsValue {
   stale: boolean;
 }
 
+const weigh = (value: NetworkMetricsValue) => value.nodes.length * WEIGHT.node;
+
+/** The metrics of the graph of `columns` at the data version `key` names, computed on a worker thread. */
+async function metricsOfColumns(context: Context, columns: SubgraphColumns, key: string | undefined): Promise<NetworkMetricsValue> {
+  const { task, transfer } = metricsTaskOfColumns(columns, context.analytics.metricsOptions);
+  const r = await runInWorker(task, transfer);
+  return {
+    density: r.density,
+    modularity: r.modularity,
+    components: r.components,
+    communities: r.communities,
+    betweennessMethod: r.betweennessMethod,
+    betweennessSamples: r.betweennessSamples,
+    asOfVersion: key ? parseDataKey(key).version : 0,
+    stale: false,
+    nodes: Array.from(r.order, (i, k) => ({
+      node: nodeOfColumns(columns.nodes, i),
+      degree: r.degree[k],
+      betweenness: r.betweenness[k],
+      pagerank: r.pagerank[k],
+      community: r.community[k],
+      bridgeScore: r.bridgeScore[k],
+    })),
+  };
+}
+
 /** The metrics of the filtered graph at the current data version, computed on a worker thread. */
 function currentMetrics(context: Context, filter: QueryMetricsArgs["filter"], key: string | undefined): Promise<NetworkMetricsValue> {
   const params = filterParams(filter);
-  const weigh = (value: NetworkMetricsValue) => value.nodes.length * WEIGHT.node;
   return readModel(
     context,
     "metrics",
     params,
     async () => {
-      const columns = await networkColumns(context, params);
-      const { task, transfer } = metricsTaskOfColumns(columns, context.analytics.metricsOptions);
-      const r = await runInWorker(task, transfer);
-      const value: NetworkMetricsValue = {
-        density: r.density,
-        modularity: r.modularity,
-        components: r.components,
-        communities: r.communities,
-        betweennessMethod: r.betweennessMethod,
-        betweennessSamples: r.betweennessSamples,
-        asOfVersion: key ? parseDataKey(key).version : 0,
-        stale: false,
-        nodes: Array.from(r.order, (i, k) => ({
-          node: nodeOfColumns(columns.nodes, i),
-          degree: r.degree[k],
-          betweenness: r.betweenness[k],
-          pagerank: r.pagerank[k],
-          community: r.community[k],
-          bridgeScore: r.bridgeScore[k],
-        })),
-      };
+      const value = await metricsOfColumns(context, await networkColumns(context, params), key);
       if (key) context.caches.freshness?.rememberMetrics(context.visible, params, { ...parseDataKey(key), value });
       return value;
     },
+    weigh,
+  );
+}
+
+/**
+ * The metrics of the filtered graph as the timeline shows it in `asOf` (year-snapshot.ts), a read
+ * model per filter and year. Not refreshed in the background after a write: computed when asked.
+ */
+async function metricsAsOf(context: Context, filter: QueryMetricsArgs["filter"], asOf: number): Promise<NetworkMetricsValue> {
+  const params = filterParams(filter);
+  const key = await context.datasetHash();
+  return readModel(
+    context,
+    "metricsAsOf",
+    { params, asOf },
+    async () => metricsOfColumns(context, snapshotColumns(await networkColumns(context, params), asOf), key),
     weigh,
   );
 }
@@ -78,6 +101,8 @@ export const metricsFields = {
    * of the current version are computed in the background, the last ones with `stale: true`.
    */
   async metrics(_: unknown, args: QueryMetricsArgs, context: Context): Promise<NetworkMetricsValue> {
+    const asOf = year("asOf", args.asOf);
+    if (asOf !== null) return metricsAsOf(context, args.filter, asOf);
     const key = await context.datasetHash();
     const params = filterParams(args.filter);
     const cached = await cachedReadModel<NetworkMetricsValue>(context, "metrics", params);

@@ -282,7 +282,7 @@ function AnswerView({
       );
     }
     case "diff": {
-      const { appeared, gone, tiesAppeared, tiesEnded, coalitions } = answer.value;
+      const { appeared, gone, tiesAppeared, tiesEnded, coalitions, counts } = answer.value;
       const nodeItems = (nodes: typeof appeared) =>
         nodes.map((n) => ({
           key: n.id,
@@ -302,11 +302,12 @@ function AnswerView({
             </>
           ),
         }));
-      const section = (title: string, items: { key: string; body: ReactNode }[]) =>
-        items.length > 0 && (
+      // `count`: every change of the kind; the server lists the first few hundred of each.
+      const section = (title: string, count: number, items: { key: string; body: ReactNode }[]) =>
+        count > 0 && (
           <>
             <h3>
-              {title} ({items.length})
+              {title} ({count})
             </h3>
             {list(items)}
           </>
@@ -317,17 +318,18 @@ function AnswerView({
             Show the changes on the map
           </button>
           <MarkKey marks={["added", "removed"]} />
-          {section("Appeared", nodeItems(appeared))}
-          {section("Gone", nodeItems(gone))}
-          {section("Ties that appeared", tieItems(tiesAppeared))}
-          {section("Ties that ended", tieItems(tiesEnded))}
+          {section("Appeared", counts.appeared, nodeItems(appeared))}
+          {section("Gone", counts.gone, nodeItems(gone))}
+          {section("Ties that appeared", counts.tiesAppeared, tieItems(tiesAppeared))}
+          {section("Ties that ended", counts.tiesEnded, tieItems(tiesEnded))}
           {section(
             "Coalitions that changed",
+            counts.coalitions,
             coalitions.map((c) => ({
               key: c.id,
               body: (
                 <>
-                  {link(c.id, c.label)} — {c.joined.length} joined, {c.left.length} left
+                  {link(c.id, c.label)} — {c.joinedCount} joined, {c.leftCount} left
                 </>
               ),
             })),
@@ -347,6 +349,11 @@ function AnswerView({
             Show them on the map
           </button>
           <CoPresenceNetwork answer={answer.value} onSelect={onSelect} />
+          {answer.value.ties.length < answer.value.tieCount && (
+            <p className="muted small">
+              The server lists the {answer.value.ties.length} heaviest of the {answer.value.tieCount} ties (and so does the export).
+            </p>
+          )}
           {list(
             ties.map((t) => ({
               key: `${t.source} ${t.target}`,

@@ -239,9 +239,15 @@ export interface MetricsPayload {
   nodes: ({ node: { id: string } } & NodeMetrics)[];
 }
 
-/** Reads each node's metrics from the registry-keyed `values` list, so a new metric needs no change here. */
-export async function fetchMetrics(filter: Record<string, unknown>, signal?: AbortSignal): Promise<MetricsPayload> {
-  const { nodes, ...graph } = (await request(MetricsDocument, { filter }, signal)).metrics;
+/**
+ * Reads each node's metrics from the registry-keyed `values` list, so a new metric needs no change
+ * here. `asOf`: the network as the timeline shows it in that year (state/filters.ts toMetricsRequest).
+ */
+export async function fetchMetrics(
+  { filter, asOf }: { filter: Record<string, unknown>; asOf: number | null },
+  signal?: AbortSignal,
+): Promise<MetricsPayload> {
+  const { nodes, ...graph } = (await request(MetricsDocument, { filter, asOf }, signal)).metrics;
   return {
     ...graph,
     nodes: nodes.map(({ node, community, values }) => {

@@ -1,12 +1,13 @@
 /**
- * The metrics controller: the server computes centralities and communities per filter, so the
- * session asks for them only when the appearance needs them, caches each answer by filter, and
+ * The metrics controller: the server computes centralities and communities per filter and year, so
+ * the session asks for them only when the appearance or a panel needs them (one request per view,
+ * shared by the map and the panels), caches each answer by filter and year, and
  * aborts a request the user has already moved past. Kept apart from the session so the fetch,
  * cache and abort rules live in one place.
  */
 import { ApiError, fetchMetrics } from "../api";
 import type { MetricsTable } from "../graph";
-import { type AtlasState, toNetworkFilter } from "../state";
+import { type AtlasState, toMetricsRequest } from "../state";
 
 export type MetricsStatus =
   | { type: "idle" }
@@ -20,10 +21,12 @@ export type MetricsStatus =
   | { type: "error"; key: string; message: string };
 
 export interface MetricsController {
-  /** The cache key: the state's network filter. */
+  /** The cache key: the state's network filter and year. */
   key(s: AtlasState): string;
-  /** Whether the appearance (size or colour) reads metrics. */
+  /** Whether the appearance (size or colour) or a panel that shows figures (`watch`) reads metrics. */
   needed(s: AtlasState): boolean;
+  /** A panel shows the figures until the returned function is called: they are then needed whatever the appearance. */
+  watch(): () => void;
   /** The table for the state's filter, once it has arrived. */
   table(s: AtlasState): MetricsTable | null;
   /** What the panels show: the cached answer, or loading (the previous status when not needed). */
@@ -38,12 +41,21 @@ export function createMetrics(settled: (key: string) => void): MetricsController
   const cache = new Map<string, MetricsStatus>();
   let request: AbortController | null = null;
 
-  const keyOf = (s: AtlasState) => JSON.stringify(toNetworkFilter(s.filters, s.year));
-  const needed = (s: AtlasState) => s.appearance.sizeBy !== "degree" || s.appearance.colorBy === "community";
+  let watchers = 0;
+  const keyOf = (s: AtlasState) => JSON.stringify(toMetricsRequest(s.filters, s.year));
+  const needed = (s: AtlasState) => watchers > 0 || s.appearance.sizeBy !== "degree" || s.appearance.colorBy === "community";
 
   return {
     key: keyOf,
     needed,
+    watch() {
+      watchers += 1;
+      let watching = true;
+      return () => {
+        if (watching) watchers -= 1;
+        watching = false;
+      };
+    },
     table(s) {
       const status = cache.get(keyOf(s));
       return status?.type === "ready" ? status.table : null;
@@ -57,7 +69,7 @@ export function createMetrics(settled: (key: string) => void): MetricsController
       const controller = new AbortController();
       request = controller;
       cache.set(key, { type: "loading", key });
-      fetchMetrics(toNetworkFilter(s.filters, s.year), controller.signal)
+      fetchMetrics(toMetricsRequest(s.filters, s.year), controller.signal)
         .then((m) => {
           const table: MetricsTable = new Map(m.nodes.map((row) => [row.node.id, row]));
           cache.set(key, {

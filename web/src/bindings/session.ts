@@ -36,6 +36,11 @@ export interface Session {
   firstFrame: Promise<void>;
   /** Resolves once the opening layout is in place. */
   layoutDone: Promise<void>;
+  /**
+   * A panel shows the metrics of the view (published as `state.metrics`, the same answer the map's
+   * sizes read) until the returned function is called.
+   */
+  watchMetrics(): () => void;
   /** Attaches membership groups and scopes (they arrive after the first frame). */
   setExtras(extras: NetworkExtras): void;
   /** Replaces the force positions (the opening layout arriving late), animated. */
@@ -211,6 +216,12 @@ export function createSession(
       restyle(store.get(), true);
     },
     zoom: (factor) => renderer.zoom(factor),
+    watchMetrics() {
+      const unwatch = metrics.watch();
+      metrics.ensure(store.get());
+      view.publish(store.get());
+      return unwatch;
+    },
     async setForcePositions(positions) {
       if (killed) return;
       await layout.setForcePositions(positions);

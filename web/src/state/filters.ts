@@ -51,6 +51,15 @@ export function activeFacetCount(filters: FiltersState): number {
 }
 
 /** The NetworkFilter the API takes for these filters (and an optional "as of" year). */
+/**
+ * What a metrics request asks for the view: the filters, and the year as the timeline shows it
+ * (`asOf`: what has started and not ended), not the filter's window up to the year (which keeps
+ * what ended), so the figures describe the network on the map.
+ */
+export function toMetricsRequest(filters: FiltersState, year: number | null): { filter: Record<string, unknown>; asOf: number | null } {
+  return { filter: toNetworkFilter(filters), asOf: year };
+}
+
 export function toNetworkFilter(filters: FiltersState, year: number | null = null): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k of FILTER_FACET_KEYS) if (filters[k] !== null) out[k] = filters[k];

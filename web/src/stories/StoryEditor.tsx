@@ -1,7 +1,8 @@
 /**
  * Writing a story: "Add current view as step" captures the explorer's view (filters, networks,
  * colours, layout, year, camera) and the nodes it highlights or has selected; the teacher writes
- * each step's title and text, adds citations and, if wanted, a question; "Export story" downloads
+ * each step's title and text, adds citations and, if wanted, a question or a what-if (nodes the
+ * network is shown without); "Export story" downloads
  * the file for data/stories/ once nothing is missing. The draft is kept in this browser.
  */
 import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
@@ -15,6 +16,7 @@ import {
   addDraftStep,
   addStepCitation,
   addStepFocus,
+  addStepWhatIfNode,
   describeProblem,
   draftFromStory,
   draftId,
@@ -29,8 +31,11 @@ import {
   removeDraftStep,
   removeStepCitation,
   removeStepFocus,
+  removeStepWhatIfNode,
   setDraftField,
   setStepExercise,
+  setStepWhatIf,
+  setStepWhatIfMembers,
   slugify,
   stepFromView,
   stepProblems,
@@ -181,6 +186,7 @@ export function StoryEditor({ drafts, store, session, sources, onPreview, onDone
                     · {step.year ?? "all years"} · {step.focus.length} highlighted · {step.citations.length} citation
                     {step.citations.length === 1 ? "" : "s"}
                     {step.exercise ? " · question" : ""}
+                    {step.whatIf ? " · what-if" : ""}
                   </span>
                   {stepProblems(problems, index).length > 0 && (
                     <span className="warning small"> · {stepProblems(problems, index).length} to fix</span>
@@ -311,10 +317,12 @@ function StepEditor({ index, step, count, problems, drafts, store, session, sour
   const selectedId = useStore(store, (s) => s.selectedId);
   const [focusSearch, setFocusSearch] = useState(0);
   const [answerSearch, setAnswerSearch] = useState(0);
+  const [whatIfSearch, setWhatIfSearch] = useState(0);
   const [citation, setCitation] = useState({ source: sources[0]?.id ?? "", locator: "", evidence: "" });
   const n = index + 1;
   const update = (patch: Partial<DraftStep>) => drafts.update(updateDraftStep(index, patch));
   const exercise = step.exercise;
+  const whatIf = step.whatIf;
 
   return (
     <fieldset className="group draft-step">
@@ -505,6 +513,68 @@ function StepEditor({ index, step, count, problems, drafts, store, session, sour
           <button type="button" onClick={() => drafts.update(setStepExercise(index, null))}>
             Remove the question
           </button>
+        </div>
+      )}
+
+      <h4>What if (optional)</h4>
+      {!whatIf ? (
+        <button type="button" onClick={() => drafts.update(setStepWhatIf(index, { remove: [] }))}>
+          Add a what-if: remove nodes
+        </button>
+      ) : (
+        <div className="draft-what-if">
+          <p className="muted small">
+            When the step plays, the atlas works out what the network would lose without these nodes (over the step&apos;s view), fades
+            them, rings what they cut off and reads the figures out.
+          </p>
+          <p className="field-label">Nodes to remove</p>
+          {whatIf.remove.length === 0 && <p className="muted small">None yet: select a node on the graph and add it, or search for one.</p>}
+          <ul className="chips">
+            {whatIf.remove.map((id) => (
+              <li key={id}>
+                {nameOf(id)}{" "}
+                <button
+                  type="button"
+                  className="chip-remove"
+                  aria-label={`Keep ${nameOf(id)} in the what-if`}
+                  onClick={() => drafts.update(removeStepWhatIfNode(index, id))}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+          <div className="button-row">
+            <button
+              type="button"
+              disabled={!selectedId || whatIf.remove.includes(selectedId)}
+              onClick={() => selectedId && drafts.update(addStepWhatIfNode(index, selectedId))}
+            >
+              {selectedId ? `Remove ${nameOf(selectedId)} in the what-if` : "Select a node on the map to remove it"}
+            </button>
+          </div>
+          <SearchBox
+            key={whatIfSearch}
+            label={`Add a node to remove in step ${n}`}
+            visibleLabel
+            onPick={(id) => {
+              drafts.update(addStepWhatIfNode(index, id));
+              setWhatIfSearch((k) => k + 1);
+            }}
+          />
+          <label className="small">
+            <input
+              type="checkbox"
+              checked={whatIf.withMembers ?? false}
+              onChange={(e) => drafts.update(setStepWhatIfMembers(index, e.target.checked))}
+            />{" "}
+            Remove the direct members of removed networks too
+          </label>
+          <div className="button-row">
+            <button type="button" onClick={() => drafts.update(setStepWhatIf(index, null))}>
+              Remove the what-if
+            </button>
+          </div>
         </div>
       )}
 

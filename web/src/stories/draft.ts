@@ -34,7 +34,7 @@ export interface DraftStep {
   view: StoryView;
   citations: StoryCitation[];
   exercise: DraftExercise | null;
-  /** A what-if step's removal, carried through editing unchanged (the editor has no control for it yet). */
+  /** A what-if step: the nodes the network is shown without (an empty list is a what-if still being written). */
   whatIf?: StoryWhatIf;
 }
 
@@ -189,6 +189,34 @@ export const removeStepCitation = (index: number, k: number): Producer<StoryDraf
 export const setStepExercise = (index: number, exercise: DraftExercise | null): Producer<StoryDraft> =>
   updateDraftStep(index, { exercise });
 
+/** Makes the step a what-if (no nodes removed yet), or an ordinary step again (null). */
+export const setStepWhatIf = (index: number, whatIf: StoryWhatIf | null): Producer<StoryDraft> =>
+  updateDraftStep(index, (step) => {
+    if (whatIf) return { ...step, whatIf: { ...whatIf, remove: [...whatIf.remove] } };
+    if (!step.whatIf) return step;
+    const { whatIf: _whatIf, ...rest } = step;
+    return rest;
+  });
+
+/** Adds a node to the ones the step's what-if removes (making the step a what-if if it was not). */
+export const addStepWhatIfNode = (index: number, id: string): Producer<StoryDraft> =>
+  updateDraftStep(index, (step) =>
+    step.whatIf?.remove.includes(id) ? step : { ...step, whatIf: { ...step.whatIf, remove: addUnique(step.whatIf?.remove ?? [], id) } },
+  );
+
+export const removeStepWhatIfNode = (index: number, id: string): Producer<StoryDraft> =>
+  updateDraftStep(index, (step) =>
+    step.whatIf?.remove.includes(id) ? { ...step, whatIf: { ...step.whatIf, remove: step.whatIf.remove.filter((r) => r !== id) } } : step,
+  );
+
+/** Whether the what-if removes the removed networks' direct members too (left out of the file when not). */
+export const setStepWhatIfMembers = (index: number, withMembers: boolean): Producer<StoryDraft> =>
+  updateDraftStep(index, (step) => {
+    if (!step.whatIf) return step;
+    const { withMembers: _withMembers, ...whatIf } = step.whatIf;
+    return { ...step, whatIf: withMembers ? { ...whatIf, withMembers: true } : whatIf };
+  });
+
 // ── to and from the file format ────────────────────────────────────────────────────────────────
 
 function toFileStep(step: DraftStep): StoryStep {
@@ -296,8 +324,7 @@ export function reviveDraft(raw: unknown): StoryDraft {
               }
             : null,
         ...(typeof s.whatIf === "object" &&
-          s.whatIf !== null &&
-          strings(s.whatIf.remove).length > 0 && {
+          s.whatIf !== null && {
             whatIf: {
               remove: strings(s.whatIf.remove),
               ...(typeof s.whatIf.withMembers === "boolean" && { withMembers: s.whatIf.withMembers }),

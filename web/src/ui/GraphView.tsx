@@ -9,7 +9,7 @@ import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from "re
 import { fetchMetrics } from "../api";
 import { createSession, type OpeningLayout, type Session } from "../bindings/session";
 import type { AtlasDataset } from "../graph";
-import { type AtlasState, hoverNode, type Store, toNetworkFilter } from "../state";
+import { type AtlasState, hoverNode, type Store, toMetricsRequest } from "../state";
 import { brokerInfo, cycle, nodeSummary, nodesByTies, orderedNeighbours } from "./map-keyboard";
 
 interface Props {
@@ -56,11 +56,11 @@ export function GraphView({ dataset, layout, store, onSession, onOpen }: Props) 
   }, [store]);
 
   const bridgeScores = useCallback(() => {
-    const filter = toNetworkFilter(store.get().filters, store.get().year);
-    const key = JSON.stringify(filter);
+    const metricsRequest = toMetricsRequest(store.get().filters, store.get().year);
+    const key = JSON.stringify(metricsRequest);
     let answer = scores.current.get(key);
     if (!answer) {
-      answer = fetchMetrics(filter).then((m) => new Map(m.nodes.map((row) => [row.node.id, row.bridgeScore])));
+      answer = fetchMetrics(metricsRequest).then((m) => new Map(m.nodes.map((row) => [row.node.id, row.bridgeScore])));
       // A failed request is asked again next time rather than remembered.
       answer.catch(() => scores.current.delete(key));
       scores.current.set(key, answer);

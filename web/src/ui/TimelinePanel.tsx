@@ -1,11 +1,14 @@
 /**
  * The timeline: a year slider and a play button show the network as of each year (bodies and ties
- * appear when they start; ended ones turn pale), with that year's dated, cited events beside it.
+ * appear when they start; ended ones turn pale), with that year's figures (the session's metrics
+ * of the view, the answer the map's sizes read, so a year costs one request) and its dated, cited
+ * events beside it.
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 
 import { fetchTimeline, type TimelineEvent } from "../api";
-import type { Session } from "../bindings/session";
+import type { MetricsStatus, Session } from "../bindings/session";
+import type { AtlasDataset } from "../graph";
 import { type AtlasState, setDatedOnly, setYear, type Store } from "../state";
 import { Citations } from "./Citations";
 import { useSessionState, useStore } from "./use-store";
@@ -24,6 +27,9 @@ export function TimelinePanel({ store, session, onSelect }: { store: Store<Atlas
   const [playing, setPlaying] = useState(false);
   const timer = useRef<ReturnType<typeof setInterval> | undefined>(undefined);
   const dataset = useSessionState(session, (s) => s.dataset, session.dataset());
+  const metrics = useSessionState(session, (s) => s.metrics, IDLE);
+  // The figures are needed while this panel is open, whatever the map's sizes and colours.
+  useEffect(() => session.watchMetrics(), [session]);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -113,6 +119,7 @@ export function TimelinePanel({ store, session, onSelect }: { store: Store<Atlas
         Undated bodies appear with their first dated tie; those with no dated tie at all are drawn faded in every year (date unknown) unless
         you leave them out. Bodies and ties with an end year are gone after it.
       </p>
+      <YearFigures status={metrics} year={year} dataset={dataset} />
       <label className="small">
         <input type="checkbox" checked={datedOnly} onChange={(e) => store.update(setDatedOnly(e.target.checked))} /> Leave out bodies and
         ties with no date
@@ -145,5 +152,29 @@ export function TimelinePanel({ store, session, onSelect }: { store: Store<Atlas
         </>
       )}
     </section>
+  );
+}
+
+const IDLE: MetricsStatus = { type: "idle" };
+/** Organisations named as the ones most between others. */
+const MOST_BETWEEN = 3;
+
+/** The figures of the network shown: components, communities, density, and who lies most between others. */
+function YearFigures({ status, year, dataset }: { status: MetricsStatus; year: number | null; dataset: AtlasDataset }) {
+  const when = year === null ? "Every year" : `As of ${year}`;
+  if (status.type === "error") return <p role="alert">{status.message}</p>;
+  if (status.type !== "ready") return <p className="muted small year-figures">{when}: working out the figures…</p>;
+  const { components, communities, modularity, density } = status.summary;
+  const between = [...status.table]
+    .filter(([id, m]) => m.betweenness > 0 && dataset.nodes[dataset.index.get(id) ?? -1]?.kind === "ORGANISATION")
+    .sort(([a, x], [b, y]) => y.betweenness - x.betweenness || (a < b ? -1 : 1))
+    .slice(0, MOST_BETWEEN)
+    .map(([id]) => dataset.nodes[dataset.index.get(id)!].label);
+  return (
+    <p className="small year-figures">
+      {when}: {components} component{components === 1 ? "" : "s"}, {communities} communit{communities === 1 ? "y" : "ies"} (modularity{" "}
+      {modularity.toFixed(2)}), density {density.toFixed(3)}.{" "}
+      {between.length > 0 ? `Most between others: ${between.join(", ")}.` : "No organisation lies between others."}
+    </p>
   );
 }
