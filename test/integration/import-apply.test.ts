@@ -42,6 +42,7 @@ function gexf(prefix: string, count: number): Buffer {
       kind: "ORGANISATION",
       org_type: "TRADE_UNION",
       sector: "LABOUR",
+      scope: "LOCAL",
     });
   graph.addNode("atlas", { label: bundled.name, kind: "ORGANISATION" });
   for (let i = 0; i < count; i++) {
