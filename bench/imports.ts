@@ -4,8 +4,12 @@
  * throughput in relationships per second, with the load average. A GEXF of `nodes` invented
  * organisations and `ties` MEMBER_OF/PARTNERS_WITH ties among them is imported by an editor into a
  * bench store (bench/.stores/imports/) holding the bundled data, after a warm-up import a tenth its
- * size (so the timed one runs with planned queries, as on a running server). Logged only.
+ * size (so the timed one runs with planned queries, as on a running server). Logged only, with the
+ * apply's Node-side time (event-loop busy: planning, validation, JSON, driver encoding) apart from
+ * the time spent waiting on Neo4j, and with `BENCH_PROFILE=1` the functions the timed apply spent
+ * its Node time in (a CPU profile through node:inspector).
  */
+import { Session } from "node:inspector/promises";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 
@@ -70,6 +74,30 @@ function timed(db: Database): Database {
       time("(transaction)", () => db.writeTransaction((run) => work((query, ...params) => time(query.name, () => run(query, ...params))))),
   } as Database;
 }
+/** Runs `work` under the V8 profiler and logs the functions with the most self time. */
+async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
+  if (!process.env.BENCH_PROFILE) return work();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    session.disconnect();
+    const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples?.length ?? 1);
+    const self = new Map<string, number>();
+    for (const node of profile.nodes) {
+      const { functionName, url, lineNumber } = node.callFrame;
+      const where = `${functionName || "(anonymous)"} ${url.replace(/^.*\//, "")}:${lineNumber + 1}`;
+      self.set(where, (self.get(where) ?? 0) + (node.hitCount ?? 0) * interval);
+    }
+    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
+    log(`${label} CPU profile (self time): ${top.map(([f, ms]) => `${f} ${ms.toFixed(0)} ms`).join("; ")}`);
+  }
+}
+
 function logQueries(phase: string): void {
   const top = [...queryMs].sort((a, b) => b[1] - a[1]).slice(0, 8);
   log(`${phase} queries: ${top.map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`).join(", ") || "none"}`);
@@ -95,11 +123,16 @@ try {
     );
     logQueries(`${label} preview`);
     started = performance.now();
-    const outcome = await applyImport(db, editor, { previewId: preview.id, acceptAllConfident: true, skipInvalidRows: true });
+    const busy = performance.eventLoopUtilization();
+    const outcome = await profiled(label, () =>
+      applyImport(db, editor, { previewId: preview.id, acceptAllConfident: true, skipInvalidRows: true }),
+    );
     const applyMs = performance.now() - started;
+    // The inspector session keeps the event loop busy, so under the profiler its "(idle)" line says it instead.
+    const nodeMs = process.env.BENCH_PROFILE ? "see the profile" : `${performance.eventLoopUtilization(busy).active.toFixed(0)} ms`;
     const written = outcome.status === "APPLIED" ? outcome.change.recordIds.length : 0;
     log(
-      `${label} apply: ${applyMs.toFixed(0)} ms for ${written} records, ${((ties / applyMs) * 1000).toFixed(0)} relationships/s; load ${load()}`,
+      `${label} apply: ${applyMs.toFixed(0)} ms for ${written} records (Node busy ${nodeMs}, waiting on Neo4j the rest), ${((ties / applyMs) * 1000).toFixed(0)} relationships/s; load ${load()}`,
     );
     logQueries(`${label} apply`);
   };

@@ -125,7 +125,8 @@ function progress(): (step: string, done: number, total: number) => void {
   return (step, done, total) => {
     const width = 30;
     const filled = total ? Math.round((done / total) * width) : width;
-    const line = `${step.padEnd(9)} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}`;
+    // A step without a count (planning, committing) is one line, not a bar.
+    const line = total ? `${step.padEnd(10)} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}` : step.toLowerCase();
     if (line === last) return;
     last = line;
     if (process.stderr.isTTY) process.stderr.write(`\r${line}${done === total ? "\n" : ""}`);
@@ -184,13 +185,18 @@ async function run(db: Database, opts: ReturnType<typeof options>): Promise<numb
     ? preview.items.filter((i) => i.status === "AMBIGUOUS" && !i.duplicateOf).map((i) => ({ key: i.key, action: "SKIP" as const }))
     : [];
   note("Applying…");
-  const outcome = await applyImport(db, viewer, {
-    previewId: preview.id,
-    decisions,
-    acceptAllConfident: true,
-    skipInvalidRows: opts["skip-invalid"],
-    comment: `import of ${basename(opts.file)} (command line)`,
-  });
+  const outcome = await applyImport(
+    db,
+    viewer,
+    {
+      previewId: preview.id,
+      decisions,
+      acceptAllConfident: true,
+      skipInvalidRows: opts["skip-invalid"],
+      comment: `import of ${basename(opts.file)} (command line)`,
+    },
+    progress(),
+  );
   if (outcome.status === "APPLIED")
     print(`applied: change ${outcome.change.id} (#${outcome.change.seq}), ${outcome.change.recordIds.length} records`);
   else print(`proposed: proposal ${outcome.proposal.id}, for an editor to review`);

@@ -24,6 +24,7 @@ import {
 } from "../import/schema.js";
 import { nodeRecordOf } from "../write/records.js";
 import { submit, type WriteOutcome } from "../write/submit.js";
+import type { WriteProgress } from "../write/types.js";
 import { type ColumnMapping, resolveMapping } from "./mapping.js";
 import { type Candidate, matchAgainstAtlas, type MatchStatus } from "./match.js";
 import { parseImportFile } from "./parse.js";
@@ -591,13 +592,18 @@ export function importInputOf(stored: Stored, request: ApplyRequest): ImportInpu
   return { file: preview.file, sources: [...sources.values()], nodes, ties };
 }
 
-export async function applyImport(db: Database, viewer: Viewer | null, request: ApplyRequest): Promise<WriteOutcome> {
+export async function applyImport(
+  db: Database,
+  viewer: Viewer | null,
+  request: ApplyRequest,
+  progress?: WriteProgress,
+): Promise<WriteOutcome> {
   const user = requireRole(viewer, "contributor");
   const stored = previews.get(request.previewId);
   if (!stored || stored.ownerId !== user.userId || Date.now() - stored.createdAt > TTL_MS)
     throw notFound("import preview", request.previewId);
   const input = importInputOf(stored, request);
-  const outcome = await submit(db, user, "importRecords", input, request.comment ?? `import of ${stored.preview.file}`);
+  const outcome = await submit(db, user, "importRecords", input, request.comment ?? `import of ${stored.preview.file}`, progress);
   previews.delete(request.previewId);
   return outcome;
 }

@@ -1,9 +1,10 @@
 /**
- * How far a preview is, for the wizard's progress bar: the browser names a progress id of its own
- * choosing when it sends previewImport, and polls `importProgress(id)` while it waits. Kept in
- * memory for ten minutes, and only for the user who started the preview (an id is no secret).
+ * How far a preview or an apply is, for the wizard's progress bar: the browser names a progress id
+ * of its own choosing when it sends previewImport or applyImport, and polls `importProgress(id)`
+ * while it waits. Kept in memory for ten minutes, and only for the user who started the import (an
+ * id is no secret).
  */
-export type ImportStep = "READING" | "PARSED" | "MATCHING" | "DONE" | "FAILED";
+export type ImportStep = "READING" | "PARSED" | "MATCHING" | "PLANNING" | "WRITING" | "COMMITTING" | "DONE" | "FAILED";
 
 export interface ImportProgress {
   step: ImportStep;

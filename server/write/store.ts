@@ -11,7 +11,18 @@ import type { TxRunner } from "../db/database.js";
 import { QUERIES } from "../db/registry.js";
 import { apiError } from "../graphql/errors.js";
 import { visibilityOf } from "./records.js";
-import type { ChangeProps, Credit, Plan, Props, RecordWrite, StoredNode, StoredRecord, StoredRelationship, StoredSource } from "./types.js";
+import type {
+  ChangeProps,
+  Credit,
+  Plan,
+  Props,
+  RecordWrite,
+  StoredNode,
+  StoredRecord,
+  StoredRelationship,
+  StoredSource,
+  WriteProgress,
+} from "./types.js";
 
 export async function lockNodes(run: TxRunner, ids: string[]): Promise<Map<string, StoredNode>> {
   if (!ids.length) return new Map();
@@ -52,8 +63,24 @@ export async function lockRecords(run: TxRunner, keys: { kind: StoredRecord["kin
 /** Rows per UNWIND: big enough that a query's overhead is spread, small enough for a modest heap. */
 const BATCH = 10_000;
 
-async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < rows.length; i += BATCH) await write(rows.slice(i, i + BATCH));
+/** Runs `write` over the rows in batches, calling `written` with each batch's size. */
+async function inBatches<T>(rows: T[], write: (batch: T[]) => Promise<unknown>, written: (count: number) => void): Promise<void> {
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const batch = rows.slice(i, i + BATCH);
+    await write(batch);
+    written(batch.length);
+  }
+}
+
+/** Relationships grouped by type, in the order the types first appear. */
+function byType(ties: StoredRelationship[]): StoredRelationship[][] {
+  const groups = new Map<string, StoredRelationship[]>();
+  for (const tie of ties) {
+    const group = groups.get(tie.type);
+    if (group) group.push(tie);
+    else groups.set(tie.type, [tie]);
+  }
+  return [...groups.values()];
 }
 
 const BOOKKEEPING = ["version", "origin", "userChanged", "bundledHash", "visibility"];
@@ -88,13 +115,22 @@ function mostRestrictive(levels: Visibility[]): Visibility {
   return levels.reduce<Visibility>((a, b) => (VISIBILITIES.indexOf(b) > VISIBILITIES.indexOf(a) ? b : a), "PUBLIC");
 }
 
-/** Writes a plan's records and its Change; returns the change. Call inside the write transaction. */
-export async function commit(run: TxRunner, operation: string, plan: Plan, credit: Credit): Promise<ChangeProps> {
+/**
+ * Writes a plan's records and its Change; returns the change. Call inside the write transaction.
+ * `progress` hears how many records are written as the batches go (an import's progress bar).
+ */
+export async function commit(run: TxRunner, operation: string, plan: Plan, credit: Credit, progress?: WriteProgress): Promise<ChangeProps> {
   const writes = plan.records.map((w) => ({ ...w, after: finish(w, plan.revertOf !== undefined) }));
   if (!writes.length) throw apiError("BAD_USER_INPUT", "Nothing to change.");
+  let done = 0;
+  const written = (count: number) => {
+    done += count;
+    progress?.("WRITING", done, writes.length);
+  };
+  written(0);
   const deleted = (kind: StoredRecord["kind"]) => writes.filter((w) => w.kind === kind && w.before && !w.after);
   /** The records of a kind written (only those new, or only those replaced, when `fresh` is given). */
-  const written = <K extends StoredRecord["kind"]>(kind: K, fresh?: boolean) =>
+  const toWrite = <K extends StoredRecord["kind"]>(kind: K, fresh?: boolean) =>
     writes
       .filter((w) => w.kind === kind && w.after && (fresh === undefined || fresh === !w.before))
       .map((w) => w.after as Extract<StoredRecord, { kind: K }>);
@@ -108,27 +144,36 @@ export async function commit(run: TxRunner, operation: string, plan: Plan, credi
 
   // Each query is a round trip to Neo4j: one with nothing to do is skipped.
   if (goneTies.size) await run(QUERIES.deleteRelationshipsById, { ids: [...goneTies] });
+  written(goneTies.size);
   // Records the plan found absent are created, the others replaced (MERGE); both in batches, so an
   // import of 50,000 ties is a few UNWINDs of the one transaction, not one query per record.
   const nodeRow = ({ id, label, props }: StoredNode) => ({ id, label, props });
-  await inBatches(written("node", false), (rows) => run(QUERIES.writeNodes, { rows: rows.map(nodeRow) }));
-  await inBatches(written("node", true), (rows) => run(QUERIES.createNodes, { rows: rows.map(nodeRow) }));
-  await inBatches(written("source"), (rows) => run(QUERIES.writeSources, { rows: rows.map(({ id, props }) => ({ id, props })) }));
+  await inBatches(toWrite("node", false), (rows) => run(QUERIES.writeNodes, { rows: rows.map(nodeRow) }), written);
+  await inBatches(toWrite("node", true), (rows) => run(QUERIES.createNodes, { rows: rows.map(nodeRow) }), written);
+  await inBatches(toWrite("source"), (rows) => run(QUERIES.writeSources, { rows: rows.map(({ id, props }) => ({ id, props })) }), written);
   const tieRow = ({ id, type, source, target, props }: StoredRelationship) => ({ id, type, source, target, props });
-  const ties = written("relationship");
+  const ties = toWrite("relationship");
   let found = 0;
+  // One relationship type per UNWIND: each batch creates relationships of a single type.
   for (const [query, fresh] of [
     [QUERIES.writeRelationships, false],
     [QUERIES.createRelationships, true],
   ] as const)
-    await inBatches(written("relationship", fresh), async (rows) => {
-      const [row] = await run(query, { rows: rows.map(tieRow) });
-      found += row?.count ?? 0;
-    });
+    for (const rows of byType(toWrite("relationship", fresh)))
+      await inBatches(
+        rows,
+        async (batch) => {
+          const [row] = await run(query, { rows: batch.map(tieRow) });
+          found += row?.count ?? 0;
+        },
+        written,
+      );
   if (found !== ties.length) throw new Error(`only ${found} of ${ties.length} relationships found both their ends`);
   if (goneNodes.length) await run(QUERIES.deleteNodesById, { ids: goneNodes });
+  written(goneNodes.length);
   const goneSources = deleted("source").map((w) => w.id);
   if (goneSources.length) await run(QUERIES.deleteSourcesById, { ids: goneSources });
+  written(goneSources.length);
   const bundledGone = writes.filter((w) => w.before && !w.after && String(w.before.props.origin ?? "bundled") === "bundled");
   if (bundledGone.length) await run(QUERIES.addTombstones, { ids: bundledGone.map((w) => w.id) });
   // Only a record that was absent can have a tombstone, and most stores have none: an import of

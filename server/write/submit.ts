@@ -11,7 +11,7 @@ import type { Database } from "../db/database.js";
 import { QUERIES } from "../db/registry.js";
 import { type InputOf, OPERATIONS, type OperationName } from "./operations.js";
 import { commit } from "./store.js";
-import type { ChangeProps, Credit, Plan, ProposalProps } from "./types.js";
+import type { ChangeProps, Credit, Plan, ProposalProps, WriteProgress } from "./types.js";
 
 /** The registry's operations, called by name (each checks its own input's shape through its types). */
 type AnyPlan = (run: unknown, input: unknown, viewer: Viewer) => Promise<Plan>;
@@ -19,14 +19,20 @@ const planOf = (name: OperationName) => OPERATIONS[name].plan as AnyPlan;
 
 export type WriteOutcome = { status: "APPLIED"; change: ChangeProps } | { status: "PROPOSED"; proposal: ProposalProps };
 
-/** Plans and commits one operation in one write transaction. */
+/** Plans and commits one operation in one write transaction; `progress` hears its steps (see WriteProgress). */
 export async function applyOperation<N extends OperationName>(
   db: Database,
   name: N,
   input: InputOf<N>,
   credit: Credit,
+  progress?: WriteProgress,
 ): Promise<ChangeProps> {
-  return db.writeTransaction(async (run) => commit(run, name, await planOf(name)(run, input, credit.actor), credit));
+  return db.writeTransaction(async (run) => {
+    progress?.("PLANNING", 0, 0);
+    const change = await commit(run, name, await planOf(name)(run, input, credit.actor), credit, progress);
+    progress?.("COMMITTING", change.recordIds.length, change.recordIds.length);
+    return change;
+  });
 }
 
 class DryRun extends Error {}
@@ -49,11 +55,13 @@ export async function submit<N extends OperationName>(
   name: N,
   input: InputOf<N>,
   comment?: string | null,
+  progress?: WriteProgress,
 ): Promise<WriteOutcome> {
   const actor = requireRole(viewer, "contributor");
   if (roleAtLeast(actor.role, "editor")) {
-    return { status: "APPLIED", change: await applyOperation(db, name, input, { actor, comment: comment ?? undefined }) };
+    return { status: "APPLIED", change: await applyOperation(db, name, input, { actor, comment: comment ?? undefined }, progress) };
   }
+  progress?.("PLANNING", 0, 0);
   await check(db, name, input, actor);
   const proposal: ProposalProps = {
     id: randomUUID(),

@@ -47,6 +47,12 @@ export interface Plan {
   revertOf?: string;
 }
 
+/**
+ * How far a write is, for a progress bar (a large import's): the plan being made (records locked,
+ * read and validated), then `done` of `total` records written, batch by batch, then the commit.
+ */
+export type WriteProgress = (step: "PLANNING" | "WRITING" | "COMMITTING", done: number, total: number) => void;
+
 /** Who a change is credited to: its author and, for an accepted proposal, the editor who accepted it. */
 export interface Credit {
   actor: Viewer;

@@ -39,3 +39,45 @@ export async function resetAtlas(db: Database): Promise<void> {
   );
   await loadDataset(db, data);
 }
+
+/** Every node and relationship with its properties (the curation record apart), to compare stores. */
+export async function atlasSnapshot(db: Database): Promise<string[]> {
+  const { records } = await db.driver.executeQuery(
+    `MATCH (n) WHERE n:Entity OR n:Source
+     OPTIONAL MATCH (n)-[r]->(m:Entity)
+     RETURN n.id AS id, properties(n) AS props, collect([type(r), m.id, properties(r)]) AS out`,
+    {},
+    { database: db.database },
+  );
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(sorted)
+      : value && typeof value === "object"
+        ? Object.fromEntries(
+            Object.entries(value)
+              .sort()
+              .map(([k, v]) => [k, sorted(v)]),
+          )
+        : value;
+  // Bookkeeping of the curation model apart; a record without visibility is PUBLIC (a revert writes it out).
+  const clean = (props: Record<string, unknown>) =>
+    Object.fromEntries(
+      Object.entries(props).filter(
+        ([k, v]) => !["version", "origin", "userChanged"].includes(k) && !(k === "visibility" && v === "PUBLIC"),
+      ),
+    );
+  return records
+    .map((r) =>
+      JSON.stringify([
+        r.get("id"),
+        sorted(clean(r.get("props"))),
+        sorted(
+          (r.get("out") as unknown[][])
+            .filter((o) => o[0] !== null)
+            .map((o) => [o[0], o[1], clean(o[2] as Record<string, unknown>)])
+            .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+        ),
+      ]),
+    )
+    .sort();
+}

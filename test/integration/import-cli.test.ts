@@ -104,8 +104,9 @@ describe("npm run import", { timeout: 180_000 }, () => {
     expect(run.code).toBe(0);
     const id = /applied: change (\S+) \(#\d+\), (\d+) records/.exec(run.stdout);
     expect(id).not.toBeNull();
-    // Two nodes and the file's source.
+    // Two nodes and the file's source, written with a progress bar too.
     expect(Number(id![2])).toBe(3);
+    expect(run.stderr).toMatch(/WRITING +\[#+\] 3\/3/);
     const change = await db.driver.executeQuery(
       "MATCH (c:Change {id: $id}) RETURN c.operation AS op, c.actor AS actor",
       { id: id![1] },

@@ -17,7 +17,7 @@ import { connectTestDb } from "../_helpers.js";
 import { bearerFor, type Credentials, createUser, graphqlAs, removeTestUsers } from "./_auth.js";
 import { graphql as gql } from "../gql/index.js";
 import type { ImportFormat, PreviewImportInput, TestImportPreviewMutation } from "../gql/graphql.js";
-import { resetAtlas } from "./_write.js";
+import { atlasSnapshot, resetAtlas } from "./_write.js";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/imports");
 const fixture = (name: string) => readFileSync(join(FIXTURES, name));
@@ -52,6 +52,7 @@ const PREVIEW = gql(`mutation TestImportPreview($input: PreviewImportInput!) { p
 const APPLY = gql(`mutation TestImportApply($input: ApplyImportInput!) { applyImport(input: $input) {
   status change { id operation recordIds } proposal { id status operation summary }
 } }`);
+const PROGRESS = gql(`query TestImportProgress($id: ID!) { importProgress(id: $id) { step done total } }`);
 const REVERT = gql(`mutation TestImportRevert($id: ID!) { revertChange(id: $id) { id } }`);
 
 type Preview = TestImportPreviewMutation["previewImport"];
@@ -79,48 +80,6 @@ async function okPreview(as: Credentials, name: string, format: ImportFormat, co
   const res = await preview(as, name, format, content, extra);
   expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
   return res.body.data!.previewImport;
-}
-
-/** Every node and relationship with its properties (the curation record apart), to compare stores. */
-async function snapshot(): Promise<string[]> {
-  const { records } = await db.driver.executeQuery(
-    `MATCH (n) WHERE n:Entity OR n:Source
-     OPTIONAL MATCH (n)-[r]->(m:Entity)
-     RETURN n.id AS id, properties(n) AS props, collect([type(r), m.id, properties(r)]) AS out`,
-    {},
-    { database: db.database },
-  );
-  const sorted = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(sorted)
-      : value && typeof value === "object"
-        ? Object.fromEntries(
-            Object.entries(value)
-              .sort()
-              .map(([k, v]) => [k, sorted(v)]),
-          )
-        : value;
-  // Bookkeeping of the curation model apart; a record without visibility is PUBLIC (a revert writes it out).
-  const clean = (props: Record<string, unknown>) =>
-    Object.fromEntries(
-      Object.entries(props).filter(
-        ([k, v]) => !["version", "origin", "userChanged"].includes(k) && !(k === "visibility" && v === "PUBLIC"),
-      ),
-    );
-  return records
-    .map((r) =>
-      JSON.stringify([
-        r.get("id"),
-        sorted(clean(r.get("props"))),
-        sorted(
-          (r.get("out") as unknown[][])
-            .filter((o) => o[0] !== null)
-            .map((o) => [o[0], o[1], clean(o[2] as Record<string, unknown>)])
-            .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
-        ),
-      ]),
-    )
-    .sort();
 }
 
 async function nodeProps(id: string): Promise<Record<string, unknown> | null> {
@@ -195,10 +154,13 @@ describe("a Kumu-layout CSV of elements", () => {
   });
 
   it("refuses to apply while rows have problems, then applies the rest as one change that revert undoes", async () => {
-    const before = await snapshot();
-    const refused = await graphqlAs(app, editor, APPLY, { input: { previewId: p.id, acceptAllConfident: true } });
+    const before = await atlasSnapshot(db);
+    const refused = await graphqlAs(app, editor, APPLY, {
+      input: { previewId: p.id, acceptAllConfident: true, progressId: "kumu-refused" },
+    });
     expect(refused.body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect(refused.body.errors?.[0].message).toMatch(/kumu-elements › row 6 › column 'Founded'/);
+    expect((await graphqlAs(app, editor, PROGRESS, { id: "kumu-refused" })).body.data?.importProgress?.step).toBe("FAILED");
 
     const etuc = item(p, "Europaen Trade Union Confédération");
     const res = await graphqlAs(app, editor, APPLY, {
@@ -207,12 +169,19 @@ describe("a Kumu-layout CSV of elements", () => {
         acceptAllConfident: true,
         skipInvalidRows: true,
         decisions: [{ key: etuc.key, action: "MATCH", id: "etuc" }],
+        progressId: "kumu-apply",
       },
     });
     expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
     const { status, change } = res.body.data!.applyImport;
     expect(status).toBe("APPLIED");
     if (!change) throw new Error("an applied import names its change");
+    // The apply's progress under the client's id ends DONE, with every record written.
+    expect((await graphqlAs(app, editor, PROGRESS, { id: "kumu-apply" })).body.data?.importProgress).toEqual({
+      step: "DONE",
+      done: change.recordIds.length,
+      total: change.recordIds.length,
+    });
     expect(change.operation).toBe("importRecords");
     expect(change.recordIds.sort()).toEqual(
       [
@@ -246,7 +215,7 @@ describe("a Kumu-layout CSV of elements", () => {
 
     const revert = await graphqlAs(app, editor, REVERT, { id: change.id });
     expect(revert.body.errors).toBeUndefined();
-    expect(await snapshot()).toEqual(before);
+    expect(await atlasSnapshot(db)).toEqual(before);
   }, 120_000);
 });
 
@@ -309,7 +278,7 @@ describe("an XLSX workbook in Kumu's layout", () => {
       "WARNING Elements › 3 › null: cell F3 is a formula: its last computed value '2009' was read",
       expect.stringMatching(/^ERROR Elements › 4 › Sector: unknown sector 'Civil sociiety' \(expected one of: LABOUR, CIVIL_SOCIETY/),
     ]);
-    const before = await snapshot();
+    const before = await atlasSnapshot(db);
     const res = await graphqlAs(app, contributor, APPLY, {
       // The person reviews the names that resemble atlas records and keeps them as new.
       input: {
@@ -325,7 +294,7 @@ describe("an XLSX workbook in Kumu's layout", () => {
       operation: "importRecords",
       summary: "import 'coalition.xlsx': 2 node rows, 1 tie",
     });
-    expect(await snapshot()).toEqual(before);
+    expect(await atlasSnapshot(db)).toEqual(before);
   }, 120_000);
 });
 
@@ -335,7 +304,7 @@ describe("GEXF and GraphML", () => {
     expect(p.problems).toEqual([]);
     expect(p.connectionCount).toBe(2);
     expect(item(p, "Europaen Trade Union Confederation").candidates[0].id).toBe("etuc");
-    const before = await snapshot();
+    const before = await atlasSnapshot(db);
     const res = await graphqlAs(app, editor, APPLY, {
       input: { previewId: p.id, decisions: [{ key: item(p, "Europaen Trade Union Confederation").key, action: "MATCH", id: "etuc" }] },
     });
@@ -353,7 +322,7 @@ describe("GEXF and GraphML", () => {
       country: "ID",
     });
     await graphqlAs(app, editor, REVERT, { id: res.body.data!.applyImport.change!.id });
-    expect(await snapshot()).toEqual(before);
+    expect(await atlasSnapshot(db)).toEqual(before);
   }, 120_000);
 
   it("imports a GraphML file with free-text vocabulary", async () => {

@@ -21,6 +21,25 @@ function bytesOf(content: string, encoding: string | null | undefined): Buffer {
 
 const PROGRESS_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
+/** Where a preview's or an apply's steps go: the viewer's progress entry under the client's id, if one was sent. */
+function progressReporter(progressId: string | null | undefined, viewer: Context["viewer"]) {
+  if (progressId == null) return undefined;
+  if (!PROGRESS_ID.test(progressId)) throw badInput("input.progressId", "must be 1 to 64 letters, digits, - or _");
+  if (!viewer) return undefined;
+  const ownerId = requireRole(viewer, "contributor").userId;
+  return (progress: ImportProgress) => reportProgress(progressId, ownerId, progress);
+}
+
+/** Runs an import step, reporting FAILED to its progress entry when it throws. */
+async function reporting<T>(report: ((progress: ImportProgress) => void) | undefined, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    report?.({ step: "FAILED", done: 0, total: 0 });
+    throw error;
+  }
+}
+
 export const ImportTypes = {
   Query: {
     exportAtlas: (_: unknown, { format }: QueryExportAtlasArgs, { db, viewer }: Context) => exportAtlas(db, viewer, format),
@@ -29,16 +48,10 @@ export const ImportTypes = {
   },
   Mutation: {
     previewImport: async (_: unknown, { input }: MutationPreviewImportArgs, { db, viewer }: Context) => {
-      const progressId = input.progressId ?? null;
-      if (progressId !== null && !PROGRESS_ID.test(progressId))
-        throw badInput("input.progressId", "must be 1 to 64 letters, digits, - or _");
-      const report =
-        progressId === null || !viewer
-          ? undefined
-          : (progress: ImportProgress) => reportProgress(progressId, requireRole(viewer, "contributor").userId, progress);
+      const report = progressReporter(input.progressId, viewer);
       report?.({ step: "READING", done: 0, total: 0 });
-      try {
-        const preview = await previewImport(
+      return reporting(report, () =>
+        previewImport(
           db,
           viewer,
           {
@@ -53,20 +66,28 @@ export const ImportTypes = {
           report &&
             ((step, done, total) =>
               report({ step: step === "parsed" ? "PARSED" : step === "matching" ? "MATCHING" : "DONE", done, total })),
-        );
-        return preview;
-      } catch (error) {
-        report?.({ step: "FAILED", done: 0, total: 0 });
-        throw error;
-      }
+        ),
+      );
     },
-    applyImport: (_: unknown, { input }: MutationApplyImportArgs, { db, viewer }: Context) =>
-      applyImport(db, viewer, {
-        previewId: input.previewId,
-        decisions: input.decisions?.map((d) => ({ key: d.key, action: d.action, id: d.id, overwrite: d.overwrite })),
-        acceptAllConfident: input.acceptAllConfident,
-        skipInvalidRows: input.skipInvalidRows,
-        comment: input.comment,
-      }),
+    applyImport: async (_: unknown, { input }: MutationApplyImportArgs, { db, viewer }: Context) => {
+      const report = progressReporter(input.progressId, viewer);
+      const outcome = await reporting(report, () =>
+        applyImport(
+          db,
+          viewer,
+          {
+            previewId: input.previewId,
+            decisions: input.decisions?.map((d) => ({ key: d.key, action: d.action, id: d.id, overwrite: d.overwrite })),
+            acceptAllConfident: input.acceptAllConfident,
+            skipInvalidRows: input.skipInvalidRows,
+            comment: input.comment,
+          },
+          report && ((step, done, total) => report({ step, done, total })),
+        ),
+      );
+      const written = outcome.status === "APPLIED" ? outcome.change.recordIds.length : 0;
+      report?.({ step: "DONE", done: written, total: written });
+      return outcome;
+    },
   },
 } satisfies Resolvers;

@@ -78,9 +78,27 @@ const STEP_TEXT: Record<Progress["step"], (p: Progress) => string> = {
   READING: () => "Reading the file…",
   PARSED: (p) => `Read ${p.total.toLocaleString("en")} rows; checking them…`,
   MATCHING: (p) => `Matching records: ${p.done.toLocaleString("en")} of ${p.total.toLocaleString("en")}…`,
-  DONE: () => "Preparing the review…",
-  FAILED: () => "The preview failed.",
+  PLANNING: () => "Checking the reviewed records against the atlas…",
+  WRITING: (p) => `Writing records: ${p.done.toLocaleString("en")} of ${p.total.toLocaleString("en")} (one change: all or nothing)…`,
+  COMMITTING: () => "Committing the import as one change…",
+  DONE: () => "Finishing…",
+  FAILED: () => "The import failed.",
 };
+
+/** Polls the server's progress under `progressId` until the returned stop is called; a failed poll just waits for the next. */
+function pollProgress(progressId: string, show: (progress: Progress) => void): () => void {
+  let polling = true;
+  void (async () => {
+    while (polling) {
+      await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS));
+      const answer = await request(ImportProgressDocument, { id: progressId }).catch(() => null);
+      if (polling && answer?.importProgress) show(answer.importProgress);
+    }
+  })();
+  return () => {
+    polling = false;
+  };
+}
 
 /** Offers the text as a file download (the saved mapping). */
 function download(name: string, text: string) {
@@ -124,16 +142,7 @@ export function ImportWizard() {
     setStatus("Reading and checking the file…");
     const progressId = newProgressId();
     setProgress("upload");
-    // Polls the server's progress while the preview runs; a failed poll just waits for the next.
-    let polling = true;
-    const poll = async () => {
-      while (polling) {
-        await new Promise((resolve) => setTimeout(resolve, PROGRESS_POLL_MS));
-        const answer = await request(ImportProgressDocument, { id: progressId }).catch(() => null);
-        if (polling && answer?.importProgress) setProgress(answer.importProgress);
-      }
-    };
-    void poll();
+    const stopPolling = pollProgress(progressId, setProgress);
     try {
       const binary = format === "XLSX";
       const content = binary ? await base64Of(file) : await file.text();
@@ -165,7 +174,7 @@ export function ImportWizard() {
       setError((failure as Error).message);
       setStatus("");
     } finally {
-      polling = false;
+      stopPolling();
       setProgress(null);
       setBusy(false);
     }
@@ -218,12 +227,15 @@ export function ImportWizard() {
     setBusy(true);
     setError("");
     setProgress("apply");
+    const progressId = newProgressId();
+    const stopPolling = pollProgress(progressId, setProgress);
     try {
       const result = await request(
         ApplyImportDocument,
         {
           input: {
             previewId: preview.id,
+            progressId,
             skipInvalidRows: true,
             decisions: Object.entries(decisions).map(([key, d]) => ({ key, action: d.action, id: d.id ?? null })),
           },
@@ -241,6 +253,7 @@ export function ImportWizard() {
     } catch (failure) {
       setError((failure as Error).message);
     } finally {
+      stopPolling();
       setProgress(null);
       setBusy(false);
     }
@@ -317,11 +330,13 @@ export function ImportWizard() {
         </form>
         {progress && (
           <div className="import-progress">
-            {/* Without value the bar is indeterminate: sending the file, writing the import. */}
+            {/* Without value the bar is indeterminate: sending the file, checking or committing the import. */}
             <progress
               aria-label="Import progress"
               max={typeof progress === "object" && progress.total > 0 ? progress.total : undefined}
-              value={typeof progress === "object" && progress.step === "MATCHING" ? progress.done : undefined}
+              value={
+                typeof progress === "object" && (progress.step === "MATCHING" || progress.step === "WRITING") ? progress.done : undefined
+              }
             />
             <span>
               {progress === "upload"
