@@ -15,6 +15,7 @@
  *   npm run bench:web -- bundled      # one
  *   BENCH_WEB_RUNS=3 npm run bench:web
  *   npm run bench:web -- 10k --zoom-only   # only the zoom measurement (issue 12), printed, no files
+ *   npm run bench:web -- bundled --fa2-only   # only Run ForceAtlas2 (issue 15), printed, no files
  *
  * Zooming (issue 12): the mouse wheel zooms in six steps then out six, traced, with the coalition
  * shapes mode off and on (regions redrawn every frame, semantic-zoom repaints at each fade step).
@@ -47,6 +48,7 @@ const VIEWPORT = { width: 1280, height: 800 };
 const TARGETS = { bundledFirstFrame: 500, largeFirstFrame: 2000, dragJsP95: 8 };
 
 const ZOOM_ONLY = process.argv.includes("--zoom-only");
+const FA2_ONLY = process.argv.includes("--fa2-only");
 
 const log = (line: string) => process.stdout.write(`[bench:web] ${line}\n`);
 
@@ -250,6 +252,12 @@ async function measureForceAtlas2(
   return { frames: frameStats(trace), convergedMs };
 }
 
+function logForceAtlas2(scenario: string, { frames, convergedMs }: { frames: FrameStats; convergedMs: number | null }) {
+  log(
+    `${scenario}: ForceAtlas2: converged in ${convergedMs ?? "> 20000"} ms; ${frames.frames} frames; JS/frame p50 ${frames.jsPerFrameMs.p50} p95 ${frames.jsPerFrameMs.p95} max ${frames.jsPerFrameMs.max} ms; wall p50 ${frames.wallPerFrameMs.p50} p95 ${frames.wallPerFrameMs.p95} ms; load ${loadavg()[0].toFixed(2)}`,
+  );
+}
+
 interface Report {
   scenario: string;
   nodes: number;
@@ -295,6 +303,13 @@ async function runScenario(browser: Browser, scenario: Scenario, webDir: string)
       await context.close();
       return null;
     }
+    if (FA2_ONLY) {
+      const context = await browser.newContext({ viewport: VIEWPORT });
+      await measureLoad(context, url, true);
+      for (let i = 0; i < RUNS; i++) logForceAtlas2(scenario.name, await measureForceAtlas2(browser, context, url));
+      await context.close();
+      return null;
+    }
 
     // The very first load also warms the server (query plans, JIT) and is reported on its own.
     const first = await browser.newContext({ viewport: VIEWPORT });
@@ -323,9 +338,7 @@ async function runScenario(browser: Browser, scenario: Scenario, webDir: string)
     const forceAtlas2 = await measureForceAtlas2(browser, context, url);
     const zoom = await zoomFigures(browser, context, url, scenario.name);
     await context.close();
-    log(
-      `${scenario.name}: ForceAtlas2: converged in ${forceAtlas2.convergedMs ?? "> 20000"} ms; JS/frame p50 ${forceAtlas2.frames.jsPerFrameMs.p50} p95 ${forceAtlas2.frames.jsPerFrameMs.p95} ms; wall p95 ${forceAtlas2.frames.wallPerFrameMs.p95} ms; load ${loadavg()[0].toFixed(2)}`,
-    );
+    logForceAtlas2(scenario.name, forceAtlas2);
     log(
       `${scenario.name}: drag: JS/frame p50 ${drag.jsPerFrameMs.p50} p95 ${drag.jsPerFrameMs.p95} ms; busy p95 ${drag.busyPerFrameMs.p95} ms; wall p50 ${drag.wallPerFrameMs.p50} p95 ${drag.wallPerFrameMs.p95} ms`,
     );

@@ -173,8 +173,7 @@ export function createApp(db: Database, options: AppOptions = {}): App {
   const appCsp: ContentSecurityOptions = {
     scriptHashes: existsSync(indexHtml) ? inlineScriptHashes(readFileSync(indexHtml, "utf8")) : [],
     frameAncestors: SAME_ORIGIN_FRAMING,
-    // graphology's ForceAtlas2 supervisor starts its worker from a blob: URL built by the app's own code.
-    workerSources: ["blob:"],
+    // Both layout workers are the app's own files (worker-src 'self'): no blob: workers.
   };
   // The same page at /embed (minimal chrome, see web/src/ui/embed.ts) may be framed by any site.
   const embedCsp: ContentSecurityOptions = { ...appCsp, frameAncestors: ANY_ORIGIN_FRAMING };

@@ -49,7 +49,7 @@ describe("browser security", () => {
     await page.waitForFunction(() => performance.getEntriesByName("atlas:first-frame").length > 0 && window.__atlas !== undefined, null, {
       timeout: 20_000,
     });
-    // ForceAtlas2 runs in a worker started from a blob: URL.
+    // ForceAtlas2 runs in a worker from the app's own file (worker-src 'self', no blob:).
     await page.getByRole("button", { name: "Run ForceAtlas2" }).click();
     await expect.poll(() => page.getByRole("button", { name: "Stop layout" }).count()).toBe(1);
     await page.waitForTimeout(500);

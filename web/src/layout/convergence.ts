@@ -5,7 +5,7 @@
  */
 export interface Convergence {
   /** Feeds one update's positions (x, y interleaved); true once the layout has settled. */
-  step(positions: Float64Array): boolean;
+  step(positions: Float32Array | Float64Array): boolean;
 }
 
 export function convergence(threshold = 0.002, calm = 5): Convergence {

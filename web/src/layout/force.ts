@@ -1,8 +1,9 @@
 /**
- * ForceAtlas2 in a web worker (graphology's supervisor) over what the view shows: hidden nodes keep
- * their place, visible ones move, and positions are copied back into the rendered graph as they
- * arrive. It stops by itself once the layout has converged (convergence.ts), or after
- * `maxDurationMs`; `stop()` stops and kills the worker.
+ * ForceAtlas2 in a web worker (force.worker.ts) over what the view shows: hidden nodes keep their
+ * place, visible ones move. The worker posts positions after each batch of iterations; the newest
+ * is written into the rendered graph once per animation frame, in one pass over a typed array, so
+ * the main thread's work per frame is that pass and Sigma's redraw. It stops by itself once the
+ * layout has converged (convergence.ts), or after `maxDurationMs`; `stop()` ends the worker.
  *
  * Settings are inferred from the graph's size as Gephi Lite's "auto settings" do
  * (`inferSettings`: weak gravity, scaling and slow-down growing with the order, Barnes-Hut on large
@@ -10,10 +11,12 @@
  */
 import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
-import FA2LayoutSupervisor from "graphology-layout-forceatlas2/worker";
+import DEFAULT_SETTINGS from "graphology-layout-forceatlas2/defaults.js";
+import { graphToByteArrays } from "graphology-layout-forceatlas2/helpers.js";
 
 import type { AtlasGraph } from "../graph/types";
 import { convergence } from "./convergence";
+import type { ForceWorkerStart } from "./force.worker";
 
 export interface ForceLayout {
   stop(): void;
@@ -28,52 +31,60 @@ export function startForceLayout(graph: AtlasGraph, onStop?: () => void, maxDura
   graph.forEachEdge((_, attr, source, target) => {
     if (!attr.hidden && source !== target && sub.hasNode(source) && sub.hasNode(target)) sub.mergeEdge(source, target);
   });
+  // Where each node of the rendered graph (in its order) finds its position in the worker's answer; −1: hidden, it stays.
+  const slotOf = new Map(sub.nodes().map((id, i) => [id, i]));
+  const slots = Int32Array.from(graph.mapNodes((id) => slotOf.get(id) ?? -1));
   const settled = convergence();
-  const order = sub.nodes();
-  const positions = new Float64Array(2 * order.length);
-  // The worker may post positions faster than the screen refreshes: copy them into the rendered
-  // graph (one Sigma refresh) at most once per animation frame, so the main thread stays free.
+
+  const { nodes, edges } = graphToByteArrays(sub, () => 1);
+  const start: ForceWorkerStart = {
+    nodes,
+    edges,
+    settings: { ...DEFAULT_SETTINGS, ...forceAtlas2.inferSettings(sub), barnesHutOptimize: sub.order > 1000 },
+  };
+  const worker = new Worker(new URL("./force.worker.ts", import.meta.url), { type: "module" });
+
+  // The newest positions the worker sent, written at the next animation frame (older ones are skipped).
+  let latest: Float32Array | null = null;
   let frame = 0;
-  const copyBack = () => {
+  const apply = () => {
     frame = 0;
-    order.forEach((id, i) => {
-      positions[2 * i] = sub.getNodeAttribute(id, "x") as number;
-      positions[2 * i + 1] = sub.getNodeAttribute(id, "y") as number;
-    });
+    const positions = latest;
+    latest = null;
+    if (!positions || graph.order !== slots.length) return;
+    let k = 0;
     graph.updateEachNodeAttributes(
-      (id, attr) => {
-        if (!sub.hasNode(id)) return attr;
-        const { x, y } = sub.getNodeAttributes(id) as { x: number; y: number };
-        attr.x = x;
-        attr.y = y;
+      (_, attr) => {
+        const slot = slots[k++];
+        if (slot >= 0) {
+          attr.x = positions[2 * slot];
+          attr.y = positions[2 * slot + 1];
+        }
         return attr;
       },
       { attributes: ["x", "y"] },
     );
-    if (settled.step(positions)) stop();
+    if (running && settled.step(positions)) stop();
   };
-  const scheduleCopy = () => {
-    if (frame === 0) frame = requestAnimationFrame(copyBack);
+  worker.onmessage = (event: MessageEvent<Float32Array>) => {
+    latest = event.data;
+    if (frame === 0) frame = requestAnimationFrame(apply);
   };
-  sub.on("eachNodeAttributesUpdated", scheduleCopy);
-  const supervisor = new FA2LayoutSupervisor(sub, {
-    settings: { ...forceAtlas2.inferSettings(sub), barnesHutOptimize: sub.order > 1000 },
-  });
+  worker.onerror = () => stop();
+
   let running = true;
   const timer = setTimeout(() => stop(), maxDurationMs);
   function stop() {
     if (!running) return;
     running = false;
     clearTimeout(timer);
-    supervisor.stop();
-    supervisor.kill();
-    sub.removeListener("eachNodeAttributesUpdated", scheduleCopy);
+    worker.terminate();
     if (frame !== 0) {
       cancelAnimationFrame(frame);
-      copyBack(); // the last positions the worker sent
+      apply(); // the last positions the worker sent
     }
     onStop?.();
   }
-  supervisor.start();
+  worker.postMessage(start, [nodes.buffer, edges.buffer]);
   return { stop, isRunning: () => running };
 }
