@@ -515,11 +515,10 @@ export function createRenderer(
       return shapesLayer && coalitions ? (shapesLayer.regionAt(x, y)?.id ?? null) : null;
     },
     async exportPNG(fileName) {
-      await downloadAsPNG(renderer as unknown as Sigma, {
-        fileName,
-        backgroundColor: "#ffffff",
-        layers: ["edges", "nodes", "edgeLabels", "labels"],
-      });
+      const layers = ["edges", "nodes", "edgeLabels", "labels"];
+      // In the shapes mode the regions go in too, behind the rest (their code loads only then).
+      const options = coalitions ? (await import("../shapes/export-image")).coalitionShapesExport(coalitions, layers) : { layers };
+      await downloadAsPNG(renderer as unknown as Sigma, { fileName, backgroundColor: "#ffffff", ...options });
     },
     displayData(id) {
       const data = renderer.getNodeDisplayData(id);
