@@ -150,7 +150,10 @@ describe("web stories", () => {
     });
 
     it("should turn the shapes off again for a step that does not ask for them, and keep the collapsed networks of a step", () => {
-      const story: StoryFile = { ...STORY, steps: [{ ...STORY.steps[1], view: { ...STORY.steps[1].view, collapsed: ["mfa"] } }, STORY.steps[0]] };
+      const story: StoryFile = {
+        ...STORY,
+        steps: [{ ...STORY.steps[1], view: { ...STORY.steps[1].view, collapsed: ["mfa"] } }, STORY.steps[0]],
+      };
       const first = showStoryStep(story, 0, dataset)(opening());
       expect(first).toMatchObject({ shapes: "coalitions", collapsed: ["mfa"] });
       expect(showStoryStep(story, 1, dataset)(first)).toMatchObject({ shapes: "none", collapsed: [] });

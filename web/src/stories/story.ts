@@ -36,12 +36,13 @@ export interface ApiStory {
     title: string;
     body: string;
     focus: string[];
-    // The schema serves colorBy, sizeBy and layout as plain strings (checked when the story was loaded).
+    // The schema serves colorBy, sizeBy, layout and shapes as plain strings (checked when the story was loaded).
     view?:
-      | (Omit<Nullable<StoryView>, "filter" | "camera" | "colorBy" | "sizeBy" | "layout"> & {
+      | (Omit<Nullable<StoryView>, "filter" | "camera" | "colorBy" | "sizeBy" | "layout" | "shapes"> & {
           colorBy?: string | null;
           sizeBy?: string | null;
           layout?: string | null;
+          shapes?: string | null;
           filter?: Nullable<StoryFilter> | null;
           camera?: Nullable<StoryCamera> | null;
         })
