@@ -144,7 +144,8 @@ describe("shapes: coalition regions", () => {
     const png = async (query: string) => {
       const opened = await openExplorer(e2e, { query });
       try {
-        if (query.includes("shapes=")) await expect.poll(async () => (await inspect(opened.page, (a) => a.shapes()))?.drawn.regions ?? 0).toBeGreaterThan(0);
+        if (query.includes("shapes="))
+          await expect.poll(async () => (await inspect(opened.page, (a) => a.shapes()))?.drawn.regions ?? 0).toBeGreaterThan(0);
         const menu = opened.page.locator("details.menu", { has: opened.page.locator("summary", { hasText: "Export" }) });
         await menu.locator("summary").click();
         const [file] = await Promise.all([

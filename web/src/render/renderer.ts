@@ -329,7 +329,9 @@ export function createRenderer(
     emphasis = { ...emphasis, zoom: { ...zoom, stage } };
     if (!stage.allLabels && labelled.size) {
       // Zoomed out past the labels' stage: drop the picked labels now rather than when the camera settles.
-      labelled = new Set([...labelled].filter((id) => graph.hasNode(id) && zoomRole(zoom, id, graph.getNodeAttribute(id, "collapsed")) === "coalition"));
+      labelled = new Set(
+        [...labelled].filter((id) => graph.hasNode(id) && zoomRole(zoom, id, graph.getNodeAttribute(id, "collapsed")) === "coalition"),
+      );
       emphasis = { ...emphasis, labelled };
     }
     // Edges are hidden while the camera moves (hideEdgesOnMove): on a large graph their repaint waits
