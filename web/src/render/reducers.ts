@@ -111,7 +111,8 @@ export function nodeReducerFor(state: () => PreparedEmphasis) {
     if (data.faded) res.color = fade(data.color);
     res.forceLabel = s.labelled.has(node);
     if (node === s.selectedId) res.highlighted = true;
-    if (s.zoom) res = zoomNode(res, zoomRole(s.zoom, node, data.collapsed), s.zoom.stage);
+    // A path's, allies' or story step's own nodes are drawn in full whatever the zoom: they are the point.
+    if (s.zoom && !s.chainNodes?.has(node)) res = zoomNode(res, zoomRole(s.zoom, node, data.collapsed), s.zoom.stage);
     if (s.chainNodes) {
       // A path or allies show through the filters; a story step's nodes keep the step's view.
       if (s.chainNodes.has(node)) {
