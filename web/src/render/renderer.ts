@@ -327,6 +327,7 @@ export function createRenderer(
     const stage = stageAt(ratio, zoom.regions);
     if (sameStage(stage, zoom.stage)) return;
     emphasis = { ...emphasis, zoom: { ...zoom, stage } };
+    const before = labelled;
     if (!stage.allLabels && labelled.size) {
       // Zoomed out past the labels' stage: drop the picked labels now rather than when the camera settles.
       labelled = new Set(
@@ -334,11 +335,17 @@ export function createRenderer(
       );
       emphasis = { ...emphasis, labelled };
     }
+    if (!zoom.regions) {
+      // Without regions only labels follow the zoom: repaint just the nodes whose label went (a pass
+      // over every node costs over a second at 10k); the camera settling picks labels again.
+      const changed = [...before].filter((id) => !labelled.has(id) && graph.hasNode(id));
+      if (changed.length) renderer.refresh({ partialGraph: { nodes: changed }, skipIndexation: true, schedule: true });
+      return;
+    }
     // Edges are hidden while the camera moves (hideEdgesOnMove): on a large graph their repaint waits
-    // until it settles, so a zoom that crosses a step costs a pass over the nodes only. Without
-    // regions the edges never change with the zoom (only labels do).
-    const deferEdges = large() || !zoom.regions;
-    edgesStale ||= large() && zoom.regions;
+    // until it settles, so a zoom that crosses a step costs a pass over the nodes only.
+    const deferEdges = large();
+    edgesStale ||= deferEdges;
     renderer.refresh({
       partialGraph: { nodes: graph.nodes(), edges: deferEdges ? [] : graph.edges() },
       skipIndexation: true,
