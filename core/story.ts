@@ -9,7 +9,7 @@ import { z } from "zod";
 import { everyFacet, facetSpec, type FacetValue, type FilterFacet } from "./facets.js";
 import { citationSchema, idSchema, textSchema as text, yearSchema } from "./record-parts.js";
 import { STORY_FILE_TYPE, STORY_FILE_VERSION } from "./story-format.js";
-import { COLOR_MODES, LAYOUT_MODES, SIZE_MODES } from "./view-modes.js";
+import { COLOR_MODES, LAYOUT_MODES, SHAPE_MODES, SIZE_MODES } from "./view-modes.js";
 
 export { STORY_FILE_TYPE, STORY_FILE_VERSION };
 
@@ -17,7 +17,7 @@ export { STORY_FILE_TYPE, STORY_FILE_VERSION };
 type StoryFilterShape = { [F in FilterFacet]: z.ZodOptional<z.ZodArray<z.ZodEnum<{ [V in FacetValue<F>]: V }>>> };
 const storyFilterShape = everyFacet<StoryFilterShape>((facet) => z.array(z.enum(facetSpec(facet).values)).optional());
 
-/** The view a step shows: the explorer's filters, collapsed networks, appearance, layout and camera (all optional). */
+/** The view a step shows: the explorer's filters, collapsed networks, appearance, layout, coalition shapes and camera (all optional). */
 export const storyViewSchema = z.strictObject({
   /** A facet that is absent shows every value (as in the API's NetworkFilter). */
   filter: z.strictObject(storyFilterShape).optional(),
@@ -26,6 +26,8 @@ export const storyViewSchema = z.strictObject({
   colorBy: z.enum(COLOR_MODES).optional(),
   sizeBy: z.enum(SIZE_MODES).optional(),
   layout: z.enum(LAYOUT_MODES).optional(),
+  /** Coalitions drawn as shaded regions ("coalitions"); absent = the default view. */
+  shapes: z.enum(SHAPE_MODES).optional(),
   camera: z.strictObject({ x: z.number(), y: z.number(), ratio: z.number().positive(), angle: z.number().optional() }).optional(),
 });
 

@@ -106,3 +106,73 @@ describe("semantic zoom", () => {
     }
   });
 });
+
+/**
+ * The default view (issue 12): no region stands for the members, so every node stays drawn at every
+ * zoom; zoomed out past the whole graph's fit only coalitions and collapsed networks are labelled,
+ * and zooming in to the fit lets the other labels through; nothing moves; the URL keeps the state.
+ */
+describe("semantic zoom in the default view", () => {
+  let plain: Page;
+  const plainRatio = () => inspect(plain, (a) => a.camera().ratio);
+  /** Per visible node: hidden, label forced, whether a coalition or collapsed network. */
+  const labels = () =>
+    plain.evaluate(() => {
+      const atlas = window.__atlas!;
+      const coalitions = new Set(atlas.zoom()!.coalitions);
+      return atlas.visibleNodes().map((id) => {
+        const d = atlas.display(id)!;
+        return { id, standsFor: coalitions.has(id) || id === "mfa", hidden: d.hidden === true, label: d.forceLabel === true };
+      });
+    });
+
+  beforeAll(async () => {
+    // MFA collapsed, zoomed out past the fit.
+    ({ page: plain } = await openExplorer(e2e, { query: "?collapsed=mfa&cam=0.5,0.5,2" }));
+  });
+
+  it("should draw every node but label only coalitions and collapsed networks when zoomed out", async () => {
+    expect(await inspect(plain, (a) => a.shapes())).toBeNull();
+    await expect.poll(async () => (await inspect(plain, (a) => a.zoom()))?.stage).toEqual({ memberAlpha: 1, allLabels: false });
+    const zoom = (await inspect(plain, (a) => a.zoom()))!;
+    expect(zoom.regions).toBe(false);
+    expect(zoom.coalitions).toEqual(expect.arrayContaining(["gcm", "pga"]));
+    const nodes = await labels();
+    expect(nodes.filter((n) => n.hidden)).toEqual([]);
+    for (const n of nodes) if (!n.standsFor) expect(n.label, `${n.id} labelled zoomed out`).toBe(false);
+    await expect.poll(async () => (await labels()).find((n) => n.id === "mfa")?.label, { timeout: 5000 }).toBe(true);
+    await screenshot(plain, "semantic-zoom-03-default-zoomed-out");
+  });
+
+  it("should let the other labels through once the wheel reaches the fit, with no node moving", async () => {
+    const ids = (await labels()).map((n) => n.id);
+    const before = await plain.evaluate((list) => list.map((id) => window.__atlas!.position(id)), ids);
+    const box = (await plain.getByTestId("graph-canvas").boundingBox())!;
+    await plain.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let k = 0; k < 12 && (await plainRatio()) > 0.8; k++) {
+      await plain.mouse.wheel(0, -120);
+      await plain.waitForTimeout(400);
+    }
+    expect(await plainRatio()).toBeLessThan(SEMANTIC_ZOOM.plainLabelsFrom);
+    expect((await inspect(plain, (a) => a.zoom()))!.stage).toEqual({ memberAlpha: 1, allLabels: true });
+    await expect.poll(async () => (await labels()).filter((n) => !n.standsFor && n.label).length, { timeout: 5000 }).toBeGreaterThan(0);
+    expect(await plain.evaluate((list) => list.map((id) => window.__atlas!.position(id)), ids)).toEqual(before);
+    await screenshot(plain, "semantic-zoom-04-default-zoomed-in");
+  });
+
+  it("should open at the same stage from its link", async () => {
+    const ratio = await plainRatio();
+    await expect
+      .poll(() => plain.evaluate(() => new URL(location.href).searchParams.get("cam")?.split(",").map(Number)[2]))
+      .toBeCloseTo(ratio, 3);
+    const url = new URL(plain.url());
+    expect(url.searchParams.get("shapes")).toBeNull();
+    const again = await openExplorer(e2e, { query: url.search });
+    try {
+      await expect.poll(async () => (await inspect(again.page, (a) => a.zoom()))?.stage).toEqual({ memberAlpha: 1, allLabels: true });
+      expect(again.errors).toEqual([]);
+    } finally {
+      await again.page.context().close();
+    }
+  });
+});

@@ -222,6 +222,37 @@ describe("stories: the player", () => {
   });
 });
 
+describe("stories: a step's coalition shapes", () => {
+  // The bundled step that turns the coalition shapes on, and the next one, which does not.
+  const at = stories
+    .flatMap((story) => story.steps.map((step, index) => ({ story, step, index })))
+    .find((s) => s.step.view?.shapes === "coalitions" && s.index + 1 < s.story.steps.length)!;
+
+  it("should draw the regions for a step that asks for them, its focus in full, and take them away at the next step", async () => {
+    expect(at).toBeDefined();
+    const { page, errors } = await openExplorer(e2e, { query: `?story=${at.story.id}&step=${at.index + 1}` });
+    try {
+      await expectStep(page, at.story, at.index);
+      await expect.poll(async () => (await inspect(page, (a) => a.shapes()))?.drawn.regions ?? 0).toBeGreaterThan(0);
+      const regions = (await inspect(page, (a) => a.shapes()))!.regions.map((r) => r.id);
+      expect(regions).toEqual(expect.arrayContaining(at.step.focus.filter((id) => ["pga", "gcm", "wsfm"].includes(id))));
+      // Members the step focuses on are drawn whole, whatever the zoom does to other members.
+      for (const id of shownFocus(at.step))
+        expect(await page.evaluate((node) => window.__atlas!.display(node), id), id).toMatchObject({
+          hidden: false,
+          color: expect.stringMatching(/^#/),
+        });
+      await screenshot(page, "66-story-step-with-coalition-shapes");
+      await page.getByRole("button", { name: "Next →" }).click();
+      await expectStep(page, at.story, at.index + 1);
+      await expect.poll(() => inspect(page, (a) => a.shapes())).toBeNull();
+      expect(errors).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
+
 describe("stories: exercises", () => {
   let page: Page;
   let errors: string[];

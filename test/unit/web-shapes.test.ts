@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 
 import { computeView } from "../../web/src/graph/view.js";
 import { COALITION_COLORS, findCoalitions, shapeRoles } from "../../web/src/shapes/coalitions.js";
-import { premultiplied, SEMANTIC_ZOOM, zoomEdge, zoomNode, zoomStage } from "../../web/src/shapes/semantic-zoom.js";
+import { plainZoomStage, premultiplied, SEMANTIC_ZOOM, zoomEdge, zoomNode, zoomStage } from "../../web/src/shapes/semantic-zoom.js";
+import { zoomRole } from "../../web/src/render/reducers.js";
 import { getEmptyAtlasState, setShapes } from "../../web/src/state/atlas.js";
 import { DEFAULT_FILTERS, getAllFilters } from "../../web/src/state/filters.js";
 import { decodeState, toQueryString } from "../../web/src/state/url.js";
@@ -55,6 +56,26 @@ describe("shapes", () => {
       const alphas = new Set<number>();
       for (let r = 0.03; r < 3; r += 0.001) alphas.add(zoomStage(r).memberAlpha);
       expect(alphas.size).toBe(SEMANTIC_ZOOM.steps + 1);
+    });
+  });
+
+  describe("#plainZoomStage", () => {
+    it("should keep members drawn at every zoom and hold back all but coalitions' labels only past the fit", () => {
+      for (const ratio of [0.1, 0.5, 1, 1.5, 4]) expect(plainZoomStage(ratio).memberAlpha).toBe(1);
+      expect(plainZoomStage(1)).toEqual({ memberAlpha: 1, allLabels: true });
+      expect(plainZoomStage(SEMANTIC_ZOOM.plainLabelsFrom + 0.01)).toEqual({ memberAlpha: 1, allLabels: false });
+      const node = { color: "#0072b2", size: 10, hidden: false, forceLabel: true };
+      expect(zoomNode(node, undefined, plainZoomStage(2))).toEqual({ ...node, forceLabel: false });
+      expect(zoomNode(node, "coalition", plainZoomStage(2))).toEqual(node);
+      expect(zoomEdge({ color: "#cccccc" }, ["member", "member"], plainZoomStage(4))).toEqual({ color: "#cccccc" });
+    });
+
+    it("should count a collapsed network as a coalition, whatever it is to the drawn ones", () => {
+      const zoom = { roles: new Map([["caram-asia", "member" as const]]), stage: plainZoomStage(2), regions: false };
+      expect(zoomRole(zoom, "mfa", true)).toBe("coalition");
+      expect(zoomRole(zoom, "caram-asia", true)).toBe("coalition");
+      expect(zoomRole(zoom, "caram-asia", false)).toBe("member");
+      expect(zoomRole(zoom, "ituc", false)).toBeUndefined();
     });
   });
 

@@ -84,6 +84,14 @@ describe("web story drafts", () => {
       expect(stepFromView(explorer(), null).focus).toEqual([]);
     });
 
+    it("should record the coalition shapes when they are on, and nothing of them when off", () => {
+      expect(stepFromView(explorer({ shapes: "coalitions", collapsed: ["gcm", "pga"] }), null).view).toMatchObject({
+        shapes: "coalitions",
+        collapsed: ["gcm", "pga"],
+      });
+      expect(stepFromView(explorer(), null).view).not.toHaveProperty("shapes");
+    });
+
     it("should write an empty filter for a view that shows everything, and the angle when turned", () => {
       const s = stepFromView(explorer({ filters: { ...DEFAULT_FILTERS, kinds: null }, collapsed: ["mfa"] }), { ...camera, angle: 0.5 });
       expect(s.view).toEqual({ filter: {}, collapsed: ["mfa"], camera: { x: 0.1235, y: 0.6543, ratio: 0.5, angle: 0.5 } });

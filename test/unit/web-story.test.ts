@@ -44,7 +44,7 @@ const STORY: StoryFile = {
       body: "Sectors.",
       focus: ["idwf", "domestic-work", "no-such-node"],
       // An empty filter shows every kind, issues included.
-      view: { filter: {}, colorBy: "sector", layout: "sectors", camera: { x: 0.4, y: 0.6, ratio: 0.3 } },
+      view: { filter: {}, colorBy: "sector", layout: "sectors", shapes: "coalitions", camera: { x: 0.4, y: 0.6, ratio: 0.3 } },
       citations: [citation],
       exercise: { question: "Who?", answers: ["idwf"], explanation: "The IDWF." },
     },
@@ -71,6 +71,7 @@ function asApi(story: StoryFile): ApiStory {
             colorBy: orNull(s.view.colorBy),
             sizeBy: orNull(s.view.sizeBy),
             layout: orNull(s.view.layout),
+            shapes: orNull(s.view.shapes),
             camera: s.view.camera ? { ...s.view.camera, angle: orNull(s.view.camera.angle) } : null,
           }
         : null,
@@ -105,6 +106,7 @@ describe("web stories", () => {
         collapsed: [],
         appearance: { colorBy: "category", sizeBy: "degree" },
         layout: "force",
+        shapes: "none",
         year: null,
       });
     });
@@ -126,14 +128,15 @@ describe("web stories", () => {
       expect(state.story).toEqual({ id: "fixture-story", step: 0, draft: false });
       expect(state.filters.kinds).toEqual(["ORGANISATION"]);
       expect(state.year).toBe(2010);
-      expect(state).toMatchObject({ selectedId: null, revealed: [], datedOnly: false, layout: "force" });
+      expect(state).toMatchObject({ selectedId: null, revealed: [], datedOnly: false, layout: "force", shapes: "none" });
       expect(state.emphasis).toEqual({ type: "story", nodes: ["mfa", "ituc", "idwf"], edges: ["partners_with:mfa:ituc"], camera: null });
       // The IDWF (from 2013) is emphasised but stays out of the 2010 view.
       expect(Boolean(computeView(dataset, state).nodeVisible[dataset.index.get("idwf")!])).toBe(false);
     });
 
-    it("should carry the step's appearance, layout and camera, and leave out ids the graph does not have", () => {
+    it("should carry the step's appearance, layout, coalition shapes and camera, and leave out ids the graph does not have", () => {
       const state = showStoryStep(STORY, 1, dataset, { draft: true })(opening());
+      expect(state.shapes).toBe("coalitions");
       expect(state.story).toEqual({ id: "fixture-story", step: 1, draft: true });
       expect(state.appearance).toEqual({ colorBy: "sector", sizeBy: "degree" });
       expect(state.layout).toBe("sectors");
@@ -144,6 +147,16 @@ describe("web stories", () => {
         camera: { x: 0.4, y: 0.6, ratio: 0.3, angle: 0 },
       });
       expect(state.emphasis.type === "story" && state.emphasis.edges).toEqual(["works_on:idwf:domestic-work"]);
+    });
+
+    it("should turn the shapes off again for a step that does not ask for them, and keep the collapsed networks of a step", () => {
+      const story: StoryFile = {
+        ...STORY,
+        steps: [{ ...STORY.steps[1], view: { ...STORY.steps[1].view, collapsed: ["mfa"] } }, STORY.steps[0]],
+      };
+      const first = showStoryStep(story, 0, dataset)(opening());
+      expect(first).toMatchObject({ shapes: "coalitions", collapsed: ["mfa"] });
+      expect(showStoryStep(story, 1, dataset)(first)).toMatchObject({ shapes: "none", collapsed: [] });
     });
 
     it("should clamp the step to the story", () => {

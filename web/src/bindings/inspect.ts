@@ -3,7 +3,7 @@
  * (`window.__atlas`): what Sigma draws for a node, where, and what is visible. Changes nothing.
  */
 import type { AtlasDataset, AtlasGraph } from "../graph";
-import type { Renderer, ShapesInfo } from "../render";
+import type { Renderer, ShapesInfo, ZoomInfo } from "../render";
 
 export interface AtlasInspector {
   /** What the renderer draws for a node after reducers (colour, size, hidden, label forced …). */
@@ -20,6 +20,8 @@ export interface AtlasInspector {
   nodeCount(): number;
   /** The coalition shapes drawn (regions, discs in the last frame) and the semantic-zoom stage; null when the mode is off. */
   shapes(): ShapesInfo | null;
+  /** The semantic zoom, shapes mode or not: its stage, whether regions stand for members, the coalitions' ids. */
+  zoom(): ZoomInfo | null;
   /** The coalition whose region is under a viewport point, if any. */
   regionAt(x: number, y: number): string | null;
 }
@@ -41,6 +43,7 @@ export function exposeInspector(graph: AtlasGraph, dataset: () => AtlasDataset, 
     camera: () => renderer.getCamera(),
     nodeCount: () => dataset().nodes.length,
     shapes: () => renderer.shapesInfo(),
+    zoom: () => renderer.zoomInfo(),
     regionAt: (x, y) => renderer.regionAt(x, y),
   };
   window.__atlas = inspector;

@@ -7,7 +7,7 @@
 import type { NetworkExtras } from "../api";
 import { type AtlasDataset, type AtlasGraph, buildGraph } from "../graph";
 import { createRenderer, type Renderer } from "../render";
-import { findCoalitions } from "../shapes";
+import { findCoalitions, MAX_COALITION_SHAPES } from "../shapes";
 import { type AtlasState, hoverNode, selectNode, setCamera, setLayout } from "../state";
 import type { Store } from "../state/store";
 import { createCamera } from "./camera";
@@ -129,10 +129,15 @@ export function createSession(
     showShapes(s);
   }
 
-  /** The shapes mode: the coalitions of the current view, drawn as regions and listed in the legend. */
+  /**
+   * The coalitions of the current view, for the semantic zoom: in the shapes mode, the biggest drawn
+   * as regions and listed in the legend; in the default view, every one, labelled when zoomed out.
+   */
   function showShapes(s: AtlasState) {
-    const coalitions = s.shapes === "coalitions" ? findCoalitions(view.dataset(), view.view(), s.year) : null;
-    void renderer.setShapes(coalitions?.shown ?? null);
+    const regions = s.shapes === "coalitions";
+    const found = findCoalitions(view.dataset(), view.view(), s.year, regions ? MAX_COALITION_SHAPES : Infinity);
+    void renderer.setCoalitions(found.shown, regions);
+    const coalitions = regions ? found : null;
     session.update((st) => (st.coalitions === null && coalitions === null ? st : { ...st, coalitions }));
   }
 
@@ -165,7 +170,7 @@ export function createSession(
   metrics.ensure(initial);
   if (initial.layout !== "force") void layout.show(initial.layout, false);
   view.publish(initial);
-  if (initial.shapes !== "none") showShapes(initial);
+  showShapes(initial);
   renderer.setEmphasis(emphasisOf(initial));
   if (initial.camera) renderer.setCamera(initial.camera);
 

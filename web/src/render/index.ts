@@ -6,5 +6,6 @@ export {
   type Renderer,
   type RendererCallbacks,
   type ShapesInfo,
+  type ZoomInfo,
 } from "./renderer";
 export type { EmphasisInput } from "./reducers";

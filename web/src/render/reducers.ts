@@ -40,9 +40,23 @@ export interface PreparedEmphasis extends EmphasisInput {
   chainNodes: Set<string> | null;
   chainEdges: Set<string> | null;
   marks: AnalysisMarks | null;
-  /** The shapes mode's semantic zoom (shapes/semantic-zoom.ts), or null when the mode is off. */
-  zoom?: { roles: Map<string, ShapeRole>; stage: ZoomStage } | null;
+  /**
+   * The semantic zoom (shapes/semantic-zoom.ts): what each node is to the coalitions, the stage, and
+   * whether regions stand for the members (the shapes mode) or not (the default view); null before
+   * the coalitions are known.
+   */
+  zoom?: SemanticZoom | null;
 }
+
+export interface SemanticZoom {
+  roles: Map<string, ShapeRole>;
+  stage: ZoomStage;
+  regions: boolean;
+}
+
+/** A collapsed network stands for its members as a coalition's region does. */
+export const zoomRole = (zoom: SemanticZoom, id: string, collapsed: boolean): ShapeRole | undefined =>
+  collapsed ? "coalition" : zoom.roles.get(id);
 
 export function prepareEmphasis(
   graph: AtlasGraph,
@@ -97,7 +111,8 @@ export function nodeReducerFor(state: () => PreparedEmphasis) {
     if (data.faded) res.color = fade(data.color);
     res.forceLabel = s.labelled.has(node);
     if (node === s.selectedId) res.highlighted = true;
-    if (s.zoom) res = zoomNode(res, s.zoom.roles.get(node), s.zoom.stage);
+    // A path's, allies' or story step's own nodes are drawn in full whatever the zoom: they are the point.
+    if (s.zoom && !s.chainNodes?.has(node)) res = zoomNode(res, zoomRole(s.zoom, node, data.collapsed), s.zoom.stage);
     if (s.chainNodes) {
       // A path or allies show through the filters; a story step's nodes keep the step's view.
       if (s.chainNodes.has(node)) {
@@ -121,7 +136,7 @@ export function edgeReducerFor(graph: AtlasGraph, state: () => PreparedEmphasis)
   return (edge: string, attributes: AtlasEdgeAttributes): Partial<EdgeDisplayData> => {
     const s = state();
     let data = attributes;
-    if (s.zoom) {
+    if (s.zoom && s.zoom.stage.memberAlpha < 1) {
       const [source, target] = graph.extremities(edge);
       data = zoomEdge(data, [s.zoom.roles.get(source), s.zoom.roles.get(target)], s.zoom.stage);
     }

@@ -9,10 +9,10 @@ import type { CameraState } from "sigma/types";
 import { animateNodes } from "sigma/utils";
 
 import type { AtlasEdgeAttributes, AtlasGraph, AtlasNodeAttributes } from "../graph/types";
-import { type Coalition, sameStage, shapeRoles, zoomStage } from "../shapes";
+import { type Coalition, plainZoomStage, sameStage, shapeRoles, type ZoomStage, zoomStage } from "../shapes";
 import type { ShapesLayer } from "../shapes/layer";
 import { type LabelCandidate, pickLabels } from "./labels";
-import { edgeReducerFor, type EmphasisInput, nodeReducerFor, prepareEmphasis, type PreparedEmphasis } from "./reducers";
+import { edgeReducerFor, type EmphasisInput, nodeReducerFor, prepareEmphasis, type PreparedEmphasis, zoomRole } from "./reducers";
 import { LABEL_FONT, LABEL_SIZE, LABEL_WEIGHT } from "./label-style";
 import { sigmaSettings } from "./settings";
 
@@ -49,12 +49,16 @@ export interface Renderer {
   animatePositions(positions: Map<string, { x: number; y: number }>, duration?: number): Promise<void>;
   setBands(bands: BandCaption[] | null): void;
   /**
-   * Draws these coalitions as shaded regions behind the nodes, with semantic zoom; null turns the
-   * mode off. The layer's code is loaded on first use (resolves once it draws).
+   * The coalitions of the view, for the semantic zoom. With `regions` (the shapes mode) they are drawn
+   * as shaded regions behind the nodes, which stand for their members when zoomed out; without, the
+   * zoom only holds back the labels of everything but coalitions. The regions' code is loaded on
+   * first use (resolves once it draws).
    */
-  setShapes(coalitions: readonly Coalition[] | null): Promise<void>;
+  setCoalitions(coalitions: readonly Coalition[], regions: boolean): Promise<void>;
   /** What the shapes layer drew in the last frame and the zoom stage, for inspection; null when off. */
   shapesInfo(): ShapesInfo | null;
+  /** The semantic zoom's stage, whether regions stand for members, and the coalitions' ids, for inspection. */
+  zoomInfo(): ZoomInfo | null;
   /** The coalition whose region is under a viewport point (CSS pixels), if any. */
   regionAt(x: number, y: number): string | null;
   exportPNG(fileName: string): Promise<void>;
@@ -74,6 +78,12 @@ export interface ShapesInfo {
   regions: { id: string; label: string; color: string; members: number }[];
   drawn: { regions: number; discs: number };
   stage: { memberAlpha: number; allLabels: boolean };
+}
+
+export interface ZoomInfo {
+  regions: boolean;
+  stage: ZoomStage;
+  coalitions: string[];
 }
 
 /** How far overlays (toolbar, legend …) reach into the canvas from each side, in CSS pixels. */
@@ -128,7 +138,8 @@ export function createRenderer(
   let shapesLoading: Promise<ShapesLayer | null> | null = null;
   let killed = false;
   let coalitions: readonly Coalition[] | null = null;
-  let shapesKey = "";
+  /** Who is what to the semantic zoom, and whether regions are drawn, as last set. */
+  let zoomKey = "";
   /** The zoom stage changed while the camera moved and the edges were not repainted yet (large graphs). */
   let edgesStale = false;
   let hoveredNodeId: string | null = null;
@@ -193,8 +204,9 @@ export function createRenderer(
     const zoom = emphasis.zoom;
     graph.forEachNode((id, attr) => {
       if (chain ? !chain.has(id) : attr.hidden) return;
-      // Semantic zoom: zoomed out, only coalitions are labelled (and members left out are not drawn).
-      const role = zoom?.roles.get(id);
+      // Semantic zoom: zoomed out, only coalitions (and collapsed networks) are labelled, and members
+      // left out are not drawn.
+      const role = zoom ? zoomRole(zoom, id, attr.collapsed) : undefined;
       if (!chain && zoom && role !== "coalition" && !zoom.stage.allLabels) return;
       const display = renderer.getNodeDisplayData(id);
       if (!display || display.hidden) return;
@@ -205,7 +217,8 @@ export function createRenderer(
         y: p.y,
         radius: renderer.scaleSize(display.size),
         text: attr.label,
-        tier: attr.collapsed || role === "coalition" ? 0 : attr.landmark >= 0 ? 1 : 2,
+        // Coalitions come first where regions stand for them; the default view keeps its landmarks' order.
+        tier: attr.collapsed || (zoom?.regions && role === "coalition") ? 0 : attr.landmark >= 0 ? 1 : 2,
         rank: Math.max(0, attr.landmark),
       });
     });
@@ -300,6 +313,10 @@ export function createRenderer(
   });
   captor.on("mouseup", cameraSettled);
 
+  function stageAt(ratio: number, regions: boolean) {
+    return regions ? zoomStage(ratio) : plainZoomStage(ratio);
+  }
+
   /**
    * Semantic zoom: a new stage (members' fade step, labels) repaints every item through the reducers,
    * without re-indexing — nothing moves. Between steps a camera move costs nothing extra.
@@ -307,13 +324,23 @@ export function createRenderer(
   function updateZoomStage(ratio: number) {
     const zoom = emphasis.zoom;
     if (!zoom) return;
-    const stage = zoomStage(ratio);
+    const stage = stageAt(ratio, zoom.regions);
     if (sameStage(stage, zoom.stage)) return;
     emphasis = { ...emphasis, zoom: { ...zoom, stage } };
+    const before = labelled;
     if (!stage.allLabels && labelled.size) {
       // Zoomed out past the labels' stage: drop the picked labels now rather than when the camera settles.
-      labelled = new Set([...labelled].filter((id) => zoom.roles.get(id) === "coalition"));
+      labelled = new Set(
+        [...labelled].filter((id) => graph.hasNode(id) && zoomRole(zoom, id, graph.getNodeAttribute(id, "collapsed")) === "coalition"),
+      );
       emphasis = { ...emphasis, labelled };
+    }
+    if (!zoom.regions) {
+      // Without regions only labels follow the zoom: repaint just the nodes whose label went (a pass
+      // over every node costs over a second at 10k); the camera settling picks labels again.
+      const changed = [...before].filter((id) => !labelled.has(id) && graph.hasNode(id));
+      if (changed.length) renderer.refresh({ partialGraph: { nodes: changed }, skipIndexation: true, schedule: true });
+      return;
     }
     // Edges are hidden while the camera moves (hideEdgesOnMove): on a large graph their repaint waits
     // until it settles, so a zoom that crosses a step costs a pass over the nodes only.
@@ -446,25 +473,28 @@ export function createRenderer(
       );
       placeCaptions();
     },
-    async setShapes(next) {
-      coalitions = next;
-      if (!next) {
+    async setCoalitions(next, regions) {
+      coalitions = regions ? next : null;
+      if (!regions) showRegionTip(null);
+      // The view is restyled often (metrics arriving, colours): repaint only when who is what changed.
+      // Without regions only the coalitions matter (members are always drawn).
+      const key = `${regions}|${next.map((c) => (regions ? `${c.id}:${c.memberIds.join(",")}` : c.id)).join("|")}`;
+      if (key !== zoomKey) {
+        zoomKey = key;
+        const roles = regions ? shapeRoles(next) : new Map(next.map((c) => [c.id, "coalition" as const]));
+        const before = emphasis.zoom;
+        emphasis = { ...emphasis, zoom: { roles, stage: stageAt(camera.ratio, regions), regions } };
+        // Without regions, at the fit or closer, the zoom changes nothing drawn (the opening view): no repaint.
+        const inert = (z: PreparedEmphasis["zoom"]) => !z || (!z.regions && z.stage.allLabels);
+        if (!inert(before) || !inert(emphasis.zoom)) {
+          repaint(false);
+          updateLabels();
+        }
+      }
+      if (!regions) {
         // The layer stays (empty) for the next time the mode is turned on.
         shapesLayer?.setCoalitions([]);
-        showRegionTip(null);
-        if (!emphasis.zoom) return;
-        emphasis = { ...emphasis, zoom: null };
-        repaint(false);
-        updateLabels();
         return;
-      }
-      // The view is restyled often (metrics arriving, colours): repaint only when who is what changed.
-      const key = next.map((c) => `${c.id}:${c.memberIds.join(",")}`).join("|");
-      if (!emphasis.zoom || key !== shapesKey) {
-        shapesKey = key;
-        emphasis = { ...emphasis, zoom: { roles: shapeRoles(next), stage: zoomStage(camera.ratio) } };
-        repaint(false);
-        updateLabels();
       }
       // Loaded only now, in its own chunk: the first frame never waits for it.
       shapesLoading ??= import("../shapes/layer").then(({ createShapesLayer }) => {
@@ -477,22 +507,27 @@ export function createRenderer(
     },
     shapesInfo() {
       const zoom = emphasis.zoom;
-      if (!coalitions || !zoom) return null;
+      if (!coalitions || !zoom?.regions) return null;
       return {
         regions: coalitions.map((c) => ({ id: c.id, label: c.label, color: c.color, members: c.memberIds.length })),
         drawn: shapesLayer?.drawn() ?? { regions: 0, discs: 0 },
         stage: { ...zoom.stage },
       };
     },
+    zoomInfo() {
+      const zoom = emphasis.zoom;
+      if (!zoom) return null;
+      const ids = [...zoom.roles].filter(([, role]) => role === "coalition").map(([id]) => id);
+      return { regions: zoom.regions, stage: { ...zoom.stage }, coalitions: ids.sort() };
+    },
     regionAt(x, y) {
       return shapesLayer && coalitions ? (shapesLayer.regionAt(x, y)?.id ?? null) : null;
     },
     async exportPNG(fileName) {
-      await downloadAsPNG(renderer as unknown as Sigma, {
-        fileName,
-        backgroundColor: "#ffffff",
-        layers: ["edges", "nodes", "edgeLabels", "labels"],
-      });
+      const layers = ["edges", "nodes", "edgeLabels", "labels"];
+      // In the shapes mode the regions go in too, behind the rest (their code loads only then).
+      const options = coalitions ? (await import("../shapes/export-image")).coalitionShapesExport(coalitions, layers) : { layers };
+      await downloadAsPNG(renderer as unknown as Sigma, { fileName, backgroundColor: "#ffffff", ...options });
     },
     displayData(id) {
       const data = renderer.getNodeDisplayData(id);

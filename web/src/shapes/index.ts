@@ -11,4 +11,4 @@ export {
   type ShapeRole,
   shapeRoles,
 } from "./coalitions";
-export { SEMANTIC_ZOOM, sameStage, zoomEdge, zoomNode, zoomStage, type ZoomStage } from "./semantic-zoom";
+export { plainZoomStage, SEMANTIC_ZOOM, sameStage, zoomEdge, zoomNode, zoomStage, type ZoomStage } from "./semantic-zoom";

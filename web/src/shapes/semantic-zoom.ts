@@ -1,6 +1,10 @@
 /**
- * Semantic zoom of the shapes mode: zoomed out, the coalitions' regions stand for their members and
+ * Semantic zoom. In the shapes mode, zoomed out, the coalitions' regions stand for their members and
  * only coalitions are labelled; zooming in fades the members in, then lets their labels through.
+ * In the default view no region stands for the members, so they stay drawn at every zoom (hiding
+ * them would leave nothing in their place); there the zoom governs labels only: zoomed out past
+ * the whole graph's fit, only coalitions and collapsed networks are labelled. In both, a collapsed
+ * network counts as a coalition: it is the stand-in for its members.
  * Driven by the camera ratio alone, in the reducers: nothing is laid out again, nothing moves.
  * The fade is quantised into a few steps, so only crossing a step repaints the members.
  */
@@ -13,6 +17,11 @@ export const SEMANTIC_ZOOM = {
   membersShownFrom: 0.65,
   /** At or below it, nodes other than coalitions may be labelled too. */
   labelsFrom: 0.45,
+  /**
+   * The same without regions (the default view, members always drawn): the whole graph fitted is
+   * ratio 1 (Fit and the opening view never go past it), with a margin for a camera read from a link.
+   */
+  plainLabelsFrom: 1.05,
   /** Fade steps between hidden and shown. */
   steps: 6,
 } as const;
@@ -28,6 +37,11 @@ export function zoomStage(ratio: number, o: typeof SEMANTIC_ZOOM = SEMANTIC_ZOOM
   const t = (o.membersHiddenFrom - ratio) / (o.membersHiddenFrom - o.membersShownFrom);
   const memberAlpha = Math.round(Math.min(1, Math.max(0, t)) * o.steps) / o.steps;
   return { memberAlpha, allLabels: ratio <= o.labelsFrom };
+}
+
+/** The default view's stage: members always drawn; only coalitions labelled when zoomed out past the fit. */
+export function plainZoomStage(ratio: number, o: typeof SEMANTIC_ZOOM = SEMANTIC_ZOOM): ZoomStage {
+  return { memberAlpha: 1, allLabels: ratio <= o.plainLabelsFrom };
 }
 
 export const sameStage = (a: ZoomStage, b: ZoomStage) => a.memberAlpha === b.memberAlpha && a.allLabels === b.allLabels;

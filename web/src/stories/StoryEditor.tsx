@@ -309,6 +309,7 @@ function describeView(step: DraftStep): string {
   if (v.colorBy) parts.push(`colour: ${COLOR_LABELS[v.colorBy].toLowerCase()}`);
   if (v.sizeBy) parts.push(`size: ${SIZE_LABELS[v.sizeBy].toLowerCase()}`);
   if (v.layout) parts.push(`${v.layout} layout`);
+  if (v.shapes === "coalitions") parts.push("coalition shapes");
   parts.push(v.camera ? "this camera position" : "framed on the highlighted nodes");
   return parts.join(" · ");
 }

@@ -76,9 +76,12 @@ function storyCamera(camera: CameraState): NonNullable<StoryView["camera"]> {
 /**
  * The view part of a step from the explorer's state: filters (every facet that narrows the view;
  * always written, since a step without filters means the opening ones), collapsed networks, colour,
- * size and layout when they differ from the opening view, and the camera if given.
+ * size, layout and coalition shapes when they differ from the opening view, and the camera if given.
  */
-function viewFromState(state: Pick<AtlasState, "filters" | "collapsed" | "appearance" | "layout">, camera: CameraState | null): StoryView {
+function viewFromState(
+  state: Pick<AtlasState, "filters" | "collapsed" | "appearance" | "layout" | "shapes">,
+  camera: CameraState | null,
+): StoryView {
   const filter: StoryFilter = {};
   for (const facet of FILTER_FACET_KEYS) {
     const values = state.filters[facet];
@@ -90,6 +93,7 @@ function viewFromState(state: Pick<AtlasState, "filters" | "collapsed" | "appear
   if (state.appearance.colorBy !== DEFAULT_APPEARANCE.colorBy) view.colorBy = state.appearance.colorBy;
   if (state.appearance.sizeBy !== DEFAULT_APPEARANCE.sizeBy) view.sizeBy = state.appearance.sizeBy;
   if (state.layout !== "force") view.layout = state.layout;
+  if (state.shapes !== "none") view.shapes = state.shapes;
   if (camera) view.camera = storyCamera(camera);
   return view;
 }

@@ -36,12 +36,13 @@ export interface ApiStory {
     title: string;
     body: string;
     focus: string[];
-    // The schema serves colorBy, sizeBy and layout as plain strings (checked when the story was loaded).
+    // The schema serves colorBy, sizeBy, layout and shapes as plain strings (checked when the story was loaded).
     view?:
-      | (Omit<Nullable<StoryView>, "filter" | "camera" | "colorBy" | "sizeBy" | "layout"> & {
+      | (Omit<Nullable<StoryView>, "filter" | "camera" | "colorBy" | "sizeBy" | "layout" | "shapes"> & {
           colorBy?: string | null;
           sizeBy?: string | null;
           layout?: string | null;
+          shapes?: string | null;
           filter?: Nullable<StoryFilter> | null;
           camera?: Nullable<StoryCamera> | null;
         })
@@ -62,7 +63,7 @@ function present<T extends object>(source: Partial<Record<keyof T, unknown>>, ke
   return out as T;
 }
 
-const VIEW_KEYS: (keyof StoryView)[] = ["filter", "collapsed", "colorBy", "sizeBy", "layout", "camera"];
+const VIEW_KEYS: (keyof StoryView)[] = ["filter", "collapsed", "colorBy", "sizeBy", "layout", "shapes", "camera"];
 
 /** A story as GraphQL serves it, back in the file format (key order and all), so it compares with the file. */
 export function storyFromApi(api: ApiStory): StoryFile {
@@ -110,14 +111,15 @@ function filtersFromStory(filter: StoryFilter | undefined): FiltersState {
   });
 }
 
-/** The explorer view a step asks for: its filters, networks, appearance, layout and year. */
-export function stepView(step: StoryStep): Pick<AtlasState, "filters" | "collapsed" | "appearance" | "layout" | "year"> {
+/** The explorer view a step asks for: its filters, networks, appearance, layout, coalition shapes and year. */
+export function stepView(step: StoryStep): Pick<AtlasState, "filters" | "collapsed" | "appearance" | "layout" | "shapes" | "year"> {
   const view = step.view ?? {};
   return {
     filters: filtersFromStory(view.filter),
     collapsed: [...new Set(view.collapsed ?? [])].sort(),
     appearance: { colorBy: view.colorBy ?? DEFAULT_APPEARANCE.colorBy, sizeBy: view.sizeBy ?? DEFAULT_APPEARANCE.sizeBy },
     layout: view.layout ?? "force",
+    shapes: view.shapes ?? "none",
     year: step.year ?? null,
   };
 }
@@ -128,7 +130,7 @@ const clampStep = (story: Pick<StoryFile, "steps">, index: number) => Math.max(0
 
 /**
  * Shows a step: the step's view replaces the current one (filters, networks, appearance, layout,
- * year; expanded neighbourhoods and the selection are cleared), and its focus nodes with the ties
+ * coalition shapes, year; expanded neighbourhoods and the selection are cleared), and its focus nodes with the ties
  * among them that this view shows become the emphasis, framed by the step's camera or fitted.
  * Unchanged parts keep their objects, so the bindings redo only what changed.
  */
@@ -150,6 +152,7 @@ export const showStoryStep =
       revealed: state.revealed.length ? [] : state.revealed,
       appearance,
       layout: view.layout,
+      shapes: view.shapes,
       year: view.year,
       datedOnly: false,
       story: { id: story.id, step: at, draft: options.draft ?? false },
