@@ -8,3 +8,4 @@ export {
   type ShapesInfo,
 } from "./renderer";
 export type { EmphasisInput } from "./reducers";
+export { drawPicture, type Picture, type PictureInput, svgAtScale } from "./picture";
