@@ -7,7 +7,7 @@
  */
 import { type ExportedFile, type ExportFormat, type ExportViewInput, fetchExport } from "../api";
 import type { AtlasDataset, AtlasGraph } from "../graph";
-import { LABEL_FONT, LABEL_WEIGHT } from "../render/label-style";
+import { LABEL_FONT } from "../render/label-style";
 import { drawPicture, type PictureInput, type Renderer, svgAtScale } from "../render";
 import { type AtlasState, toNetworkFilter } from "../state";
 import type { Store } from "../state/store";
@@ -89,10 +89,10 @@ export function createExports(
   };
 
   let measureContext: CanvasRenderingContext2D | null = null;
-  const measure = (text: string, size: number) => {
+  const measure = (text: string, size: number, weight: string) => {
     measureContext ??= document.createElement("canvas").getContext("2d");
     if (!measureContext) return text.length * size * 0.6;
-    measureContext.font = `${LABEL_WEIGHT} ${size}px ${LABEL_FONT}`;
+    measureContext.font = `${weight} ${size}px ${LABEL_FONT}`;
     return measureContext.measureText(text).width;
   };
 
@@ -126,7 +126,7 @@ export function createExports(
     });
     const { width, height } = renderer.dimensions();
     const notes: string[] = [];
-    if (published.size) notes.push(`Node size: ${published.size.title}`);
+    notes.push(published.size.title);
     if (published.view.collapsed.size) notes.push("Ringed: a collapsed network, sized by its members");
     if (s.year !== null) notes.push("Pale: date unknown (the documents give no year)");
     const today = new Date().toISOString().slice(0, 10);

@@ -59,6 +59,8 @@ const LINE = 18;
 const TITLE_SIZE = 20;
 const TEXT_SIZE = 12;
 const LABEL_GAP = 3;
+const NORMAL = "400";
+const BOLD = "700";
 
 export function xmlEscape(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
@@ -66,8 +68,8 @@ export function xmlEscape(text: string): string {
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
-/** Lays the picture out; `measure(text, size)` is a text's width in pixels at that font size. */
-export function drawPicture(input: PictureInput, measure: (text: string, size: number) => number): Picture {
+/** Lays the picture out; `measure(text, size, weight)` is a text's width in pixels in that font size and weight. */
+export function drawPicture(input: PictureInput, measure: (text: string, size: number, weight: string) => number): Picture {
   // Fit the drawing's extent into the area (the map's own zoom does not matter).
   const xs = input.nodes.map((n) => n.x);
   const ys = input.nodes.map((n) => n.y);
@@ -75,7 +77,7 @@ export function drawPicture(input: PictureInput, measure: (text: string, size: n
   const scale = Math.min(input.width / (maxX - minX || 1), input.height / (maxY - minY || 1));
   const at = new Map(input.nodes.map((n) => [n.id, { x: (n.x - minX) * scale, y: (n.y - minY) * scale }]));
 
-  const labelWidth = (text: string) => measure(text, LABEL_SIZE);
+  const labelWidth = (text: string) => measure(text, LABEL_SIZE, LABEL_WEIGHT);
   const candidates: LabelCandidate[] = input.nodes.map((n) => ({
     ...at.get(n.id)!,
     id: n.id,
@@ -114,10 +116,9 @@ export function drawPicture(input: PictureInput, measure: (text: string, size: n
 
   // Header: title and the view's description.
   let y = MARGIN + TITLE_SIZE;
-  const header: [number, string, string][] = [[TITLE_SIZE, input.title, ' font-weight="700"']];
+  const header: [number, string, string][] = [[TITLE_SIZE, input.title, ` font-weight="${BOLD}"`]];
   header.push([TEXT_SIZE, input.subtitle, ' fill="#444"']);
-  // Bold text runs wider than `measure` (the labels' weight) says: a tenth more, to be safe.
-  const headerWidth = Math.max(...header.map(([size, content], i) => measure(content, size) * (i === 0 ? 1.1 : 1)));
+  const headerWidth = Math.max(...header.map(([size, content], i) => measure(content, size, i === 0 ? BOLD : NORMAL)));
   const graphTop = y + LINE;
   const graphWidth = right - left;
   const graphHeight = bottom - top;
@@ -128,7 +129,7 @@ export function drawPicture(input: PictureInput, measure: (text: string, size: n
   const rows: (typeof entries)[] = [[]];
   let rowWidth = 0;
   for (const e of entries) {
-    const w = 16 + measure(e.text, TEXT_SIZE) + 16;
+    const w = 16 + measure(e.text, TEXT_SIZE, NORMAL) + 16;
     if (rowWidth + w > pageInner && rows[rows.length - 1].length) {
       rows.push([]);
       rowWidth = 0;
@@ -138,8 +139,8 @@ export function drawPicture(input: PictureInput, measure: (text: string, size: n
   }
   const footerLines = [input.date, input.source];
   const footerWidth = Math.max(
-    measure(input.legend.title, TEXT_SIZE) * 1.1,
-    ...[...input.legend.notes, ...footerLines].map((line) => measure(line, TEXT_SIZE)),
+    measure(input.legend.title, TEXT_SIZE, BOLD),
+    ...[...input.legend.notes, ...footerLines].map((line) => measure(line, TEXT_SIZE, NORMAL)),
   );
   const width = Math.ceil(Math.max(pageInner, footerWidth) + 2 * MARGIN);
   const legendTop = graphTop + graphHeight + LINE;
@@ -185,14 +186,14 @@ export function drawPicture(input: PictureInput, measure: (text: string, size: n
   // Legend, notes, date of the view and source line.
   y = legendTop + TEXT_SIZE;
   out.push('<g class="legend">');
-  text(MARGIN, y, TEXT_SIZE, input.legend.title, ' font-weight="700"');
+  text(MARGIN, y, TEXT_SIZE, input.legend.title, ` font-weight="${BOLD}"`);
   for (const row of rows) {
     y += LINE;
     let x = MARGIN;
     for (const e of row) {
       out.push(`<rect x="${round(x)}" y="${round(y - 10)}" width="12" height="12" rx="2" fill="${xmlEscape(e.color)}"/>`);
       text(x + 16, y, TEXT_SIZE, e.text);
-      x += 16 + measure(e.text, TEXT_SIZE) + 16;
+      x += 16 + measure(e.text, TEXT_SIZE, NORMAL) + 16;
     }
   }
   for (const note of input.legend.notes) {
