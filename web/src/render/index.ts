@@ -9,4 +9,3 @@ export {
   type ZoomInfo,
 } from "./renderer";
 export type { EmphasisInput } from "./reducers";
-export { drawPicture, type Picture, type PictureInput, svgAtScale } from "./picture";
