@@ -69,13 +69,17 @@ export function validateCompact(data: CompactNetwork): void {
 
 const laterOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
 
+/** A tie's first year on the timeline: its own, or (undated) when its later-dated end starts. */
+export const edgeStartOf = (activeFrom: number | null, sourceFrom: number | null, targetFrom: number | null) =>
+  activeFrom ?? laterOf(sourceFrom, targetFrom);
+
 /**
  * Timeline years. A tie cannot predate its ends, so an undated tie starts when its later-dated end
  * does; an undated body whose every tie is dated first appears with its earliest tie (the first time
  * the documents show it active). Bodies with an undated tie to an undated body stay undated.
  */
 export function deriveStarts(nodes: AtlasNode[], edges: AtlasEdge[], incident: number[][]) {
-  const edgeStart = edges.map((e) => e.activeFrom ?? laterOf(nodes[e.source].activeFrom, nodes[e.target].activeFrom));
+  const edgeStart = edges.map((e) => edgeStartOf(e.activeFrom, nodes[e.source].activeFrom, nodes[e.target].activeFrom));
   const nodeStart = nodes.map((node, i) => {
     if (node.activeFrom !== null) return node.activeFrom;
     const ties = incident[i];

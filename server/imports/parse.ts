@@ -156,6 +156,7 @@ async function parseXlsx(file: string, content: Buffer): Promise<ParseResult> {
   const sheets: Sheet[] = [];
   for (const worksheet of workbook.worksheets) {
     if (worksheet.actualRowCount === 0) continue; // an empty sheet beside the data (Excel's Sheet2) is no problem
+    if (/\(ignore\)/i.test(worksheet.name)) continue; // Kumu's convention: a sheet named "… (ignore)" holds no data
     const records: unknown[][] = [];
     let firstRow = 0;
     worksheet.eachRow({ includeEmpty: true }, (row, number) => {
@@ -268,7 +269,8 @@ function jsonSheets(file: string, text: string): Sheet[] {
   if (!data || typeof data !== "object" || Array.isArray(data))
     throw new ImportFileError(file, `must be an object of data/ files, e.g. { "organisations": [...], "relationships": [...] }`);
   const known = Object.keys(DATA_FILES);
-  const unknown = Object.keys(data).filter((k) => !known.includes(k) && k !== "stories");
+  // `about`: the description an atlas export carries (server/imports/export.ts).
+  const unknown = Object.keys(data).filter((k) => !known.includes(k) && k !== "stories" && k !== "about");
   if (unknown.length)
     throw new ImportFileError(file, `has unknown keys ${unknown.map((k) => `'${k}'`).join(", ")} (expected: ${known.join(", ")})`);
   const flat = (record: Record<string, unknown>) =>

@@ -3,13 +3,12 @@
  * (read back from the layer's own 2D canvas), lists them in the legend, names a region under the
  * pointer, selects its coalition on a click, and lives in the URL.
  */
-import { readFileSync } from "node:fs";
 
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { CompactNetwork } from "../../web/src/graph/types.js";
-import { type E2E, inspect, openExplorer, openTab, pngInkRatio, screenshot, startE2E } from "./_browser.js";
+import { type E2E, inspect, openExplorer, openTab, screenshot, startE2E } from "./_browser.js";
 import { fetchNetwork, OPENING_KINDS } from "./_data.js";
 
 let e2e: E2E;
@@ -137,30 +136,5 @@ describe("shapes: coalition regions", () => {
     } finally {
       await again.page.context().close();
     }
-  });
-
-  it("should put the regions in the PNG export, behind the nodes", async () => {
-    // The same view with the mode on and off, the same camera: the regions add shaded pixels to the image.
-    const png = async (query: string) => {
-      const opened = await openExplorer(e2e, { query });
-      try {
-        if (query.includes("shapes="))
-          await expect.poll(async () => (await inspect(opened.page, (a) => a.shapes()))?.drawn.regions ?? 0).toBeGreaterThan(0);
-        const menu = opened.page.locator("details.menu", { has: opened.page.locator("summary", { hasText: "Export" }) });
-        await menu.locator("summary").click();
-        const [file] = await Promise.all([
-          opened.page.waitForEvent("download"),
-          opened.page.getByRole("button", { name: "PNG image of the view" }).click(),
-        ]);
-        const bytes = readFileSync(await file.path());
-        return { ink: await pngInkRatio(opened.page, bytes), errors: opened.errors };
-      } finally {
-        await opened.page.context().close();
-      }
-    };
-    const without = await png("?cam=0.5,0.5,1");
-    const withShapes = await png("?shapes=coalitions&cam=0.5,0.5,1");
-    expect(withShapes.ink - without.ink).toBeGreaterThan(0.01);
-    expect([...without.errors, ...withShapes.errors]).toEqual([]);
   });
 });

@@ -1,13 +1,27 @@
-/** Sharing (the view lives in the URL) and exports of the visible graph (PNG, GEXF, CSV). */
-import { readFileSync } from "node:fs";
+/** Sharing (the view lives in the URL) and exports of the current view (pictures, and the server's data files). */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
 
-import Graph from "graphology";
+import { MultiGraph } from "graphology";
 import { parse } from "graphology-gexf";
 import type { Download, Page } from "playwright-core";
+import { build } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { CompactNetwork } from "../../web/src/graph/types.js";
-import { type E2E, inspect, openExplorer, openTab, pickFromSearch, pngInkRatio, screenshot, startE2E } from "./_browser.js";
+import {
+  type E2E,
+  inkRatio,
+  inspect,
+  openExplorer,
+  openTab,
+  pickFromSearch,
+  pngInkRatio,
+  SCREENSHOT_DIR,
+  screenshot,
+  startE2E,
+} from "./_browser.js";
 import { fetchNetwork } from "./_data.js";
 
 let e2e: E2E;
@@ -96,7 +110,7 @@ describe("sharing", () => {
     const summary = exportMenu().locator("summary");
     await summary.click();
     await expect.poll(() => exportMenu().evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
-    await page.getByRole("button", { name: "CSV of visible nodes" }).focus();
+    await page.getByRole("button", { name: "CSV of nodes (Gephi)" }).focus();
     await page.keyboard.press("Escape");
     await expect.poll(() => exportMenu().evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
     expect(await summary.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -117,34 +131,102 @@ describe("sharing", () => {
   });
 });
 
+/** Plain Sigma.js with graphology and graphology-gexf, bundled as one script for a blank page. */
+async function plainSigmaScript(): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), "plain-sigma-"));
+  try {
+    await build({
+      configFile: false,
+      logLevel: "warn",
+      mode: "production",
+      define: { "process.env.NODE_ENV": JSON.stringify("production") },
+      build: {
+        outDir,
+        emptyOutDir: true,
+        lib: { entry: resolve("test/e2e/_plain-sigma.ts"), formats: ["iife"], name: "PlainSigma", fileName: () => "plain-sigma.js" },
+      },
+    });
+    return readFileSync(join(outDir, "plain-sigma.js"), "utf8");
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/** The ties the map draws that are relationships (not a collapsed network's merged ties). */
+const drawnTies = async () => (await inspect(page, (a) => a.visibleEdges())).filter((id) => !id.startsWith("group:"));
+
 describe("exports", () => {
-  it("should save a PNG of the view", async () => {
-    const file = await download("PNG image of the view");
+  // A fresh page: the tests above changed the filters, colours and year of theirs.
+  beforeAll(async () => {
+    await page.context().close();
+    ({ page, errors } = await openExplorer(e2e));
+  });
+
+  it("should save SVG and PNG (2×) pictures of the view, with title, legend, date and source line", async () => {
+    const svg = (await download("SVG image of the view")).text();
+    const [, width, height] = /<svg [^>]*width="(\d+)" height="(\d+)"/.exec(svg)!.map(Number);
+    expect(svg).toContain("Coalition Atlas: the migrant-rights movement");
+    expect(svg).toContain(await page.locator(".legend-title").textContent());
+    expect(svg).toMatch(/All years · exported \d{4}-\d{2}-\d{2}/);
+    expect(svg).toContain("Source: Coalition Atlas, http://127.0.0.1:");
+    expect(svg.match(/<circle /g)).toHaveLength((await inspect(page, (a) => a.visibleNodes())).length);
+
+    const file = await download("PNG image of the view (2×)");
     expect(file.download.suggestedFilename()).toBe("coalition-atlas-view.png");
     const png = file.bytes();
     expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
-    const width = png.readUInt32BE(16);
-    const height = png.readUInt32BE(20);
-    const canvas = await page.locator("[data-testid=graph-canvas]").boundingBox();
-    expect(width).toBe(Math.round(canvas!.width));
-    expect(height).toBe(Math.round(canvas!.height));
+    expect(png.readUInt32BE(16)).toBe(2 * width);
+    expect(png.readUInt32BE(20)).toBe(2 * height);
     expect(await pngInkRatio(page, png)).toBeGreaterThan(0.005);
+    writeFileSync(resolve(SCREENSHOT_DIR, "41-exported-view.png"), png);
+    expect(errors).toEqual([]);
   });
 
-  it("should save the visible graph as GEXF that Gephi's format reader accepts", async () => {
-    const file = await download("GEXF (Gephi) of the visible graph");
-    const graph = parse(Graph, file.text());
-    expect(graph.order).toBe((await inspect(page, (a) => a.visibleNodes())).length);
-    expect(graph.size).toBe((await inspect(page, (a) => a.visibleEdges())).length);
+  it("should save the view as GEXF that graphology parses and plain Sigma.js draws", async () => {
+    const file = await download("GEXF (Gephi, Sigma.js, networkx)");
+    expect(file.download.suggestedFilename()).toBe("coalition-atlas.gexf");
+    const text = file.text();
+    const graph = parse(MultiGraph, text);
+    expect(graph.nodes().sort()).toEqual((await inspect(page, (a) => a.visibleNodes())).sort());
+    expect(graph.edges().sort()).toEqual((await drawnTies()).sort());
+    expect(String(graph.getAttribute("description"))).toMatch(/the explorer's view \(.*; all years; /);
+
+    const blank = await page.context().newPage();
+    const pageErrors: string[] = [];
+    blank.on("pageerror", (error) => pageErrors.push(error.message));
+    await blank.setContent('<div id="graph" style="width: 800px; height: 600px"></div>');
+    await blank.addScriptTag({ content: await plainSigmaScript() });
+    const drawn = await blank.evaluate(
+      (gexf) =>
+        (window as unknown as { drawGexf: (t: string, c: HTMLElement) => { order: number; size: number } }).drawGexf(
+          gexf,
+          document.getElementById("graph")!,
+        ),
+      text,
+    );
+    expect(drawn).toEqual({ order: graph.order, size: graph.size });
+    await expect.poll(() => inkRatio(blank, "#graph")).toBeGreaterThan(0.005);
+    expect(pageErrors).toEqual([]);
+    await blank.close();
   });
 
-  it("should save the visible nodes and relationships as CSV", async () => {
-    const nodes = (await download("CSV of visible nodes")).text().trimEnd().split("\r\n");
-    expect(nodes[0]).toMatch(/^id,name,label,kind/);
-    expect(nodes.length - 1).toBe((await inspect(page, (a) => a.visibleNodes())).length);
-    const edges = (await download("CSV of visible relationships")).text().trimEnd().split("\r\n");
-    expect(edges[0]).toBe("id,source,target,type,weight");
-    expect(edges.length - 1).toBe((await inspect(page, (a) => a.visibleEdges())).length);
+  it("should save the view's nodes and ties as CSV for Gephi, with a BOM and full names", async () => {
+    const nodes = (await download("CSV of nodes (Gephi)")).text();
+    expect(nodes.startsWith("\uFEFFId,Label,")).toBe(true);
+    expect(nodes.trimEnd().split("\n").length - 1).toBe((await inspect(page, (a) => a.visibleNodes())).length);
+    const ties = (await download("CSV of ties (Gephi)")).text();
+    expect(ties.startsWith("\uFEFFSource,Target,Type,Id,Label,Kind")).toBe(true);
+    expect(ties.trimEnd().split("\n").length - 1).toBe((await drawnTies()).length);
+    const name = compact.names[compact.ids.indexOf("mfa")];
+    expect(nodes).toContain(`mfa,${name},`);
+  });
+
+  it("should save the workbook for Kumu and the JSON of the view", async () => {
+    const xlsx = await download("Excel workbook (Kumu)");
+    expect(xlsx.download.suggestedFilename()).toBe("coalition-atlas.xlsx");
+    expect(xlsx.bytes().subarray(0, 2).toString()).toBe("PK");
+    const json = JSON.parse((await download("JSON (the atlas's data format)")).text()) as { about: string; relationships: unknown[] };
+    expect(json.relationships).toHaveLength((await drawnTies()).length);
     expect(errors).toEqual([]);
   });
 });

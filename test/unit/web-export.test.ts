@@ -1,66 +1,119 @@
-import { parse } from "graphology-gexf";
-import Graph from "graphology";
+import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 
-import { createSizeScale, createColorScale, landmarkIds } from "../../web/src/graph/appearance.js";
-import { applyView, buildGraph } from "../../web/src/graph/build.js";
-import { csvField, edgesCSV, nodesCSV, toGEXF, visibleGraph } from "../../web/src/graph/export.js";
-import { computeView } from "../../web/src/graph/view.js";
-import { seedPositions } from "../../core/layout/seed.js";
-import { getAllFilters } from "../../web/src/state/filters.js";
-import { datasetFixture } from "./_web-fixture.js";
+import { csvField } from "../../web/src/graph/export.js";
+import { drawPicture, type PictureInput, svgAtScale } from "../../web/src/render/picture.js";
 
-function visibleFixture(kinds: ("ORGANISATION" | "FORUM")[] | null) {
-  const ds = datasetFixture();
-  const graph = buildGraph(ds, seedPositions(ds));
-  const view = computeView(ds, { filters: { ...getAllFilters(), kinds }, year: null, collapsed: [], revealed: [] });
-  applyView(graph, ds, view, {
-    color: createColorScale(ds, "category", null),
-    size: createSizeScale(ds, "degree", view, null),
-    landmarks: landmarkIds(ds),
-  });
-  return visibleGraph(graph, ds);
+/** A text's width as the tests measure it: 0.6 em per character. */
+const measure = (text: string, size: number) => text.length * size * 0.6;
+
+function pictureInput(): PictureInput {
+  return {
+    nodes: [
+      { id: "mfa", x: -40, y: 10, radius: 9, color: "#1f77b4", ring: "#333333", label: "Migrant Forum in Asia", tier: 0, rank: 0 },
+      { id: "ituc", x: 300, y: -120, radius: 7, color: "#d62728", label: "International Trade Union Confederation", tier: 1, rank: 1 },
+      { id: "small", x: 120, y: 200, radius: 1, color: "#999999", label: "Too small to be labelled", tier: 2, rank: 0 },
+      { id: "idwf", x: 310, y: 240, radius: 6, color: "#d62728", label: "IDWF & <friends>", tier: 2, rank: 0 },
+    ],
+    edges: [
+      { source: "mfa", target: "ituc", color: "#cccccc", width: 1 },
+      { source: "ituc", target: "idwf", color: "#cccccc", width: 2 },
+    ],
+    title: "Coalition Atlas",
+    subtitle: "Filtered: kinds ORGANISATION · as of 2010 · collapsed: Migrant Forum in Asia",
+    legend: {
+      title: "Colour: sector",
+      entries: [
+        { label: "Civil society", color: "#1f77b4", count: 1 },
+        { label: "Labour", color: "#d62728", count: 2 },
+      ],
+      notes: ["Node size: Degree (visible ties)"],
+    },
+    date: "As of 2010 · exported 2026-12-03",
+    source: "Source: Coalition Atlas, http://localhost/",
+    width: 600,
+    height: 400,
+  };
 }
 
 describe("web exports", () => {
-  describe("#visibleGraph", () => {
-    it("should export only visible nodes and the ties between them", () => {
-      const visible = visibleFixture(["ORGANISATION", "FORUM"]);
-      expect(visible.nodes.map((n) => n.id).sort()).toEqual(["caram-asia", "gfmd-2007", "icftu", "idwf", "ilo", "ituc", "mfa"]);
-      expect(visible.edges.map((e) => e.type).sort()).toEqual(["APPEARED_AT", "APPEARED_AT", "EMERGED_FROM", "MEMBER_OF", "PARTNERS_WITH"]);
-    });
-  });
-
-  describe("#csv", () => {
+  describe("#csvField", () => {
     it("should quote fields with commas, quotes or line breaks", () => {
       expect(csvField('Unions, "networks"\nand NGOs')).toBe('"Unions, ""networks""\nand NGOs"');
       expect(csvField(null)).toBe("");
       expect(csvField(3)).toBe("3");
     });
-
-    it("should write a header and one row per visible node or tie", () => {
-      const visible = visibleFixture(["ORGANISATION"]);
-      const nodes = nodesCSV(visible).trimEnd().split("\r\n");
-      expect(nodes[0]).toBe("id,name,label,kind,type,sector,region,first_year,members_folded,x,y");
-      expect(nodes).toHaveLength(1 + visible.nodes.length);
-      const edges = edgesCSV(visible).trimEnd().split("\r\n");
-      expect(edges[0]).toBe("id,source,target,type,weight");
-      expect(edges.slice(1)).toContain("partners_with:mfa:ituc,mfa,ituc,PARTNERS_WITH,1");
-    });
   });
 
-  describe("#toGEXF", () => {
-    it("should write GEXF that graphology reads back with the same nodes, ties and attributes", () => {
-      const visible = visibleFixture(null);
-      const text = toGEXF(visible, { description: "test <&> view", date: "2026-11-24" });
-      const graph = parse(Graph, text);
-      expect(graph.order).toBe(visible.nodes.length);
-      expect(graph.size).toBe(visible.edges.length);
-      expect(graph.getNodeAttribute("ituc", "sector")).toBe("LABOUR");
-      expect(graph.getNodeAttribute("ituc", "label")).toBe("ituc (name)");
-      expect(graph.getNodeAttribute("gfmd-2007", "first_year")).toBe(2007);
-      expect(typeof graph.getNodeAttribute("mfa", "x")).toBe("number");
-      expect(graph.getEdgeAttribute("partners_with:mfa:ituc", "relationship")).toBe("PARTNERS_WITH");
+  describe("#drawPicture", () => {
+    const input = pictureInput();
+    const picture = drawPicture(input, measure);
+    const doc = new DOMParser().parseFromString(picture.svg, "image/svg+xml");
+    const texts = Array.from(doc.getElementsByTagName("text")).map((t) => t.textContent);
+
+    it("should write well-formed SVG sized to its page", () => {
+      const svg = doc.documentElement!;
+      expect(svg.tagName).toBe("svg");
+      expect(svg.getAttribute("viewBox")).toBe(`0 0 ${picture.width} ${picture.height}`);
+      expect(doc.getElementsByTagName("circle")).toHaveLength(input.nodes.length);
+      expect(doc.getElementsByTagName("line")).toHaveLength(input.edges.length);
+      // A collapsed network keeps its ring.
+      expect(doc.getElementsByTagName("circle")[0].getAttribute("stroke")).toBe("#333333");
+    });
+
+    it("should carry the title, the view, the legend, the date of the view and a source line", () => {
+      expect(texts).toEqual(
+        expect.arrayContaining([
+          input.title,
+          input.subtitle,
+          "Colour: sector",
+          "Civil society (1)",
+          "Labour (2)",
+          "Node size: Degree (visible ties)",
+          input.date,
+          input.source,
+        ]),
+      );
+      // Escaped in the file, read back as written.
+      expect(picture.svg).toContain("IDWF &amp; &lt;friends&gt;");
+    });
+
+    it("should label the nodes the map's label picker would, and not the tiny ones", () => {
+      expect([...picture.labelled].sort()).toEqual(["idwf", "ituc", "mfa"]);
+      expect(texts).toContain("International Trade Union Confederation");
+      expect(texts).not.toContain("Too small to be labelled");
+    });
+
+    it("should cut nothing at the edges: every disc and label lies inside the page", () => {
+      const graph = Array.from(doc.getElementsByTagName("g")).find((g) => g.getAttribute("transform"))!;
+      const [dx, dy] = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(graph.getAttribute("transform")!)!.slice(1).map(Number);
+      for (const circle of Array.from(graph.getElementsByTagName("circle"))) {
+        const [cx, cy, r] = ["cx", "cy", "r"].map((a) => Number(circle.getAttribute(a)));
+        const reach = r + (circle.getAttribute("stroke") ? 1 : 0);
+        expect(cx - reach + dx).toBeGreaterThanOrEqual(0);
+        expect(cy - reach + dy).toBeGreaterThanOrEqual(0);
+        expect(cx + reach + dx).toBeLessThanOrEqual(picture.width);
+        expect(cy + reach + dy).toBeLessThanOrEqual(picture.height);
+      }
+      const labels = Array.from(graph.getElementsByTagName("text"));
+      expect(labels).toHaveLength(3);
+      for (const label of labels) {
+        const right = Number(label.getAttribute("x")) + dx + measure(label.textContent!, 12);
+        expect(Number(label.getAttribute("x")) + dx).toBeGreaterThanOrEqual(0);
+        expect(right).toBeLessThanOrEqual(picture.width);
+      }
+      for (const text of Array.from(doc.getElementsByTagName("text")).filter((t) => !labels.includes(t))) {
+        const size = Number(text.getAttribute("font-size"));
+        expect(Number(text.getAttribute("x")) + measure(text.textContent!, size)).toBeLessThanOrEqual(picture.width);
+        expect(Number(text.getAttribute("y"))).toBeLessThanOrEqual(picture.height);
+      }
+    });
+
+    it("should give the PNG's rasterisation more pixels over the same drawing", () => {
+      const twice = new DOMParser().parseFromString(svgAtScale(picture, 2), "image/svg+xml").documentElement!;
+      expect(Number(twice.getAttribute("width"))).toBe(picture.width * 2);
+      expect(Number(twice.getAttribute("height"))).toBe(picture.height * 2);
+      expect(twice.getAttribute("viewBox")).toBe(`0 0 ${picture.width} ${picture.height}`);
     });
   });
 });

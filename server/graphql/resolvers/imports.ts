@@ -1,13 +1,16 @@
 /** previewImport, applyImport and exportAtlas: server/imports does the work. */
-import { exportAtlas } from "../../imports/export.js";
+import { type ExportView, exportAtlas } from "../../imports/export.js";
 import { applyImport, previewImport } from "../../imports/preview.js";
 import { type ImportProgress, progressOf, reportProgress } from "../../imports/progress.js";
 import type { Context } from "../context.js";
 import { requireRole } from "../../auth/viewer.js";
 import { badInput } from "../errors.js";
+import { filterParams, year } from "../../read/filter.js";
+import { metricsFields } from "./metrics.js";
 import type {
   MutationApplyImportArgs,
   MutationPreviewImportArgs,
+  ExportViewInput,
   QueryExportAtlasArgs,
   QueryImportProgressArgs,
   Resolvers,
@@ -40,9 +43,39 @@ async function reporting<T>(report: ((progress: ImportProgress) => void) | undef
   }
 }
 
+/** The explorer's view as the exporter takes it: checked, in words, with its filter's metric values. */
+async function exportView(input: ExportViewInput, context: Context): Promise<ExportView> {
+  const params = filterParams(input.filter);
+  const asOf = year("view.year", input.year);
+  const metrics = await metricsFields.metrics(undefined, { filter: input.filter }, context);
+  const facets = Object.entries(params)
+    .filter(([key, value]) => value !== null && key !== "yearFrom" && key !== "yearTo")
+    .map(([key, value]) => `${key}: ${(value as string[]).join(", ")}`);
+  const summary = [
+    facets.length ? `filter ${facets.join("; ")}` : "no filter",
+    asOf === null ? "all years" : `as of ${asOf}${input.datedOnly ? ", dated records only" : ""}`,
+  ].join("; ");
+  return {
+    relationshipTypes: params.relationshipTypes,
+    year: asOf,
+    datedOnly: input.datedOnly ?? false,
+    collapsed: input.collapsed ?? [],
+    summary,
+    link: input.link ?? null,
+    nodes: new Map(input.nodes.map((n) => [n.id, n])),
+    metrics: new Map(
+      metrics.nodes.map((m) => [
+        m.node.id,
+        { betweenness: m.betweenness, pagerank: m.pagerank, bridgeScore: m.bridgeScore, community: m.community },
+      ]),
+    ),
+  };
+}
+
 export const ImportTypes = {
   Query: {
-    exportAtlas: (_: unknown, { format }: QueryExportAtlasArgs, { db, viewer }: Context) => exportAtlas(db, viewer, format),
+    exportAtlas: async (_: unknown, { format, view }: QueryExportAtlasArgs, context: Context) =>
+      exportAtlas(context.db, context.viewer, format, view ? await exportView(view, context) : null),
     importProgress: (_: unknown, { id }: QueryImportProgressArgs, { viewer }: Context) =>
       progressOf(id, requireRole(viewer, "contributor").userId),
   },

@@ -12,6 +12,8 @@ import { request, requestText } from "./client";
 import {
   AlliesDocument,
   BrokerageDocument,
+  ExportAtlasDocument,
+  type ExportAtlasQueryVariables,
   type BrokerageQuery,
   type BrokerageQueryVariables,
   CoPresenceDocument,
@@ -237,6 +239,15 @@ export interface MetricsPayload {
   communities: number;
   betweennessMethod: string;
   nodes: ({ node: { id: string } } & NodeMetrics)[];
+}
+
+export type ExportFormat = ExportAtlasQueryVariables["format"];
+export type ExportViewInput = NonNullable<ExportAtlasQueryVariables["view"]>;
+export type ExportedFile = { name: string; mimeType: string; encoding: "TEXT" | "BASE64"; content: string };
+
+/** The server's export of the explorer's view (it keeps only what the viewer may see). */
+export async function fetchExport(format: ExportFormat, view: ExportViewInput): Promise<ExportedFile[]> {
+  return (await request(ExportAtlasDocument, { format, view })).exportAtlas;
 }
 
 /**

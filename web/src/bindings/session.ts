@@ -11,7 +11,7 @@ import { findCoalitions, MAX_COALITION_SHAPES } from "../shapes";
 import { type AtlasState, hoverNode, selectNode, setCamera, setLayout } from "../state";
 import type { Store } from "../state/store";
 import { createCamera } from "./camera";
-import { createExports } from "./exports";
+import { createExports, type ExportsController } from "./exports";
 import { createFoldAnimator, foldMoves } from "./fold";
 import { exposeInspector } from "./inspect";
 import { createLayout } from "./layout";
@@ -22,7 +22,7 @@ export type { LayoutStatus } from "./layout";
 export type { MetricsStatus } from "./metrics";
 export type { SessionState } from "./view";
 
-export interface Session {
+export interface Session extends ExportsController {
   graph: AtlasGraph;
   dataset: () => AtlasDataset;
   state: Store<SessionState>;
@@ -45,10 +45,6 @@ export interface Session {
   setExtras(extras: NetworkExtras): void;
   /** Replaces the force positions (the opening layout arriving late), animated. */
   setForcePositions(positions: Float64Array): Promise<void>;
-  exportPNG(): Promise<void>;
-  exportGEXF(): string;
-  exportNodesCSV(): string;
-  exportEdgesCSV(): string;
   kill(): void;
 }
 
@@ -190,7 +186,7 @@ export function createSession(
   });
 
   const hideInspector = exposeInspector(graph, view.dataset, renderer);
-  const exports = createExports(graph, view.dataset, renderer);
+  const exports = createExports(graph, view.dataset, renderer, store, session);
 
   const api: Session = {
     firstFrame: renderer.firstFrame,

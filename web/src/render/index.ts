@@ -9,3 +9,4 @@ export {
   type ZoomInfo,
 } from "./renderer";
 export type { EmphasisInput } from "./reducers";
+export { drawPicture, type Picture, type PictureInput, svgAtScale } from "./picture";

@@ -1,9 +1,8 @@
 /**
  * The one owner of the Sigma instance: settings, reducers (hover / selection / path / ally
- * emphasis), pointer events, camera, band captions of the sectors layout, PNG export. Panels and
+ * emphasis), pointer events, camera, band captions of the sectors layout. Panels and
  * bindings talk to it through the returned actions, never to Sigma directly.
  */
-import { downloadAsPNG } from "@sigma/export-image";
 import Sigma from "sigma";
 import type { CameraState } from "sigma/types";
 import { animateNodes } from "sigma/utils";
@@ -61,7 +60,8 @@ export interface Renderer {
   zoomInfo(): ZoomInfo | null;
   /** The coalition whose region is under a viewport point (CSS pixels), if any. */
   regionAt(x: number, y: number): string | null;
-  exportPNG(fileName: string): Promise<void>;
+  /** The canvas's size in CSS pixels. */
+  dimensions(): { width: number; height: number };
   /** What is drawn for a node (after reducers), for inspection. */
   displayData(id: string): Record<string, unknown> | null;
   edgeDisplayData(id: string): Record<string, unknown> | null;
@@ -523,12 +523,7 @@ export function createRenderer(
     regionAt(x, y) {
       return shapesLayer && coalitions ? (shapesLayer.regionAt(x, y)?.id ?? null) : null;
     },
-    async exportPNG(fileName) {
-      const layers = ["edges", "nodes", "edgeLabels", "labels"];
-      // In the shapes mode the regions go in too, behind the rest (their code loads only then).
-      const options = coalitions ? (await import("../shapes/export-image")).coalitionShapesExport(coalitions, layers) : { layers };
-      await downloadAsPNG(renderer as unknown as Sigma, { fileName, backgroundColor: "#ffffff", ...options });
-    },
+    dimensions: () => renderer.getDimensions(),
     displayData(id) {
       const data = renderer.getNodeDisplayData(id);
       return data ? { ...data } : null;

@@ -1,9 +1,20 @@
-/** Sharing (the URL already holds the view; copy it) and exports of the visible graph. */
+/** Sharing (the URL already holds the view; copy it) and exports of the current view. */
 import { useRef, useState } from "react";
 
-import { downloadText } from "../bindings/download";
 import type { Session } from "../bindings/session";
 import { EMBED_SIZES, embedCode } from "./embed";
+
+/** The Export menu: pictures drawn in the browser, data files from the server's exporter; all of the current view. */
+const EXPORTS: { label: string; saved: string; action: (session: Session) => void | Promise<void> }[] = [
+  { label: "PNG image of the view (2×)", saved: "PNG", action: (s) => s.exportPNG() },
+  { label: "SVG image of the view", saved: "SVG", action: (s) => s.exportSVG() },
+  { label: "GEXF (Gephi, Sigma.js, networkx)", saved: "GEXF", action: (s) => s.exportData("GEXF") },
+  { label: "GraphML", saved: "GraphML", action: (s) => s.exportData("GRAPHML") },
+  { label: "CSV of nodes (Gephi)", saved: "CSV of nodes", action: (s) => s.exportData("CSV", 0) },
+  { label: "CSV of ties (Gephi)", saved: "CSV of ties", action: (s) => s.exportData("CSV", 1) },
+  { label: "Excel workbook (Kumu)", saved: "Workbook", action: (s) => s.exportData("XLSX") },
+  { label: "JSON (the atlas's data format)", saved: "JSON", action: (s) => s.exportData("JSON") },
+];
 
 export function ShareMenu({ session }: { session: Session }) {
   const [message, setMessage] = useState("");
@@ -51,18 +62,20 @@ export function ShareMenu({ session }: { session: Session }) {
       >
         <summary>Export</summary>
         <div className="menu-items">
-          <button type="button" onClick={run(() => session.exportPNG().then(() => say("PNG saved.")))}>
-            PNG image of the view
-          </button>
-          <button type="button" onClick={run(() => downloadText("coalition-atlas.gexf", session.exportGEXF(), "application/gexf+xml"))}>
-            GEXF (Gephi) of the visible graph
-          </button>
-          <button type="button" onClick={run(() => downloadText("coalition-atlas-nodes.csv", session.exportNodesCSV(), "text/csv"))}>
-            CSV of visible nodes
-          </button>
-          <button type="button" onClick={run(() => downloadText("coalition-atlas-edges.csv", session.exportEdgesCSV(), "text/csv"))}>
-            CSV of visible relationships
-          </button>
+          {EXPORTS.map(({ label, saved, action }) => (
+            <button
+              key={label}
+              type="button"
+              onClick={run(() =>
+                Promise.resolve(action(session)).then(
+                  () => say(`${saved} saved.`),
+                  (error: unknown) => say(`The export failed: ${error instanceof Error ? error.message : String(error)}`),
+                ),
+              )}
+            >
+              {label}
+            </button>
+          ))}
         </div>
       </details>
       <details
