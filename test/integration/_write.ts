@@ -4,6 +4,7 @@ import type { Viewer } from "../../server/auth/viewer.js";
 import type { Database } from "../../server/db/database.js";
 import { loadDataset } from "../../server/import/load.js";
 import { data } from "./_data.js";
+import { connectTestDb } from "../_helpers.js";
 
 export const viewerAs = (role: Role, username: string = role): Viewer => ({ userId: `user-${username}`, username, role });
 
@@ -80,4 +81,17 @@ export async function atlasSnapshot(db: Database): Promise<string[]> {
       ]),
     )
     .sort();
+}
+
+/** A connection to the shared test database with the bundled atlas reloaded, for a file that writes (`beforeAll`). */
+export async function openFreshAtlas(): Promise<Database> {
+  const db = await connectTestDb();
+  await resetAtlas(db);
+  return db;
+}
+
+/** Leaves the bundled atlas as it was for the next file, and closes the connection (`afterAll`). */
+export async function closeFreshAtlas(db: Database): Promise<void> {
+  await resetAtlas(db);
+  await db.close();
 }

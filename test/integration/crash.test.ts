@@ -13,19 +13,14 @@ import { inject } from "vitest";
 import type { Database } from "../../server/db/database.js";
 import { QUERIES } from "../../server/db/registry.js";
 import { applyOperation } from "../../server/write/index.js";
-import { connectTestDb } from "../_helpers.js";
-import { citation, editor, resetAtlas } from "./_write.js";
+import { citation, editor, closeFreshAtlas, openFreshAtlas } from "./_write.js";
 
 let db: Database;
 
 beforeAll(async () => {
-  db = await connectTestDb();
-  await resetAtlas(db);
+  db = await openFreshAtlas();
 });
-afterAll(async () => {
-  await resetAtlas(db);
-  await db.close();
-});
+afterAll(() => closeFreshAtlas(db));
 
 const input = {
   id: "crash-test-union",

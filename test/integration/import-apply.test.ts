@@ -12,20 +12,15 @@ import type { Database, TxRunner } from "../../server/db/database.js";
 import { applyImport, previewImport } from "../../server/imports/preview.js";
 import { revertChange } from "../../server/write/revert.js";
 import type { WriteProgress } from "../../server/write/types.js";
-import { connectTestDb } from "../_helpers.js";
 import { data } from "./_data.js";
-import { atlasSnapshot, editor, resetAtlas } from "./_write.js";
+import { atlasSnapshot, editor, closeFreshAtlas, openFreshAtlas } from "./_write.js";
 
 let db: Database;
 
 beforeAll(async () => {
-  db = await connectTestDb();
-  await resetAtlas(db);
+  db = await openFreshAtlas();
 });
-afterAll(async () => {
-  await resetAtlas(db);
-  await db.close();
-});
+afterAll(() => closeFreshAtlas(db));
 
 const bundled = data.organisations[0];
 const TYPES = ["MEMBER_OF", "PARTNERS_WITH"] as const;

@@ -8,20 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/database.js";
 import { QUERIES } from "../../server/db/registry.js";
 import { applyOperation, revertChange, reviewProposal, submit } from "../../server/write/index.js";
-import { connectTestDb } from "../_helpers.js";
 import { data } from "./_data.js";
-import { citation, contributor, editor, resetAtlas } from "./_write.js";
+import { citation, contributor, editor, closeFreshAtlas, openFreshAtlas } from "./_write.js";
 
 let db: Database;
 
 beforeAll(async () => {
-  db = await connectTestDb();
-  await resetAtlas(db);
+  db = await openFreshAtlas();
 });
-afterAll(async () => {
-  await resetAtlas(db);
-  await db.close();
-});
+afterAll(() => closeFreshAtlas(db));
 
 const org = (id: string, visibility = "PUBLIC", citations = [citation()]) => ({
   id,

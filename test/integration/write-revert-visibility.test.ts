@@ -8,20 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Database } from "../../server/db/database.js";
 import { revertChange, submit } from "../../server/write/index.js";
-import { connectTestDb } from "../_helpers.js";
 import { data } from "./_data.js";
-import { editor, resetAtlas, SHOWN_BY_STORIES } from "./_write.js";
+import { editor, SHOWN_BY_STORIES, closeFreshAtlas, openFreshAtlas } from "./_write.js";
 
 let db: Database;
 
 beforeAll(async () => {
-  db = await connectTestDb();
-  await resetAtlas(db);
+  db = await openFreshAtlas();
 });
-afterAll(async () => {
-  await resetAtlas(db);
-  await db.close();
-});
+afterAll(() => closeFreshAtlas(db));
 
 /** The stored properties of a node and of each of its ties, keyed by id. */
 async function stored(id: string): Promise<Map<string, Record<string, unknown>>> {
