@@ -299,6 +299,53 @@ interface StepProps {
   onPreview(): void;
 }
 
+interface NodePickerProps {
+  ids: readonly string[];
+  nameOf(id: string): string;
+  selectedId: string | null | undefined;
+  removeLabel(name: string): string;
+  /** The add button's text: with the selected node's name, or without one. */
+  addLabel(name: string | null): string;
+  searchLabel: string;
+  onAdd(id: string): void;
+  onRemove(id: string): void;
+}
+
+/** A step's list of nodes (highlighted, or removed in a what-if): chips, "add the selected node", and search. */
+function NodePicker({ ids, nameOf, selectedId, removeLabel, addLabel, searchLabel, onAdd, onRemove }: NodePickerProps) {
+  // A new key empties the search box after each pick.
+  const [search, setSearch] = useState(0);
+  return (
+    <>
+      {ids.length === 0 && <p className="muted small">None yet: select a node on the graph and add it, or search for one.</p>}
+      <ul className="chips">
+        {ids.map((id) => (
+          <li key={id}>
+            {nameOf(id)}{" "}
+            <button type="button" className="chip-remove" aria-label={removeLabel(nameOf(id))} onClick={() => onRemove(id)}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="button-row">
+        <button type="button" disabled={!selectedId || ids.includes(selectedId)} onClick={() => selectedId && onAdd(selectedId)}>
+          {addLabel(selectedId ? nameOf(selectedId) : null)}
+        </button>
+      </div>
+      <SearchBox
+        key={search}
+        label={searchLabel}
+        visibleLabel
+        onPick={(id) => {
+          onAdd(id);
+          setSearch((k) => k + 1);
+        }}
+      />
+    </>
+  );
+}
+
 function describeView(step: DraftStep): string {
   const v = step.view;
   const parts = [step.year === null ? "every year" : `as of ${step.year}`];
@@ -316,9 +363,7 @@ function describeView(step: DraftStep): string {
 
 function StepEditor({ index, step, count, problems, drafts, store, session, sources, nameOf, onClose, onMoved, onPreview }: StepProps) {
   const selectedId = useStore(store, (s) => s.selectedId);
-  const [focusSearch, setFocusSearch] = useState(0);
   const [answerSearch, setAnswerSearch] = useState(0);
-  const [whatIfSearch, setWhatIfSearch] = useState(0);
   const [citation, setCitation] = useState({ source: sources[0]?.id ?? "", locator: "", evidence: "" });
   const n = index + 1;
   const update = (patch: Partial<DraftStep>) => drafts.update(updateDraftStep(index, patch));
@@ -336,39 +381,15 @@ function StepEditor({ index, step, count, problems, drafts, store, session, sour
       </Field>
 
       <h4>Highlighted nodes</h4>
-      {step.focus.length === 0 && <p className="muted small">None yet: select a node on the graph and add it, or search for one.</p>}
-      <ul className="chips">
-        {step.focus.map((id) => (
-          <li key={id}>
-            {nameOf(id)}{" "}
-            <button
-              type="button"
-              className="chip-remove"
-              aria-label={`Remove ${nameOf(id)} from the highlighted nodes`}
-              onClick={() => drafts.update(removeStepFocus(index, id))}
-            >
-              ×
-            </button>
-          </li>
-        ))}
-      </ul>
-      <div className="button-row">
-        <button
-          type="button"
-          disabled={!selectedId || step.focus.includes(selectedId)}
-          onClick={() => selectedId && drafts.update(addStepFocus(index, selectedId))}
-        >
-          {selectedId ? `Add ${nameOf(selectedId)}` : "Add the selected node"}
-        </button>
-      </div>
-      <SearchBox
-        key={focusSearch}
-        label={`Add a node to step ${n}`}
-        visibleLabel
-        onPick={(id) => {
-          drafts.update(addStepFocus(index, id));
-          setFocusSearch((k) => k + 1);
-        }}
+      <NodePicker
+        ids={step.focus}
+        nameOf={nameOf}
+        selectedId={selectedId}
+        removeLabel={(name) => `Remove ${name} from the highlighted nodes`}
+        addLabel={(name) => (name ? `Add ${name}` : "Add the selected node")}
+        searchLabel={`Add a node to step ${n}`}
+        onAdd={(id) => drafts.update(addStepFocus(index, id))}
+        onRemove={(id) => drafts.update(removeStepFocus(index, id))}
       />
 
       <h4>View</h4>
@@ -529,39 +550,15 @@ function StepEditor({ index, step, count, problems, drafts, store, session, sour
             them, rings what they cut off and reads the figures out.
           </p>
           <p className="field-label">Nodes to remove</p>
-          {whatIf.remove.length === 0 && <p className="muted small">None yet: select a node on the graph and add it, or search for one.</p>}
-          <ul className="chips">
-            {whatIf.remove.map((id) => (
-              <li key={id}>
-                {nameOf(id)}{" "}
-                <button
-                  type="button"
-                  className="chip-remove"
-                  aria-label={`Keep ${nameOf(id)} in the what-if`}
-                  onClick={() => drafts.update(removeStepWhatIfNode(index, id))}
-                >
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-          <div className="button-row">
-            <button
-              type="button"
-              disabled={!selectedId || whatIf.remove.includes(selectedId)}
-              onClick={() => selectedId && drafts.update(addStepWhatIfNode(index, selectedId))}
-            >
-              {selectedId ? `Remove ${nameOf(selectedId)} in the what-if` : "Select a node on the map to remove it"}
-            </button>
-          </div>
-          <SearchBox
-            key={whatIfSearch}
-            label={`Add a node to remove in step ${n}`}
-            visibleLabel
-            onPick={(id) => {
-              drafts.update(addStepWhatIfNode(index, id));
-              setWhatIfSearch((k) => k + 1);
-            }}
+          <NodePicker
+            ids={whatIf.remove}
+            nameOf={nameOf}
+            selectedId={selectedId}
+            removeLabel={(name) => `Keep ${name} in the what-if`}
+            addLabel={(name) => (name ? `Remove ${name} in the what-if` : "Select a node on the map to remove it")}
+            searchLabel={`Add a node to remove in step ${n}`}
+            onAdd={(id) => drafts.update(addStepWhatIfNode(index, id))}
+            onRemove={(id) => drafts.update(removeStepWhatIfNode(index, id))}
           />
           <label className="small">
             <input
