@@ -54,9 +54,6 @@ function datingCitations(context: Context) {
   return loader;
 }
 
-/** An answer is about as big as its JSON; a rough weight for the read-model cache's budget. */
-const weigh = (answer: AnalysisAnswer) => JSON.stringify(answer).length * 2;
-
 /** The analysis over the filtered graph, computed on the worker thread once per data version and arguments. */
 async function analyse<A extends AnalysisAnswer["analysis"]>(
   context: Context,
@@ -64,7 +61,7 @@ async function analyse<A extends AnalysisAnswer["analysis"]>(
   request: AnalysisRequest & { analysis: A },
 ): Promise<Extract<AnalysisAnswer, { analysis: A }>> {
   const params = filterParams(filter);
-  const answer = await readModel(
+  const { answer } = await readModel(
     context,
     `analysis:${request.analysis}`,
     { params, request },
@@ -76,13 +73,13 @@ async function analyse<A extends AnalysisAnswer["analysis"]>(
       const hash = await context.datasetHash();
       const key = hash ? readModelKey(hash, context.visible, "analysisGraph", params) : `unversioned:${randomUUID()}`;
       const first = hash ? await runInWorker({ kind: "analysis", key, columns: null, request }) : null;
-      if (first?.answer) return first.answer;
+      if (first?.answer) return first;
       const columns = await networkColumns(context, params);
-      const { answer } = await runInWorker({ kind: "analysis", key, columns, request });
-      if (!answer) throw new Error("the analysis worker answered nothing though it was sent the columns");
-      return answer;
+      const result = await runInWorker({ kind: "analysis", key, columns, request });
+      if (!result.answer) throw new Error("the analysis worker answered nothing though it was sent the columns");
+      return result;
     },
-    weigh,
+    (result) => result.weight,
   );
   return answer as Extract<AnalysisAnswer, { analysis: A }>;
 }
