@@ -37,6 +37,12 @@ export interface Lifespans {
   /** A tie's own dates (its ends' dates are applied by `tieStart`/`tieEnd`). */
   edgeStart: Float64Array;
   edgeEnd: Float64Array;
+  /**
+   * A tie's first year as the explorer dates it (core/dataset.ts `edgeStartOf`): its own, else its
+   * later-dated end's own start; NaN only when neither it nor its ends say. Decides whether the tie
+   * is undated, which matters when undated records are left out.
+   */
+  edgeDated: Float64Array;
 }
 
 const yearOf = (value: unknown) => (typeof value === "number" ? value : NaN);
@@ -54,6 +60,7 @@ export function lifespans(graph: ColumnGraph): Lifespans {
   const nodeEnd = Float64Array.from({ length: n }, (_, i) => endYear(nodes.activeFrom[i], nodes.activeTo[i]));
   const edgeStart = new Float64Array(m).fill(NaN);
   const edgeEnd = new Float64Array(m).fill(NaN);
+  const edgeDated = new Float64Array(m).fill(NaN);
 
   // An undated node's first tie: the earliest start among its ties (a tie's own, else its later
   // dated end's); undated for good if any tie has no start at all. Equal years: smaller record id.
@@ -74,6 +81,7 @@ export function lifespans(graph: ColumnGraph): Lifespans {
       year = ownStart[later];
       by = later;
     }
+    edgeDated[j] = year;
     for (const end of s === t ? [s] : [s, t]) {
       if (!Number.isNaN(ownStart[end])) continue;
       if (Number.isNaN(year)) undatedTie[end] = 1;
@@ -88,7 +96,7 @@ export function lifespans(graph: ColumnGraph): Lifespans {
     }
   }
   for (let i = 0; i < n; i++) if (undatedTie[i]) nodeStart[i] = NaN;
-  return { nodeStart, nodeStartBy, nodeEnd, edgeStart, edgeEnd };
+  return { nodeStart, nodeStartBy, nodeEnd, edgeStart, edgeEnd, edgeDated };
 }
 
 /** Record ids by `by` code, relationship ids built once each when first asked for. */
@@ -145,8 +153,14 @@ export function tieEnd(graph: ColumnGraph, spans: Lifespans, j: number): Dating 
   return Number.isNaN(year) ? null : dating(graph, year, by);
 }
 
-/** On the map in `year` by core/timeline.ts: NaN is no year; an undated record (drawn faded) is on it. */
-const within = (start: number, end: number, year: number) => presenceIn(year, orNull(start), orNull(end)) !== "absent";
+/**
+ * On the map in `year` by core/timeline.ts (NaN is no year): present, or undated (drawn faded)
+ * unless only dated records are kept.
+ */
+const within = (start: number, end: number, year: number, datedOnly: boolean) => {
+  const presence = presenceIn(year, orNull(start), orNull(end));
+  return presence === "present" || (presence === "undated" && !datedOnly);
+};
 
 export interface Snapshot {
   year: number;
@@ -155,14 +169,17 @@ export interface Snapshot {
   edges: Uint8Array;
 }
 
-/** The nodes and ties on the map in `year` (self-loops and ties to hidden nodes are never on it). */
-export function snapshot(graph: ColumnGraph, spans: Lifespans, year: number): Snapshot {
+/**
+ * The nodes and ties on the map in `year` (self-loops and ties to hidden nodes are never on it);
+ * `datedOnly`: without the undated ones, as the explorer's "leave out what has no date".
+ */
+export function snapshot(graph: ColumnGraph, spans: Lifespans, year: number, datedOnly = false): Snapshot {
   const nodes = new Uint8Array(graph.ids.length);
-  for (let i = 0; i < nodes.length; i++) nodes[i] = within(spans.nodeStart[i], spans.nodeEnd[i], year) ? 1 : 0;
+  for (let i = 0; i < nodes.length; i++) nodes[i] = within(spans.nodeStart[i], spans.nodeEnd[i], year, datedOnly) ? 1 : 0;
   const edges = new Uint8Array(graph.source.length);
   for (let j = 0; j < edges.length; j++) {
     edges[j] =
-      isTie(graph, j) && nodes[graph.source[j]] && nodes[graph.target[j]] && within(spans.edgeStart[j], spans.edgeEnd[j], year) ? 1 : 0;
+      isTie(graph, j) && nodes[graph.source[j]] && nodes[graph.target[j]] && within(spans.edgeDated[j], spans.edgeEnd[j], year, datedOnly) ? 1 : 0;
   }
   return { year, nodes, edges };
 }
@@ -180,9 +197,9 @@ export function snapshotTopology(graph: ColumnGraph, shot: Snapshot) {
 }
 
 /** The columns of what is on the map in `year` (the snapshot's nodes and ties), for the metrics of that year. */
-export function snapshotColumns(columns: SubgraphColumns, year: number): SubgraphColumns {
+export function snapshotColumns(columns: SubgraphColumns, year: number, datedOnly = false): SubgraphColumns {
   const graph = indexColumns(columns);
-  const shot = snapshot(graph, lifespans(graph), year);
+  const shot = snapshot(graph, lifespans(graph), year, datedOnly);
   const keep = <C extends object>(of: C, kept: Uint8Array): C =>
     Object.fromEntries(Object.entries(of).map(([field, values]) => [field, (values as unknown[]).filter((_, i) => kept[i] === 1)])) as C;
   return { nodes: keep(columns.nodes, shot.nodes), edges: keep(columns.edges, shot.edges) };

@@ -90,30 +90,43 @@ describe("metrics", () => {
     expect(ids).toHaveLength(orgsThen.length);
   });
 
-  it("should give, as of a year, the metrics of the network the timeline shows that year", async () => {
+  it("should give, as of a year, the metrics of the network the timeline shows that year, with or without undated records", async () => {
     // The explorer's graph and its own view of a year (web/src/graph/view.ts), every facet shown.
     const network = (await graphql<{ networkCompact: CompactNetwork }>(app, NETWORK_QUERY)).data!.networkCompact;
     const dataset = createDataset(network);
-    const AS_OF = gql(`query TestMetricsAsOf($asOf: Int) { metrics(asOf: $asOf) { components nodes { node { id } degree } } }`);
+    const AS_OF = gql(`query TestMetricsAsOf($asOf: Int, $datedOnly: Boolean) {
+      metrics(asOf: $asOf, datedOnly: $datedOnly) { components nodes { node { id } degree } }
+    }`);
     // The C189 campaign ended in 2011: on the map and in the figures in 2011, in neither in 2015,
     // though the [.., 2015] window of the filter still holds it.
     const ended = "ilo-c189-campaign";
-    for (const year of [2005, 2011, 2015]) {
-      const view = computeView(dataset, { filters: getAllFilters(), year, collapsed: [], revealed: [] });
-      const neighbours = new Map<string, Set<string>>();
-      dataset.nodes.forEach((node, i) => view.nodeVisible[i] && neighbours.set(node.id, new Set()));
-      dataset.edges.forEach((e, j) => {
-        if (!view.edgeVisible[j] || e.source === e.target) return;
-        const [s, t] = [dataset.nodes[e.source].id, dataset.nodes[e.target].id];
-        neighbours.get(s)!.add(t);
-        neighbours.get(t)!.add(s);
-      });
-      const { data: result, errors } = await graphql(app, AS_OF, { asOf: year });
-      expect(errors).toBeUndefined();
-      const degrees = new Map(result!.metrics.nodes.map((n) => [n.node.id, n.degree]));
-      expect([...degrees.keys()].sort(), String(year)).toEqual([...neighbours.keys()].sort());
-      for (const [id, set] of neighbours) expect(degrees.get(id), `${year} ${id}`).toBe(set.size);
-      expect(degrees.has(ended), String(year)).toBe(year <= 2011);
+    for (const datedOnly of [false, true]) {
+      for (const year of [2005, 2011, 2015]) {
+        const view = computeView(dataset, { filters: getAllFilters(), year, datedOnly, collapsed: [], revealed: [] });
+        const neighbours = new Map<string, Set<string>>();
+        dataset.nodes.forEach((node, i) => view.nodeVisible[i] && neighbours.set(node.id, new Set()));
+        dataset.edges.forEach((e, j) => {
+          if (!view.edgeVisible[j] || e.source === e.target) return;
+          const [s, t] = [dataset.nodes[e.source].id, dataset.nodes[e.target].id];
+          neighbours.get(s)!.add(t);
+          neighbours.get(t)!.add(s);
+        });
+        const at = `${year}${datedOnly ? ", dated only" : ""}`;
+        const { data: result, errors } = await graphql(app, AS_OF, { asOf: year, datedOnly });
+        expect(errors).toBeUndefined();
+        const degrees = new Map(result!.metrics.nodes.map((n) => [n.node.id, n.degree]));
+        expect([...degrees.keys()].sort(), at).toEqual([...neighbours.keys()].sort());
+        for (const [id, set] of neighbours) expect(degrees.get(id), `${at} ${id}`).toBe(set.size);
+        // (It has an end but no start: undated, so left out with the undated records.)
+        expect(degrees.has(ended), at).toBe(year <= 2011 && !datedOnly);
+        // Undated bodies are in the figures unless the reader leaves them out.
+        const undated = dataset.nodes.filter((_, i) => view.nodeFaded[i] === 1).map((node) => node.id);
+        expect(undated.length, at).toBeGreaterThan(0);
+        expect(
+          undated.filter((id) => degrees.has(id) === datedOnly),
+          at,
+        ).toEqual([]);
+      }
     }
     const window = await graphql(app, METRICS, { filter: { yearTo: 2015 } });
     expect(window.data!.metrics.nodes.some((n) => n.node.id === ended)).toBe(true);

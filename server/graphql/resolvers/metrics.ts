@@ -1,6 +1,6 @@
 /**
- * metrics(filter, asOf): graphology metrics over the filtered graph (as of a year: the timeline's
- * snapshot of it), a read model per dataset hash, filter and year, computed from the filtered
+ * metrics(filter, asOf, datedOnly): graphology metrics over the filtered graph (as of a year: the
+ * timeline's snapshot of it, with or without its undated records), a read model per dataset hash, filter and year, computed from the filtered
  * graph's columns (the read `network` and `networkCompact` share) on a worker thread
  * (server/workers), so other requests keep being served meanwhile.
  */
@@ -76,16 +76,21 @@ function currentMetrics(context: Context, filter: QueryMetricsArgs["filter"], ke
 
 /**
  * The metrics of the filtered graph as the timeline shows it in `asOf` (year-snapshot.ts), a read
- * model per filter and year. Not refreshed in the background after a write: computed when asked.
+ * model per filter, year and `datedOnly`. Not refreshed in the background after a write: computed when asked.
  */
-async function metricsAsOf(context: Context, filter: QueryMetricsArgs["filter"], asOf: number): Promise<NetworkMetricsValue> {
+async function metricsAsOf(
+  context: Context,
+  filter: QueryMetricsArgs["filter"],
+  asOf: number,
+  datedOnly: boolean,
+): Promise<NetworkMetricsValue> {
   const params = filterParams(filter);
   const key = await context.datasetHash();
   return readModel(
     context,
     "metricsAsOf",
-    { params, asOf },
-    async () => metricsOfColumns(context, snapshotColumns(await networkColumns(context, params), asOf), key),
+    { params, asOf, datedOnly },
+    async () => metricsOfColumns(context, snapshotColumns(await networkColumns(context, params), asOf, datedOnly), key),
     weigh,
   );
 }
@@ -102,7 +107,7 @@ export const metricsFields = {
    */
   async metrics(_: unknown, args: QueryMetricsArgs, context: Context): Promise<NetworkMetricsValue> {
     const asOf = year("asOf", args.asOf);
-    if (asOf !== null) return metricsAsOf(context, args.filter, asOf);
+    if (asOf !== null) return metricsAsOf(context, args.filter, asOf, args.datedOnly ?? false);
     const key = await context.datasetHash();
     const params = filterParams(args.filter);
     const cached = await cachedReadModel<NetworkMetricsValue>(context, "metrics", params);

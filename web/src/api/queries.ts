@@ -255,10 +255,10 @@ export async function fetchExport(format: ExportFormat, view: ExportViewInput): 
  * here. `asOf`: the network as the timeline shows it in that year (state/filters.ts toMetricsRequest).
  */
 export async function fetchMetrics(
-  { filter, asOf }: { filter: Record<string, unknown>; asOf: number | null },
+  { filter, asOf, datedOnly }: { filter: Record<string, unknown>; asOf: number | null; datedOnly: boolean },
   signal?: AbortSignal,
 ): Promise<MetricsPayload> {
-  const { nodes, ...graph } = (await request(MetricsDocument, { filter, asOf }, signal)).metrics;
+  const { nodes, ...graph } = (await request(MetricsDocument, { filter, asOf, datedOnly }, signal)).metrics;
   return {
     ...graph,
     nodes: nodes.map(({ node, community, values }) => {

@@ -21,7 +21,7 @@ export type MetricsStatus =
   | { type: "error"; key: string; message: string };
 
 export interface MetricsController {
-  /** The cache key: the state's network filter and year. */
+  /** The cache key: the state's network filter, year and whether undated records are left out. */
   key(s: AtlasState): string;
   /** Whether the appearance (size or colour) or a panel that shows figures (`watch`) reads metrics. */
   needed(s: AtlasState): boolean;
@@ -42,7 +42,7 @@ export function createMetrics(settled: (key: string) => void): MetricsController
   let request: AbortController | null = null;
 
   let watchers = 0;
-  const keyOf = (s: AtlasState) => JSON.stringify(toMetricsRequest(s.filters, s.year));
+  const keyOf = (s: AtlasState) => JSON.stringify(toMetricsRequest(s));
   const needed = (s: AtlasState) => watchers > 0 || s.appearance.sizeBy !== "degree" || s.appearance.colorBy === "community";
 
   return {
@@ -69,7 +69,7 @@ export function createMetrics(settled: (key: string) => void): MetricsController
       const controller = new AbortController();
       request = controller;
       cache.set(key, { type: "loading", key });
-      fetchMetrics(toMetricsRequest(s.filters, s.year), controller.signal)
+      fetchMetrics(toMetricsRequest(s), controller.signal)
         .then((m) => {
           const table: MetricsTable = new Map(m.nodes.map((row) => [row.node.id, row]));
           cache.set(key, {

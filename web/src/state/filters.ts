@@ -50,15 +50,24 @@ export function activeFacetCount(filters: FiltersState): number {
   return FILTER_FACET_KEYS.filter((k) => filters[k] !== null).length;
 }
 
-/** The NetworkFilter the API takes for these filters (and an optional "as of" year). */
+/** What a metrics request asks: see `toMetricsRequest`. */
+export interface MetricsRequest {
+  filter: Record<string, unknown>;
+  asOf: number | null;
+  datedOnly: boolean;
+}
+
 /**
  * What a metrics request asks for the view: the filters, and the year as the timeline shows it
- * (`asOf`: what has started and not ended), not the filter's window up to the year (which keeps
- * what ended), so the figures describe the network on the map.
+ * (`asOf`: what has started and not ended, without the undated records when the reader leaves them
+ * out), not the filter's window up to the year (which keeps what ended), so the figures describe
+ * the network on the map.
  */
-export function toMetricsRequest(filters: FiltersState, year: number | null): { filter: Record<string, unknown>; asOf: number | null } {
-  return { filter: toNetworkFilter(filters), asOf: year };
+export function toMetricsRequest(view: { filters: FiltersState; year: number | null; datedOnly: boolean }): MetricsRequest {
+  return { filter: toNetworkFilter(view.filters), asOf: view.year, datedOnly: view.year !== null && view.datedOnly };
 }
+
+/** The NetworkFilter the API takes for these filters (and an optional "as of" year). */
 
 export function toNetworkFilter(filters: FiltersState, year: number | null = null): Record<string, unknown> {
   const out: Record<string, unknown> = {};

@@ -56,7 +56,7 @@ export function GraphView({ dataset, layout, store, onSession, onOpen }: Props) 
   }, [store]);
 
   const bridgeScores = useCallback(() => {
-    const metricsRequest = toMetricsRequest(store.get().filters, store.get().year);
+    const metricsRequest = toMetricsRequest(store.get());
     const key = JSON.stringify(metricsRequest);
     let answer = scores.current.get(key);
     if (!answer) {
