@@ -179,7 +179,9 @@ export function snapshot(graph: ColumnGraph, spans: Lifespans, year: number, dat
   const edges = new Uint8Array(graph.source.length);
   for (let j = 0; j < edges.length; j++) {
     edges[j] =
-      isTie(graph, j) && nodes[graph.source[j]] && nodes[graph.target[j]] && within(spans.edgeDated[j], spans.edgeEnd[j], year, datedOnly) ? 1 : 0;
+      isTie(graph, j) && nodes[graph.source[j]] && nodes[graph.target[j]] && within(spans.edgeDated[j], spans.edgeEnd[j], year, datedOnly)
+        ? 1
+        : 0;
   }
   return { year, nodes, edges };
 }
