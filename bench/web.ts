@@ -14,11 +14,12 @@
  *   npm run bench:web                 # both
  *   npm run bench:web -- bundled      # one
  *   BENCH_WEB_RUNS=3 npm run bench:web
- *   npm run bench:web -- 10k --zoom-only   # only the zoom measurement (issue 12), printed, no files
+ *   npm run bench:web -- 10k --zoom-only   # only the zoom measurements (issue 12), printed, no files
  *   npm run bench:web -- bundled --fa2-only   # only Run ForceAtlas2 (issue 15), printed, no files
  *
  * Zooming (issue 12): the mouse wheel zooms in six steps then out six, traced, with the coalition
- * shapes mode off and on (regions redrawn every frame, semantic-zoom repaints at each fade step).
+ * shapes mode off and on (regions redrawn every frame, semantic-zoom repaints at each fade step); and,
+ * with --zoom-only, the semantic zoom in from far out (regions only) to the members' labels.
  */
 import "../server/production-mode.js"; // first: as `npm start` runs the server
 import { VISIBILITIES } from "../core/access.js";
@@ -217,6 +218,69 @@ async function zoomFigures(browser: Browser, context: BrowserContext, url: strin
 }
 
 /**
+ * Semantic zoom from far out (issue 12): the camera opens at ratio 2 (`cam=`), where the shapes mode
+ * shows coalitions as regions with their members left out, and the wheel zooms in step by step past
+ * the members' fade to their labels (SEMANTIC_ZOOM in web/src/shapes/semantic-zoom.ts), traced.
+ * Without `shapes=` the same walk covers the default view (labels only). The stages passed are
+ * returned so a figure is only read for a walk that really went from regions to labels.
+ */
+async function measureSemanticZoomIn(
+  browser: Browser,
+  context: BrowserContext,
+  url: string,
+  shapes: boolean,
+): Promise<FrameStats & { regions: number; stages: string[] }> {
+  const page = await context.newPage();
+  page.on("pageerror", (error) => log(`page error: ${error.message}`));
+  await page.goto(`${url}?${shapes ? "shapes=coalitions&" : ""}cam=0.5,0.5,2`);
+  await page.waitForFunction(() => performance.getEntriesByName("atlas:layout").length > 0, null, { timeout: 300_000 });
+  if (shapes) await page.waitForFunction(() => (window.__atlas?.shapes()?.drawn.regions ?? 0) > 0, null, { timeout: 60_000 });
+  await page.waitForTimeout(2000);
+  const stage = async () =>
+    page.evaluate(() => {
+      const z = window.__atlas?.zoom();
+      const ratio = window.__atlas?.camera().ratio ?? 0;
+      return z ? `ratio ${ratio.toFixed(2)}: members ${z.stage.memberAlpha.toFixed(2)}${z.stage.allLabels ? ", all labels" : ""}` : "off";
+    });
+  const stages = [await stage()];
+  const regions = await page.evaluate(() => window.__atlas?.shapes()?.drawn.regions ?? 0);
+  const box = (await page.locator("[data-testid=graph-canvas]").boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await browser.startTracing(page, {
+    categories: [
+      "devtools.timeline",
+      "disabled-by-default-devtools.timeline",
+      "disabled-by-default-devtools.timeline.frame",
+      "toplevel",
+      "v8.execute",
+    ],
+  });
+  // Each wheel step zooms by Sigma's zoomingRatio (1.7), animated: 2 → 1.18 → 0.69 → 0.41 → 0.24 → 0.14,
+  // through every fade step (1.25 … 0.65) to the labels (0.45).
+  for (let i = 0; i < 5; i++) {
+    await page.mouse.wheel(0, -120);
+    await page.waitForTimeout(300);
+    stages.push(await stage());
+  }
+  const trace = JSON.parse((await browser.stopTracing()).toString());
+  await page.close();
+  return { ...frameStats(trace), regions, stages: stages.filter((s, i) => s !== stages[i - 1]) };
+}
+
+/** The zoom-in walk with the shapes mode on and off, logged with the load average (the machine is shared). */
+async function semanticZoomFigures(browser: Browser, context: BrowserContext, url: string, scenario: string) {
+  for (const shapes of [true, false]) {
+    const z = await measureSemanticZoomIn(browser, context, url, shapes);
+    log(
+      `${scenario}: semantic zoom in from ratio 2 (${shapes ? `shapes, ${z.regions} regions` : "plain"}): ${z.frames} frames; JS/frame p50 ${z.jsPerFrameMs.p50} p95 ${z.jsPerFrameMs.p95} max ${z.jsPerFrameMs.max} ms; busy p95 ${z.busyPerFrameMs.p95} ms; wall p50 ${z.wallPerFrameMs.p50} p95 ${z.wallPerFrameMs.p95} ms; load ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
+    log(`${scenario}:   stages passed: ${z.stages.join(" → ")}`);
+  }
+}
+
+/**
  * Run ForceAtlas2 from the toolbar, traced until it stops by itself (web/src/layout/convergence.ts)
  * or 20 s pass: main-thread work per frame while the worker lays the graph out, and the time to converge.
  */
@@ -300,6 +364,7 @@ async function runScenario(browser: Browser, scenario: Scenario, webDir: string)
       const context = await browser.newContext({ viewport: VIEWPORT });
       await measureLoad(context, url, true); // caches the layout, as for the drag
       await zoomFigures(browser, context, url, scenario.name);
+      await semanticZoomFigures(browser, context, url, scenario.name);
       await context.close();
       return null;
     }

@@ -146,6 +146,36 @@ describe("path finder", () => {
     expect(await from.getAttribute("aria-invalid")).toBe("true");
     await screenshot(page, "21-path-finder-unchosen");
   });
+
+  // Written before the code: the five documents join J4DW (UK, C189, 2009-2012) and the ITUC
+  // (through ITUC Africa at the 2023 Abuja Forum) only by a chain of organisations, meetings and
+  // people far longer than six steps. The finder says so in words, names what it walked, and offers
+  // shared issues and instruments as an opt-in; taking it, the answers run through a shared theme.
+  it("should say when no organisational route joins two organisations and offer shared topics instead", async () => {
+    const finder = page.getByRole("region", { name: "Path finder" });
+    await pickFromSearch(page, "From", "Justice for Domestic Workers", "Justice for Domestic Workers");
+    await pickFromSearch(page, "To", "ITUC", "International Trade Union Confederation");
+    await finder.getByLabel("At most").selectOption("6");
+    await finder.getByRole("button", { name: "Find paths" }).click();
+    const none = finder.locator(".no-route");
+    await expect.poll(() => none.textContent()).toMatch(/No chain of organisational ties of at most 6 steps joins J4DW and ITUC/);
+    expect(await none.textContent()).toMatch(/membership.*forum/);
+    expect(await finder.locator("ol.paths > li").count()).toBe(0);
+
+    await finder.getByRole("button", { name: "Look through shared issues and instruments too" }).click();
+    await expect.poll(() => finder.locator("ol.paths > li").count()).toBeGreaterThan(0);
+    expect(await finder.getByRole("checkbox", { name: "Also through shared issues and instruments" }).isChecked()).toBe(true);
+    const answer = await api<{ paths: { nodes: { id: string; kind: string }[] }[] }>(
+      e2e,
+      'query { paths(from: "j4dw", to: "ituc", maxLength: 6, throughTopics: true) { nodes { id kind } } }',
+    );
+    expect(await finder.locator("ol.paths > li").count()).toBe(answer.paths.length);
+    for (const path of answer.paths) expect(path.nodes.some((n) => n.kind === "ISSUE" || n.kind === "INSTRUMENT")).toBe(true);
+    const shown = answer.paths[0].nodes.map((n) => n.id);
+    for (const id of shown)
+      await expect.poll(() => page.evaluate((node) => window.__atlas!.display(node), id)).toMatchObject({ highlighted: true });
+    expect(errors).toEqual([]);
+  });
 });
 
 describe("ally finder", () => {

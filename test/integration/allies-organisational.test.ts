@@ -9,6 +9,11 @@
  *   not a civil-society ally: they are left out unless asked for, and then come after.
  * - Suggestions sharing a coalition, campaign, forum occurrence or partner come before those
  *   sharing only a theme, whatever the theme's weight.
+ * - Beyond UNITE (its union, already tied to it) and Begonia, the documents give J4DW nothing but the
+ *   C189 campaign and the 2011-2012 conferences, where the only other named body is the C189 network
+ *   (the ILO is intergovernmental): so that network is its one organisational ally. The IDWF, which
+ *   grew out of that network, shares only the theme of domestic work with J4DW: it is suggested, after,
+ *   with that theme as its reason.
  * - PICUM's allies start with MFA and the Pan-African Network, its fellow members of GCM, PGA and
  *   the WSFM: three shared coalitions, each a cited reason.
  */
@@ -62,6 +67,17 @@ describe("allies: organisational ties first", () => {
       for (const edge of tie.edges) expect(edge.citations[0].evidence).toBeTruthy();
     }
     expect(first.reasons).toEqual(first.ties.map((t) => t.reason));
+  });
+
+  it("should give J4DW the C189 network as its one organisational ally and the IDWF after it, on a shared theme", async () => {
+    const found = await allies("j4dw");
+    expect(found.filter((a) => a.organisationalScore > 0).map((a) => a.node.id)).toEqual(["c189-domestic-workers-network"]);
+    const idwf = found.find((a) => a.node.id === "idwf");
+    expect(idwf).toBeDefined();
+    expect(idwf!.organisationalScore).toBe(0);
+    expect(idwf!.ties.map((t) => t.node.id)).toContain("domestic-work");
+    expect(idwf!.reasons.join(" ")).toContain("Domestic work");
+    expect(found.map((a) => a.node.id)).not.toContain("unite");
   });
 
   it("should leave states and intergovernmental bodies out unless asked, and rank them after", async () => {

@@ -49,10 +49,10 @@ export function PathFinder({ store, seed, onSelect }: Props) {
     setResult({ type: "idle" });
   };
 
-  const find = () => {
+  const find = (topics = throughTopics) => {
     if (!from || !to) return;
     setResult({ type: "loading" });
-    fetchPaths(from.id, to.id, maxLength, undefined, throughTopics)
+    fetchPaths(from.id, to.id, maxLength, undefined, topics)
       .then((paths) => {
         setResult({ type: "ready", paths });
         if (paths.length) show(paths, 0);
@@ -109,11 +109,32 @@ export function PathFinder({ store, seed, onSelect }: Props) {
       <div aria-live="polite">
         {result.type === "loading" && <p className="muted">Looking for paths…</p>}
         {result.type === "error" && <p role="alert">{result.message}</p>}
-        {result.type === "ready" && result.paths.length === 0 && (
-          <p>
-            No path of at most {maxLength} steps between {from && nameOf(from)} and {to && nameOf(to)}
-            {throughTopics ? "." : " through organisational ties."}
-          </p>
+        {result.type === "ready" && result.paths.length === 0 && from && to && (
+          <div className="no-route">
+            {throughTopics ? (
+              <p>
+                No path of at most {maxLength} steps joins {nameOf(from)} and {nameOf(to)}, even through shared issues and instruments.
+              </p>
+            ) : (
+              // Saying what was walked keeps "no route" from reading as "no relation at all".
+              <>
+                <p>
+                  No chain of organisational ties of at most {maxLength} steps joins {nameOf(from)} and {nameOf(to)}. The path finder walks
+                  membership, support, partnership, founding, shared campaigns, shared forum occurrences and people; a shared issue or
+                  instrument introduces nobody, so it is left out unless asked for.
+                </p>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setThroughTopics(true);
+                    find(true);
+                  }}
+                >
+                  Look through shared issues and instruments too
+                </button>
+              </>
+            )}
+          </div>
         )}
         {result.type === "ready" && result.paths.length > 0 && (
           <ol className="paths">
