@@ -49,6 +49,11 @@ describe("account menu", () => {
     // A reload keeps the session.
     await page.reload();
     await expect.poll(() => summary.textContent()).toBe(`${user.username} · editor`);
+    // At 1280 px the signed-in header stays one row once the map's menus are there too: the account
+    // menu beside the title, not wrapped onto a second row (pushing the map down).
+    await page.waitForFunction(() => performance.getEntriesByName("atlas:first-frame").length > 0, null, { timeout: 20_000 });
+    const [account, title] = await Promise.all([summary.boundingBox(), page.locator("header h1").boundingBox()]);
+    expect(Math.abs(account!.y + account!.height / 2 - (title!.y + title!.height / 2))).toBeLessThan(8);
     await summary.focus();
     await page.keyboard.press("Enter");
     await screenshot(page, "account-signed-in");

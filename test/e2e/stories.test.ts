@@ -278,12 +278,13 @@ describe("stories: exercises", () => {
   /** The feedback is scrolled into the panel's view, not left below the fold. */
   async function expectInView(locator: ReturnType<typeof feedback>) {
     const height = page.viewportSize()!.height;
+    // The box's edges (null: not laid out), so a failure says where it was.
     await expect
       .poll(async () => {
         const box = await locator.boundingBox();
-        return box !== null && box.y >= 0 && box.y + box.height <= height;
+        return box && { top: Math.round(box.y), bottom: Math.round(box.y + box.height), height };
       })
-      .toBe(true);
+      .toSatisfy((edges) => edges !== null && edges.top >= 0 && edges.bottom <= height);
   }
 
   it("should pose the step's question", async () => {
