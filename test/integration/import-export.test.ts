@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import { applyOperation } from "../../server/write/index.js";
+import { gexfSchemaErrors } from "../_gexf-schema.js";
 import { connectTestDb } from "../_helpers.js";
 import { graphql as gql } from "../gql/index.js";
 import type { ExportFormat, ExportViewInput, ImportFormat } from "../gql/graphql.js";
@@ -122,6 +123,11 @@ describe("exports", () => {
     expect(forEditor.size).toBe(publicTies + 1);
     const forReader = parseGexf(MultiGraph, (await exported(reader, "GEXF"))[0].content);
     expect(forReader.hasNode(HIDDEN)).toBe(false);
+  });
+
+  it("GEXF 1.3: the whole atlas is valid against the format's schemas (RelaxNG and XSD)", async () => {
+    const [file] = await exported(editor, "GEXF");
+    expect(await gexfSchemaErrors(file.content)).toEqual({ relaxng: [], xsd: [] });
   });
 
   it("GraphML, CSV and JSON keep the same records and fields", async () => {
@@ -235,6 +241,9 @@ describe("exports of the explorer's view", () => {
     expect(description).toContain(`collapsed networks: ${graph.getNodeAttribute(tie.b, "label")} (${tie.b})`);
     expect(description).toContain("relationshipTypes: SUPPORTS");
     expect(description).toContain("as the public may see it");
+
+    // Positions, sizes and colours (viz:*) included, the file is valid GEXF 1.3.
+    expect(await gexfSchemaErrors(file.content)).toEqual({ relaxng: [], xsd: [] });
 
     // A year before the tie begins, the view does not show it.
     const before = parseGexf(MultiGraph, (await exported(null, "GEXF", viewOf(ids, tie.from - 1, [])))[0].content);
