@@ -1,7 +1,11 @@
 /**
- * `npx tsx bench/imports.ts [nodes] [ties]`: how long a large import takes to preview (parse, map,
- * validate, match) and to apply (one transaction through the write layer), and the apply's
- * throughput in relationships per second, with the load average. A GEXF of `nodes` invented
+ * `npx tsx bench/imports.ts [nodes] [ties] [rows]`: how long a large import takes to preview (parse,
+ * map, validate, match) and to apply (one transaction through the write layer), and the apply's
+ * throughput in relationships per second, with the load average.
+ *
+ * First, the 50,000-row preview time (issue 11): a connections CSV of `rows` rows (default 50,000;
+ * From, To, Type, Since) among the bundled organisations, by name, previewed by an editor: parsed,
+ * mapped, validated and matched, each distinct name against the atlas. Then a GEXF of `nodes` invented
  * organisations and `ties` MEMBER_OF/PARTNERS_WITH ties among them is imported by an editor into a
  * bench store (bench/.stores/imports/) holding the bundled data, after a warm-up import a tenth its
  * size (so the timed one runs with planned queries, as on a running server). Logged only, with the
@@ -13,6 +17,7 @@ import { Session } from "node:inspector/promises";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 
+import { stringify } from "csv-stringify/sync";
 import { MultiDirectedGraph } from "graphology";
 import { write as writeGexf } from "graphology-gexf";
 
@@ -26,6 +31,7 @@ import { openBenchStore } from "./store.js";
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
 const nodes = Number(process.argv[2] ?? 2000);
 const ties = Number(process.argv[3] ?? 10_000);
+const previewRows = Number(process.argv[4] ?? 50_000);
 const load = () =>
   loadavg()
     .map((l) => l.toFixed(2))
@@ -52,6 +58,20 @@ function gexfFile(nodes: number, ties: number, prefix = ""): string {
     graph.addEdge(`n${a}`, `n${b}`, { label: type, kind: type });
   }
   return writeGexf(graph, { version: "1.3" });
+}
+
+/** A connections CSV of `rows` seeded random ties between the named organisations (no self-ties). */
+function connectionsCsv(names: string[], rows: number): string {
+  let seed = 11;
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  const records: (string | number)[][] = [];
+  while (records.length < rows) {
+    const a = Math.floor(random() * names.length);
+    const b = Math.floor(random() * names.length);
+    if (a === b) continue;
+    records.push([names[a], names[b], random() < 0.5 ? "Member of" : "Partners with", 1990 + Math.floor(random() * 35)]);
+  }
+  return stringify(records, { header: true, columns: ["From", "To", "Type", "Since"] });
 }
 
 /** Time spent in each named query, to show where an import's time goes (Neo4j or Node). */
@@ -104,10 +124,49 @@ function logQueries(phase: string): void {
   queryMs.clear();
 }
 
-const store = await openBenchStore("imports", readDataset(DATA_DIR), log);
+const dataset = readDataset(DATA_DIR);
+const store = await openBenchStore("imports", dataset, log);
 try {
   const editor: Viewer = { userId: "bench-editor", username: "bench-editor", role: "editor" };
   const db = timed(store.db);
+
+  if (previewRows > 0) {
+    const csv = Buffer.from(
+      connectionsCsv(
+        dataset.organisations.map((o) => o.name),
+        previewRows,
+      ),
+    );
+    log(
+      `connections CSV of ${previewRows} rows among ${dataset.organisations.length} bundled organisations: ${(csv.length / 1e6).toFixed(1)} MB; load ${load()}`,
+    );
+    // Twice: the first on a store just opened (queries not yet planned), the second as on a running server.
+    for (const run of ["cold", "warm"]) {
+      const steps: string[] = [];
+      const started = performance.now();
+      const preview = await previewImport(
+        db,
+        editor,
+        {
+          file: "connections.csv",
+          format: "CSV",
+          content: csv,
+          source: { title: `Import bench preview ${Date.now()}`, url: "https://example.org/import-bench" },
+        },
+        (step) => {
+          if (steps.at(-1) !== step) steps.push(`${step} ${(performance.now() - started).toFixed(0)} ms`);
+        },
+      );
+      const ms = performance.now() - started;
+      const byStatus = new Map<string, number>();
+      for (const item of preview.items) byStatus.set(item.status, (byStatus.get(item.status) ?? 0) + 1);
+      log(
+        `${previewRows}-row preview (${run}): ${ms.toFixed(0)} ms (validated, matched, previewed: ${preview.connectionCount} connections, ${preview.problems.length} problems, ${preview.items.length} names matched: ${[...byStatus].map(([s, n]) => `${n} ${s}`).join(", ")}; steps: ${steps.join(", ")}); load ${load()}`,
+      );
+      logQueries(`${previewRows}-row preview (${run})`);
+    }
+  }
+
   /** Previews and applies one file; returns the times. */
   const importOnce = async (content: Buffer, ties: number, label: string) => {
     let started = performance.now();
@@ -136,19 +195,22 @@ try {
     );
     logQueries(`${label} apply`);
   };
-  // A warm-up import first: a running server has its queries planned and compiled, and so should the bench.
-  const warmNodes = Math.max(50, Math.round(nodes / 10));
-  const warmTies = Math.max(100, Math.round(ties / 10));
-  // Leaves the store as it was (the warm-up's names would otherwise be ambiguous matches of the timed ones).
-  const removeImported = () =>
-    store.db.driver.executeQuery("MATCH (n:Entity) WHERE n.origin = 'user' DETACH DELETE n", {}, { database: store.db.database });
-  await removeImported(); // what a run that failed half-way left
-  await importOnce(Buffer.from(gexfFile(warmNodes, warmTies, "Warm ")), warmTies, "warm-up");
-  await removeImported();
-  const content = Buffer.from(gexfFile(nodes, ties));
-  log(`GEXF of ${nodes} nodes and ${ties} ties: ${(content.length / 1e6).toFixed(1)} MB; load ${load()}`);
-  await importOnce(content, ties, "timed");
-  await removeImported();
+  // `ties` 0: the preview figure alone.
+  if (ties > 0) {
+    // A warm-up import first: a running server has its queries planned and compiled, and so should the bench.
+    const warmNodes = Math.max(50, Math.round(nodes / 10));
+    const warmTies = Math.max(100, Math.round(ties / 10));
+    // Leaves the store as it was (the warm-up's names would otherwise be ambiguous matches of the timed ones).
+    const removeImported = () =>
+      store.db.driver.executeQuery("MATCH (n:Entity) WHERE n.origin = 'user' DETACH DELETE n", {}, { database: store.db.database });
+    await removeImported(); // what a run that failed half-way left
+    await importOnce(Buffer.from(gexfFile(warmNodes, warmTies, "Warm ")), warmTies, "warm-up");
+    await removeImported();
+    const content = Buffer.from(gexfFile(nodes, ties));
+    log(`GEXF of ${nodes} nodes and ${ties} ties: ${(content.length / 1e6).toFixed(1)} MB; load ${load()}`);
+    await importOnce(content, ties, "timed");
+    await removeImported();
+  }
 } finally {
   await store.close();
 }

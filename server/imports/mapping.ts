@@ -42,6 +42,9 @@ export const ELEMENT_FIELDS = [
 export const CONNECTION_FIELDS = [
   "from",
   "to",
+  /** The ends' names, beside ids in from/to (Gephi's Source/Target): matched when the id is not the file's or the atlas's own. */
+  "fromName",
+  "toName",
   "type",
   "role",
   "since",
@@ -111,6 +114,12 @@ const ELEMENT_SYNONYMS: Record<string, ElementField> = {
 const CONNECTION_SYNONYMS: Record<string, ConnectionField> = {
   source: "from",
   target: "to",
+  sourcelabel: "fromName",
+  sourcename: "fromName",
+  fromlabel: "fromName",
+  targetlabel: "toName",
+  targetname: "toName",
+  tolabel: "toName",
   relationship: "type",
   relation: "type",
   connectiontype: "type",
@@ -139,13 +148,22 @@ export function guessField(role: SheetRole, header: string): string | null {
   return synonyms[folded] ?? null;
 }
 
+/** Gephi's edge direction, which its edge table calls Type. */
+const DIRECTIONS = new Set(["directed", "undirected", "mutual", "bidirectional"]);
+
+/** A connections column holding only directions (Gephi's Type): not the relationship type, which is then the Label or Kind. */
+const holdsDirections = (sheet: Sheet, column: string) =>
+  sheet.rows.some((r) => r.cells[column] !== undefined) &&
+  sheet.rows.every((r) => r.cells[column] === undefined || DIRECTIONS.has(r.cells[column].toLowerCase()));
+
 export function guessSheetMapping(sheet: Sheet): ColumnMapping[] {
   const used = new Set<string>();
   // Kumu's element "Type" is the kind of element, unless the sheet has a kind column of its own
   // (the atlas's JSON, GEXF exports), where "type" is the organisation type as in data/.
   const hasKind = sheet.headers.some((h) => foldHeader(h) === "kind");
   return sheet.headers.map((column) => {
-    const field = sheet.role === "ELEMENTS" && !hasKind && foldHeader(column) === "type" ? "kind" : guessField(sheet.role, column);
+    let field = sheet.role === "ELEMENTS" && !hasKind && foldHeader(column) === "type" ? "kind" : guessField(sheet.role, column);
+    if (field === "type" && sheet.role === "CONNECTIONS" && holdsDirections(sheet, column)) field = null;
     // One column per field: a second column guessed the same is left for the person to map.
     if (field && !used.has(field)) {
       used.add(field);

@@ -288,14 +288,18 @@ export async function previewImport(
   const endKeys = new Map<string, string>();
   const references = new Map<string, string>();
   for (const connection of drafts.connections)
-    for (const end of [connection.from, connection.to]) {
+    for (const [end, name] of [
+      [connection.from, connection.fromName],
+      [connection.to, connection.toName],
+    ] as const) {
       if (endKeys.has(end)) continue;
       const inFile = byFileName.get(`id:${end}`) ?? byFileName.get(`name:${foldName(end)}`);
       if (inFile) endKeys.set(end, inFile);
       else {
-        const key = `ref:${foldName(end)}`;
+        // An id the file does not list, with its name beside it (an atlas export's ties): matched by the name.
+        const key = `ref:${foldName(name ?? end)}`;
         endKeys.set(end, key);
-        if (!references.has(key)) references.set(key, end);
+        if (!references.has(key)) references.set(key, name ?? end);
       }
     }
   const matches = await matchAgainstAtlas(

@@ -53,6 +53,9 @@ export interface ConnectionDraft {
   type: RelationshipType;
   from: string;
   to: string;
+  /** The ends' names when the file gives them beside ids (to match an id the atlas does not know by name). */
+  fromName: string | null;
+  toName: string | null;
   record: Record<string, unknown>;
   source: string | null;
   locator: string | null;
@@ -228,7 +231,8 @@ export function buildDrafts(parsed: ParsedFile, mapping: ColumnMapping[]): Draft
         problems.push({ severity: "ERROR", file: parsed.file, sheet: sheet.name, row: row.row, column, message });
       };
       const record: Record<string, unknown> = {};
-      const special = sheet.role === "ELEMENTS" ? ["id", "kind", "source", "locator"] : ["from", "to", "type", "source", "locator"];
+      const special =
+        sheet.role === "ELEMENTS" ? ["id", "kind", "source", "locator"] : ["from", "to", "fromName", "toName", "type", "source", "locator"];
       for (const [field, text] of Object.entries(values)) {
         if (special.includes(field)) continue;
         const value = valueOf(field, text, problem, columns[field]);
@@ -277,7 +281,20 @@ export function buildDrafts(parsed: ParsedFile, mapping: ColumnMapping[]): Draft
               roles.length ? `unknown role '${values.role}' for ${type} (expected one of: ${roles.join(", ")})` : `${type} takes no role`,
             );
         }
-        if (!failed && type) connections.push({ key, at, type, from: values.from, to: values.to, record, source, locator, columns });
+        if (!failed && type)
+          connections.push({
+            key,
+            at,
+            type,
+            from: values.from,
+            to: values.to,
+            fromName: values.fromName ?? null,
+            toName: values.toName ?? null,
+            record,
+            source,
+            locator,
+            columns,
+          });
       }
     }
   }

@@ -1,8 +1,9 @@
 /**
  * Coalition shapes (issue 12): the mode draws each coalition as a shaded region behind the nodes
  * (read back from the layer's own 2D canvas), lists them in the legend, names a region under the
- * pointer, selects its coalition on a click, and lives in the URL.
+ * pointer, selects its coalition on a click, lives in the URL, and goes into the exported picture.
  */
+import { readFileSync } from "node:fs";
 
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -67,6 +68,19 @@ async function pointInRegion(id: string): Promise<{ x: number; y: number }> {
   return point!;
 }
 
+/** Text as the SVG writes it. */
+const xml = (text: string) => text.replace(/[<>&"']/g, (c) => `&${{ "<": "lt", ">": "gt", "&": "amp", '"': "quot", "'": "apos" }[c]};`);
+
+/** The Export menu's SVG picture of the view, as the page downloads it. */
+async function exportedSvg(on: Page): Promise<string> {
+  await on
+    .locator("details.menu", { has: on.locator("summary", { hasText: "Export" }) })
+    .locator("summary")
+    .click();
+  const [file] = await Promise.all([on.waitForEvent("download"), on.getByRole("button", { name: "SVG image of the view" }).click()]);
+  return readFileSync(await file.path(), "utf8");
+}
+
 describe("shapes: coalition regions", () => {
   it("should draw nothing behind the nodes until the mode is on", async () => {
     expect(await tintedShare()).toBe(0);
@@ -103,6 +117,26 @@ describe("shapes: coalition regions", () => {
     expect(swatch).toBe(`rgb(${rgb.join(", ")})`);
   });
 
+  it("should shade the same regions behind the nodes of the exported SVG, and name them in its legend", async () => {
+    const info = (await inspect(page, (a) => a.shapes()))!;
+    const svg = await exportedSvg(page);
+    const regions = [
+      ...svg.matchAll(/<g class="region" data-coalition="([^"]+)"><title>([^<]*)<\/title>\s*<path d="[^"]+" fill="([^"]+)"/g),
+    ];
+    expect(regions.map(([, id, label, color]) => ({ id, label, color }))).toEqual(
+      info.regions.map(({ id, label, color }) => ({ id, label: xml(label), color })),
+    );
+    // Behind the ties and the nodes, which are all still drawn.
+    expect(svg.indexOf('<g class="regions">')).toBeLessThan(svg.indexOf('<g class="edges"'));
+    expect(svg.match(/<circle /g)).toHaveLength((await inspect(page, (a) => a.visibleNodes())).length);
+    const legend = /<g class="legend" data-legend="regions">([\s\S]*?)<\/g>/.exec(svg)![1];
+    expect(legend).toContain("Coalitions (shaded regions round their members)");
+    for (const region of info.regions) expect(legend).toContain(`>${xml(region.label)} (${region.members})</text>`);
+    // The view in people's words, not the vocabulary's values.
+    expect(svg).toContain("kinds of node: Organisations, Forums, Campaigns, People");
+    expect(svg).not.toMatch(/ORGANISATION|MEMBER_OF/);
+  });
+
   it("should name a coalition when its region is hovered, and select it on a click", async () => {
     const box = (await page.getByTestId("graph-canvas").boundingBox())!;
     const p = await pointInRegion("pga");
@@ -132,6 +166,7 @@ describe("shapes: coalition regions", () => {
       await expect.poll(() => inspect(again.page, (a) => a.shapes())).toBeNull();
       await expect.poll(() => again.page.evaluate(() => new URL(location.href).searchParams.get("shapes"))).toBeNull();
       expect(await again.page.getByRole("list", { name: /Coalitions/ }).count()).toBe(0);
+      expect(await exportedSvg(again.page)).not.toContain('class="region');
       expect(again.errors).toEqual([]);
     } finally {
       await again.page.context().close();

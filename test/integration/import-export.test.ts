@@ -20,6 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type App, createApp } from "../../server/app.js";
 import type { Database } from "../../server/db/database.js";
 import { applyOperation } from "../../server/write/index.js";
+import { gexfSchemaErrors } from "../_gexf-schema.js";
 import { connectTestDb } from "../_helpers.js";
 import { graphql as gql } from "../gql/index.js";
 import type { ExportFormat, ExportViewInput, ImportFormat } from "../gql/graphql.js";
@@ -75,7 +76,11 @@ const EXPORT = gql(`query TestExportAtlas($format: ExportFormat!, $view: ExportV
   exportAtlas(format: $format, view: $view) { name mimeType encoding content }
 }`);
 const PREVIEW = gql(`mutation TestRoundTripPreview($input: PreviewImportInput!) {
-  previewImport(input: $input) { id problems { severity sheet row column message } }
+  previewImport(input: $input) {
+    id
+    problems { severity sheet row column message }
+    items { key name status candidates { id name } }
+  }
 }`);
 const APPLY = gql(`mutation TestRoundTripApply($input: ApplyImportInput!) { applyImport(input: $input) { status } }`);
 
@@ -122,6 +127,11 @@ describe("exports", () => {
     expect(forEditor.size).toBe(publicTies + 1);
     const forReader = parseGexf(MultiGraph, (await exported(reader, "GEXF"))[0].content);
     expect(forReader.hasNode(HIDDEN)).toBe(false);
+  });
+
+  it("GEXF 1.3: the whole atlas is valid against the format's schemas (RelaxNG and XSD)", async () => {
+    const [file] = await exported(editor, "GEXF");
+    expect(await gexfSchemaErrors(file.content)).toEqual({ relaxng: [], xsd: [] });
   });
 
   it("GraphML, CSV and JSON keep the same records and fields", async () => {
@@ -236,6 +246,9 @@ describe("exports of the explorer's view", () => {
     expect(description).toContain("relationshipTypes: SUPPORTS");
     expect(description).toContain("as the public may see it");
 
+    // Positions, sizes and colours (viz:*) included, the file is valid GEXF 1.3.
+    expect(await gexfSchemaErrors(file.content)).toEqual({ relaxng: [], xsd: [] });
+
     // A year before the tie begins, the view does not show it.
     const before = parseGexf(MultiGraph, (await exported(null, "GEXF", viewOf(ids, tie.from - 1, [])))[0].content);
     expect(before.hasEdge(tie.id)).toBe(false);
@@ -309,21 +322,54 @@ describe("round trip: export → import into an empty atlas → the same graph",
       const before = await graphByNames();
       const [file] = await exported(editor, format);
       await db.driver.executeQuery("MATCH (n:Entity) DETACH DELETE n", {}, { database: db.database });
-      const preview = await graphqlAs(app, editor, PREVIEW, {
-        input: {
-          file: { name, format, content: file.content, encoding: file.encoding },
-          source: { title: "Atlas export round trip", url: "https://example.org/round-trip" },
-        },
-      });
-      expect(preview.body.errors, JSON.stringify(preview.body.errors)).toBeUndefined();
-      expect(preview.body.data!.previewImport.problems).toEqual([]);
-      const applied = await graphqlAs(app, editor, APPLY, { input: { previewId: preview.body.data!.previewImport.id } });
-      expect(applied.body.errors, JSON.stringify(applied.body.errors)).toBeUndefined();
-      expect(applied.body.data!.applyImport.status).toBe("APPLIED");
+      await importAndApply(name, format, file);
       const after = await graphByNames();
       expect(after.nodes).toEqual(before.nodes);
       expect(after.ties).toEqual(before.ties);
     },
     180_000,
   );
+
+  it("CSV: the nodes file, then the ties file (Gephi's edge table: Type the direction, Label the relationship)", async () => {
+    await resetAtlas(db);
+    const before = await graphByNames();
+    const [nodes, ties] = await exported(editor, "CSV");
+    await db.driver.executeQuery("MATCH (n:Entity) DETACH DELETE n", {}, { database: db.database });
+    await importAndApply("atlas-nodes.csv", "CSV", nodes);
+    // The ties name their ends by the exporting atlas's ids, with their names beside them (Source Label, Target Label).
+    await importAndApply("atlas-edges.csv", "CSV", ties, true);
+    const after = await graphByNames();
+    expect(after.nodes).toEqual(before.nodes);
+    expect(after.ties).toEqual(before.ties);
+  }, 180_000);
 });
+
+/**
+ * Previews a file as an editor with one source for it, expects no problem, and applies it. With
+ * `review`, the confident matches are accepted and each ambiguous one (a name a letter away from
+ * another, "… Conference 2011" and "… 2012") is matched to its candidate of the very same name, as
+ * a person reviewing it would.
+ */
+async function importAndApply(name: string, format: ImportFormat, file: { content: string; encoding: "TEXT" | "BASE64" }, review = false) {
+  const preview = await graphqlAs(app, editor, PREVIEW, {
+    input: {
+      file: { name, format, content: file.content, encoding: file.encoding },
+      source: { title: "Atlas export round trip", url: "https://example.org/round-trip" },
+    },
+  });
+  expect(preview.body.errors, JSON.stringify(preview.body.errors)).toBeUndefined();
+  const { id, problems, items } = preview.body.data!.previewImport;
+  expect(problems).toEqual([]);
+  const decisions = items
+    .filter((item) => item.status === "AMBIGUOUS")
+    .map((item) => {
+      const same = item.candidates.filter((c) => c.name === item.name);
+      expect(same, item.name).toHaveLength(1);
+      return { key: item.key, action: "MATCH" as const, id: same[0].id };
+    });
+  const applied = await graphqlAs(app, editor, APPLY, {
+    input: { previewId: id, ...(review ? { acceptAllConfident: true, decisions } : {}) },
+  });
+  expect(applied.body.errors, JSON.stringify(applied.body.errors)).toBeUndefined();
+  expect(applied.body.data!.applyImport.status).toBe("APPLIED");
+}

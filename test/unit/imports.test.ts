@@ -47,6 +47,26 @@ describe("mapping and rows", () => {
     expect(problems).toEqual([{ sheet: "t", column: "Nope", message: "no such column (the sheet has: Id, Label, Type, Acronym, Notes)" }]);
   });
 
+  it("reads Gephi's edge table: Type is the direction, Label the relationship type, the label columns the ends' names", async () => {
+    const { parsed } = await csv(
+      "Source,Target,Type,Id,Label,Kind,Source Label,Target Label,since\namc,mfa,Directed,r1,MEMBER_OF,MEMBER_OF,Asian Migrants Center,Migrant Forum in Asia,1994\n",
+    );
+    expect(guessMapping(parsed).map((m) => m.field)).toEqual(["from", "to", null, null, "type", null, "fromName", "toName", "since"]);
+    const drafts = buildDrafts(parsed, guessMapping(parsed));
+    expect(drafts.problems).toEqual([]);
+    expect(drafts.connections[0]).toMatchObject({
+      type: "MEMBER_OF",
+      from: "amc",
+      to: "mfa",
+      fromName: "Asian Migrants Center",
+      toName: "Migrant Forum in Asia",
+      record: { since: 1994 },
+    });
+    // Kumu's Type is the relationship type: kept as such when it holds no direction.
+    const kumu = await csv("From,To,Type\nAcme,Beta,Member of\nAcme,Gamma,directed\n");
+    expect(guessMapping(kumu.parsed).map((m) => m.field)).toEqual(["from", "to", "type"]);
+  });
+
   it("maps free-text vocabulary, splits multi-value cells, and reports what does not fit", async () => {
     const { parsed } = await csv(
       "Label,Type,Sector,Scope,Aliases,Founded\nAcme,Trade-union,civil society,Local,A | B |A,2004.0\nBeta,Organization,Labor,Local,,1750\n",

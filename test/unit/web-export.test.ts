@@ -20,7 +20,7 @@ function pictureInput(): PictureInput {
       { source: "ituc", target: "idwf", color: "#cccccc", width: 2 },
     ],
     title: "Coalition Atlas",
-    subtitle: "Filtered: kinds ORGANISATION · as of 2010 · collapsed: Migrant Forum in Asia",
+    subtitle: "Filtered: kinds of node: Organisations · as of 2010 · collapsed: Migrant Forum in Asia",
     legend: {
       title: "Colour: sector",
       entries: [
@@ -107,6 +107,55 @@ describe("web exports", () => {
         expect(Number(text.getAttribute("x")) + measure(text.textContent!, size)).toBeLessThanOrEqual(picture.width);
         expect(Number(text.getAttribute("y"))).toBeLessThanOrEqual(picture.height);
       }
+    });
+
+    it("should shade the coalition regions behind the ties when given, name them in a legend, and keep them inside the page", () => {
+      const withRegions = drawPicture(
+        {
+          ...input,
+          regions: {
+            shown: [
+              // Two members and the coalition; one member lies outside every node (left out by the map's zoom).
+              { id: "mfa", label: "MFA", color: "#332288", members: 2, points: [input.nodes[0], input.nodes[2], { x: -200, y: 260 }] },
+              { id: "ituc", label: "ITUC", color: "#117733", members: 1, points: [input.nodes[1], input.nodes[3]] },
+            ],
+            legend: { title: "Coalitions (shaded regions round their members)", notes: ["3 smaller coalitions are not shaded."] },
+          },
+        },
+        measure,
+      );
+      const regionDoc = new DOMParser().parseFromString(withRegions.svg, "image/svg+xml");
+      const groups = Array.from(regionDoc.getElementsByTagName("g")).filter((g) => g.getAttribute("class") === "region");
+      expect(groups.map((g) => g.getAttribute("data-coalition"))).toEqual(["mfa", "ituc"]);
+      // Halo and core, in the region's colour, one disc per point.
+      const paths = groups[0].getElementsByTagName("path");
+      expect(Array.from(paths).map((p) => [p.getAttribute("fill"), p.getAttribute("d")!.match(/M/g)!.length])).toEqual([
+        ["#332288", 3],
+        ["#332288", 3],
+      ]);
+      // Drawn first: the regions come before the ties and the discs.
+      expect(withRegions.svg.indexOf('class="regions"')).toBeLessThan(withRegions.svg.indexOf('class="edges"'));
+      const regionTexts = Array.from(regionDoc.getElementsByTagName("text")).map((t) => t.textContent);
+      expect(regionTexts).toEqual(
+        expect.arrayContaining([
+          "Coalitions (shaded regions round their members)",
+          "MFA (2)",
+          "ITUC (1)",
+          "3 smaller coalitions are not shaded.",
+        ]),
+      );
+      expect(withRegions.height).toBeGreaterThan(picture.height);
+      // Every disc of a region lies inside the page.
+      const graph = Array.from(regionDoc.getElementsByTagName("g")).find((g) => g.getAttribute("transform"))!;
+      const [dx, dy] = /translate\(([-\d.]+) ([-\d.]+)\)/.exec(graph.getAttribute("transform")!)!.slice(1).map(Number);
+      for (const path of groups.flatMap((g) => Array.from(g.getElementsByTagName("path"))))
+        for (const [, x, y, r] of path.getAttribute("d")!.matchAll(/M([-\d.]+) ([-\d.]+)A([\d.]+)/g)) {
+          const [right, cy, radius] = [Number(x), Number(y), Number(r)];
+          expect(right - 2 * radius + dx).toBeGreaterThanOrEqual(-0.01);
+          expect(right + dx).toBeLessThanOrEqual(withRegions.width);
+          expect(cy - radius + dy).toBeGreaterThanOrEqual(-0.01);
+          expect(cy + radius + dy).toBeLessThanOrEqual(withRegions.height);
+        }
     });
 
     it("should give the PNG's rasterisation more pixels over the same drawing", () => {

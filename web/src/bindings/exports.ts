@@ -3,13 +3,14 @@
  * GraphML, CSV, XLSX, JSON) come from the server's one exporter (server/imports/export.ts), told
  * which view this is (filter, year, collapsed networks) and what the map draws (nodes, positions,
  * sizes, colours); it keeps only what the viewer may see. Pictures (SVG, and PNG at 2×) are drawn by
- * render/picture.ts from what the map shows. Kept apart from the session: it reads, never changes.
+ * render/picture.ts from what the map shows, the coalition regions included when the shapes mode is
+ * on. Kept apart from the session: it reads, never changes.
  */
 import { type ExportedFile, type ExportFormat, type ExportViewInput, fetchExport } from "../api";
 import type { AtlasDataset, AtlasGraph } from "../graph";
 import { LABEL_FONT } from "../render/label-style";
 import { drawPicture, type PictureInput, type Renderer, svgAtScale } from "../render";
-import { type AtlasState, toNetworkFilter } from "../state";
+import { type AtlasState, facetSpec, facetValueLabel, type FilterFacet, toNetworkFilter } from "../state";
 import type { Store } from "../state/store";
 import { downloadText } from "./download";
 import type { SessionState } from "./view";
@@ -33,10 +34,13 @@ function save(file: ExportedFile): void {
   downloadText(savedName(file.name), bytes.buffer, file.mimeType);
 }
 
-/** The view in words: filters, year, collapsed networks (the picture's subtitle). */
+/** The view in words, as the panels name it: filters, year, collapsed networks (the picture's subtitle). */
 export function describeView(s: AtlasState, dataset: AtlasDataset, collapsed: readonly string[]): string {
-  const filter = toNetworkFilter(s.filters);
-  const facets = Object.entries(filter).map(([key, values]) => `${key} ${(values as string[]).join(", ")}`);
+  const filter = toNetworkFilter(s.filters) as Partial<Record<FilterFacet, string[]>>;
+  const facets = Object.entries(filter).map(
+    ([key, values]) =>
+      `${facetSpec(key as FilterFacet).label.toLowerCase()}: ${values.map((v) => facetValueLabel(key as FilterFacet, v)).join(", ")}`,
+  );
   const nameOf = (id: string) => {
     const i = dataset.index.get(id);
     return i === undefined ? id : dataset.nodes[i].name;
@@ -124,6 +128,30 @@ export function createExports(
       if (!display || display.hidden) return;
       edges.push({ source, target, color: String(display.color ?? attr.color), width: Number(display.size ?? 1) });
     });
+    // The coalition regions, when on the map: round the members the view shows, wherever they are (the
+    // picture shows the whole graph), and those the zoom leaves out, for whom the regions stand.
+    const coalitions = published.coalitions;
+    const regions: PictureInput["regions"] = coalitions
+      ? {
+          shown: coalitions.shown.map((c) => ({
+            id: c.id,
+            label: c.label,
+            color: c.color,
+            members: c.memberIds.length,
+            points: [c.id, ...c.memberIds].flatMap((id) => {
+              const at = graph.hasNode(id) && !graph.getNodeAttribute(id, "hidden") ? renderer.viewportPosition(id) : null;
+              return at ? [{ x: at.x, y: at.y }] : [];
+            }),
+          })),
+          legend: {
+            title: "Coalitions (shaded regions round their members)",
+            notes:
+              coalitions.total > coalitions.shown.length
+                ? [`${coalitions.total - coalitions.shown.length} smaller coalitions are not shaded.`]
+                : [],
+          },
+        }
+      : undefined;
     const { width, height } = renderer.dimensions();
     const notes: string[] = [];
     notes.push(published.size.title);
@@ -137,6 +165,7 @@ export function createExports(
         title: "Coalition Atlas: the migrant-rights movement as a network of networks",
         subtitle: describeView(s, dataset(), collapsed()),
         legend: { title: published.colorTitle, entries: published.legend, notes },
+        regions,
         date: `${s.year === null ? "All years" : `As of ${s.year}`} · exported ${today}`,
         source: `Source: Coalition Atlas, ${location.origin}${location.pathname} (every node and tie cites its document)`,
         width,

@@ -45,7 +45,21 @@ const ELEMENT_FIELDS = [
   "source",
   "locator",
 ];
-const CONNECTION_FIELDS = ["from", "to", "type", "role", "since", "until", "year", "note", "visibility", "source", "locator"];
+const CONNECTION_FIELDS = [
+  "from",
+  "to",
+  "fromName",
+  "toName",
+  "type",
+  "role",
+  "since",
+  "until",
+  "year",
+  "note",
+  "visibility",
+  "source",
+  "locator",
+];
 
 /** The file's bytes as base64 (XLSX is binary; text files go as text). */
 async function base64Of(file: File): Promise<string> {

@@ -1,10 +1,12 @@
 /**
  * The exported picture of the view, as SVG: the visible nodes and ties where the map draws them, in
  * their colours and sizes, labelled by the map's own label picker, under a title and the view's
- * description, over a legend, the date of the view and a source line. The page is sized to what is
- * drawn (every disc and label, plus a margin), so nothing is cut at the edges. Pure: the PNG is this
- * SVG rasterised at 2× by the exports binding, and unit tests read it in Node.
+ * description, over a legend, the date of the view and a source line. In the coalition shapes mode the
+ * regions go in too, behind the ties, as the map shades them, and are named in the legend. The page is
+ * sized to what is drawn (every disc, region and label, plus a margin), so nothing is cut at the
+ * edges. Pure: the PNG is this SVG rasterised at 2× by the exports binding, and unit tests read it in Node.
  */
+import { DEFAULT_SHAPES_OPTIONS } from "../shapes";
 import { LABEL_FONT, LABEL_SIZE, LABEL_WEIGHT } from "./label-style";
 import { type LabelCandidate, pickLabels } from "./labels";
 
@@ -31,13 +33,32 @@ export interface PictureEdge {
   width: number;
 }
 
+/** A coalition's region (the shapes mode), shaded round its members as the map shades it. */
+export interface PictureRegion {
+  id: string;
+  label: string;
+  color: string;
+  /** Where its members and the coalition itself are, in the nodes' coordinates (members the map's zoom leaves out included). */
+  points: { x: number; y: number }[];
+  /** Its members, as the legend counts them. */
+  members: number;
+}
+
+export interface LegendBlock {
+  title: string;
+  entries: { label: string; color: string; count: number }[];
+  notes: string[];
+}
+
 export interface PictureInput {
   nodes: PictureNode[];
   edges: PictureEdge[];
   title: string;
   /** Which view this is: filters, year, collapsed networks. */
   subtitle: string;
-  legend: { title: string; entries: { label: string; color: string; count: number }[]; notes: string[] };
+  legend: LegendBlock;
+  /** The coalition shapes, when the map shows them: drawn behind the ties and named in a legend of their own. */
+  regions?: { shown: PictureRegion[]; legend: Omit<LegendBlock, "entries"> };
   /** "As of 2010 · exported 2026-12-03" */
   date: string;
   source: string;
@@ -61,6 +82,8 @@ const TEXT_SIZE = 12;
 const LABEL_GAP = 3;
 const NORMAL = "400";
 const BOLD = "700";
+/** The legend's swatch of a region: its colour as translucent as the panel's (styles.css .region-swatch). */
+const REGION_SWATCH_OPACITY = 0.6;
 
 export function xmlEscape(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
@@ -68,14 +91,30 @@ export function xmlEscape(text: string): string {
 
 const round = (v: number) => Math.round(v * 100) / 100;
 
+/** One path of discs round the points: filled with the nonzero rule, their union, as the map fills a region. */
+function discs(points: { x: number; y: number }[], r: number): string {
+  return points
+    .map(
+      ({ x, y }) =>
+        `M${round(x + r)} ${round(y)}A${round(r)} ${round(r)} 0 1 0 ${round(x - r)} ${round(y)}A${round(r)} ${round(r)} 0 1 0 ${round(x + r)} ${round(y)}Z`,
+    )
+    .join("");
+}
+
 /** Lays the picture out; `measure(text, size, weight)` is a text's width in pixels in that font size and weight. */
 export function drawPicture(input: PictureInput, measure: (text: string, size: number, weight: string) => number): Picture {
   // Fit the drawing's extent into the area (the map's own zoom does not matter).
-  const xs = input.nodes.map((n) => n.x);
-  const ys = input.nodes.map((n) => n.y);
+  const regions = input.regions?.shown ?? [];
+  const regionPoints = regions.flatMap((r) => r.points);
+  const xs = [...input.nodes, ...regionPoints].map((n) => n.x);
+  const ys = [...input.nodes, ...regionPoints].map((n) => n.y);
   const [minX, maxX, minY, maxY] = xs.length ? [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)] : [0, 0, 0, 0];
   const scale = Math.min(input.width / (maxX - minX || 1), input.height / (maxY - minY || 1));
-  const at = new Map(input.nodes.map((n) => [n.id, { x: (n.x - minX) * scale, y: (n.y - minY) * scale }]));
+  const fit = (p: { x: number; y: number }) => ({ x: (p.x - minX) * scale, y: (p.y - minY) * scale });
+  const at = new Map(input.nodes.map((n) => [n.id, fit(n)]));
+  // The picture shows the whole graph, as the map does at camera ratio 1: the regions' discs at that ratio's radius.
+  const regionRadius = DEFAULT_SHAPES_OPTIONS.radius;
+  const regionAt = regions.map((r) => r.points.map(fit));
 
   const labelWidth = (text: string) => measure(text, LABEL_SIZE, LABEL_WEIGHT);
   const candidates: LabelCandidate[] = input.nodes.map((n) => ({
@@ -108,7 +147,8 @@ export function drawPicture(input: PictureInput, measure: (text: string, size: n
         p.y + LABEL_SIZE / 2 + 2,
       );
   }
-  if (!input.nodes.length) [left, top, right, bottom] = [0, 0, 0, 0];
+  for (const p of regionAt.flat()) cover(p.x - regionRadius, p.y - regionRadius, p.x + regionRadius, p.y + regionRadius);
+  if (!input.nodes.length && !regionPoints.length) [left, top, right, bottom] = [0, 0, 0, 0];
 
   const out: string[] = [];
   const text = (x: number, y: number, size: number, content: string, extra = "") =>
@@ -123,28 +163,44 @@ export function drawPicture(input: PictureInput, measure: (text: string, size: n
   const graphWidth = right - left;
   const graphHeight = bottom - top;
 
-  // Legend rows: swatches with their labels, wrapped to the page's width.
+  // Legends (the colours, then the regions): swatches with their labels, wrapped to the page's width.
   const pageInner = Math.max(graphWidth, headerWidth, 320);
-  const entries = input.legend.entries.map((e) => ({ ...e, text: `${e.label} (${e.count})` }));
-  const rows: (typeof entries)[] = [[]];
-  let rowWidth = 0;
-  for (const e of entries) {
-    const w = 16 + measure(e.text, TEXT_SIZE, NORMAL) + 16;
-    if (rowWidth + w > pageInner && rows[rows.length - 1].length) {
-      rows.push([]);
-      rowWidth = 0;
+  const legends = [
+    { ...input.legend, opacity: 1 },
+    ...(input.regions
+      ? [
+          {
+            ...input.regions.legend,
+            entries: regions.map((r) => ({ label: r.label, color: r.color, count: r.members })),
+            opacity: REGION_SWATCH_OPACITY,
+          },
+        ]
+      : []),
+  ].map((block) => {
+    const entries = block.entries.map((e) => ({ ...e, text: `${e.label} (${e.count})` }));
+    const rows: (typeof entries)[] = [[]];
+    let rowWidth = 0;
+    for (const e of entries) {
+      const w = 16 + measure(e.text, TEXT_SIZE, NORMAL) + 16;
+      if (rowWidth + w > pageInner && rows[rows.length - 1].length) {
+        rows.push([]);
+        rowWidth = 0;
+      }
+      rows[rows.length - 1].push(e);
+      rowWidth += w;
     }
-    rows[rows.length - 1].push(e);
-    rowWidth += w;
-  }
+    return { ...block, rows };
+  });
   const footerLines = [input.date, input.source];
   const footerWidth = Math.max(
-    measure(input.legend.title, TEXT_SIZE, BOLD),
-    ...[...input.legend.notes, ...footerLines].map((line) => measure(line, TEXT_SIZE, NORMAL)),
+    ...legends.map((block) => measure(block.title, TEXT_SIZE, BOLD)),
+    ...[...legends.flatMap((block) => block.notes), ...footerLines].map((line) => measure(line, TEXT_SIZE, NORMAL)),
   );
   const width = Math.ceil(Math.max(pageInner, footerWidth) + 2 * MARGIN);
   const legendTop = graphTop + graphHeight + LINE;
-  const height = Math.ceil(legendTop + LINE * (1 + rows.length + input.legend.notes.length + 1 + footerLines.length) + MARGIN);
+  // Lines after the first legend's title: each legend's rows and notes, a blank line and a title between legends.
+  const legendLines = legends.reduce((n, block, k) => n + block.rows.length + block.notes.length + (k ? 2 : 0), 0);
+  const height = Math.ceil(legendTop + LINE * (1 + legendLines + 1 + footerLines.length) + MARGIN);
 
   out.push(`<rect width="${width}" height="${height}" fill="#ffffff"/>`);
   for (const [size, content, extra] of header) {
@@ -152,10 +208,22 @@ export function drawPicture(input: PictureInput, measure: (text: string, size: n
     y += LINE;
   }
 
-  // The graph: ties first, then discs, then labels (the map's drawing order).
+  // The graph: regions first, then ties, discs and labels (the map's drawing order).
   const dx = MARGIN - left;
   const dy = graphTop - top;
   out.push(`<g transform="translate(${round(dx)} ${round(dy)})">`);
+  if (regions.length) {
+    const { core, haloAlpha, coreAlpha } = DEFAULT_SHAPES_OPTIONS;
+    out.push('<g class="regions">');
+    regions.forEach((region, k) => {
+      const fill = xmlEscape(region.color);
+      out.push(`<g class="region" data-coalition="${xmlEscape(region.id)}"><title>${xmlEscape(region.label)}</title>`);
+      out.push(`<path d="${discs(regionAt[k], regionRadius)}" fill="${fill}" fill-opacity="${haloAlpha}"/>`);
+      out.push(`<path d="${discs(regionAt[k], regionRadius * core)}" fill="${fill}" fill-opacity="${coreAlpha}"/>`);
+      out.push("</g>");
+    });
+    out.push("</g>");
+  }
   out.push('<g class="edges" fill="none">');
   for (const e of input.edges) {
     const a = at.get(e.source);
@@ -183,24 +251,28 @@ export function drawPicture(input: PictureInput, measure: (text: string, size: n
   }
   out.push("</g></g>");
 
-  // Legend, notes, date of the view and source line.
-  y = legendTop + TEXT_SIZE;
-  out.push('<g class="legend">');
-  text(MARGIN, y, TEXT_SIZE, input.legend.title, ` font-weight="${BOLD}"`);
-  for (const row of rows) {
-    y += LINE;
-    let x = MARGIN;
-    for (const e of row) {
-      out.push(`<rect x="${round(x)}" y="${round(y - 10)}" width="12" height="12" rx="2" fill="${xmlEscape(e.color)}"/>`);
-      text(x + 16, y, TEXT_SIZE, e.text);
-      x += 16 + measure(e.text, TEXT_SIZE, NORMAL) + 16;
+  // Legends, their notes, date of the view and source line.
+  y = legendTop + TEXT_SIZE - 2 * LINE;
+  legends.forEach((block, k) => {
+    y += 2 * LINE;
+    out.push(`<g class="legend"${k ? ' data-legend="regions"' : ""}>`);
+    text(MARGIN, y, TEXT_SIZE, block.title, ` font-weight="${BOLD}"`);
+    const opacity = block.opacity === 1 ? "" : ` fill-opacity="${block.opacity}"`;
+    for (const row of block.rows) {
+      y += LINE;
+      let x = MARGIN;
+      for (const e of row) {
+        out.push(`<rect x="${round(x)}" y="${round(y - 10)}" width="12" height="12" rx="2" fill="${xmlEscape(e.color)}"${opacity}/>`);
+        text(x + 16, y, TEXT_SIZE, e.text);
+        x += 16 + measure(e.text, TEXT_SIZE, NORMAL) + 16;
+      }
     }
-  }
-  for (const note of input.legend.notes) {
-    y += LINE;
-    text(MARGIN, y, TEXT_SIZE, note, ' fill="#444"');
-  }
-  out.push("</g>");
+    for (const note of block.notes) {
+      y += LINE;
+      text(MARGIN, y, TEXT_SIZE, note, ' fill="#444"');
+    }
+    out.push("</g>");
+  });
   y += LINE;
   for (const line of footerLines) {
     y += LINE;

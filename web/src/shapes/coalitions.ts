@@ -31,6 +31,17 @@ export const COALITION_COLORS = [
   "#CC3311",
 ] as const;
 
+/** How a region is drawn, on the map (layer.ts) and in the exported picture (render/picture.ts). */
+export const DEFAULT_SHAPES_OPTIONS = {
+  /** Disc radius round each member at camera ratio 1, in CSS pixels; like nodes, it grows as 1/√ratio. */
+  radius: 26,
+  /** The core, relative to the radius: filled a second time, so the region is denser where members are. */
+  core: 0.55,
+  /** Opacity of the halo and of the core fill over it. */
+  haloAlpha: 0.18,
+  coreAlpha: 0.16,
+};
+
 /** One region per colour: past a dozen, shapes stop being told apart (the legend says how many are left out). */
 export const MAX_COALITION_SHAPES = COALITION_COLORS.length;
 

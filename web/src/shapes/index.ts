@@ -6,6 +6,7 @@ export {
   type Coalition,
   COALITION_COLORS,
   type CoalitionList,
+  DEFAULT_SHAPES_OPTIONS,
   findCoalitions,
   MAX_COALITION_SHAPES,
   type ShapeRole,

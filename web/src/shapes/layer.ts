@@ -13,19 +13,9 @@
  */
 import type Sigma from "sigma";
 
-import type { Coalition } from "./coalitions";
+import { type Coalition, DEFAULT_SHAPES_OPTIONS } from "./coalitions";
 
 export const SHAPES_LAYER = "coalitions";
-
-export const DEFAULT_SHAPES_OPTIONS = {
-  /** Disc radius round each member at camera ratio 1, in CSS pixels; like nodes, it grows as 1/√ratio. */
-  radius: 26,
-  /** The core, relative to the radius: filled a second time, so the region is denser where members are. */
-  core: 0.55,
-  /** Opacity of the halo and of the core fill over it. */
-  haloAlpha: 0.18,
-  coreAlpha: 0.16,
-};
 
 export interface ShapesLayer {
   setCoalitions(list: readonly Coalition[]): void;
