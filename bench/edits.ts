@@ -195,7 +195,11 @@ async function benchSize(label: string, cycles: number) {
     await profiled(async () => {
       for (let k = 0; k < cycles; k++) await cycle(k);
     });
-    log(`Neo4j round trips per mutation:\n${Object.entries(trips).map(([name, list]) => `  ${name}: ${list}`).join("\n")}`);
+    log(
+      `Neo4j round trips per mutation:\n${Object.entries(trips)
+        .map(([name, list]) => `  ${name}: ${list}`)
+        .join("\n")}`,
+    );
     await app.caches.freshness?.settled();
 
     // Before: the same read after an edit on a server that rebuilds its read models from Neo4j.
