@@ -34,6 +34,9 @@ import type { Plugin } from "graphql-yoga";
 const { getArgumentValues, getNamedType, getOperationAST, getVariableValues, isLeafType, isListType, isNonNullType, isObjectType, Kind } =
   createRequire(import.meta.url)("graphql") as typeof import("graphql");
 
+/** Lists remembered per list of a query, for reuse by content (see `recent`). */
+const RECENT = 4;
+
 /** Root fields whose resolvers need nothing of `info` and return an object of leaf lists. */
 export const COLUMN_ANSWER_FIELDS = ["networkCompact"] as const;
 
@@ -134,16 +137,40 @@ export function useColumnAnswers(fields: readonly string[] = COLUMN_ANSWER_FIELD
     return byOperation.get(name)!;
   };
 
+  /**
+   * Lists recently serialised for each list of a plan, newest first. A list recomputed after an edit
+   * (a new array) often holds what one of them held (the edit did not touch it, or a deletion undid
+   * an addition), or that plus entries at its end (an addition): its text is then reused, or
+   * extended by the new entries' JSON, instead of serialising tens of thousands of entries again.
+   */
+  const recent = new WeakMap<ListField, { values: readonly unknown[]; text: string }[]>();
+  const sameUpTo = (a: readonly unknown[], b: readonly unknown[], n: number) => {
+    for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false;
+    return true;
+  };
+  const serialise = (values: readonly unknown[], list: ListField): string | undefined => {
+    const earlier = recent.get(list) ?? [];
+    const same = earlier.find((e) => e.values.length === values.length && sameUpTo(e.values, values, values.length));
+    if (same) return same.text;
+    const last = earlier[0];
+    if (last?.values.length && values.length > last.values.length && sameUpTo(last.values, values, last.values.length)) {
+      const tail = listJson(values.slice(last.values.length), list);
+      return tail && `${last.text.slice(0, -1)},${tail.slice(1)}`;
+    }
+    return listJson(values, list);
+  };
+
   const json = (values: unknown, list: ListField): string | undefined => {
     if (!Array.isArray(values)) return undefined;
     const type = `${list.item.name}${list.itemNonNull ? "!" : ""}`;
     let byType = texts.get(values);
     const known = byType?.get(type);
     if (known !== undefined) return known;
-    const text = listJson(values, list);
+    const text = serialise(values, list);
     if (text === undefined) return undefined;
     if (!byType) texts.set(values, (byType = new Map()));
     byType.set(type, text);
+    recent.set(list, [{ values, text }, ...(recent.get(list) ?? []).filter((e) => e.values !== values)].slice(0, RECENT));
     return text;
   };
 

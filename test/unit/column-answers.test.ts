@@ -82,6 +82,23 @@ describe("column answers", () => {
     expect(plain.seen.some((r) => r.fast)).toBe(false);
   });
 
+  it("stay right as the lists change from one answer to the next: copied, extended, cut back, changed in the middle", async () => {
+    const base = compact("NONE");
+    const versions = [
+      base,
+      { ...base, ids: [...base.ids, "d"], names: [...base.names, "Delta"], edgeIds: [...base.edgeIds, "member_of:d:a:member"] },
+      { ...base, ids: [...base.ids], names: [...base.names], edgeIds: [...base.edgeIds] },
+      { ...base, ids: [...base.ids, "d"], names: [...base.names, "Delta"], edgeIds: [...base.edgeIds, "member_of:d:a:member"] },
+      { ...base, ids: ["a", "x", "c"], names: [] as string[], edgeIds: [...base.edgeIds, "member_of:d:a:member", "member_of:e:a:member"] },
+    ];
+    let version = 0;
+    const fast = app(true, () => versions[version]);
+    const plain = app(false, () => versions[version]);
+    const query = `{ networkCompact { ids names edgeIds } }`;
+    for (; version < versions.length; version++) expect(await fast.post(query)).toBe(await plain.post(query));
+    expect(fast.seen.every((r) => r.fast)).toBe(true);
+  });
+
   it("leave fragments, __typename, bad variables and values their type refuses to normal execution", async () => {
     const broken = (groupBy: string) => ({ ...compact(groupBy), kinds: ["ORGANISATION", "NOT_A_KIND", null] });
     const cases: [ReturnType<typeof app>, ReturnType<typeof app>, string, Record<string, unknown>?][] = [
