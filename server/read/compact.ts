@@ -71,8 +71,18 @@ function plainCompact(c: SubgraphColumns): CompactSubgraph {
   const index = new Map<string, number>();
   n.id.forEach((id, i) => index.set(id, i));
   const ids = edgeIdsOfColumns(e);
+  // One pass: the edges whose two ends are among the nodes, and those ends' node indices.
   const kept: number[] = [];
-  for (let j = 0; j < ids.length; j++) if (index.has(e.source[j]) && index.has(e.target[j])) kept.push(j);
+  const sources: number[] = [];
+  const targets: number[] = [];
+  for (let j = 0; j < ids.length; j++) {
+    const source = index.get(e.source[j]);
+    const target = index.get(e.target[j]);
+    if (source === undefined || target === undefined) continue;
+    kept.push(j);
+    sources.push(source);
+    targets.push(target);
+  }
   // Every edge kept (the whole graph: no end filtered out): the edge columns serve as they are.
   const all = kept.length === ids.length;
   const edgeColumn = <T>(column: readonly unknown[]) => (all ? orNulls<T>(column) : kept.map((j) => (column[j] ?? null) as T | null));
@@ -86,8 +96,8 @@ function plainCompact(c: SubgraphColumns): CompactSubgraph {
     regions: orNulls<Region>(n.region),
     activeFrom: orNulls<number>(n.activeFrom),
     activeTo: orNulls<number>(n.activeTo),
-    sources: kept.map((j) => index.get(e.source[j])!),
-    targets: kept.map((j) => index.get(e.target[j])!),
+    sources,
+    targets,
     edgeIds: all ? ids : kept.map((j) => ids[j]),
     edgeTypes: (all ? e.type : kept.map((j) => e.type[j])) as RelationshipType[],
     edgeRoles: edgeColumn<string>(e.role),
