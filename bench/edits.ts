@@ -12,15 +12,20 @@
  *
  *   npm run bench:edits             # 10k organisations, 10 cycles (50 edits)
  *   npm run bench:edits -- 10k 20   # 20 cycles
+ *   BENCH_PROFILE=1 npm run bench:edits -- 10k 3   # also: where the measured cycles spent their CPU time
+ *
+ * It also logs the Neo4j round trips (named queries, plus each transaction's commit) per mutation.
  */
 import "../server/production-mode.js"; // first: as `npm start` runs the server
 import { mkdirSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 
 import { createApp, type App } from "../server/app.js";
 import { createApiToken } from "../server/auth/api-tokens.js";
 import { addUser } from "../server/auth/users.js";
+import type { Database } from "../server/db/database.js";
 import { QUERIES } from "../server/db/registry.js";
 import { NETWORK_QUERY } from "../web/src/api/network-query.js";
 import { generateDataset } from "./generate.js";
@@ -64,16 +69,72 @@ const timed = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
 
 const METRICS = `{ metrics { asOfVersion stale density } }`;
 
+/** Neo4j round trips by query name (a transaction's commit counts as one), for the current mutation. */
+const roundTrips = new Map<string, number>();
+function counted(db: Database): Database {
+  const count = (name: string) => roundTrips.set(name, (roundTrips.get(name) ?? 0) + 1);
+  return {
+    ...db,
+    read: (query, ...params) => (count(query.name), db.read(query, ...params)),
+    write: (query, ...params) => (count(query.name), db.write(query, ...params)),
+    writeTransaction: (work) =>
+      db.writeTransaction((run) => work((query, ...params) => (count(query.name), run(query, ...params)))).finally(() => count("(commit)")),
+  } as Database;
+}
+
+/** With BENCH_PROFILE=1: runs `work` under the V8 profiler and logs the functions with the most self and total time. */
+async function profiled<T>(work: () => Promise<T>): Promise<T> {
+  if (!process.env.BENCH_PROFILE) return work();
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post("Profiler.stop");
+    session.disconnect();
+    const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples?.length ?? 1);
+    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const nameOf = (id: number) => {
+      const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+      return `${functionName || "(anonymous)"} ${url.replace(/^.*\//, "")}:${lineNumber + 1}`;
+    };
+    const self = new Map<string, number>();
+    const total = new Map<string, number>();
+    // Total time: each sample counts once for every distinct function on its stack.
+    const parent = new Map<number, number>();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+    for (const node of profile.nodes) {
+      const ms = (node.hitCount ?? 0) * interval;
+      if (!ms) continue;
+      self.set(nameOf(node.id), (self.get(nameOf(node.id)) ?? 0) + ms);
+      const seen = new Set<string>();
+      for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) seen.add(nameOf(id));
+      for (const name of seen) total.set(name, (total.get(name) ?? 0) + ms);
+    }
+    const top = (map: Map<string, number>, n: number) =>
+      [...map]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, n)
+        .map(([f, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${f}`)
+        .join("\n");
+    log(`CPU profile of the measured cycles, self time:\n${top(self, 30)}`);
+    log(`… total time (with callees):\n${top(total, 60)}`);
+  }
+}
+
 async function benchSize(label: string, cycles: number) {
   const data = generateDataset({ organisations: SIZES[label], seed: 2024 });
   const store = await openBenchStore(label, data, log);
+  const db = counted(store.db);
   const username = `bench-editor-${Date.now()}`;
   try {
     await addUser(store.db, { username, role: "editor", password: `bench-${Math.random()}` });
     const { token } = await createApiToken(store.db, username, "bench:edits");
     const source = data.sources[0].id;
     const citation = { source, locator: "p. 1", evidence: "The benchmark cites this document for its synthetic edits." };
-    const app = createApp(store.db, { cache: { budgetMb: 512 } });
+    const app = createApp(db, { cache: { budgetMb: 512 } });
     const warmMs = (await app.warm()) + (await app.warmSignedIn());
     log(`${label}: warm() of every level took ${warmMs} ms; load ${loadAverage().join(" ")}`);
     const [counts] = await store.db.read(QUERIES.graphCounts, { visible: ["PUBLIC", "MEMBERS", "EDITORS"] });
@@ -87,11 +148,14 @@ async function benchSize(label: string, cycles: number) {
     const reads: number[] = [];
     const metricsFresh: number[] = [];
     const loads: number[][] = [loadAverage()];
+    const trips: Record<string, string> = {};
     const mutate = async (name: string, input: Record<string, unknown>) => {
       const type = `${name[0].toUpperCase()}${name.slice(1)}Input`;
+      roundTrips.clear();
       const [result, ms] = await timed(() =>
         gql(app, token, `mutation($input: ${type}!) { ${name}(input: $input) { status change { seq } } }`, { input }),
       );
+      trips[name] = [...roundTrips].map(([query, n]) => (n > 1 ? `${query}×${n}` : query)).join(", ");
       if (measuring) (mutations[name] ??= []).push(ms);
       const seq = (result[name] as { change: { seq: number } }).change.seq;
       const editedAt = performance.now();
@@ -104,7 +168,7 @@ async function benchSize(label: string, cycles: number) {
     // The first cycles are not measured: they warm Neo4j's JIT for the write queries (a freshly
     // started JVM answers each of them ~5× slower), as a server that has been up a while would be.
     let measuring = false;
-    for (let cycle = -WARM_CYCLES; cycle < cycles; cycle++) {
+    const cycle = async (cycle: number) => {
       measuring = cycle >= 0;
       const id = `bench-edit-${Date.now()}-${cycle + WARM_CYCLES}`;
       await mutate("createNode", {
@@ -123,14 +187,23 @@ async function benchSize(label: string, cycles: number) {
       if (measuring) metricsFresh.push(performance.now() - editedAt);
       await mutate("deleteRelationship", { id: `member_of:${id}:${target}:member`, version: 1 });
       await mutate("deleteNode", { id, version: 2 });
-      if (!measuring) continue;
+      if (!measuring) return;
       loads.push(loadAverage());
       log(`cycle ${cycle + 1}/${cycles}: read after edit p95 so far ${stats(reads).p95} ms; load ${loadAverage()[0]}`);
-    }
+    };
+    for (let k = -WARM_CYCLES; k < 0; k++) await cycle(k);
+    await profiled(async () => {
+      for (let k = 0; k < cycles; k++) await cycle(k);
+    });
+    log(
+      `Neo4j round trips per mutation:\n${Object.entries(trips)
+        .map(([name, list]) => `  ${name}: ${list}`)
+        .join("\n")}`,
+    );
     await app.caches.freshness?.settled();
 
     // Before: the same read after an edit on a server that rebuilds its read models from Neo4j.
-    const rebuild = createApp(store.db, { cache: { budgetMb: 512 } });
+    const rebuild = createApp(db, { cache: { budgetMb: 512 } });
     rebuild.caches.freshness = undefined;
     await gql(rebuild, null, NETWORK_QUERY); // warm for the anonymous level, whose read is measured
     const rebuildReads: number[] = [];

@@ -16,7 +16,15 @@ import { visibleLevels } from "../core/access.js";
 import { DEFAULT_METRICS_OPTIONS, type MetricsOptions } from "./analytics/metrics.js";
 import { useAuthCookies, usePublicAccess } from "./auth/plugins.js";
 import { type AuthOptions, createAuthPolicy, identify } from "./auth/request.js";
-import { type CacheOptions, type Caches, createCaches, createFreshness, LEVEL_SETS, useResultCache } from "./cache/index.js";
+import {
+  type CacheOptions,
+  type Caches,
+  createCaches,
+  createFreshness,
+  LEVEL_SETS,
+  useColumnAnswers,
+  useResultCache,
+} from "./cache/index.js";
 import { type Analytics, type Context, createContext } from "./graphql/context.js";
 import type { Database } from "./db/database.js";
 import { useDatabaseAvailability } from "./db/unavailable-plugin.js";
@@ -162,6 +170,8 @@ export function createApp(db: Database, options: AppOptions = {}): App {
       // Before the result cache: a 304 must not even fetch the cached body.
       useWholeGraphETag(),
       useResultCache(),
+      // A miss of the result cache: columnar whole-graph answers skip graphql-js's per-item completion.
+      useColumnAnswers(),
     ],
     logging: createThrottledLogger(),
     landingPage: false,

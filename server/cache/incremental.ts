@@ -47,19 +47,44 @@ export function visibilityOfState(state: RecordState): Visibility {
 const seenBy = (state: RecordState | null, levels: readonly Visibility[]): RecordState | null =>
   state && levels.includes(visibilityOfState(state)) ? state : null;
 
-/** Copies of every column (the cached one may be serving other requests: it is never mutated). */
-function copyColumns(c: SubgraphColumns): SubgraphColumns {
-  const copy = (from: Record<string, unknown[]>) => Object.fromEntries(Object.entries(from).map(([k, v]) => [k, v.slice()]));
-  return { nodes: copy(c.nodes), edges: copy(c.edges) } as unknown as SubgraphColumns;
-}
-
-const nodeColumns = (c: SubgraphColumns) => c.nodes as unknown as Record<string, unknown[]>;
-const edgeColumns = (c: SubgraphColumns) => c.edges as unknown as Record<string, unknown[]>;
-
-function removeAt(columns: Record<string, unknown[]>, indices: number[]): void {
-  if (!indices.length) return;
-  const drop = new Set(indices);
-  for (const key of Object.keys(columns)) columns[key] = columns[key].filter((_, i) => !drop.has(i));
+/**
+ * Copy-on-write columns: the cached columns may be serving other requests and are never mutated, so
+ * a column is copied on its first change; an unchanged column stays the same array, which lets
+ * whatever was derived from it (the compact answer's lists and their JSON) be reused.
+ */
+class ColumnWriter {
+  readonly columns: Record<string, unknown[]>;
+  private readonly copied = new Set<string>();
+  constructor(from: object) {
+    this.columns = { ...(from as Record<string, unknown[]>) };
+  }
+  private writable(field: string): unknown[] {
+    if (!this.copied.has(field)) {
+      this.columns[field] = this.columns[field].slice();
+      this.copied.add(field);
+    }
+    return this.columns[field];
+  }
+  set(field: string, i: number, value: unknown): void {
+    const column = this.columns[field];
+    if (i < column.length && column[i] === value) return;
+    this.writable(field)[i] = value;
+  }
+  /** Removes the entries at `indices` from every column. */
+  removeAt(indices: number[]): void {
+    if (!indices.length) return;
+    const sorted = [...new Set(indices)].sort((a, b) => b - a);
+    const drop = new Set(sorted);
+    for (const field of Object.keys(this.columns)) {
+      if (this.columns[field] === undefined) continue;
+      // A few entries: spliced out of the copy (a memory move each); many: one filtering pass.
+      if (sorted.length <= 64) for (const i of sorted) this.writable(field).splice(i, 1);
+      else {
+        this.columns[field] = this.columns[field].filter((_, i) => !drop.has(i));
+        this.copied.add(field);
+      }
+    }
+  }
 }
 
 function nodeValue(state: RecordState, field: string): unknown {
@@ -95,11 +120,11 @@ export function applyToColumns(
 ): SubgraphColumns | undefined {
   const touched = deltas.filter((d) => d.kind !== "source");
   if (!touched.length) return columns;
-  const next = copyColumns(columns);
-  const nodes = nodeColumns(next);
-  const edges = edgeColumns(next);
+  const nodes = new ColumnWriter(columns.nodes);
+  const edges = new ColumnWriter(columns.edges);
+  const next = { nodes: nodes.columns, edges: edges.columns } as unknown as SubgraphColumns;
   const index = new Map<string, number>();
-  next.nodes.id.forEach((id, i) => index.set(id, i));
+  columns.nodes.id.forEach((id, i) => index.set(id, i));
 
   const gone: string[] = [];
   for (const d of touched.filter((d) => d.kind === "node")) {
@@ -110,7 +135,7 @@ export function applyToColumns(
     if (after && !before && d.before) return undefined; // newly visible to this level: its ties are unknown here
     if (after) {
       const i = at ?? next.nodes.id.length;
-      for (const field of LEAN_NODE_FIELDS) nodes[field][i] = nodeValue(after, field);
+      for (const field of LEAN_NODE_FIELDS) nodes.set(field, i, nodeValue(after, field));
       index.set(d.id, i);
     } else if (before) gone.push(d.id);
   }
@@ -126,10 +151,10 @@ export function applyToColumns(
     if (keptBefore && at < 0) return undefined;
     if (keptAfter) {
       if (at < 0) at = next.edges.type.length;
-      for (const field of EDGE_COLUMN_FIELDS) edges[field][at] = edgeValue(keptAfter, field);
+      for (const field of EDGE_COLUMN_FIELDS) edges.set(field, at, edgeValue(keptAfter, field));
       // The ids built for the earlier columns come along (copied and cut like every column).
       if (next.edges.id)
-        next.edges.id[at] = edgeIdOf(keptAfter.type!, keptAfter.source!, keptAfter.target!, keptAfter.props.role as string | null);
+        edges.set("id", at, edgeIdOf(keptAfter.type!, keptAfter.source!, keptAfter.target!, keptAfter.props.role as string | null));
     } else if (at >= 0) dropEdges.push(at);
   }
 
@@ -140,12 +165,9 @@ export function applyToColumns(
     next.edges.source.forEach((source, j) => {
       if (goneSet.has(source)) dropEdges.push(j);
     });
-    removeAt(
-      nodes,
-      gone.map((id) => index.get(id)!),
-    );
+    nodes.removeAt(gone.map((id) => index.get(id)!));
   }
-  removeAt(edges, [...new Set(dropEdges)]);
+  edges.removeAt(dropEdges);
   return next;
 }
 
@@ -160,6 +182,8 @@ export function carryLayout(
   previous: readonly number[],
   next: { ids: readonly string[]; sources: readonly number[]; targets: readonly number[] },
 ): number[] {
+  // Nothing moved (a change that added or removed no node): the same positions, the same array.
+  if (previousIds === next.ids) return previous as number[];
   const at = new Map<string, number>();
   previousIds.forEach((id, i) => at.set(id, i));
   const { ids, sources, targets } = next;

@@ -5,6 +5,7 @@ import { createLruCache, type LruCache } from "./lru.js";
 export { createLruCache, type LruCache, type LruOptions } from "./lru.js";
 export { cachedReadModel, levelsKey, readModel, readModelKey, type ReadModelScope, WEIGHT } from "./read-model.js";
 export { createFreshness, type Freshness, LEVEL_SETS, parseDataKey } from "./freshness.js";
+export { COLUMN_ANSWER_FIELDS, useColumnAnswers } from "./column-answers.js";
 export { isCacheableQuery, RESULT_CACHE_FIELDS, useResultCache } from "./result-cache.js";
 
 export interface CacheOptions {

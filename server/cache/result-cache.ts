@@ -102,7 +102,9 @@ export function useResultCache(fields: readonly string[] = RESULT_CACHE_FIELDS):
       return {
         onExecuteDone({ result, setResult }) {
           if (Symbol.asyncIterator in result || result.errors?.length || result.extensions || scope.uncacheable) return;
-          const json = JSON.stringify(result);
+          // A column answer (column-answers.ts) comes as its JSON already.
+          const json =
+            "stringify" in result && typeof result.stringify === "function" ? (result.stringify as () => string)() : JSON.stringify(result);
           cache.set(key, json, json.length);
           setResult(withBody(result, json));
         },

@@ -56,6 +56,14 @@ export function compactRowsOfColumns(c: SubgraphColumns): { nodes: CompactNodeRo
   return { nodes, edges: edgesAmong(nodes, edges) };
 }
 
+/**
+ * A column with `undefined` read as null; the column itself when it holds none, so that a column an
+ * edit left unchanged stays the same array here too (column-answers.ts remembers its JSON per array).
+ */
+function orNulls<T>(values: readonly unknown[]): (T | null)[] {
+  return (values.includes(undefined) ? values.map((v) => v ?? null) : values) as (T | null)[];
+}
+
 /** The ungrouped encoding, column to column: no object per node or edge. */
 function plainCompact(c: SubgraphColumns): CompactSubgraph {
   const n = c.nodes;
@@ -63,27 +71,38 @@ function plainCompact(c: SubgraphColumns): CompactSubgraph {
   const index = new Map<string, number>();
   n.id.forEach((id, i) => index.set(id, i));
   const ids = edgeIdsOfColumns(e);
+  // One pass: the edges whose two ends are among the nodes, and those ends' node indices.
   const kept: number[] = [];
-  for (let j = 0; j < ids.length; j++) if (index.has(e.source[j]) && index.has(e.target[j])) kept.push(j);
-  const edgeColumn = <T>(pick: (j: number) => T) => kept.map(pick);
-  const orNull = <T>(value: T | undefined) => value ?? null;
+  const sources: number[] = [];
+  const targets: number[] = [];
+  for (let j = 0; j < ids.length; j++) {
+    const source = index.get(e.source[j]);
+    const target = index.get(e.target[j]);
+    if (source === undefined || target === undefined) continue;
+    kept.push(j);
+    sources.push(source);
+    targets.push(target);
+  }
+  // Every edge kept (the whole graph: no end filtered out): the edge columns serve as they are.
+  const all = kept.length === ids.length;
+  const edgeColumn = <T>(column: readonly unknown[]) => (all ? orNulls<T>(column) : kept.map((j) => (column[j] ?? null) as T | null));
   return {
     ids: n.id,
     names: n.name,
     labels: n.id.map((_, i) => labelOf(n.acronym[i], n.shortName[i], n.name[i])),
     kinds: n.kind as NodeKind[],
-    types: n.type.map((v) => orNull(v as OrganisationType | null)),
-    sectors: n.sector.map((v) => orNull(v as Sector | null)),
-    regions: n.region.map((v) => orNull(v as Region | null)),
-    activeFrom: n.activeFrom.map((v) => orNull(v as number | null)),
-    activeTo: n.activeTo.map((v) => orNull(v as number | null)),
-    sources: edgeColumn((j) => index.get(e.source[j])!),
-    targets: edgeColumn((j) => index.get(e.target[j])!),
-    edgeIds: edgeColumn((j) => ids[j]),
-    edgeTypes: edgeColumn((j) => e.type[j] as RelationshipType),
-    edgeRoles: edgeColumn((j) => e.role[j] ?? null),
-    edgeActiveFrom: edgeColumn((j) => orNull(e.activeFrom[j] as number | null)),
-    edgeActiveTo: edgeColumn((j) => orNull(e.activeTo[j] as number | null)),
+    types: orNulls<OrganisationType>(n.type),
+    sectors: orNulls<Sector>(n.sector),
+    regions: orNulls<Region>(n.region),
+    activeFrom: orNulls<number>(n.activeFrom),
+    activeTo: orNulls<number>(n.activeTo),
+    sources,
+    targets,
+    edgeIds: all ? ids : kept.map((j) => ids[j]),
+    edgeTypes: (all ? e.type : kept.map((j) => e.type[j])) as RelationshipType[],
+    edgeRoles: edgeColumn<string>(e.role),
+    edgeActiveFrom: edgeColumn<number>(e.activeFrom),
+    edgeActiveTo: edgeColumn<number>(e.activeTo),
     edgeWeights: kept.map(() => 1),
     groups: [],
   };

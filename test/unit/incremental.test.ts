@@ -54,6 +54,18 @@ describe("applyToColumns", () => {
     expect(JSON.stringify(base)).toBe(frozen);
   });
 
+  it("copies only the columns a change alters, so derived answers of the others are reused", () => {
+    const renamed = applyToColumns(base, [delta(node("b"), node("b", undefined, "Bee"))], PUBLIC)!;
+    expect(renamed.nodes.name).not.toBe(base.nodes.name);
+    expect(renamed.nodes.id).toBe(base.nodes.id);
+    expect(renamed.nodes.kind).toBe(base.nodes.kind);
+    expect(renamed.edges.source).toBe(base.edges.source);
+    const tied = applyToColumns(base, [delta(null, tie("b", "a"))], PUBLIC)!;
+    expect(tied.nodes.id).toBe(base.nodes.id);
+    expect(tied.edges.target).toEqual(["b", "a"]);
+    expect(base.edges.target).toEqual(["b"]);
+  });
+
   it("keeps a hidden record out of a level that may not see it", () => {
     const next = applyToColumns(base, [delta(null, node("h", "EDITORS")), delta(null, tie("a", "h", "EDITORS"))], PUBLIC)!;
     expect(next.nodes.id).toEqual(["a", "b"]);
