@@ -81,12 +81,19 @@ export function createSession(
 
   let killed = false;
 
+  const emphasisOf = (s: AtlasState) => ({
+    hoveredId: s.hoveredId,
+    selectedId: s.selectedId,
+    emphasis: s.emphasis,
+    bridges: s.layout === "sectors",
+  });
+
   // The opening view is written into the graph before Sigma sees it, so Sigma indexes it once.
   view.apply(initial, false);
   const renderer: Renderer = createRenderer(
     container,
     graph,
-    { hidden: opening.wait && !opening.final },
+    { hidden: opening.wait && !opening.final, emphasis: emphasisOf(initial) },
     {
       onClickNode: (id) => store.update(selectNode(id)),
       onClickStage: () => store.update(selectNode(null)),
@@ -139,12 +146,6 @@ export function createSession(
 
   // Bindings: state → graph and renderer.
   let previous = store.get();
-  const emphasisOf = (s: AtlasState) => ({
-    hoveredId: s.hoveredId,
-    selectedId: s.selectedId,
-    emphasis: s.emphasis,
-    bridges: s.layout === "sectors",
-  });
   const unsubscribe = store.subscribe((s) => {
     const viewChanged = VIEW_KEYS.some((k) => s[k] !== previous[k]);
     const styleChanged = s.appearance !== previous.appearance;

@@ -99,6 +99,8 @@ const NO_INSETS: Insets = { top: 0, right: 0, bottom: 0, left: 0 };
 export interface RendererOptions {
   /** Start invisible (Sigma still sets up), e.g. while the opening layout is computed. */
   hidden?: boolean;
+  /** The opening emphasis (a shared link's selection or story step), drawn by Sigma's first pass. */
+  emphasis?: EmphasisInput;
 }
 
 export const FIRST_FRAME_MARK = "atlas:first-frame";
@@ -121,12 +123,13 @@ export function createRenderer(
   const firstFramePromise = new Promise<void>((done) => (firstFrameDone = done));
   if (!visible) container.style.visibility = "hidden";
   // State
-  let emphasis: PreparedEmphasis = prepareEmphasis(graph, {
-    hoveredId: null,
-    selectedId: null,
-    emphasis: { type: "none" },
-    bridges: false,
-  });
+  // Sigma's constructor indexes and draws every item through the reducers: with the opening emphasis
+  // already here, the session's first setEmphasis finds nothing to change (a second pass over
+  // 66k items and a second draw at 10k organisations).
+  let emphasis: PreparedEmphasis = prepareEmphasis(
+    graph,
+    options.emphasis ?? { hoveredId: null, selectedId: null, emphasis: { type: "none" }, bridges: false },
+  );
   let bands: BandCaption[] | null = null;
   let cameraTimer: ReturnType<typeof setTimeout> | undefined;
   let cancelAnimation: (() => void) | null = null;
@@ -236,12 +239,15 @@ export function createRenderer(
 
   // Sigma listeners
   let firstFrame = true;
-  renderer.on("afterRender", () => {
+  const markFirstFrame = () => {
     if (firstFrame && visible && graph.order > 0) {
       firstFrame = false;
       performance.mark(FIRST_FRAME_MARK);
       firstFrameDone();
     }
+  };
+  renderer.on("afterRender", () => {
+    markFirstFrame();
     placeCaptions();
     // Nodes moved (a layout running or animating): re-pick labels once things calm down; never
     // while the camera moves or a button is held, to keep dragging cheap.
@@ -363,6 +369,13 @@ export function createRenderer(
   // year badge appearing resizes the container without a window resize, which is all Sigma listens to.
   const resizeObserver = new ResizeObserver(() => renderer.scheduleRender());
   resizeObserver.observe(container);
+
+  // Sigma's constructor drew the graph before these listeners were attached: pick the labels now, in
+  // the same task, so the first frame on screen has them (a partial repaint of the labelled nodes).
+  if (visible) {
+    updateLabels();
+    markFirstFrame();
+  }
 
   const camera = renderer.getCamera();
   return {
