@@ -72,6 +72,9 @@ function attribute(profile: Profile, untilUs: number, mapFor: ReturnType<typeof 
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const byFile = new Map<string, number>();
   const byFunction = new Map<string, number>();
+  const inclusive = new Map<string, number>();
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   let t = profile.startTime;
   const where = new Map<number, { file: string; fn: string }>();
   const locate = (node: ProfileNode) => {
@@ -100,8 +103,16 @@ function attribute(profile: Profile, untilUs: number, mapFor: ReturnType<typeof 
     const { file, fn } = locate(node);
     byFile.set(file, (byFile.get(file) ?? 0) + dt);
     byFunction.set(fn, (byFunction.get(fn) ?? 0) + dt);
+    // Inclusive: every function on the sample's stack, counted once per sample (recursion).
+    const seen = new Set<string>();
+    for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) {
+      const frame = locate(byId.get(id)!).fn;
+      if (seen.has(frame)) continue;
+      seen.add(frame);
+      inclusive.set(frame, (inclusive.get(frame) ?? 0) + dt);
+    }
   }
-  return { byFile, byFunction };
+  return { byFile, byFunction, inclusive };
 }
 
 const top = (m: Map<string, number>, n: number) =>
@@ -142,6 +153,7 @@ async function main() {
     const mapFor = sourceMaps(webDir);
     const files = new Map<string, number>();
     const functions = new Map<string, number>();
+    const inclusiveFunctions = new Map<string, number>();
     const events = new Map<string, number>();
     // Warm the server (first answers, JIT) and, for --returning, this browser's caches.
     const keep = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -198,7 +210,7 @@ async function main() {
         const out = {};
         for (const e of performance.getEntries()) {
           if (e.entryType === "mark") out[e.name] = Math.round(e.startTime);
-          if (e.entryType === "resource") out[new URL(e.name).pathname.replace(/-[\\w-]{8}\\./, ".")] ??= Math.round(e.startTime) + "→" + Math.round(e.responseEnd);
+          if (e.entryType === "resource") out[new URL(e.name).pathname.replace(/-[\\w-]{8}\\./, ".")] ??= Math.round(e.startTime) + "→" + Math.round(e.responseEnd) + " (" + e.transferSize + " B)";
           if (e.entryType === "navigation") out.domContentLoaded = Math.round(e.domContentLoadedEventEnd);
         }
         out.timeOrigin = performance.timeOrigin;
@@ -210,10 +222,11 @@ async function main() {
       const until = mark?.ts ?? profile.endTime;
       if (process.argv.includes("--save"))
         writeFileSync(arg("--save")!.replace(/(\.cpuprofile)?$/, `-${run}.cpuprofile`), JSON.stringify(profile));
-      const { byFile, byFunction } = attribute(profile, until, mapFor);
+      const { byFile, byFunction, inclusive } = attribute(profile, until, mapFor);
       const busy = [...byFile].filter(([k]) => k !== "(idle)").reduce((a, [, v]) => a + v, 0);
       for (const [k, v] of byFile) files.set(k, (files.get(k) ?? 0) + v / RUNS);
       for (const [k, v] of byFunction) functions.set(k, (functions.get(k) ?? 0) + v / RUNS);
+      for (const [k, v] of inclusive) inclusiveFunctions.set(k, (inclusiveFunctions.get(k) ?? 0) + v / RUNS);
       // Main-thread trace events of the page's renderer before the first frame, top level only.
       const rendererPid = mark?.pid;
       const mainTid = trace.traceEvents.find(
@@ -243,6 +256,7 @@ async function main() {
     );
     process.stdout.write(`\n-- self time by source file --\n${top(files, 30)}\n`);
     process.stdout.write(`\n-- self time by function --\n${top(functions, 45)}\n`);
+    process.stdout.write(`\n-- inclusive time by function (with what it calls) --\n${top(inclusiveFunctions, 45)}\n`);
     process.stdout.write(`\n-- main-thread trace events (inclusive, may nest) --\n${top(events, 30)}\n`);
   } finally {
     await browser.close();
