@@ -1,6 +1,8 @@
 /**
  * ForceAtlas2 in a web worker (force.worker.ts) over what the view shows: hidden nodes keep their
- * place, visible ones move. The worker posts positions after each batch of iterations; the newest
+ * place, visible ones move. The frame that starts it only copies the visible positions and tie ends
+ * into typed arrays (transferred); the worker merges the ties and builds the layout's matrices
+ * (force-matrices.ts), as graphology's supervisor would on the main thread. The worker posts positions after each batch of iterations; the newest
  * is written into the rendered graph once per animation frame, in one pass over a typed array, so
  * the main thread's work per frame is that pass and Sigma's redraw. It stops by itself once the
  * layout has converged (convergence.ts), or after `maxDurationMs`; `stop()` ends the worker.
@@ -9,10 +11,8 @@
  * (`inferSettings`: weak gravity, scaling and slow-down growing with the order, Barnes-Hut on large
  * graphs), without the opening layout's strong gravity, which squeezed the graph into a ball.
  */
-import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import DEFAULT_SETTINGS from "graphology-layout-forceatlas2/defaults.js";
-import { graphToByteArrays } from "graphology-layout-forceatlas2/helpers.js";
 
 import type { AtlasGraph } from "../graph/types";
 import { convergence } from "./convergence";
@@ -24,23 +24,37 @@ export interface ForceLayout {
 }
 
 export function startForceLayout(graph: AtlasGraph, onStop?: () => void, maxDurationMs = 20_000): ForceLayout {
-  const sub = new Graph({ type: "undirected", multi: false });
-  graph.forEachNode((id, attr) => {
-    if (!attr.hidden) sub.addNode(id, { x: attr.x, y: attr.y });
-  });
-  graph.forEachEdge((_, attr, source, target) => {
-    if (!attr.hidden && source !== target && sub.hasNode(source) && sub.hasNode(target)) sub.mergeEdge(source, target);
-  });
+  // One pass over nodes and one over ties into typed arrays; the worker merges the ties and builds
+  // ForceAtlas2's matrices (force-matrices.ts), off the frame that starts the layout.
   // Where each node of the rendered graph (in its order) finds its position in the worker's answer; −1: hidden, it stays.
-  const slotOf = new Map(sub.nodes().map((id, i) => [id, i]));
-  const slots = Int32Array.from(graph.mapNodes((id) => slotOf.get(id) ?? -1));
+  const slots = new Int32Array(graph.order);
+  const slotOf = new Map<string, number>();
+  const xy: number[] = [];
+  let k = 0;
+  graph.forEachNode((id, attr) => {
+    if (attr.hidden) slots[k++] = -1;
+    else {
+      slots[k++] = slotOf.size;
+      slotOf.set(id, slotOf.size);
+      xy.push(attr.x, attr.y);
+    }
+  });
+  const pairs: number[] = [];
+  graph.forEachEdge((_, attr, source, target) => {
+    if (attr.hidden) return;
+    const s = slotOf.get(source);
+    const t = slotOf.get(target);
+    if (s !== undefined && t !== undefined) pairs.push(s, t);
+  });
   const settled = convergence();
 
-  const { nodes, edges } = graphToByteArrays(sub, () => 1);
+  const positions = Float32Array.from(xy);
+  const ends = Int32Array.from(pairs);
+  const order = slotOf.size;
   const start: ForceWorkerStart = {
-    nodes,
-    edges,
-    settings: { ...DEFAULT_SETTINGS, ...forceAtlas2.inferSettings(sub), barnesHutOptimize: sub.order > 1000 },
+    positions,
+    ends,
+    settings: { ...DEFAULT_SETTINGS, ...forceAtlas2.inferSettings(order), barnesHutOptimize: order > 1000 },
   };
   const worker = new Worker(new URL("./force.worker.ts", import.meta.url), { type: "module" });
 
@@ -85,6 +99,6 @@ export function startForceLayout(graph: AtlasGraph, onStop?: () => void, maxDura
     }
     onStop?.();
   }
-  worker.postMessage(start, [nodes.buffer, edges.buffer]);
+  worker.postMessage(start, [positions.buffer, ends.buffer]);
   return { stop, isRunning: () => running };
 }

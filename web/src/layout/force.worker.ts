@@ -9,25 +9,26 @@
 import type { ForceAtlas2Settings } from "graphology-layout-forceatlas2";
 import iterate from "graphology-layout-forceatlas2/iterate.js";
 
+import { forceMatrices, PPN } from "./force-matrices";
+
 export interface ForceWorkerStart {
-  /** graphology's node matrix (PPN numbers per node) and edge matrix, transferred. */
-  nodes: Float32Array;
-  edges: Float32Array;
+  /** x, y per visible node, and the two ends (node numbers) of each visible tie, transferred. */
+  positions: Float32Array;
+  ends: Int32Array;
   settings: Required<ForceAtlas2Settings>;
 }
 
-/** Numbers per node in graphology's node matrix; x and y come first. */
-const PPN = 10;
 /** Iterations run back to back for about this long before the positions are posted. */
 const BATCH_MS = 16;
 
 self.onmessage = (event: MessageEvent<ForceWorkerStart>) => {
-  const { nodes, edges, settings } = event.data;
-  const n = nodes.length / PPN;
+  const { positions: start, ends, settings } = event.data;
+  const { nodes, edges } = forceMatrices(start, ends);
+  const n = start.length / 2;
   const batch = () => {
-    const start = performance.now();
+    const started = performance.now();
     do iterate(settings, nodes, edges);
-    while (performance.now() - start < BATCH_MS);
+    while (performance.now() - started < BATCH_MS);
     const positions = new Float32Array(2 * n);
     for (let i = 0; i < n; i++) {
       positions[2 * i] = nodes[i * PPN];
