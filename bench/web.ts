@@ -67,7 +67,7 @@ const SCENARIOS: Scenario[] = [
 interface LoadRun {
   /** Navigation start → Sigma's first frame. */
   firstFrameMs: number;
-  /** The network request (networkCompact): start and end, since navigation start. */
+  /** The network request (networkCompact, the page's first /graphql request, a GET): start and end, since navigation start. */
   apiStartMs: number | null;
   apiEndMs: number | null;
   apiBytes: number | null;
@@ -96,7 +96,7 @@ async function measureLoad(context: BrowserContext, url: string, waitForLayout: 
   // A string, not a function: tsx would wrap named helpers in a `__name` call the page lacks.
   const marks = (await page.evaluate(`(() => {
     const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
-    const api = performance.getEntriesByType("resource").find((r) => r.name.endsWith("/graphql"));
+    const api = performance.getEntriesByType("resource").find((r) => new URL(r.name).pathname === "/graphql");
     return { firstFrame: at("atlas:first-frame"), layout: at("atlas:layout"), apiStart: api?.startTime ?? null, apiEnd: api?.responseEnd ?? null, apiBytes: api?.encodedBodySize ?? null };
   })()`)) as { firstFrame: number; layout: number | null; apiStart: number | null; apiEnd: number | null; apiBytes: number | null };
   // Let the page's follow-up requests finish, so their server work does not spill into the next run.
