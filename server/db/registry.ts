@@ -258,6 +258,7 @@ export const QUERIES = named({
     { edges: readonly { id: string; source: string; target: string }[] } & Visible,
     { edges: EdgeProps[]; sources: SourceProps[] }
   >(),
+  warmUpEdges: read<NoParams, { id: string; source: string; target: string }>(),
   // queries/allies.cypher
   allies: read<{ id: string; limit: number; includeStates: boolean } & Visible, AllyRow>(),
   // queries/compare.cypher
