@@ -8,8 +8,9 @@
  * layout has converged (convergence.ts), or after `maxDurationMs`; `stop()` ends the worker.
  *
  * Settings are inferred from the graph's size as Gephi Lite's "auto settings" do
- * (`inferSettings`: weak gravity, scaling and slow-down growing with the order, Barnes-Hut on large
- * graphs), without the opening layout's strong gravity, which squeezed the graph into a ball.
+ * (`inferSettings`: strong-gravity mode with a weak pull, 0.05, scaling 10 and a slow-down growing
+ * with the order; Barnes-Hut on large graphs), not the opening layout's pull of 1, which squeezed
+ * the graph into a ball.
  */
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import DEFAULT_SETTINGS from "graphology-layout-forceatlas2/defaults.js";
