@@ -9,6 +9,59 @@
  * A bare list of { sheet, column, field } is read too (what `--mapping` took before).
  */
 
+/** Fields of an element row (the import wizard offers these; server/imports/mapping.ts guesses them), as named in data/ (forumKind/instrumentKind: a forum's or instrument's own kind). */
+export const ELEMENT_FIELDS = [
+  "id",
+  "name",
+  "acronym",
+  "aliases",
+  "kind",
+  "type",
+  "sector",
+  "scope",
+  "country",
+  "region",
+  "founded",
+  "dissolved",
+  "description",
+  "series",
+  "forumKind",
+  "year",
+  "dates",
+  "city",
+  "start",
+  "end",
+  "goal",
+  "outcome",
+  "shortName",
+  "instrumentKind",
+  "adopted",
+  "visibility",
+  "source",
+  "locator",
+] as const;
+
+/** Fields of a connection row. */
+export const CONNECTION_FIELDS = [
+  "from",
+  "to",
+  /** The ends' names, beside ids in from/to (Gephi's Source/Target): matched when the id is not the file's or the atlas's own. */
+  "fromName",
+  "toName",
+  "type",
+  "role",
+  "since",
+  "until",
+  "year",
+  "note",
+  "visibility",
+  "source",
+  "locator",
+] as const;
+
+export type ElementField = (typeof ELEMENT_FIELDS)[number];
+export type ConnectionField = (typeof CONNECTION_FIELDS)[number];
+
 export interface MappingEntry {
   sheet: string;
   column: string;

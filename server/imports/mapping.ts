@@ -3,61 +3,8 @@
  * Label/Type/From/To, Gephi's Id/Source/Target, the atlas's own field names) are guessed; the
  * person confirms or changes the guess, and may keep a mapping to reuse it (it is plain JSON).
  */
-import { retargetMapping } from "../../core/import-mapping.js";
+import { CONNECTION_FIELDS, type ConnectionField, ELEMENT_FIELDS, type ElementField, retargetMapping } from "../../core/import-mapping.js";
 import type { ParsedFile, Sheet, SheetRole } from "./types.js";
-
-/** Fields of an element row, as named in data/ (forumKind/instrumentKind: a forum's or instrument's own kind). */
-export const ELEMENT_FIELDS = [
-  "id",
-  "name",
-  "acronym",
-  "aliases",
-  "kind",
-  "type",
-  "sector",
-  "scope",
-  "country",
-  "region",
-  "founded",
-  "dissolved",
-  "description",
-  "series",
-  "forumKind",
-  "year",
-  "dates",
-  "city",
-  "start",
-  "end",
-  "goal",
-  "outcome",
-  "shortName",
-  "instrumentKind",
-  "adopted",
-  "visibility",
-  "source",
-  "locator",
-] as const;
-
-/** Fields of a connection row. */
-export const CONNECTION_FIELDS = [
-  "from",
-  "to",
-  /** The ends' names, beside ids in from/to (Gephi's Source/Target): matched when the id is not the file's or the atlas's own. */
-  "fromName",
-  "toName",
-  "type",
-  "role",
-  "since",
-  "until",
-  "year",
-  "note",
-  "visibility",
-  "source",
-  "locator",
-] as const;
-
-export type ElementField = (typeof ELEMENT_FIELDS)[number];
-export type ConnectionField = (typeof CONNECTION_FIELDS)[number];
 
 export interface ColumnMapping {
   sheet: string;

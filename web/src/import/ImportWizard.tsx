@@ -8,7 +8,14 @@
  */
 import { type FormEvent, useRef, useState } from "react";
 
-import { readSavedMapping, retargetMapping, savedMappingJson, type MappingEntry } from "../../../core/import-mapping";
+import {
+  CONNECTION_FIELDS,
+  ELEMENT_FIELDS,
+  readSavedMapping,
+  retargetMapping,
+  savedMappingJson,
+  type MappingEntry,
+} from "../../../core/import-mapping";
 import { request } from "../api/client";
 import {
   ApplyImportDocument,
@@ -28,38 +35,6 @@ const IMPORT_ENDPOINT = "/graphql/import";
 
 const FORMATS: ImportFormat[] = ["CSV", "XLSX", "GEXF", "GRAPHML", "JSON"];
 const EXTENSIONS: Record<string, ImportFormat> = { csv: "CSV", tsv: "CSV", xlsx: "XLSX", gexf: "GEXF", graphml: "GRAPHML", json: "JSON" };
-const ELEMENT_FIELDS = [
-  "name",
-  "id",
-  "acronym",
-  "aliases",
-  "kind",
-  "type",
-  "sector",
-  "scope",
-  "country",
-  "founded",
-  "dissolved",
-  "description",
-  "visibility",
-  "source",
-  "locator",
-];
-const CONNECTION_FIELDS = [
-  "from",
-  "to",
-  "fromName",
-  "toName",
-  "type",
-  "role",
-  "since",
-  "until",
-  "year",
-  "note",
-  "visibility",
-  "source",
-  "locator",
-];
 
 /** The file's bytes as base64 (XLSX is binary; text files go as text). */
 async function base64Of(file: File): Promise<string> {
