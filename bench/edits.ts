@@ -18,7 +18,6 @@
  */
 import "../server/production-mode.js"; // first: as `npm start` runs the server
 import { mkdirSync, writeFileSync } from "node:fs";
-import { Session } from "node:inspector/promises";
 import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 
@@ -29,6 +28,7 @@ import type { Database } from "../server/db/database.js";
 import { QUERIES } from "../server/db/registry.js";
 import { NETWORK_QUERY } from "../web/src/api/network-query.js";
 import { generateDataset } from "./generate.js";
+import { profiled } from "./cpu-profile.js";
 import { openBenchStore } from "./store.js";
 
 const RESULTS_DIR = new URL("./results/", import.meta.url);
@@ -80,48 +80,6 @@ function counted(db: Database): Database {
     writeTransaction: (work) =>
       db.writeTransaction((run) => work((query, ...params) => (count(query.name), run(query, ...params)))).finally(() => count("(commit)")),
   } as Database;
-}
-
-/** With BENCH_PROFILE=1: runs `work` under the V8 profiler and logs the functions with the most self and total time. */
-async function profiled<T>(work: () => Promise<T>): Promise<T> {
-  if (!process.env.BENCH_PROFILE) return work();
-  const session = new Session();
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.start");
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post("Profiler.stop");
-    session.disconnect();
-    const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples?.length ?? 1);
-    const byId = new Map(profile.nodes.map((node) => [node.id, node]));
-    const nameOf = (id: number) => {
-      const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-      return `${functionName || "(anonymous)"} ${url.replace(/^.*\//, "")}:${lineNumber + 1}`;
-    };
-    const self = new Map<string, number>();
-    const total = new Map<string, number>();
-    // Total time: each sample counts once for every distinct function on its stack.
-    const parent = new Map<number, number>();
-    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-    for (const node of profile.nodes) {
-      const ms = (node.hitCount ?? 0) * interval;
-      if (!ms) continue;
-      self.set(nameOf(node.id), (self.get(nameOf(node.id)) ?? 0) + ms);
-      const seen = new Set<string>();
-      for (let id: number | undefined = node.id; id !== undefined; id = parent.get(id)) seen.add(nameOf(id));
-      for (const name of seen) total.set(name, (total.get(name) ?? 0) + ms);
-    }
-    const top = (map: Map<string, number>, n: number) =>
-      [...map]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, n)
-        .map(([f, ms]) => `  ${ms.toFixed(0).padStart(6)} ms  ${f}`)
-        .join("\n");
-    log(`CPU profile of the measured cycles, self time:\n${top(self, 30)}`);
-    log(`… total time (with callees):\n${top(total, 60)}`);
-  }
 }
 
 async function benchSize(label: string, cycles: number) {
@@ -192,7 +150,7 @@ async function benchSize(label: string, cycles: number) {
       log(`cycle ${cycle + 1}/${cycles}: read after edit p95 so far ${stats(reads).p95} ms; load ${loadAverage()[0]}`);
     };
     for (let k = -WARM_CYCLES; k < 0; k++) await cycle(k);
-    await profiled(async () => {
+    await profiled("the measured cycles", log, async () => {
       for (let k = 0; k < cycles; k++) await cycle(k);
     });
     log(

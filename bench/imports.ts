@@ -13,7 +13,6 @@
  * the time spent waiting on Neo4j, and with `BENCH_PROFILE=1` the functions the timed apply spent
  * its Node time in (a CPU profile through node:inspector).
  */
-import { Session } from "node:inspector/promises";
 import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 
@@ -26,6 +25,7 @@ import type { Database } from "../server/db/database.js";
 import { DATA_DIR } from "../server/db/open.js";
 import { applyImport, previewImport } from "../server/imports/preview.js";
 import { readDataset } from "../server/import/read-dataset.js";
+import { profiled } from "./cpu-profile.js";
 import { openBenchStore } from "./store.js";
 
 const log = (line: string) => process.stdout.write(`[bench] ${line}\n`);
@@ -94,29 +94,6 @@ function timed(db: Database): Database {
       time("(transaction)", () => db.writeTransaction((run) => work((query, ...params) => time(query.name, () => run(query, ...params))))),
   } as Database;
 }
-/** Runs `work` under the V8 profiler and logs the functions with the most self time. */
-async function profiled<T>(label: string, work: () => Promise<T>): Promise<T> {
-  if (!process.env.BENCH_PROFILE) return work();
-  const session = new Session();
-  session.connect();
-  await session.post("Profiler.enable");
-  await session.post("Profiler.start");
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post("Profiler.stop");
-    session.disconnect();
-    const interval = (profile.endTime - profile.startTime) / 1000 / Math.max(1, profile.samples?.length ?? 1);
-    const self = new Map<string, number>();
-    for (const node of profile.nodes) {
-      const { functionName, url, lineNumber } = node.callFrame;
-      const where = `${functionName || "(anonymous)"} ${url.replace(/^.*\//, "")}:${lineNumber + 1}`;
-      self.set(where, (self.get(where) ?? 0) + (node.hitCount ?? 0) * interval);
-    }
-    const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
-    log(`${label} CPU profile (self time): ${top.map(([f, ms]) => `${f} ${ms.toFixed(0)} ms`).join("; ")}`);
-  }
-}
 
 function logQueries(phase: string): void {
   const top = [...queryMs].sort((a, b) => b[1] - a[1]).slice(0, 8);
@@ -183,7 +160,7 @@ try {
     logQueries(`${label} preview`);
     started = performance.now();
     const busy = performance.eventLoopUtilization();
-    const outcome = await profiled(label, () =>
+    const outcome = await profiled(label, log, () =>
       applyImport(db, editor, { previewId: preview.id, acceptAllConfident: true, skipInvalidRows: true }),
     );
     const applyMs = performance.now() - started;
