@@ -137,6 +137,19 @@ function trackRequests(page: Page): { settled(): Promise<void> } {
   };
 }
 
+/** Chromium's trace of every frame and the main thread's tasks, read back per frame by the measures below. */
+function startFrameTrace(browser: Browser, page: Page) {
+  return browser.startTracing(page, {
+    categories: [
+      "devtools.timeline",
+      "disabled-by-default-devtools.timeline",
+      "disabled-by-default-devtools.timeline.frame",
+      "toplevel",
+      "v8.execute",
+    ],
+  });
+}
+
 /** A real mouse drag across the canvas (one move every ~16 ms), traced. */
 async function measureDrag(browser: Browser, context: BrowserContext, url: string): Promise<FrameStats> {
   const page = await context.newPage();
@@ -147,15 +160,7 @@ async function measureDrag(browser: Browser, context: BrowserContext, url: strin
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
   await page.mouse.move(cx, cy);
-  await browser.startTracing(page, {
-    categories: [
-      "devtools.timeline",
-      "disabled-by-default-devtools.timeline",
-      "disabled-by-default-devtools.timeline.frame",
-      "toplevel",
-      "v8.execute",
-    ],
-  });
+  await startFrameTrace(browser, page);
   await page.mouse.down();
   for (let i = 0; i < 120; i++) {
     await page.mouse.move(cx + 180 * Math.sin(i / 12), cy + 120 * Math.sin(i / 17));
@@ -181,15 +186,7 @@ async function measureZoom(browser: Browser, context: BrowserContext, url: strin
   const regions = (await page.evaluate("window.__atlas?.shapes()?.drawn.regions ?? 0")) as number;
   const box = (await page.locator("[data-testid=graph-canvas]").boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await browser.startTracing(page, {
-    categories: [
-      "devtools.timeline",
-      "disabled-by-default-devtools.timeline",
-      "disabled-by-default-devtools.timeline.frame",
-      "toplevel",
-      "v8.execute",
-    ],
-  });
+  await startFrameTrace(browser, page);
   for (const direction of [-1, 1]) {
     for (let i = 0; i < 6; i++) {
       await page.mouse.wheel(0, 120 * direction);
@@ -246,15 +243,7 @@ async function measureSemanticZoomIn(
   const regions = await page.evaluate(() => window.__atlas?.shapes()?.drawn.regions ?? 0);
   const box = (await page.locator("[data-testid=graph-canvas]").boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-  await browser.startTracing(page, {
-    categories: [
-      "devtools.timeline",
-      "disabled-by-default-devtools.timeline",
-      "disabled-by-default-devtools.timeline.frame",
-      "toplevel",
-      "v8.execute",
-    ],
-  });
+  await startFrameTrace(browser, page);
   // Each wheel step zooms by Sigma's zoomingRatio (1.7), animated: 2 → 1.18 → 0.69 → 0.41 → 0.24 → 0.14,
   // through every fade step (1.25 … 0.65) to the labels (0.45).
   for (let i = 0; i < 5; i++) {
@@ -298,15 +287,7 @@ async function measureForceAtlas2(
   const box = (await page.getByRole("button", { name: "Run ForceAtlas2" }).boundingBox())!;
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.waitForTimeout(300);
-  await browser.startTracing(page, {
-    categories: [
-      "devtools.timeline",
-      "disabled-by-default-devtools.timeline",
-      "disabled-by-default-devtools.timeline.frame",
-      "toplevel",
-      "v8.execute",
-    ],
-  });
+  await startFrameTrace(browser, page);
   const start = Date.now();
   await page.mouse.down();
   await page.mouse.up();
